@@ -1,0 +1,26 @@
+/*
+ * parallax.h - public C API of libparallax.
+ *
+ * parallax finds the news articles that tell the same story, traces the
+ * passages one outlet took from another and compares sources claim by claim.
+ * Data flows one way through stages, one header each:
+ *
+ *   read -> clean/doc -> fingerprint -> index -> align -> cluster -> claims
+ *        -> report
+ *
+ * This umbrella header is the only one programs need; the per-stage headers
+ * live in include/parallax/.  Conventions: px_ prefix, object then verb
+ * (px_doc_new), lifecycle verbs _new/_free (heap objects) and _init/_release
+ * (caller-owned structs); every *_free accepts NULL; fallible calls return
+ * px_result; spans are byte offsets into the original article text.
+ */
+#ifndef PARALLAX_H
+#define PARALLAX_H
+
+#include "parallax/core.h"
+#include "parallax/article.h"
+#include "parallax/doc.h"
+#include "parallax/read.h"
+#include "parallax/store.h"
+
+#endif /* PARALLAX_H */

@@ -1,0 +1,55 @@
+/*
+ * parallax/read.h - readers: turn paths (files, directories, "-" for stdin)
+ * into a stream of px_article.
+ *
+ * Formats, chosen by extension (after stripping .gz / .zst):
+ *   .txt            one article; id = file stem; leading title line
+ *                   recognised when the text repeats it
+ *   .jsonl .ndjson .json   JSON Lines: id, url, outlet, title, text,
+ *                   published, lang; unknown fields kept in `extra`
+ *   .html .htm      main text through the extractor (parallax/extract.h)
+ *   .warc           WARC response records (parallax/extract.h)
+ *   directories     walked recursively in sorted order
+ *   "-"             JSON Lines on stdin (gzip/zstd detected by magic)
+ *
+ * Bad input never stops the stream: each problem is reported through the
+ * error callback with path, line and reason, counted, and skipped.
+ */
+#ifndef PARALLAX_READ_H
+#define PARALLAX_READ_H
+
+#include "parallax/article.h"
+#include "parallax/core.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Called once per problem.  line is 1-based, 0 when not line-oriented. */
+typedef void (*px_read_error_fn)(void *ud, const char *path, size_t line,
+                                 px_result rc, const char *msg);
+
+typedef struct px_read_opts {
+    px_read_error_fn on_error;  /* NULL: errors are only counted */
+    void *ud;                   /* passed to on_error */
+    size_t max_article_bytes;   /* 0: default PX_READ_MAX_ARTICLE */
+} px_read_opts;
+
+#define PX_READ_MAX_ARTICLE ((size_t)256 << 20) /* 256 MiB */
+
+typedef struct px_reader px_reader;
+
+/* paths are copied.  opts may be NULL. */
+px_result px_reader_new(const char *const *paths, size_t npaths,
+                        const px_read_opts *opts, px_reader **out);
+/* Next article into *out (caller frees with px_article_free), or *out = NULL
+ * at the end.  Returns PX_OK unless the reader itself cannot go on. */
+px_result px_reader_next(px_reader *r, px_article **out);
+/* Problems reported so far. */
+size_t px_reader_nerrors(const px_reader *r);
+void px_reader_free(px_reader *r); /* accepts NULL */
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* PARALLAX_READ_H */

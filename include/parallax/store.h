@@ -1,0 +1,61 @@
+/*
+ * parallax/store.h - the embedded SQLite store (WAL mode).
+ *
+ * Holds articles (original text, cleaned text, metadata, content hash) and
+ * the results of later stages.  The schema is versioned (PRAGMA user_version)
+ * and migrated forward on open; a store written by a newer build is refused
+ * with PX_ERR_SCHEMA.  Every write happens inside a transaction, so a killed
+ * process loses at most the batch in flight and never corrupts the file.
+ */
+#ifndef PARALLAX_STORE_H
+#define PARALLAX_STORE_H
+
+#include "parallax/article.h"
+#include "parallax/core.h"
+#include "parallax/doc.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define PX_STORE_DEFAULT_PATH "parallax.db"
+
+typedef struct px_store px_store;
+
+/* Open (creating and migrating when needed).  readonly: 1 to refuse writes. */
+px_result px_store_open(const char *path, int readonly, px_store **out);
+void px_store_close(px_store *s); /* accepts NULL */
+/* Last SQLite error message (owned by the store). */
+const char *px_store_errmsg(const px_store *s);
+
+/* Transactions: cheap to nest (only the outermost one commits). */
+px_result px_store_begin(px_store *s);
+px_result px_store_commit(px_store *s);
+px_result px_store_rollback(px_store *s);
+
+typedef enum px_put_status {
+    PX_PUT_INSERTED = 0,     /* new article stored */
+    PX_PUT_SAME = 1,         /* same id, same content: nothing to do */
+    PX_PUT_DUP_CONTENT = 2,  /* other id, identical content: not stored */
+    PX_PUT_ID_CONFLICT = 3   /* same id, different content: not stored */
+} px_put_status;
+
+/* Store an article and its cleaned view (doc may be NULL: built here).
+ * *status says what happened; *other (may be NULL) receives the id of the
+ * article it duplicates, owned by the caller. */
+px_result px_store_put(px_store *s, const px_article *a, const px_doc *doc,
+                       px_put_status *status, char **other);
+/* Fetch by id; *out owned by the caller.  PX_ERR_NOTFOUND if absent. */
+px_result px_store_get(px_store *s, const char *id, px_article **out);
+/* Call fn for each article in insertion order (text included when
+ * with_text); fn returns non-zero to stop. */
+typedef int (*px_store_each_fn)(void *ud, const px_article *a);
+px_result px_store_each(px_store *s, int with_text, px_store_each_fn fn,
+                        void *ud);
+/* Number of stored articles. */
+px_result px_store_count(px_store *s, size_t *n);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* PARALLAX_STORE_H */

@@ -1,0 +1,399 @@
+/*
+ * doc.c - the clean and norm views of an article, and its word tokens.
+ *
+ * Pipeline, one pass each, all linear in the text length:
+ *
+ *   1. px_clean_run() decides which original ranges to keep (clean.c).
+ *   2. build_clean(): copy kept ranges, replacing invalid UTF-8 by U+FFFD;
+ *      offmap clean -> original.
+ *   3. build_norm(): NFKC + case folding (utf8proc) per grapheme-ish unit
+ *      (a code point with its combining marks), quotes/dashes/spaces
+ *      unified, whitespace runs collapsed; offmap norm -> clean.  ASCII takes
+ *      a table-driven fast path: no utf8proc call per byte.
+ *   4. tokenize(): word tokens over the norm view (letters, digits and marks;
+ *      an apostrophe inside a word and . or , inside a number stay in the
+ *      token), with original spans.
+ */
+#include <string.h> /* memcpy, strcmp */
+#include <utf8proc.h>
+
+#include "clean/clean_int.h"
+#include "clean/offmap.h"
+#include "core/utf8.h"
+#include "parallax/doc.h"
+
+struct px_doc {
+    const char *orig;
+    size_t orig_len;
+    px_buf clean;
+    px_offmap clean_map; /* clean -> original */
+    px_buf norm;
+    px_offmap norm_map;  /* norm -> clean */
+    px_token *tok;
+    size_t ntok, atok;
+    px_clean_out co;
+    size_t bad_utf8;
+};
+
+/* ------------------------------------------------------------ clean view */
+
+static int is_space_byte(unsigned char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+           c == '\v';
+}
+
+static void build_clean(px_doc *d) {
+    const unsigned char *s = (const unsigned char *)d->orig;
+    for (size_t k = 0; k < d->co.nkeep; k++) {
+        size_t i = d->co.keep[k].start, end = d->co.keep[k].end;
+        /* a removed range between two words must not glue them together */
+        if (k && d->clean.len && i < end &&
+            !is_space_byte((unsigned char)d->clean.data[d->clean.len - 1]) &&
+            !is_space_byte(s[i])) {
+            px_offmap_add(&d->clean_map, d->clean.len, 1, i, 0);
+            px_buf_putc(&d->clean, ' ');
+        }
+        while (i < end) {
+            size_t run = i;
+            int32_t cp;
+            while (run < end) {
+                if (s[run] < 0x80) run++;
+                else {
+                    size_t l = px_utf8_decode(s + run, end - run, &cp);
+                    if (!l) break;
+                    run += l;
+                }
+            }
+            if (run > i) {
+                px_offmap_add(&d->clean_map, d->clean.len, run - i, i, run - i);
+                px_buf_append(&d->clean, s + i, run - i);
+                i = run;
+            }
+            if (i < end) { /* invalid byte */
+                px_offmap_add(&d->clean_map, d->clean.len, 3, i, 1);
+                px_buf_append(&d->clean, "\xEF\xBF\xBD", 3);
+                d->bad_utf8++;
+                i++;
+            }
+        }
+    }
+}
+
+/* ------------------------------------------------------------- norm view */
+
+/* Unified replacements for punctuation that varies between outlets. */
+static int32_t unify_cp(int32_t cp) {
+    switch (cp) {
+    case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032:
+    case 0x02BC: case 0xFF07:
+        return '\'';
+    case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x00AB:
+    case 0x00BB: case 0x2033: case 0x301D: case 0x301E: case 0xFF02:
+        return '"';
+    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014:
+    case 0x2015: case 0x2212: case 0xFE58: case 0xFE63: case 0xFF0D:
+        return '-';
+    case 0x2028: case 0x2029: case 0x0085:
+        return '\n';
+    default:
+        break;
+    }
+    utf8proc_category_t cat = utf8proc_category(cp);
+    if (cat == UTF8PROC_CATEGORY_ZS) return ' ';
+    if (cat == UTF8PROC_CATEGORY_CF || cat == UTF8PROC_CATEGORY_CC) return 0;
+    return -1; /* no special rule */
+}
+
+static int is_mark(int32_t cp) {
+    utf8proc_category_t c = utf8proc_category(cp);
+    return c == UTF8PROC_CATEGORY_MN || c == UTF8PROC_CATEGORY_MC ||
+           c == UTF8PROC_CATEGORY_ME;
+}
+
+/* Pending whitespace run: 0 none, 1 space, 2 newline. */
+typedef struct norm_state {
+    int ws;
+    size_t ws_start;
+} norm_state;
+
+static void flush_ws(px_doc *d, norm_state *st, size_t at) {
+    if (st->ws && d->norm.len) {
+        px_offmap_add(&d->norm_map, d->norm.len, 1, st->ws_start,
+                      at - st->ws_start);
+        px_buf_putc(&d->norm, st->ws == 2 ? '\n' : ' ');
+    }
+    st->ws = 0;
+}
+
+static void note_ws(norm_state *st, size_t at, int newline) {
+    if (!st->ws) st->ws_start = at;
+    if (newline) st->ws = 2;
+    else if (!st->ws) st->ws = 1;
+}
+
+/* Fold one unit (code point plus following marks) starting at s[i]; returns
+ * bytes consumed. */
+static size_t norm_unit(px_doc *d, norm_state *st, const unsigned char *s,
+                        size_t i, size_t n, int32_t cp, size_t l) {
+    int32_t u = unify_cp(cp);
+    if (u == 0) return l; /* dropped: format/control characters */
+    if (u == ' ' || u == '\n') {
+        note_ws(st, i, u == '\n');
+        return l;
+    }
+    flush_ws(d, st, i);
+    if (u > 0) {
+        px_offmap_add(&d->norm_map, d->norm.len, 1, i, l);
+        px_buf_putc(&d->norm, (char)u);
+        return l;
+    }
+    /* gather combining marks so composition sees the whole unit */
+    size_t j = i + l;
+    int32_t m;
+    size_t ml;
+    while (j < n && s[j] >= 0x80 && (ml = px_utf8_decode(s + j, n - j, &m)) &&
+           is_mark(m) && j - i < 64)
+        j += ml;
+    utf8proc_int32_t buf[72];
+    utf8proc_ssize_t k = utf8proc_decompose(
+        s + i, (utf8proc_ssize_t)(j - i), buf, 72,
+        UTF8PROC_STABLE | UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT |
+            UTF8PROC_CASEFOLD);
+    unsigned char out[72 * 4];
+    size_t olen = 0;
+    if (k > 0 && k <= 72) {
+        k = utf8proc_normalize_utf32(
+            buf, k, UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT);
+        for (utf8proc_ssize_t q = 0; q < k; q++) {
+            int32_t v = unify_cp(buf[q]);
+            if (v == 0) continue;
+            olen += px_utf8_encode(v > 0 ? v : buf[q], out + olen);
+        }
+    } else {
+        memcpy(out, s + i, j - i);
+        olen = j - i;
+    }
+    px_offmap_add(&d->norm_map, d->norm.len, olen, i, j - i);
+    px_buf_append(&d->norm, out, olen);
+    return j - i;
+}
+
+static void build_norm(px_doc *d) {
+    const unsigned char *s = (const unsigned char *)d->clean.data;
+    size_t n = d->clean.len;
+    norm_state st = {0, 0};
+    size_t i = 0;
+    while (i < n) {
+        unsigned c = s[i];
+        if (c < 0x80) {
+            if (c <= ' ' || c == 0x7F) {
+                note_ws(&st, i, c == '\n');
+                i++;
+                continue;
+            }
+            flush_ws(d, &st, i);
+            size_t run = i;
+            while (run < n && s[run] > ' ' && s[run] < 0x7F) run++;
+            /* a combining mark may follow: fold the last letter with it */
+            if (run < n && s[run] >= 0x80 && run - i > 1) run--;
+            else if (run < n && s[run] >= 0x80) {
+                i += norm_unit(d, &st, s, i, n, (int32_t)c, 1);
+                continue;
+            }
+            px_offmap_add(&d->norm_map, d->norm.len, run - i, i, run - i);
+            size_t o = d->norm.len;
+            px_buf_append(&d->norm, s + i, run - i);
+            for (unsigned char *p = (unsigned char *)d->norm.data + o;
+                 p < (unsigned char *)d->norm.data + d->norm.len; p++)
+                *p = *p == '`'                  ? '\''
+                     : (*p >= 'A' && *p <= 'Z') ? (unsigned char)(*p + 32)
+                                                : *p;
+            i = run;
+            continue;
+        }
+        int32_t cp;
+        size_t l = px_utf8_decode(s + i, n - i, &cp);
+        if (!l) { /* cannot happen: clean view is valid UTF-8 */
+            i++;
+            continue;
+        }
+        i += norm_unit(d, &st, s, i, n, cp, l);
+    }
+}
+
+/* ------------------------------------------------------------- tokenizer */
+
+enum { CH_SEP = 0, CH_LETTER = 1, CH_DIGIT = 2 };
+
+static int classify(const unsigned char *s, size_t n, size_t i, size_t *len) {
+    unsigned c = s[i];
+    if (c < 0x80) {
+        *len = 1;
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return CH_LETTER;
+        if (c >= '0' && c <= '9') return CH_DIGIT;
+        return CH_SEP;
+    }
+    int32_t cp;
+    size_t l = px_utf8_decode(s + i, n - i, &cp);
+    if (!l) {
+        *len = 1;
+        return CH_SEP;
+    }
+    *len = l;
+    utf8proc_category_t cat = utf8proc_category(cp);
+    if (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_ME)
+        return CH_LETTER; /* letters and marks */
+    if (cat >= UTF8PROC_CATEGORY_ND && cat <= UTF8PROC_CATEGORY_NO)
+        return CH_DIGIT;
+    return CH_SEP;
+}
+
+static int starts_upper(const px_doc *d, size_t clean_off) {
+    const unsigned char *s = (const unsigned char *)d->clean.data + clean_off;
+    if (*s < 0x80) return *s >= 'A' && *s <= 'Z';
+    int32_t cp;
+    if (!px_utf8_decode(s, d->clean.len - clean_off, &cp)) return 0;
+    utf8proc_category_t c = utf8proc_category(cp);
+    return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
+}
+
+static void emit_token(px_doc *d, size_t ns, size_t ne, unsigned flags) {
+    if (d->ntok == d->atok) {
+        d->atok = d->atok ? d->atok * 2 : 256;
+        d->tok = px_realloc(d->tok, d->atok * sizeof *d->tok);
+    }
+    size_t cs = px_offmap_start(&d->norm_map, ns);
+    size_t ce = px_offmap_end(&d->norm_map, ne);
+    px_token *t = &d->tok[d->ntok++];
+    t->start = (uint32_t)px_offmap_start(&d->clean_map, cs);
+    t->end = (uint32_t)px_offmap_end(&d->clean_map, ce);
+    t->norm_off = (uint32_t)ns;
+    t->norm_len = (uint32_t)(ne - ns);
+    t->hash = px_hash64(d->norm.data + ns, ne - ns, 0);
+    if (cs < d->clean.len && starts_upper(d, cs)) flags |= PX_TOK_CAP;
+    t->flags = flags;
+}
+
+static void tokenize(px_doc *d) {
+    const unsigned char *s = (const unsigned char *)d->norm.data;
+    size_t n = d->norm.len, i = 0, start = 0;
+    int in_tok = 0, prev = CH_SEP, newline = 1;
+    unsigned flags = 0;
+    while (i < n) {
+        size_t l;
+        int c = classify(s, n, i, &l);
+        if (c != CH_SEP) {
+            if (!in_tok) {
+                in_tok = 1, start = i, flags = newline ? PX_TOK_PARA : 0;
+                newline = 0;
+            }
+            flags |= c == CH_LETTER ? PX_TOK_ALPHA : PX_TOK_DIGIT;
+            prev = c, i += l;
+            continue;
+        }
+        if (in_tok && i + 1 < n) { /* joiners inside a word or number */
+            size_t l2;
+            int next = classify(s, n, i + 1, &l2);
+            if ((s[i] == '\'' && prev == CH_LETTER && next == CH_LETTER) ||
+                ((s[i] == '.' || s[i] == ',') && prev == CH_DIGIT &&
+                 next == CH_DIGIT)) {
+                i++;
+                continue;
+            }
+        }
+        if (in_tok) emit_token(d, start, i, flags);
+        if (s[i] == '\n') newline = 1;
+        in_tok = 0, prev = CH_SEP, i += l;
+    }
+    if (in_tok) emit_token(d, start, n, flags);
+}
+
+/* ------------------------------------------------------------ public API */
+
+px_result px_doc_new(const char *text, size_t len, const px_doc_opts *opts,
+                     px_doc **out) {
+    *out = NULL;
+    if (!text && len) return PX_ERR_INVALID;
+    if (len > PX_DOC_MAX_BYTES) return PX_ERR_TOOBIG;
+    px_doc *d = px_calloc(1, sizeof *d);
+    d->orig = text ? text : "";
+    d->orig_len = len;
+    px_buf_init(&d->clean, 0);
+    px_buf_init(&d->norm, 0);
+    px_offmap_init(&d->clean_map);
+    px_offmap_init(&d->norm_map);
+    px_result rc;
+    if (opts && opts->no_clean) {
+        px_clean_keep(&d->co, 0, len);
+        rc = PX_OK;
+    } else {
+        rc = px_clean_run(d->orig, len, opts, &d->co);
+    }
+    if (rc) {
+        px_doc_free(d);
+        return rc;
+    }
+    build_clean(d);
+    build_norm(d);
+    tokenize(d);
+    px_buf_putc(&d->clean, '\0'); /* ensure data != NULL */
+    d->clean.len--;
+    px_buf_putc(&d->norm, '\0');
+    d->norm.len--;
+    *out = d;
+    return PX_OK;
+}
+
+void px_doc_free(px_doc *d) {
+    if (!d) return;
+    px_buf_release(&d->clean);
+    px_buf_release(&d->norm);
+    px_offmap_release(&d->clean_map);
+    px_offmap_release(&d->norm_map);
+    px_free(d->tok);
+    px_clean_out_release(&d->co);
+    px_free(d);
+}
+
+const char *px_doc_orig(const px_doc *d, size_t *len) {
+    if (len) *len = d->orig_len;
+    return d->orig;
+}
+
+const char *px_doc_clean(const px_doc *d, size_t *len) {
+    if (len) *len = d->clean.len;
+    return d->clean.data;
+}
+
+const char *px_doc_norm(const px_doc *d, size_t *len) {
+    if (len) *len = d->norm.len;
+    return d->norm.data;
+}
+
+size_t px_doc_clean_to_orig(const px_doc *d, size_t off) {
+    return px_offmap_start(&d->clean_map, off);
+}
+
+size_t px_doc_norm_to_orig(const px_doc *d, size_t off) {
+    return px_offmap_start(&d->clean_map, px_offmap_start(&d->norm_map, off));
+}
+
+const px_token *px_doc_tokens(const px_doc *d, size_t *n) {
+    *n = d->ntok;
+    return d->tok;
+}
+
+const px_removal *px_doc_removals(const px_doc *d, size_t *n) {
+    *n = d->co.nrm;
+    return d->co.rm;
+}
+
+const char *px_doc_meta(const px_doc *d, const char *key) {
+    if (!strcmp(key, "title")) return d->co.title;
+    if (!strcmp(key, "wire")) return d->co.wire;
+    if (!strcmp(key, "outlet")) return d->co.outlet;
+    if (!strcmp(key, "dateline")) return d->co.dateline;
+    return NULL;
+}
+
+size_t px_doc_bad_utf8(const px_doc *d) { return d->bad_utf8; }

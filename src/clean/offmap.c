@@ -1,0 +1,66 @@
+/*
+ * offmap.c - piecewise offset maps (see offmap.h).
+ */
+#include "clean/offmap.h"
+#include "parallax/core.h"
+
+void px_offmap_init(px_offmap *m) {
+    m->p = NULL;
+    m->n = m->alloc = 0;
+}
+
+void px_offmap_release(px_offmap *m) {
+    px_free(m->p);
+    px_offmap_init(m);
+}
+
+void px_offmap_add(px_offmap *m, size_t view_off, size_t view_len,
+                   size_t src_off, size_t src_len) {
+    if (m->n) {
+        px_offpiece *last = &m->p[m->n - 1];
+        if (last->view_len == last->src_len && view_len == src_len &&
+            last->view_off + last->view_len == view_off &&
+            last->src_off + last->src_len == src_off) {
+            last->view_len += (uint32_t)view_len;
+            last->src_len += (uint32_t)src_len;
+            return;
+        }
+    }
+    if (m->n == m->alloc) {
+        m->alloc = m->alloc ? m->alloc * 2 : 16;
+        m->p = px_realloc(m->p, m->alloc * sizeof *m->p);
+    }
+    m->p[m->n++] = (px_offpiece){(uint32_t)view_off, (uint32_t)src_off,
+                                 (uint32_t)view_len, (uint32_t)src_len};
+}
+
+/* Index of the last piece with view_off <= off (0 if none). */
+static size_t find(const px_offmap *m, size_t off) {
+    size_t lo = 0, hi = m->n;
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (m->p[mid].view_off <= off) lo = mid;
+        else hi = mid;
+    }
+    return lo;
+}
+
+size_t px_offmap_start(const px_offmap *m, size_t off) {
+    if (!m->n) return off;
+    const px_offpiece *q = &m->p[find(m, off)];
+    if (off < q->view_off) return q->src_off;
+    size_t d = off - q->view_off;
+    if (d >= q->view_len) return q->src_off + q->src_len;
+    if (q->view_len == q->src_len) return q->src_off + d;
+    return q->src_off;
+}
+
+size_t px_offmap_end(const px_offmap *m, size_t off) {
+    if (!m->n) return off;
+    if (off == 0) return m->p[0].src_off;
+    const px_offpiece *q = &m->p[find(m, off - 1)];
+    size_t d = off - q->view_off;
+    if (d > q->view_len) return q->src_off + q->src_len;
+    if (q->view_len == q->src_len) return q->src_off + d;
+    return q->src_off + q->src_len;
+}

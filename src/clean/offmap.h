@@ -1,0 +1,40 @@
+/*
+ * offmap.h - piecewise map from offsets in a derived view back to offsets in
+ * its source text.
+ *
+ * A map is a list of pieces {view_off, src_off, view_len, src_len} covering
+ * the view in order.  Pieces with view_len == src_len map byte for byte
+ * (copied text, ASCII case folding); others (a replaced invalid byte, a
+ * collapsed run of spaces, a folded non-ASCII letter) map as a whole: a start
+ * offset inside goes to the piece's source start, an end offset to its
+ * source end.  Lookups are binary searches: O(log pieces).  Pure-ASCII text
+ * needs one piece per kept segment.
+ */
+#ifndef PX_OFFMAP_H
+#define PX_OFFMAP_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct px_offpiece {
+    uint32_t view_off, src_off, view_len, src_len;
+} px_offpiece;
+
+typedef struct px_offmap {
+    px_offpiece *p;
+    size_t n, alloc;
+} px_offmap;
+
+void px_offmap_init(px_offmap *m);
+void px_offmap_release(px_offmap *m);
+/* Record that view bytes [view_off, +view_len) came from source bytes
+ * [src_off, +src_len).  Calls must come in increasing view_off order;
+ * equal-length pieces adjacent in both views are merged. */
+void px_offmap_add(px_offmap *m, size_t view_off, size_t view_len,
+                   size_t src_off, size_t src_len);
+/* Source offset of the byte at view offset off (as a span start). */
+size_t px_offmap_start(const px_offmap *m, size_t off);
+/* Source offset just after the byte before view offset off (as a span end). */
+size_t px_offmap_end(const px_offmap *m, size_t off);
+
+#endif /* PX_OFFMAP_H */

@@ -1,0 +1,60 @@
+/*
+ * cli.h - shared helpers of the parallax command-line program.
+ *
+ * The program is a thin layer over libparallax: it uses only parallax.h.
+ * Each command lives in src/cli/cmd_<name>.c as `int px_cmd_<name>(argc,
+ * argv)` where argv[0] is the command name; it returns an exit code.
+ */
+#ifndef PX_CLI_H
+#define PX_CLI_H
+
+#include <stdio.h>
+#include "parallax.h"
+
+/* Exit codes (documented in docs/parallax.1 and README). */
+enum {
+    PX_EXIT_OK = 0,       /* success */
+    PX_EXIT_PARTIAL = 1,  /* some inputs were bad and skipped; rest done */
+    PX_EXIT_USAGE = 2,    /* bad command line */
+    PX_EXIT_FAIL = 3      /* nothing useful done: I/O, store, or internal */
+};
+
+/* Print "parallax CMD: message" on stderr. */
+void cli_err(const char *cmd, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* 1 if the stream is a terminal (colour, progress bars, summaries). */
+int cli_isatty(FILE *f);
+/* Write a whole px_buf to stdout, then clear it. */
+void cli_flush(px_buf *b);
+
+/* Inputs of a command: paths ("-" = stdin) and/or stored article ids.
+ * Each argument that names an existing path (or "-") is read with the
+ * readers; any other argument is looked up as an article id in the store
+ * (db, default parallax.db).  No arguments: stdin when it is not a
+ * terminal, else every stored article.  Problems are printed as
+ * "parallax CMD: path:line: reason" and counted. */
+typedef struct cli_input cli_input;
+px_result cli_input_open(const char *cmd, char *const *args, int nargs,
+                         const char *db, cli_input **out);
+/* Next article (caller frees), or NULL at the end. */
+px_article *cli_input_next(cli_input *in);
+size_t cli_input_nerrors(const cli_input *in);
+void cli_input_free(cli_input *in);
+
+/* The commands. */
+int px_cmd_ingest(int argc, char **argv);
+int px_cmd_clean(int argc, char **argv);
+int px_cmd_show(int argc, char **argv);
+int px_cmd_list(int argc, char **argv);
+int px_cmd_dedup(int argc, char **argv);
+int px_cmd_reuse(int argc, char **argv);
+int px_cmd_align(int argc, char **argv);
+int px_cmd_claims(int argc, char **argv);
+int px_cmd_compare(int argc, char **argv);
+int px_cmd_extract(int argc, char **argv);
+int px_cmd_cluster(int argc, char **argv);
+int px_cmd_run(int argc, char **argv);
+int px_cmd_stories(int argc, char **argv);
+int px_cmd_story(int argc, char **argv);
+
+#endif /* PX_CLI_H */

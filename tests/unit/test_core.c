@@ -1,0 +1,71 @@
+/*
+ * test_core.c - result strings, px_buf (caps, JSON and HTML escaping),
+ * article time parsing.
+ */
+#include "testutil.h"
+
+static void test_buf_cap(void **state) {
+    (void)state;
+    px_buf b;
+    px_buf_init(&b, 8);
+    assert_int_equal(px_buf_puts(&b, "12345678"), PX_OK);
+    assert_int_equal(px_buf_putc(&b, '9'), PX_ERR_TOOBIG);
+    assert_int_equal(b.len, 8);
+    assert_string_equal(b.data, "12345678");
+    px_buf_release(&b);
+    px_buf_release(&b); /* release twice is harmless */
+}
+
+static void test_json_escape(void **state) {
+    (void)state;
+    static const struct { const char *in; size_t n; const char *out; } cases[] = {
+        {"a\"b\\c", 5, "\"a\\\"b\\\\c\""},
+        {"\n\t\x01", 3, "\"\\n\\t\\u0001\""},
+        {"caf\xC3\xA9", 5, "\"caf\xC3\xA9\""},
+        {"x\xFFy", 3, "\"x\xEF\xBF\xBDy\""},
+        {"a\0b", 3, "\"a\\u0000b\""},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        px_buf b = PX_BUF_INIT;
+        assert_int_equal(px_buf_json_str(&b, cases[i].in, cases[i].n), PX_OK);
+        assert_string_equal(b.data, cases[i].out);
+        px_buf_release(&b);
+    }
+}
+
+static void test_html_escape(void **state) {
+    (void)state;
+    px_buf b = PX_BUF_INIT;
+    px_buf_html(&b, "<a href=\"x\">&'</a>", 18);
+    assert_string_equal(b.data, "&lt;a href=&quot;x&quot;&gt;&amp;&#39;&lt;/a&gt;");
+    px_buf_release(&b);
+}
+
+static void test_time(void **state) {
+    (void)state;
+    int64_t t;
+    assert_int_equal(px_time_parse("1970-01-01", &t), PX_OK);
+    assert_int_equal(t, 0);
+    assert_int_equal(px_time_parse("2025-12-02T10:00:00Z", &t), PX_OK);
+    assert_int_equal(t, 1764669600);
+    assert_int_equal(px_time_parse("2025-12-02T12:00:00+02:00", &t), PX_OK);
+    assert_int_equal(t, 1764669600);
+    assert_int_equal(px_time_parse("2025-13-02", &t), PX_ERR_PARSE);
+    assert_int_equal(px_time_parse("yesterday", &t), PX_ERR_PARSE);
+    assert_int_equal(px_time_parse(NULL, &t), PX_ERR_PARSE);
+}
+
+static void test_result_str(void **state) {
+    (void)state;
+    assert_string_equal(px_result_str(PX_OK), "ok");
+    assert_string_equal(px_result_str((px_result)9999), "unknown error");
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_buf_cap),     cmocka_unit_test(test_json_escape),
+        cmocka_unit_test(test_html_escape), cmocka_unit_test(test_time),
+        cmocka_unit_test(test_result_str),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
