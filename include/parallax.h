@@ -22,5 +22,6 @@
 #include "parallax/doc.h"
 #include "parallax/read.h"
 #include "parallax/store.h"
+#include "parallax/text.h"
 
 #endif /* PARALLAX_H */
