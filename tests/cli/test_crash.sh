@@ -10,6 +10,8 @@ N=100000
 awk -v n=$N 'BEGIN { for (i = 1; i <= n; i++)
     printf "{\"id\":\"a%d\",\"text\":\"Article number %d reports that event %d happened in town %d.\"}\n", i, i, i, i % 97 }' \
     >"$T/in.jsonl"
+# kill only once some batches are reported: the interesting case
+: >"$T/out"
 "$PX_BIN" ingest --db "$T/c.db" --json --batch 100 "$T/in.jsonl" >"$T/out" 2>"$T/err" &
 pid=$!
 tries=0
