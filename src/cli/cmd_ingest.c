@@ -106,16 +106,13 @@ static void report_put(ingest *g, const px_article *a, px_put_status st,
               st == PX_PUT_DUP_CONTENT ? other : NULL);
 }
 
-/* Clean and store one article; PX_ERR_STORE stops the run. */
+/* Clean and store one article (the store builds the cleaned view only
+ * for new ones); PX_ERR_STORE stops the run. */
 static px_result ingest_one(ingest *g, const px_article *a) {
-    px_doc *d = NULL;
-    px_doc_opts o = {0, a->title, a->outlet, NULL};
-    px_result rc = px_doc_new(a->text, a->text_len, &o, &d);
     px_put_status st = PX_PUT_INSERTED;
     char *other = NULL;
     g->batch[N_READ]++;
-    if (!rc) rc = px_store_put(g->store, a, d, &st, &other);
-    px_doc_free(d);
+    px_result rc = px_store_put(g->store, a, NULL, &st, &other);
     if (!rc) report_put(g, a, st, other);
     else if (rc != PX_ERR_STORE) {
         cli_err(g->cmd, "%s: %s", a->origin, px_result_str(rc));

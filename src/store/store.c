@@ -192,24 +192,31 @@ static void content_hash(const void *text, size_t n, unsigned char out[16]) {
     memcpy(out, c.digest, 16);
 }
 
+/* Insert a new article, building its doc when the caller gave none. */
+static px_result insert_new(px_store *s, const px_article *a, const px_doc *doc,
+                            const unsigned char *h) {
+    px_doc *own = NULL;
+    px_doc_opts o = {0, a->title, a->outlet, NULL};
+    px_result rc = doc ? PX_OK : px_doc_new(a->text, a->text_len, &o, &own);
+    if (!rc) rc = insert(s, a, doc ? doc : own, h);
+    px_doc_free(own);
+    return rc;
+}
+
 px_result px_store_put(px_store *s, const px_article *a, const px_doc *doc,
                        px_put_status *status, char **other) {
     if (!a->id || !a->text) return PX_ERR_INVALID;
     if (other) *other = NULL;
     unsigned char h[16];
     content_hash(a->text, a->text_len, h);
-    px_doc *own = NULL;
-    px_doc_opts o = {0, a->title, a->outlet, NULL};
-    px_result rc = doc ? PX_OK : px_doc_new(a->text, a->text_len, &o, &own);
-    if (!rc) rc = px_store_begin(s);
+    px_result rc = px_store_begin(s);
     if (rc) return rc;
     int found = find_existing(s, a->id, h, status, other);
     if (found < 0) rc = PX_ERR_STORE;
     else if (!found) {
         *status = PX_PUT_INSERTED;
-        rc = insert(s, a, doc ? doc : own, h);
+        rc = insert_new(s, a, doc, h);
     }
-    px_doc_free(own);
     /* A failed statement is undone by SQLite itself: commit what the
      * enclosing batch holds rather than losing it. */
     px_result crc = px_store_commit(s);
