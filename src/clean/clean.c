@@ -220,7 +220,9 @@ static int line_label(px_clean_ctx *c, size_t i) {
 static int line_share(px_clean_ctx *c, size_t i, int edge) {
     char f[256];
     size_t fl = fold_line(c, i, f, sizeof f);
-    if (fl == (size_t)-1 || !fl || !px_lex_share(f, fl, edge)) return 0;
+    if (fl == (size_t)-1 || !fl || px_count_words(f, fl) > 20 ||
+        !px_lex_share(f, fl, edge))
+        return 0;
     whole_line(c, i, PX_RM_SHARE, "share/subscribe/follow line", NULL);
     return 1;
 }

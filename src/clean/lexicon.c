@@ -87,7 +87,8 @@ int px_lex_wire(const char *f, size_t n) {
 
 /* Calls to action that are never the start of a news sentence. */
 static const char *const share_strong[] = {
-    "share this", "share on ", "share via", "share:", "follow us",
+    "share this article", "share this story", "share this page",
+    "share this post", "share this:", "share via", "share:", "follow us",
     "subscribe to our", "subscribe now", "sign up for our", "click here to",
     "like us on", "email this", "tweet this", "download our app",
     "подписывайтесь", "подпишитесь на", "поделиться", "abonnez-vous",
