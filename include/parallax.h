@@ -19,6 +19,7 @@
 
 #include "parallax/core.h"
 #include "parallax/article.h"
+#include "parallax/clean.h"
 #include "parallax/doc.h"
 #include "parallax/read.h"
 #include "parallax/store.h"
