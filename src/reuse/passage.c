@@ -125,13 +125,20 @@ static ext extend(const uint32_t *a, size_t na, const uint32_t *b, size_t nb,
 
 /* ---------------------------------------------------------------- chains */
 
+/* End of the anchor at p on a side: n-gram words, fewer in a document
+ * shorter than the n-gram. */
+static uint32_t anchor_end(px_side s, uint32_t p, unsigned ngram) {
+    return p + ngram <= s.n ? p + ngram : (uint32_t)s.n;
+}
+
 /* Add hit (pa, pb) to chain c, counting the newly shared words. */
 static void chain_add(chain *c, px_side a, px_side b, uint32_t pa,
                       uint32_t pb, unsigned ngram) {
-    uint32_t ea = pa + ngram, eb = pb + ngram;
+    uint32_t ea = anchor_end(a, pa, ngram), eb = anchor_end(b, pb, ngram);
     if (pa >= c->a1 && pb >= c->b1) {
+        uint32_t la = ea - pa, lb = eb - pb;
         c->words += lcs(a.w + c->a1, pa - c->a1, b.w + c->b1, pb - c->b1) +
-                    ngram;
+                    (la < lb ? la : lb);
     } else if (ea > c->a1 && eb > c->b1) {
         uint32_t da = ea - c->a1, db = eb - c->b1;
         c->words += da < db ? da : db; /* overlapping anchors */
@@ -214,8 +221,9 @@ void px_passages_find(px_side a, px_side b, const px_kv *hits, size_t nhits,
             chain_add(&cs[k], a, b, pa, pb, ngram);
             continue;
         }
-        cs[nc++] = (chain){pa, pa + ngram, pb, pb + ngram, (int64_t)pb - pa,
-                           ngram};
+        chain *c = &cs[nc++];
+        *c = (chain){pa, pa, pb, pb, (int64_t)pb - pa, 0};
+        chain_add(c, a, b, pa, pb, ngram);
     }
     px_passage *ps = px_malloc((nc ? nc : 1) * sizeof *ps);
     for (size_t i = 0; i < nc; i++) ps[i] = chain_close(&cs[i], a, b);
