@@ -24,5 +24,8 @@
 #include "parallax/read.h"
 #include "parallax/store.h"
 #include "parallax/text.h"
+#include "parallax/corpus.h"
+#include "parallax/dedup.h"
+#include "parallax/reuse.h"
 
 #endif /* PARALLAX_H */
