@@ -23,5 +23,7 @@
 #include "parallax/read.h"
 #include "parallax/store.h"
 #include "parallax/text.h"
+#include "parallax/sentence.h"
+#include "parallax/align.h"
 
 #endif /* PARALLAX_H */
