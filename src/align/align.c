@@ -28,6 +28,7 @@
 #define CAND_MIN 0.05     /* smallest Dice kept as a candidate */
 #define MAX_GROUP 6       /* sentences per side in one pair */
 #define GROW_CONTAIN 0.5  /* share of a joining sentence found in partner */
+#define GROW_NEXT 0.3     /* the same for a direct neighbour of the pair */
 #define GROW_SLACK 0.02   /* Dice a pair may lose when a sentence joins */
 #define GROW_REACH 3      /* how far (in sentences) a joiner may be */
 #define HEADLINE_BAR 1.5  /* threshold factor: headline vs body sentence */
@@ -279,6 +280,13 @@ static void insert_sorted(uint32_t *v, uint32_t *n, uint32_t s) {
 }
 
 /* Score of pair p with sentence s added on side x (and s's containment). */
+/* Is sentence s right next to one of the pair's sentences on side x? */
+static int next_to(const wpair *p, int x, uint32_t s) {
+    for (uint32_t k = 0; k < p->n[x]; k++)
+        if (p->s[x][k] + 1 == s || s + 1 == p->s[x][k]) return 1;
+    return 0;
+}
+
 static double try_join(work *w, const wpair *p, int x, uint32_t s,
                        double *contain) {
     wpair q = *p;
@@ -287,7 +295,7 @@ static double try_join(work *w, const wpair *p, int x, uint32_t s,
     double sh = x ? group_shared(w, p->s[0], p->n[0], &s, 1, &wy, &wx)
                   : group_shared(w, &s, 1, p->s[1], p->n[1], &wx, &wy);
     *contain = wx > 0 ? sh / wx : 0;
-    if (*contain < GROW_CONTAIN) return -1;
+    if (*contain < (next_to(p, x, s) ? GROW_NEXT : GROW_CONTAIN)) return -1;
     sh = group_shared(w, q.s[0], q.n[0], q.s[1], q.n[1], &wa, &wb);
     return dice_of(sh, wa, wb);
 }

@@ -147,8 +147,8 @@ typedef struct tview {
 } tview;
 
 /* Text of sentence s of side x with the pair's changed words marked. */
-static void marked_sentence(tview *v, const px_align_pair *p, int x,
-                            uint32_t s) {
+static void marked_sentence(tview *v, px_buf *o, const px_align_pair *p,
+                            int x, uint32_t s) {
     const char *txt = px_doc_orig(v->al->side[x]->doc, NULL);
     px_span sp = v->al->side[x]->sents[s].span;
     size_t at = sp.start;
@@ -158,32 +158,118 @@ static void marked_sentence(tview *v, const px_align_pair *p, int x,
         if (op->kind == PX_OP_KEEP || os.start == os.end ||
             os.start < at || os.end > sp.end)
             continue;
-        px_buf_append(v->out, txt + at, os.start - at);
-        px_buf_puts(v->out, v->o->color ? (x ? GREEN : RED) : x ? "{+" : "[-");
-        px_buf_append(v->out, txt + os.start, os.end - os.start);
-        px_buf_puts(v->out, v->o->color ? OFF : x ? "+}" : "-]");
+        px_buf_append(o, txt + at, os.start - at);
+        px_buf_puts(o, v->o->color ? (x ? GREEN : RED) : x ? "{+" : "[-");
+        px_buf_append(o, txt + os.start, os.end - os.start);
+        px_buf_puts(o, v->o->color ? OFF : x ? "+}" : "-]");
         at = os.end;
     }
-    px_buf_append(v->out, txt + at, sp.end - at);
+    px_buf_append(o, txt + at, sp.end - at);
 }
 
-static void side_line(tview *v, const px_align_pair *p, int x,
+/* "A3,4 text..." for sentences s[0..n) of side x into o. */
+static void side_text(tview *v, px_buf *o, const px_align_pair *p, int x,
                       const uint32_t *s, size_t n) {
-    px_buf_printf(v->out, "  %c", x ? 'B' : 'A');
-    for (size_t i = 0; i < n; i++)
-        px_buf_printf(v->out, "%s%u", i ? "," : "", s[i]);
-    px_buf_putc(v->out, ' ');
+    px_buf_putc(o, x ? 'B' : 'A');
+    for (size_t i = 0; i < n; i++) px_buf_printf(o, "%s%u", i ? "," : "", s[i]);
+    px_buf_putc(o, ' ');
     for (size_t i = 0; i < n; i++) {
-        if (i) px_buf_puts(v->out, " ");
-        marked_sentence(v, p, x, s[i]);
+        if (i) px_buf_putc(o, ' ');
+        marked_sentence(v, o, p, x, s[i]);
     }
-    px_buf_putc(v->out, '\n');
+}
+
+/* Visible width of s[0..n): code points outside ANSI escapes. */
+static size_t vis_width(const char *s, size_t n) {
+    size_t w = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '\033') {
+            while (i < n && s[i] != 'm') i++;
+            continue;
+        }
+        w += ((unsigned char)s[i] & 0xC0) != 0x80;
+    }
+    return w;
+}
+
+/* Wrap s into lines of at most cw visible characters, one per '\n' in
+ * out; an open colour is closed at each line end and reopened after. */
+static void wrap(const char *s, size_t n, size_t cw, px_buf *out) {
+    size_t i = 0, w = 0;
+    const char *colour = NULL;
+    while (i < n) {
+        size_t j = i;
+        while (j < n && s[j] != ' ') j++;
+        size_t ww = vis_width(s + i, j - i);
+        if (w && w + 1 + ww > cw) {
+            if (colour) px_buf_puts(out, OFF);
+            px_buf_putc(out, '\n');
+            if (colour) px_buf_puts(out, colour);
+            w = 0;
+        } else if (w) {
+            px_buf_putc(out, ' '), w++;
+        }
+        for (size_t k = i; k < j; k++)
+            if (s[k] == '\033')
+                colour = !strncmp(s + k, OFF, strlen(OFF)) ? NULL
+                         : s[k + 3] == '2'                 ? GREEN
+                                                           : RED;
+        px_buf_append(out, s + i, j - i);
+        w += ww;
+        i = j + 1;
+    }
+    px_buf_putc(out, '\n');
+}
+
+/* Next line of a wrapped buffer from *at (without its '\n'). */
+static size_t next_line(const px_buf *b, size_t *at, const char **line) {
+    *line = b->data ? b->data + *at : "";
+    size_t e = *at;
+    while (e < b->len && b->data[e] != '\n') e++;
+    size_t n = e - *at;
+    *at = e < b->len ? e + 1 : e;
+    return n;
+}
+
+static void two_columns(tview *v, const px_buf *l, const px_buf *r) {
+    size_t cw = ((size_t)v->o->width - 3) / 2;
+    px_buf wl = PX_BUF_INIT, wr = PX_BUF_INIT;
+    wrap(l->data ? l->data : "", l->len, cw, &wl);
+    wrap(r->data ? r->data : "", r->len, cw, &wr);
+    size_t al = 0, ar = 0;
+    while (al < wl.len || ar < wr.len) {
+        const char *a, *b;
+        size_t na = next_line(&wl, &al, &a), nb = next_line(&wr, &ar, &b);
+        size_t pad = cw > vis_width(a, na) ? cw - vis_width(a, na) : 0;
+        px_buf_append(v->out, a, na);
+        px_buf_printf(v->out, "%*s | ", (int)pad, "");
+        px_buf_append(v->out, b, nb);
+        px_buf_putc(v->out, '\n');
+    }
+    px_buf_release(&wl);
+    px_buf_release(&wr);
+}
+
+/* One block: A sentences (or none) beside B sentences (or none). */
+static void block(tview *v, const px_align_pair *p, const uint32_t *as,
+                  size_t an, const uint32_t *bs, size_t bn) {
+    px_buf l = PX_BUF_INIT, r = PX_BUF_INIT;
+    if (an) side_text(v, &l, p, 0, as, an);
+    if (bn) side_text(v, &r, p, 1, bs, bn);
+    if (v->o->width >= 40) {
+        two_columns(v, &l, &r);
+    } else {
+        if (an) px_buf_printf(v->out, "  %s\n", l.data);
+        if (bn) px_buf_printf(v->out, "  %s\n", r.data);
+    }
+    px_buf_release(&l);
+    px_buf_release(&r);
 }
 
 static void only_line(tview *v, int x, uint32_t s) {
     px_buf_printf(v->out, "%sonly in %s%s\n", v->o->color ? DIM : "",
                   px_side_label(v->al, x), v->o->color ? OFF : "");
-    side_line(v, NULL, x, &s, 1);
+    block(v, NULL, x ? NULL : &s, !x, x ? &s : NULL, x);
 }
 
 /* B-only sentences that follow B sentence b. */
@@ -212,7 +298,7 @@ static void header(tview *v) {
     px_buf_putc(v->out, '\n');
 }
 
-static void interleaved(tview *v) {
+static void body(tview *v) {
     const px_align *al = v->al;
     for (uint32_t s = 0; s < al->side[1]->nsents && al->partner[1][s] < 0; s++)
         only_line(v, 1, s);
@@ -226,8 +312,7 @@ static void interleaved(tview *v) {
         if (p->a_sents[0] != s) continue;
         px_buf_printf(v->out, "%spair %.2f%s\n", v->o->color ? DIM : "",
                       p->score, v->o->color ? OFF : "");
-        side_line(v, p, 0, p->a_sents, p->a_n);
-        side_line(v, p, 1, p->b_sents, p->b_n);
+        block(v, p, p->a_sents, p->a_n, p->b_sents, p->b_n);
         for (uint32_t k = 0; k < p->b_n; k++) trailing_only_b(v, p->b_sents[k]);
     }
 }
@@ -237,6 +322,6 @@ px_result px_align_to_text(const px_align *al, const px_align_text_opts *o,
     px_align_text_opts plain = {0, 0};
     tview v = {al, o ? o : &plain, out};
     header(&v);
-    interleaved(&v);
+    body(&v);
     return PX_OK;
 }

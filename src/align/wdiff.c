@@ -18,7 +18,8 @@
 #define MAX_CELLS ((size_t)4 << 20)
 
 typedef struct gtok {
-    uint32_t tok;   /* token index in the side's doc */
+    uint32_t tok;   /* first token index in the side's doc */
+    uint32_t ntok;  /* tokens in this unit: initials "U.S." share one key */
     uint32_t sent;  /* sentence ordinal within the pair */
     uint64_t key;
 } gtok;
@@ -44,9 +45,16 @@ static gtok *gather(const px_align_side *s, const uint32_t *v, uint32_t n,
     size_t o = 0;
     for (uint32_t i = 0; i < n; i++) {
         const px_sent *se = &s->sents[v[i]];
-        for (uint32_t k = 0; k < se->tok_count; k++, o++)
-            g[o] = (gtok){se->tok_first + k, i, s->key[se->tok_first + k]};
+        for (uint32_t k = 0; k < se->tok_count; k++) {
+            uint64_t key = s->key[se->tok_first + k];
+            if (k && g[o - 1].key == key && g[o - 1].sent == i) {
+                g[o - 1].ntok++; /* one unit: "U.S." */
+                continue;
+            }
+            g[o++] = (gtok){se->tok_first + k, 1, i, key};
+        }
     }
+    total = o;
     *cnt = total;
     return g;
 }
@@ -107,10 +115,26 @@ static void push_op(opsink *o, px_op op) {
  * empty span after token g[from - 1] (or before g[from]). */
 static px_span run_span(const px_token *t, const gtok *g, size_t len,
                         size_t from, size_t n) {
-    if (n) return (px_span){t[g[from].tok].start, t[g[from + n - 1].tok].end};
-    size_t at = from ? t[g[from - 1].tok].end
+    if (n) {
+        const gtok *last = &g[from + n - 1];
+        return (px_span){t[g[from].tok].start, t[last->tok + last->ntok - 1].end};
+    }
+    size_t at = from ? t[g[from - 1].tok + g[from - 1].ntok - 1].end
                      : len ? t[g[0].tok].start : 0;
     return (px_span){at, at};
+}
+
+/* Doc tokens in units g[from..from+n). */
+static uint32_t units_tokens(const gtok *g, size_t from, size_t n) {
+    uint32_t t = 0;
+    for (size_t i = 0; i < n; i++) t += g[from + i].ntok;
+    return t;
+}
+
+/* Token index where an empty run at unit i sits. */
+static uint32_t insertion_point(const gtok *g, size_t n, size_t i) {
+    if (i < n) return g[i].tok;
+    return i ? g[i - 1].tok + g[i - 1].ntok : 0;
 }
 
 /* Length of the run from i on that stays in one sentence (at most n). */
@@ -134,12 +158,12 @@ static void emit_runs(opsink *o, const seqs *q, px_op_kind kind, size_t ia,
                        : ka && kb         ? PX_OP_REPLACE
                        : ka               ? PX_OP_DELETE
                                           : PX_OP_INSERT;
-        px_op op = {k, ka ? q->t[0][ia].tok : 0, (uint32_t)ka,
-                    kb ? q->t[1][ib].tok : 0, (uint32_t)kb,
+        px_op op = {k, ka ? q->t[0][ia].tok : 0, units_tokens(q->t[0], ia, ka),
+                    kb ? q->t[1][ib].tok : 0, units_tokens(q->t[1], ib, kb),
                     run_span(ta, q->t[0], q->n[0], ia, ka),
                     run_span(tb, q->t[1], q->n[1], ib, kb)};
-        if (!ka) op.a_tok = ia < q->n[0] ? q->t[0][ia].tok : (ia ? q->t[0][ia - 1].tok + 1 : 0);
-        if (!kb) op.b_tok = ib < q->n[1] ? q->t[1][ib].tok : (ib ? q->t[1][ib - 1].tok + 1 : 0);
+        if (!ka) op.a_tok = insertion_point(q->t[0], q->n[0], ia);
+        if (!kb) op.b_tok = insertion_point(q->t[1], q->n[1], ib);
         push_op(o, op);
         ia += ka, na -= ka, ib += kb, nb -= kb;
     }
