@@ -246,7 +246,7 @@ static int headline_mismatch(const work *w, const cand *c) {
 
 static void greedy(work *w) {
     cand *c = px_malloc((w->nc + 1) * sizeof *c);
-    memcpy(c, w->c, w->nc * sizeof *c);
+    if (w->nc) memcpy(c, w->c, w->nc * sizeof *c);
     qsort(c, w->nc, sizeof *c, cmp_cand_desc);
     w->wp = px_malloc((w->nc + 1) * sizeof *w->wp);
     for (size_t i = 0; i < w->nc && c[i].dice >= w->al->thr; i++) {
