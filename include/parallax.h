@@ -27,5 +27,7 @@
 #include "parallax/corpus.h"
 #include "parallax/dedup.h"
 #include "parallax/reuse.h"
+#include "parallax/sentence.h"
+#include "parallax/align.h"
 
 #endif /* PARALLAX_H */
