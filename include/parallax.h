@@ -23,5 +23,6 @@
 #include "parallax/read.h"
 #include "parallax/store.h"
 #include "parallax/text.h"
+#include "parallax/claims.h"
 
 #endif /* PARALLAX_H */
