@@ -29,5 +29,6 @@
 #include "parallax/reuse.h"
 #include "parallax/sentence.h"
 #include "parallax/align.h"
+#include "parallax/claims.h"
 
 #endif /* PARALLAX_H */
