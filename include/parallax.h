@@ -23,5 +23,6 @@
 #include "parallax/read.h"
 #include "parallax/store.h"
 #include "parallax/text.h"
+#include "parallax/extract.h"
 
 #endif /* PARALLAX_H */
