@@ -6,12 +6,14 @@
  * tree is built with a single "current node" cursor.  The tree parser
  * would recurse on free; SAX plus our flat array never does, whatever the
  * nesting depth.  Whitespace is collapsed while text is stored.  A skip
- * counter drops whole subtrees that never hold article text; JSON-LD
- * script bodies, <title>, <meta> and the canonical link go to `meta`.
+ * counter drops whole subtrees that never hold article text; <title>,
+ * <meta> and the canonical link go to `meta`.  A lexical prescan removes
+ * comments, scripts and styles first (keeping JSON-LD bodies).
  */
 #include <libxml/HTMLparser.h>
 #include <libxml/parserInternals.h> /* xmlSwitchEncoding */
 #include <string.h>
+#include <strings.h> /* strncasecmp */
 
 #include "web/html.h"
 
@@ -126,7 +128,7 @@ static uint32_t node_add(sax_state *s, uint8_t tag) {
     px_html *h = s->h;
     if (h->n >= h->max_nodes) {
         h->truncated = 1;
-        xmlStopParser(s->ctxt);
+        if (s->ctxt) xmlStopParser(s->ctxt);
         return PX_HNONE;
     }
     if (h->n == h->cap) {
@@ -134,7 +136,7 @@ static uint32_t node_add(sax_state *s, uint8_t tag) {
         px_hnode *nn = px_try_realloc(h->nodes, (size_t)cap * sizeof *nn);
         if (!nn) {
             s->rc = PX_ERR_NOMEM;
-            xmlStopParser(s->ctxt);
+            if (s->ctxt) xmlStopParser(s->ctxt);
             return PX_HNONE;
         }
         h->nodes = nn;
@@ -228,19 +230,10 @@ static int head_element(sax_state *s, const char *name,
     return 0;
 }
 
-/* Start a dropped subtree; title and JSON-LD text is captured. */
-static void skip_begin(sax_state *s, const char *name, const xmlChar **atts) {
+/* Start a dropped subtree (its text is not kept). */
+static void skip_begin(sax_state *s) {
     s->skip = 1;
     s->capture = NULL;
-    if (!strcmp(name, "script")) {
-        const char *t = attr_get(atts, "type");
-        px_buf *ld = &s->h->meta.ld;
-        if (t && strstr(t, "ld+json") && ld->len < LD_MAX) {
-            if (ld->len) px_buf_putc(ld, 0);
-            s->capture = ld;
-            s->capture_max = LD_MAX;
-        }
-    }
 }
 
 static void on_start(void *ud, const xmlChar *xname, const xmlChar **atts) {
@@ -256,13 +249,8 @@ static void on_start(void *ud, const xmlChar *xname, const xmlChar **atts) {
         s->capture_max = TITLE_MAX;
         return;
     }
-    if (is_skipped(name) || is_hidden(atts)) {
-        skip_begin(s, name, atts);
-        return;
-    }
-    if (head_element(s, name, atts)) {
-        s->skip = 1;
-        s->capture = NULL;
+    if (is_skipped(name) || is_hidden(atts) || head_element(s, name, atts)) {
+        skip_begin(s);
         return;
     }
     const tag_info *ti = tag_find(name);
@@ -344,6 +332,104 @@ static void on_error(void *ud, const char *msg, ...) {
     (void)msg;
 }
 
+/* ---------------------------------------------------------------- prescan */
+
+/* Case-insensitive "<name" followed by a delimiter at p (p < end). */
+static int tag_at(const char *p, const char *end, const char *name) {
+    size_t k = strlen(name);
+    if ((size_t)(end - p) < k + 2 || p[0] != '<' ||
+        strncasecmp(p + 1, name, k))
+        return 0;
+    char c = p[k + 1];
+    return c == '>' || c == '/' || c == ' ' || c == '\t' || c == '\n' ||
+           c == '\r' || c == '\f';
+}
+
+static const char *find_ci(const char *p, const char *end, const char *s) {
+    size_t k = strlen(s);
+    for (; p && (size_t)(end - p) >= k; p++) {
+        p = memchr(p, '<', (size_t)(end - p));
+        if (!p || (size_t)(end - p) < k) return NULL;
+        if (!strncasecmp(p, s, k)) return p;
+    }
+    return NULL;
+}
+
+/* Skip a <script> or <style> element starting at p; JSON-LD bodies go to
+ * meta.ld.  Returns where the document resumes. */
+static const char *raw_element(px_html *h, const char *p, const char *end,
+                               const char *close) {
+    const char *gt = memchr(p, '>', (size_t)(end - p));
+    if (!gt) return end;
+    const char *body = gt + 1, *stop = find_ci(body, end, close);
+    if (!stop) stop = end;
+    px_buf *ld = &h->meta.ld;
+    if (memmem(p, (size_t)(gt - p), "ld+json", 7) &&
+        ld->len + (size_t)(stop - body) + 1 <= LD_MAX) {
+        if (ld->len) px_buf_putc(ld, 0);
+        px_buf_append(ld, body, (size_t)(stop - body));
+    }
+    const char *after = stop < end ? memchr(stop, '>', (size_t)(end - stop))
+                                   : NULL;
+    return after ? after + 1 : end;
+}
+
+/* Copy html without comments, scripts and styles into out.  libxml2 2.9
+ * ends script text at any "</" + letter (HTML 4 rules), which lets
+ * document.write() strings leak into the page text; HTML5 ends it only at
+ * "</script".  Doing this lexing first also saves the parser the work. */
+static px_result prescan(px_html *h, const char *p, size_t len, px_buf *out) {
+    const char *end = p + len, *from = p;
+    while (p < end) {
+        const char *lt = memchr(p, '<', (size_t)(end - p));
+        if (!lt) break;
+        const char *next = NULL;
+        if ((size_t)(end - lt) >= 4 && !memcmp(lt, "<!--", 4)) {
+            const char *e = memmem(lt + 4, (size_t)(end - lt - 4), "-->", 3);
+            next = e ? e + 3 : end;
+        } else if (tag_at(lt, end, "script")) {
+            next = raw_element(h, lt, end, "</script");
+        } else if (tag_at(lt, end, "style")) {
+            next = raw_element(h, lt, end, "</style");
+        }
+        if (!next) {
+            p = lt + 1;
+            continue;
+        }
+        px_result rc = px_buf_append(out, from, (size_t)(lt - from));
+        if (rc) return rc;
+        px_buf_putc(out, ' ');
+        p = from = next;
+    }
+    return px_buf_append(out, from, (size_t)(end - from));
+}
+
+static void sax_run(sax_state *s, const char *html, size_t len) {
+    htmlParserCtxtPtr ctxt = htmlCreateMemoryParserCtxt(html, (int)len);
+    if (!ctxt) {
+        s->rc = PX_ERR_NOMEM;
+        return;
+    }
+    s->ctxt = ctxt;
+    htmlSAXHandler sax;
+    memset(&sax, 0, sizeof sax);
+    sax.startElement = on_start;
+    sax.endElement = on_end;
+    sax.characters = on_text;
+    sax.cdataBlock = on_text;
+    sax.ignorableWhitespace = on_text;
+    sax.error = on_error;
+    sax.warning = on_error;
+    sax.fatalError = on_error;
+    memcpy(ctxt->sax, &sax, sizeof sax);
+    ctxt->userData = s;
+    htmlCtxtUseOptions(ctxt, HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                                 HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC);
+    xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8);
+    htmlParseDocument(ctxt);
+    htmlFreeParserCtxt(ctxt);
+}
+
 px_result px_html_parse(px_html *h, const char *html, size_t len,
                         size_t max_nodes) {
     memset(h, 0, sizeof *h);
@@ -356,26 +442,11 @@ px_result px_html_parse(px_html *h, const char *html, size_t len,
     if (root == PX_HNONE) return s.rc ? s.rc : PX_ERR_NOMEM;
     h->nodes[root].flags = PX_HF_BLOCK;
     s.cur = root;
-    htmlParserCtxtPtr ctxt = htmlCreateMemoryParserCtxt(html, (int)len);
-    if (!ctxt) return PX_ERR_NOMEM;
-    s.ctxt = ctxt;
-    htmlSAXHandler sax;
-    memset(&sax, 0, sizeof sax);
-    sax.startElement = on_start;
-    sax.endElement = on_end;
-    sax.characters = on_text;
-    sax.cdataBlock = on_text;
-    sax.ignorableWhitespace = on_text;
-    sax.error = on_error;
-    sax.warning = on_error;
-    sax.fatalError = on_error;
-    memcpy(ctxt->sax, &sax, sizeof sax);
-    ctxt->userData = &s;
-    htmlCtxtUseOptions(ctxt, HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                                 HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC);
-    xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8);
-    htmlParseDocument(ctxt);
-    htmlFreeParserCtxt(ctxt);
+    px_buf clean;
+    px_buf_init(&clean, len + 1);
+    s.rc = prescan(h, html, len, &clean);
+    if (!s.rc && clean.len) sax_run(&s, clean.data, clean.len);
+    px_buf_release(&clean);
     return s.rc;
 }
 

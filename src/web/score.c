@@ -38,6 +38,7 @@ typedef struct ctx {
     uint8_t *cand;    /* scored as a container */
     uint8_t *inc;     /* 1: inside the body; 2: a body root */
     uint8_t *hasblk;  /* has a block child other than <br> */
+    uint8_t *aside;   /* under comments, related links, nav, aside, footer */
     para *paras;
     size_t np, pcap;
     px_buf buf;
@@ -104,7 +105,23 @@ static const char *node_cue(const ctx *c, uint32_t i, size_t *n) {
 
 static int is_tag(int t, int a, int b) { return t >= a && t <= b; }
 
-/* Forward: nearest block ancestor.  Reverse: text and link totals. */
+/* Sections that never hold the article, however much prose they have. */
+static const char *const aside_words[] = {"comment", "related", "disqus",
+                                          "recommend"};
+
+static int aside_node(const ctx *c, uint32_t i) {
+    int t = c->h->nodes[i].tag;
+    if (t == PX_T_ASIDE || t == PX_T_NAV || t == PX_T_FOOTER) return 1;
+    /* a wrapper of most of the page is not a side section */
+    if (t == PX_T_BODY || c->text[i] * 2 > c->text[0]) return 0;
+    size_t n;
+    const char *cue = node_cue(c, i, &n);
+    return cue_any(cue, n, aside_words,
+                   sizeof aside_words / sizeof *aside_words) != NULL;
+}
+
+/* Forward: nearest block ancestor.  Reverse: text and link totals.
+ * Forward: side sections. */
 static void pass_tree(ctx *c) {
     const px_html *h = c->h;
     for (uint32_t i = 0; i < h->n; i++) {
@@ -121,6 +138,9 @@ static void pass_tree(ctx *c) {
         if ((e->flags & PX_HF_BLOCK) && e->tag != PX_T_BR)
             c->hasblk[e->parent] = 1;
     }
+    for (uint32_t i = 1; i < h->n; i++)
+        if (h->nodes[i].tag != PX_T_TEXT)
+            c->aside[i] = c->aside[h->nodes[i].parent] || aside_node(c, i);
 }
 
 static int in_link(const ctx *c, uint32_t i) {
@@ -238,7 +258,8 @@ static void credit(ctx *c, const para *p) {
 
 static float final_score(const ctx *c, uint32_t i) {
     float ld = c->text[i] ? (float)c->link[i] / (float)c->text[i] : 0;
-    return c->score[i] * (1.0f - ld);
+    float s = c->score[i] * (1.0f - ld);
+    return c->aside[i] ? s * 0.3f : s;
 }
 
 static int is_under(const ctx *c, uint32_t i, uint32_t anc) {
@@ -293,6 +314,19 @@ static int prose_sibling(const ctx *c, uint32_t s) {
     return ld == 0 && c->h->nodes[s].tag == PX_T_P;
 }
 
+/* Containers elsewhere with the top's tag and class: the body continued
+ * after an interruption (ad slots, inline promos). */
+static void mark_continued(ctx *c, uint32_t top, float need) {
+    const px_hnode *nodes = c->h->nodes;
+    if (!nodes[top].len) return;
+    for (uint32_t i = 1; i < c->h->n; i++)
+        if (c->cand[i] && !c->inc[i] && nodes[i].tag == nodes[top].tag &&
+            same_cue(c, i, top) && !c->aside[i] &&
+            !is_under(c, i, top) && !is_under(c, top, i) &&
+            final_score(c, i) >= need)
+            c->inc[i] = 2;
+}
+
 /* Mark the body roots: the top container and the siblings that join it. */
 static void mark_roots(ctx *c, uint32_t top) {
     const px_hnode *nodes = c->h->nodes;
@@ -308,6 +342,7 @@ static void mark_roots(ctx *c, uint32_t top) {
             prose_sibling(c, s))
             c->inc[s] = 2;
     }
+    mark_continued(c, top, need);
 }
 
 static int boiler_tag(int t) {
@@ -400,6 +435,7 @@ static void ctx_release(ctx *c) {
     px_free(c->cand);
     px_free(c->inc);
     px_free(c->hasblk);
+    px_free(c->aside);
     px_free(c->paras);
     px_buf_release(&c->buf);
 }
@@ -419,6 +455,7 @@ px_result px_score_body(const px_html *h, const char *title, px_buf *text,
     c.cand = px_calloc(n, 1);
     c.inc = px_calloc(n, 1);
     c.hasblk = px_calloc(n, 1);
+    c.aside = px_calloc(n, 1);
     pass_tree(&c);
     px_result rc = pass_paras(&c);
     if (!rc) {
