@@ -26,6 +26,7 @@ typedef struct para {
     uint32_t block;   /* nearest block element */
     uint32_t off, len;/* text in ctx.buf */
     uint32_t links;   /* bytes inside links */
+    uint32_t first, last; /* first and last text node */
 } para;
 
 typedef struct ctx {
@@ -164,7 +165,7 @@ static void para_flush(ctx *c, para *cur) {
     }
     cur->off = (uint32_t)c->buf.len;
     cur->len = cur->links = 0;
-    cur->block = PX_HNONE;
+    cur->block = cur->first = PX_HNONE;
 }
 
 static px_result para_text(ctx *c, para *cur, uint32_t i) {
@@ -178,6 +179,8 @@ static px_result para_text(ctx *c, para *cur, uint32_t i) {
     if (!n) return PX_OK;
     px_result rc = px_buf_append(&c->buf, t, n);
     if (rc) return rc;
+    if (cur->first == PX_HNONE) cur->first = i;
+    cur->last = i;
     cur->len += (uint32_t)n;
     if (in_link(c, i)) cur->links += (uint32_t)n;
     return PX_OK;
@@ -185,7 +188,7 @@ static px_result para_text(ctx *c, para *cur, uint32_t i) {
 
 /* Split the text into paragraphs at block boundaries. */
 static px_result pass_paras(ctx *c) {
-    para cur = {PX_HNONE, 0, 0, 0};
+    para cur = {PX_HNONE, 0, 0, 0, PX_HNONE, PX_HNONE};
     for (uint32_t i = 1; i < c->h->n; i++) {
         const px_hnode *e = &c->h->nodes[i];
         if (e->tag != PX_T_TEXT) {
@@ -380,12 +383,27 @@ static void describe(const ctx *c, uint32_t i, char *out, size_t cap) {
              k ? "." : "", (int)k, cue);
 }
 
+/* A label, not prose: one short word without closing punctuation
+ * ("Advertisement", "Comments", "Topics"). */
+static int is_label(const ctx *c, const para *p) {
+    int t = c->h->nodes[p->block].tag;
+    if (is_tag(t, PX_T_H1, PX_T_DD) || is_tag(t, PX_T_TR, PX_T_TH))
+        return 0; /* headings, lists and tables hold short items */
+    const char *s = c->buf.data + p->off;
+    size_t spaces = 0;
+    for (size_t i = 0; i < p->len; i++) spaces += s[i] == ' ';
+    char last = s[p->len - 1];
+    return p->len <= 24 && !spaces && !strchr(".!?\"')", last);
+}
+
 /* Why p is dropped, or NULL when it is kept. */
 static const char *verdict(const ctx *c, const para *p, const char *title,
                            char *why, size_t cap) {
     const px_hnode *nodes = c->h->nodes;
     if (!c->inc[p->block]) return "outside the main content";
     uint32_t b = c->bad[p->block];
+    if (b == PX_HNONE && c->bad[p->last] != PX_HNONE)
+        b = c->bad[p->first]; /* inline boilerplate: <span class=caption> */
     if (b != PX_HNONE) {
         size_t n;
         const char *cue = node_cue(c, b, &n), *w = NULL;
@@ -400,6 +418,7 @@ static const char *verdict(const ctx *c, const para *p, const char *title,
         return why;
     }
     if (nodes[p->block].tag == PX_T_H1) return "top-level heading";
+    if (is_label(c, p)) return "a label, not prose";
     if (title && strlen(title) == p->len &&
         !memcmp(title, c->buf.data + p->off, p->len))
         return "repeats the title";
