@@ -30,5 +30,6 @@
 #include "parallax/sentence.h"
 #include "parallax/align.h"
 #include "parallax/claims.h"
+#include "parallax/extract.h"
 
 #endif /* PARALLAX_H */
