@@ -31,5 +31,6 @@
 #include "parallax/align.h"
 #include "parallax/claims.h"
 #include "parallax/extract.h"
+#include "parallax/cluster.h"
 
 #endif /* PARALLAX_H */
