@@ -303,6 +303,8 @@ static px_result write_stories(builder *b) {
         " GROUP BY m.story");
 }
 
+#define HEADLINE_BYTES 80 /* of a headline made from opening words */
+
 typedef struct headrow {
     size_t story, seq;
 } headrow;
@@ -311,6 +313,24 @@ static int cmp_headrow(const void *x, const void *y) {
     const headrow *a = x, *b = y;
     if (a->story != b->story) return a->story < b->story ? -1 : 1;
     return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+/* A headline for a story without titles: the opening words of its first
+ * article's cleaned text (whole words, whole UTF-8 characters). */
+static char *opening_words(builder *b, size_t seq) {
+    char *clean = NULL;
+    size_t len = 0, n = 0;
+    if (px_store_get_clean(b->s, b->e[b->order[seq]].id, &clean, &len))
+        return NULL;
+    while (n < len && (clean[n] == ' ' || clean[n] == '\n')) n++;
+    size_t start = n, cut = 0;
+    for (; n < len && n - start < HEADLINE_BYTES && clean[n] != '\n'; n++)
+        if (clean[n] == ' ') cut = n;
+    if (n < len && clean[n] != '\n' && cut > start) n = cut;
+    while (n > start && ((unsigned char)clean[n] & 0xC0) == 0x80) n--;
+    char *h = n > start ? px_strndup(clean + start, n - start) : NULL;
+    px_free(clean);
+    return h;
 }
 
 /* Headlines: the medoid of each story's member titles. */
@@ -329,6 +349,7 @@ static px_result write_headlines(builder *b) {
         for (; j < b->n && r[j].story == r[i].story; j++)
             if (k < PX_HEADLINE_TITLES) titles[k++] = b->e[b->order[r[j].seq]].title;
         char *h = px_story_headline(titles, k);
+        if (!h) h = opening_words(b, r[i].seq);
         px_clusterer_story_id(b->c, r[i].seq, sid);
         px_story_bind_text(st, 1, h);
         px_story_bind_text(st, 2, sid);
