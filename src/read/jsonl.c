@@ -15,7 +15,7 @@
 
 #include "read/read_int.h"
 
-#define ID_MAX 1024 /* bytes: ids are keys, not documents */
+#define ID_MAX 1024 /* bytes: ids are keys, not documents (see id_ok) */
 
 static const char *const known[] = {"id",        "url",  "outlet", "title",
                                     "published", "lang", "wire",   "text"};
@@ -93,17 +93,24 @@ static int take_text(px_src *src, px_article *a, json_t *obj) {
     return 1;
 }
 
+/* Ids are keys printed in tab-separated lists: short, no control bytes. */
+static int id_ok(px_src *src, const char *id) {
+    size_t n = strlen(id);
+    const char *why = n > ID_MAX ? "\"id\" longer than 1024 bytes" : NULL;
+    for (size_t i = 0; !why && i < n; i++)
+        if ((unsigned char)id[i] < 0x20 || id[i] == 0x7f)
+            why = "\"id\" contains control characters";
+    if (why) px_src_error(src, src->line, PX_ERR_INVALID, "%s", why);
+    return !why;
+}
+
 /* Build an article from a parsed object; NULL (reported) when unusable. */
 static px_article *from_object(px_src *src, json_t *obj) {
     px_article *a = px_article_new();
     int ok = take_text(src, a, obj);
     for (size_t i = 0; ok && field_slot(a, i); i++)
         ok = take_field(src, a, obj, i);
-    if (ok && a->id && strlen(a->id) > ID_MAX) {
-        px_src_error(src, src->line, PX_ERR_TOOBIG, "\"id\" longer than %d bytes",
-                     ID_MAX);
-        ok = 0;
-    }
+    if (ok && a->id) ok = id_ok(src, a->id);
     if (!ok) {
         px_article_free(a);
         return NULL;

@@ -45,7 +45,7 @@ struct px_reader {
 };
 
 void px_src_error(px_src *src, size_t line, px_result rc, const char *fmt, ...) {
-    char msg[512];
+    char msg[2048];
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
