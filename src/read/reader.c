@@ -216,6 +216,7 @@ static void open_file(px_reader *r, const char *path, int in_dir) {
     r->src_stem = stem_of(path);
     r->src.path = r->src_path;
     r->src.stem = r->src_stem;
+    px_seen_input(&r->seen, r->src_path);
     r->src_articles = 0;
     r->fmt = fmt ? fmt : sniff_format(st);
     if (!source_ok(&r->src)) {
@@ -258,8 +259,8 @@ static int finish(px_reader *r, px_article *a) {
         if (src->line) px_buf_printf(&o, ":%zu", src->line);
         a->origin = px_buf_detach(&o, NULL);
     }
-    const char *first = px_seen_add(&r->seen, a->id, a->origin);
-    if (first) {
+    char first[4200];
+    if (!px_seen_add(&r->seen, a->id, src->line, first, sizeof first)) {
         px_src_error(src, src->line, PX_ERR_DUPLICATE,
                      "duplicate id \"%s\" (first read at %s); skipped", a->id,
                      first);

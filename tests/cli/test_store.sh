@@ -65,6 +65,13 @@ check "unknown id message" grep -q 'no-such-id: no such file or stored article' 
 "$P" show --db "$T/absent.db" x 2>"$T/abs"
 check "show on missing store exit 3" [ $? = 3 ]
 check "missing store not created" [ ! -e "$T/absent.db" ]
+echo "not a database" >"$T/text.db"
+"$P" ingest --db "$T/text.db" "$T/in" 2>"$T/nd"
+check "non-store file refused, exit 3" [ $? = 3 ]
+check "non-store message" grep -q 'text.db: not a parallax store' "$T/nd"
+check "non-store file untouched" [ "$(cat "$T/text.db")" = "not a database" ]
+printf '{"id":"t","title":"a\tb\nc","text":"Tabs."}\n' | "$P" ingest --db "$T/tab.db" -
+check "list keeps one line per article" [ "$("$P" list --db "$T/tab.db")" = "$(printf 't\t-\t-\ta b c')" ]
 for c in ingest show list; do
     "$P" $c --help >/dev/null
     check "$c --help" [ $? = 0 ]
