@@ -70,7 +70,7 @@ echo "not a database" >"$T/text.db"
 check "non-store file refused, exit 3" [ $? = 3 ]
 check "non-store message" grep -q 'text.db: not a parallax store' "$T/nd"
 check "non-store file untouched" [ "$(cat "$T/text.db")" = "not a database" ]
-printf '{"id":"t","title":"a\tb\nc","text":"Tabs."}\n' | "$P" ingest --db "$T/tab.db" -
+printf '{"id":"t","title":"a\\tb\\nc","text":"Tabs."}\n' | "$P" ingest --db "$T/tab.db" -
 check "list keeps one line per article" [ "$("$P" list --db "$T/tab.db")" = "$(printf 't\t-\t-\ta b c')" ]
 for c in ingest show list; do
     "$P" $c --help >/dev/null
