@@ -46,9 +46,11 @@ struct px_reader {
 
 void px_src_error(px_src *src, size_t line, px_result rc, const char *fmt, ...) {
     char msg[2048];
+    int k = src->element ? snprintf(msg, sizeof msg, "element %zu: ", src->element)
+                         : 0;
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    vsnprintf(msg + k, sizeof msg - (size_t)k, fmt, ap);
     va_end(ap);
     src->nerr++;
     if (src->opts->on_error)
@@ -191,6 +193,7 @@ static void close_source(px_reader *r) {
     r->nerr += r->src.nerr;
     px_stream_free(r->src.st);
     px_buf_release(&r->src.scratch);
+    if (r->src.state_free) r->src.state_free(r->src.state);
     px_free(r->src_path);
     px_free(r->src_stem);
     memset(&r->src, 0, sizeof r->src);
@@ -210,8 +213,8 @@ static void open_file(px_reader *r, const char *path, int in_dir) {
         path_error(r, path, PX_ERR_IO, strerror(errno));
         return;
     }
-    r->src = (px_src){st, NULL, NULL, 0, r->opts.max_article_bytes,
-                      PX_BUF_INIT, 0, 0, &r->opts};
+    r->src = (px_src){.st = st, .cap = r->opts.max_article_bytes,
+                      .scratch = PX_BUF_INIT, .opts = &r->opts};
     r->src_path = px_strdup(is_stdin ? "<stdin>" : path);
     r->src_stem = stem_of(path);
     r->src.path = r->src_path;
@@ -260,7 +263,8 @@ static int finish(px_reader *r, px_article *a) {
         a->origin = px_buf_detach(&o, NULL);
     }
     char first[4200];
-    if (!px_seen_add(&r->seen, a->id, src->line, first, sizeof first)) {
+    px_seen_pos pos = {src->line, src->element};
+    if (!px_seen_add(&r->seen, a->id, pos, first, sizeof first)) {
         px_src_error(src, src->line, PX_ERR_DUPLICATE,
                      "duplicate id \"%s\" (first read at %s); skipped", a->id,
                      first);

@@ -41,7 +41,7 @@ static void grow(px_seen *s) {
     px_free(old.slots);
 }
 
-int px_seen_add(px_seen *s, const char *id, size_t line, char *where,
+int px_seen_add(px_seen *s, const char *id, px_seen_pos pos, char *where,
                 size_t n) {
     if (2 * (s->n + 1) > s->cap) grow(s);
     size_t len = strlen(id);
@@ -50,12 +50,17 @@ int px_seen_add(px_seen *s, const char *id, size_t line, char *where,
     px_seen_entry *e = probe(s, h1, h2);
     if (!empty(e)) {
         const char *name = s->inputs[e->input];
-        if (e->line) snprintf(where, n, "%s:%u", name, (unsigned)e->line);
-        else snprintf(where, n, "%s", name);
+        if (!e->pos) snprintf(where, n, "%s", name);
+        else snprintf(where, n, e->element ? "%s[%u]" : "%s:%u", name,
+                      (unsigned)e->pos);
         return 0;
     }
-    *e = (px_seen_entry){h1, h2, (uint32_t)(s->ninputs - 1),
-                         line > UINT32_MAX ? UINT32_MAX : (uint32_t)line};
+    size_t p = pos.element ? pos.element : pos.line;
+    e->h1 = h1;
+    e->h2 = h2;
+    e->input = (uint32_t)(s->ninputs - 1) & 0x7fffffffu;
+    e->element = pos.element != 0;
+    e->pos = p > UINT32_MAX ? UINT32_MAX : (uint32_t)p;
     s->n++;
     return 1;
 }

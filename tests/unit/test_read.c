@@ -97,6 +97,41 @@ static void test_jsonl_errors(void **state) {
     px_buf_release(&e.text);
 }
 
+/* .json: an array of records (errors name the element), or JSON Lines. */
+static void test_json_array(void **state) {
+    (void)state;
+    const char *in = "\n [ {\"id\":\"j1\",\"text\":\"one\"},\n {\"id\":\"j2\"},\n 5,\n"
+                     " {\"id\":\"j1\",\"text\":\"dup\"}, {\"text\":\"four\",\"x\":[]} ]\n";
+    errlog e = {PX_BUF_INIT, 0};
+    px_article *got[2], **keep = got;
+    char *ids = read_mem("a.json", in, strlen(in), 0, &e, &keep);
+    assert_int_equal(strncmp(ids, "j1|h", 4), 0);
+    assert_string_equal(e.text.data, "0:8;0:5;0:6;");
+    assert_string_equal(got[0]->origin, "a.json[1]");
+    assert_string_equal(got[1]->origin, "a.json[5]");
+    assert_string_equal(got[1]->extra, "{\"x\":[]}");
+    px_article_free(got[0]);
+    px_article_free(got[1]);
+    px_free(ids);
+    /* syntax errors carry their line; JSON Lines in a .json file work */
+    px_buf_clear(&e.text);
+    const char *b = "[{\"id\":\"k\",\n\"text\":]";
+    ids = read_mem("b.json", b, strlen(b), 0, &e, NULL);
+    assert_string_equal(ids, "");
+    assert_string_equal(e.text.data, "2:5;");
+    px_free(ids);
+    const char *c = "{\"id\":\"l1\",\"text\":\"x\"}\n{\"id\":\"l2\",\"text\":\"y\"}\n";
+    ids = read_mem("c.json", c, strlen(c), 0, &e, NULL);
+    assert_string_equal(ids, "l1|l2");
+    px_free(ids);
+    /* an array over the cap is refused as a whole */
+    ids = read_mem("d.json", in, strlen(in), 16, &e, NULL);
+    assert_string_equal(ids, "");
+    px_free(ids);
+    assert_string_equal(e.text.data, "2:5;0:7;");
+    px_buf_release(&e.text);
+}
+
 /* A line over the cap is skipped (not buffered) and reported. */
 static void test_line_cap(void **state) {
     (void)state;
@@ -251,7 +286,7 @@ int main(void) {
         cmocka_unit_test(test_jsonl_fields), cmocka_unit_test(test_jsonl_errors),
         cmocka_unit_test(test_line_cap),     cmocka_unit_test(test_txt_title),
         cmocka_unit_test(test_bad_files),    cmocka_unit_test(test_dir_gzip),
-        cmocka_unit_test(test_magic),
+        cmocka_unit_test(test_magic),        cmocka_unit_test(test_json_array),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
