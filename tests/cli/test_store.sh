@@ -86,6 +86,11 @@ if [ -d "$S/seeds" ] && [ -f "$S/data/ecbplus/dev.jsonl" ]; then
     "$P" ingest --db "$T/acc.db" --json "$S/seeds" "$S/data/ecbplus/dev.jsonl" >"$T/acc2"
     check "acceptance rerun adds none" [ "$(grep -c '"status":"unchanged"' "$T/acc2")" = 464 ]
     check "acceptance still 464" [ "$("$P" list --db "$T/acc.db" | wc -l)" = 464 ]
+    # the cleaner's metadata is stored: credit line -> wire, self-reference -> outlet
+    check "seed wire stored" sh -c "'$P' show --db '$T/acc.db' 000_db9f598bcc720c5d | grep -qx 'wire: Reuters'"
+    check "seed outlet stored" sh -c "'$P' show --db '$T/acc.db' 002_2fef65d93e5c9bc7 | grep -qx 'outlet: Modern.az'"
+    "$P" show --db "$T/acc.db" --clean 000_db9f598bcc720c5d >"$T/c000"
+    check "clean view stored (title once)" [ "$(grep -c '^Witkoff and Kushner Meet Putin' "$T/c000")" = 1 ]
 else echo "skip acceptance: $S absent"; fi
 
 [ "$fails" = 0 ]
