@@ -173,7 +173,11 @@ static int source_ok(px_src *src) {
     if (rc) px_src_error(src, 0, rc, "%s", stream_reason(rc));
     else if (!n) px_src_error(src, 0, PX_ERR_EMPTY, "empty file");
     size_t bl = rc || !n ? 0 : binary_line(p, n);
-    if (bl) px_src_error(src, bl, PX_ERR_BINARY, "binary data, not text; skipped");
+    int utf16 = n >= 2 && ((p[0] == 0xFF && p[1] == 0xFE) || (p[0] == 0xFE && p[1] == 0xFF));
+    if (bl)
+        px_src_error(src, bl, PX_ERR_BINARY, "%s",
+                     utf16 ? "UTF-16 text is not supported (convert it to UTF-8); skipped"
+                           : "binary data, not text; skipped");
     return !rc && n && !bl;
 }
 

@@ -59,6 +59,8 @@ out=subprocess.run(['$P','list','--db','$DB','--json'],capture_output=True,text=
 ids=[json.loads(l)['id'] for l in out.splitlines()]; assert ids==['storm','g1','z1','new'], ids"
 PARALLAX_DB="$DB" "$P" clean new >"$T/clean.out"
 check "stored id as input" grep -q 'New one.' "$T/clean.out"
+PARALLAX_DB="$DB" "$P" clean new "$T/in/storm.txt" z1 >"$T/order.out"
+check "ids and paths read in argument order" [ "$(grep -o -e 'New one' -e 'storm hit' -e 'Zstd article' "$T/order.out" | tr '\n' ,)" = "New one,storm hit,Zstd article," ]
 PARALLAX_DB="$DB" "$P" clean no-such-id 2>"$T/nf"
 check "unknown id exit 1" [ $? = 1 ]
 check "unknown id message" grep -q 'no-such-id: no such file or stored article' "$T/nf"
