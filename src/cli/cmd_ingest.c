@@ -86,8 +86,8 @@ static px_result batch_commit(ingest *g) {
     for (int i = 0; i < N_COUNTS; i++) g->total[i] += g->batch[i], g->batch[i] = 0;
     g->in_batch = 0;
     if (cli_isatty(stderr) && !g->json)
-        fprintf(stderr, "\rparallax ingest: %zu read, %zu stored", g->total[N_READ],
-                g->total[N_STORED]);
+        fprintf(stderr, "parallax ingest: %zu read, %zu stored...\r",
+                g->total[N_READ], g->total[N_STORED]); /* next line overwrites */
     return PX_OK;
 }
 
@@ -149,7 +149,6 @@ static size_t count_arg(const char *s) {
 
 static void summary(const ingest *g) {
     const size_t *t = g->total;
-    if (cli_isatty(stderr) && !g->json) fputc('\r', stderr);
     fprintf(stderr,
             "parallax ingest: %zu read, %zu stored, %zu unchanged, %zu "
             "duplicates, %zu conflicts, %zu errors\n",
