@@ -223,6 +223,18 @@ static void test_magic(void **state) {
     px_free(ids);
     ids = read_mem("cut.jsonl", (const char *)gz, gn - 6, 0, &e, NULL);
     px_free(ids);
+    /* two gzip members back to back (as `cat a.gz b.gz` makes) */
+    const char *in2 = "{\"id\":\"m3\",\"text\":\"three\"}\n";
+    unsigned char *gz2;
+    size_t gn2 = gzip_mem(in2, strlen(in2), &gz2);
+    px_buf both = PX_BUF_INIT;
+    px_buf_append(&both, gz, gn);
+    px_buf_append(&both, gz2, gn2);
+    ids = read_mem("two.jsonl", both.data, both.len, 0, &e, NULL);
+    assert_string_equal(ids, "m1|m2|m3");
+    px_free(ids);
+    px_buf_release(&both);
+    px_free(gz2);
     px_free(gz);
     size_t zc = ZSTD_compressBound(strlen(in));
     unsigned char *zs = px_malloc(zc);
