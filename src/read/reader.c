@@ -99,7 +99,7 @@ px_result px_reader_new_mem(const char *name, const void *data, size_t len,
 }
 
 void px_reader_push(px_reader *r, const char *path) {
-    /* Below pending directory entries would reorder; inputs queue behind. */
+    /* The bottom of the stack is read last: queue the path there. */
     push(r, NULL, 0);
     memmove(r->todo + 1, r->todo, (r->ntodo - 1) * sizeof *r->todo);
     r->todo[0] = (pending){px_strdup(path), -1};
