@@ -115,7 +115,7 @@ static int ends_final(const char *s, size_t n) {
 /* A paragraph: 12 words or more. */
 static int paragraph(const px_clean_ctx *c, size_t i) {
     return line_len(c, i) >= 48 &&
-           px_count_words(c->text + c->lines[i].start, line_len(c, i)) >= 12;
+           px_count_words(c->text + c->lines[i].start, line_len(c, i), 12) >= 12;
 }
 
 static int sentence_like(const px_clean_ctx *c, size_t i) {
@@ -134,14 +134,17 @@ static size_t nonblank_lines(const px_clean_ctx *c) {
     return k;
 }
 
+/* First paragraph from the top, last from the bottom: only the lines
+ * around the edges are measured. */
 static void find_zones(px_clean_ctx *c) {
-    size_t first = c->nlines, last = 0;
-    for (size_t i = 0; i < c->nlines; i++)
-        if (paragraph(c, i)) {
-            if (first == c->nlines) first = i;
-            last = i + 1;
-        }
-    c->head_end = first == c->nlines ? 0 : first;
+    size_t first = 0, last = c->nlines;
+    while (first < c->nlines && !paragraph(c, first)) first++;
+    if (first == c->nlines) {
+        c->head_end = c->foot_start = 0; /* no paragraph: all edge */
+        return;
+    }
+    while (last > first && !paragraph(c, last - 1)) last--;
+    c->head_end = first;
     c->foot_start = last;
 }
 
@@ -195,7 +198,7 @@ static void rule_title(px_clean_ctx *c) {
 static int foreign_short(px_clean_ctx *c, size_t i) {
     const char *s = c->text + c->lines[i].start;
     size_t n = line_len(c, i);
-    if (n > 48 || px_count_words(s, n) > 3 || ends_final(s, n)) return 0;
+    if (n > 48 || px_count_words(s, n, 4) > 3 || ends_final(s, n)) return 0;
     int sc = px_script_uniform(s, n);
     if (sc <= PX_SC_NONE) return 0;
     int d = doc_script(c);
@@ -204,9 +207,12 @@ static int foreign_short(px_clean_ctx *c, size_t i) {
 
 static int line_label(px_clean_ctx *c, size_t i) {
     char f[128];
+    const char *s = c->text + c->lines[i].start;
+    if (line_len(c, i) > 96 || ends_final(s, line_len(c, i)))
+        return 0; /* labels are short and no sentences: skip folding */
     size_t fl = fold_line(c, i, f, sizeof f);
     if (fl == (size_t)-1 || !fl) return 0;
-    const char *lang = px_lex_ui_label(f);
+    const char *lang = px_lex_ui_label(f, fl);
     if (lang) {
         whole_line(c, i, PX_RM_UI_LABEL, "UI/ad label line", lang);
         return 1;
@@ -217,10 +223,23 @@ static int line_label(px_clean_ctx *c, size_t i) {
     return 1;
 }
 
+/* Cheap gate: the line opens with a call to action, or is short and no
+ * sentence (it may list platforms only). */
+static int share_opening(const px_clean_ctx *c, size_t i) {
+    size_t n = line_len(c, i), h = n < 32 ? n : 32;
+    const char *s = c->text + c->lines[i].start;
+    if (n <= 96 && !ends_final(s, n)) return 1;
+    while (h > 0 && h < n && ((unsigned char)s[h] & 0xC0) == 0x80) h--;
+    char f[64];
+    size_t fl = px_fold(s, h, f, sizeof f);
+    return fl != (size_t)-1 && px_lex_share_opening(f, fl);
+}
+
 static int line_share(px_clean_ctx *c, size_t i, int edge) {
     char f[256];
+    if (line_len(c, i) > 200 || !share_opening(c, i)) return 0;
     size_t fl = fold_line(c, i, f, sizeof f);
-    if (fl == (size_t)-1 || !fl || px_count_words(f, fl) > 20 ||
+    if (fl == (size_t)-1 || !fl || px_count_words(f, fl, 21) > 20 ||
         !px_lex_share(f, fl, edge))
         return 0;
     whole_line(c, i, PX_RM_SHARE, "share/subscribe/follow line", NULL);
@@ -257,7 +276,7 @@ static size_t tail_start(const char *t, size_t a, size_t b) {
 /* The paragraph before the run is written mostly in another script. */
 static int foreign_run(const char *t, size_t a, size_t ts, size_t te) {
     size_t n = te - ts;
-    if (n > 64 || px_count_words(t + ts, n) > 4) return 0;
+    if (n > 64 || px_count_words(t + ts, n, 5) > 4) return 0;
     int sc = px_script_uniform(t + ts, n);
     if (sc <= PX_SC_NONE) return 0;
     size_t counts[PX_SC_COUNT] = {0};
@@ -278,7 +297,7 @@ static void rule_glued(px_clean_ctx *c, size_t i) {
     char f[128];
     size_t fl = px_fold(t + cs, b - cs, f, sizeof f);
     if (fl == (size_t)-1 || !fl) return;
-    const char *lang = px_lex_ui_label(f);
+    const char *lang = px_lex_ui_label(f, fl);
     if (lang)
         px_ctx_cand(c, ts, b, PX_RM_UI_LABEL,
                     "UI/ad label glued to the end of a paragraph", lang);

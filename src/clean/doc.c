@@ -8,13 +8,21 @@
  *      offmap clean -> original.
  *   3. build_norm(): NFKC + case folding (utf8proc) per grapheme-ish unit
  *      (a code point with its combining marks), quotes/dashes/spaces
- *      unified, whitespace runs collapsed; offmap norm -> clean.  ASCII takes
- *      a table-driven fast path: no utf8proc call per byte.
+ *      unified, whitespace runs collapsed; offmap norm -> clean.
  *   4. tokenize(): word tokens over the norm view (letters, digits and marks;
  *      an apostrophe inside a word and . or , inside a number stay in the
  *      token), with original spans.
+ *
+ * Speed (bench/bench_clean.sh): mostly-ASCII news must go fast, so ASCII
+ * has its own paths everywhere: build_clean checks 8 bytes at a time for
+ * non-ASCII; build_norm copies whole stretches of printable ASCII with
+ * single spaces as ONE offset-map piece (no utf8proc call, no per-word
+ * piece); the tokenizer classifies ASCII inline and maps token offsets with
+ * forward-walking cursors instead of binary searches.  Views are allocated
+ * once at their final size bound.
  */
 #include <string.h> /* memcpy, strcmp */
+#include <stdint.h> /* uint64_t */
 #include <utf8proc.h>
 
 #include "clean/clean_int.h"
@@ -42,6 +50,29 @@ static int is_space_byte(unsigned char c) {
            c == '\v';
 }
 
+/* Length of the valid UTF-8 prefix of s[i..end), 8 ASCII bytes at a time. */
+static size_t valid_run(const unsigned char *s, size_t i, size_t end) {
+    size_t run = i;
+    int32_t cp;
+    while (run < end) {
+        if (run + 8 <= end) {
+            uint64_t w;
+            memcpy(&w, s + run, 8);
+            if (!(w & 0x8080808080808080ull)) {
+                run += 8;
+                continue;
+            }
+        }
+        if (s[run] < 0x80) run++;
+        else {
+            size_t l = px_utf8_decode(s + run, end - run, &cp);
+            if (!l) break;
+            run += l;
+        }
+    }
+    return run - i;
+}
+
 static void build_clean(px_doc *d) {
     const unsigned char *s = (const unsigned char *)d->orig;
     for (size_t k = 0; k < d->co.nkeep; k++) {
@@ -54,20 +85,11 @@ static void build_clean(px_doc *d) {
             px_buf_putc(&d->clean, ' ');
         }
         while (i < end) {
-            size_t run = i;
-            int32_t cp;
-            while (run < end) {
-                if (s[run] < 0x80) run++;
-                else {
-                    size_t l = px_utf8_decode(s + run, end - run, &cp);
-                    if (!l) break;
-                    run += l;
-                }
-            }
-            if (run > i) {
-                px_offmap_add(&d->clean_map, d->clean.len, run - i, i, run - i);
-                px_buf_append(&d->clean, s + i, run - i);
-                i = run;
+            size_t run = valid_run(s, i, end);
+            if (run) {
+                px_offmap_add(&d->clean_map, d->clean.len, run, i, run);
+                px_buf_append(&d->clean, s + i, run);
+                i += run;
             }
             if (i < end) { /* invalid byte */
                 px_offmap_add(&d->clean_map, d->clean.len, 3, i, 1);
@@ -178,6 +200,51 @@ static size_t norm_unit(px_doc *d, norm_state *st, const unsigned char *s,
     return j - i;
 }
 
+static int printable(unsigned char c) { return (unsigned)(c - 0x21) < 0x5Eu; }
+
+static unsigned char fold_ascii(unsigned char c) {
+    if ((unsigned)(c - 'A') < 26u) return (unsigned char)(c + 32);
+    return c == '`' ? '\'' : c;
+}
+
+/* Make room for n more bytes (views are written in place on hot paths). */
+static void ensure(px_buf *b, size_t n) {
+    if (b->len + n + 1 <= b->alloc) return;
+    size_t a = b->alloc * 2 > b->len + n + 1 ? b->alloc * 2 : b->len + n + 1;
+    b->data = px_realloc(b->data, a);
+    b->alloc = a;
+}
+
+/* Copy the stretch of printable ASCII starting at s[i] - single whitespace
+ * bytes between printable ones included, as ' ' or '\n' - folded (lower
+ * case, '`' as '\'').  Its norm view has the same length, so it maps as
+ * ONE offset-map piece.  A stretch that runs into non-ASCII leaves its last
+ * letter for norm_unit (a combining mark may follow).  Returns the end. */
+static size_t put_ascii(px_doc *d, const unsigned char *s, size_t n,
+                        size_t i) {
+    ensure(&d->norm, n - i);
+    unsigned char *o = (unsigned char *)d->norm.data + d->norm.len - i;
+    size_t j = i;
+    while (j < n) {
+        unsigned char c = s[j];
+        if (printable(c)) {
+            o[j] = fold_ascii(c);
+            j++;
+        } else if (is_space_byte(c) && j + 1 < n && printable(s[j + 1])) {
+            o[j] = c == '\n' ? '\n' : ' ';
+            o[j + 1] = fold_ascii(s[j + 1]);
+            j += 2;
+        } else {
+            break;
+        }
+    }
+    if (j < n && s[j] >= 0x80 && j - i > 1) j--;
+    px_offmap_add(&d->norm_map, d->norm.len, j - i, i, j - i);
+    d->norm.len += j - i;
+    d->norm.data[d->norm.len] = '\0';
+    return j;
+}
+
 static void build_norm(px_doc *d) {
     const unsigned char *s = (const unsigned char *)d->clean.data;
     size_t n = d->clean.len;
@@ -192,23 +259,10 @@ static void build_norm(px_doc *d) {
                 continue;
             }
             flush_ws(d, &st, i);
-            size_t run = i;
-            while (run < n && s[run] > ' ' && s[run] < 0x7F) run++;
-            /* a combining mark may follow: fold the last letter with it */
-            if (run < n && s[run] >= 0x80 && run - i > 1) run--;
-            else if (run < n && s[run] >= 0x80) {
+            if (i + 1 < n && s[i + 1] >= 0x80) /* letter + combining mark? */
                 i += norm_unit(d, &st, s, i, n, (int32_t)c, 1);
-                continue;
-            }
-            px_offmap_add(&d->norm_map, d->norm.len, run - i, i, run - i);
-            size_t o = d->norm.len;
-            px_buf_append(&d->norm, s + i, run - i);
-            for (unsigned char *p = (unsigned char *)d->norm.data + o;
-                 p < (unsigned char *)d->norm.data + d->norm.len; p++)
-                *p = *p == '`'                  ? '\''
-                     : (*p >= 'A' && *p <= 'Z') ? (unsigned char)(*p + 32)
-                                                : *p;
-            i = run;
+            else
+                i = put_ascii(d, s, n, i);
             continue;
         }
         int32_t cp;
@@ -223,16 +277,12 @@ static void build_norm(px_doc *d) {
 
 /* ------------------------------------------------------------- tokenizer */
 
+/* Character classes; LETTER and DIGIT equal PX_TOK_ALPHA and PX_TOK_DIGIT
+ * so a token's flags are the OR of its classes. */
 enum { CH_SEP = 0, CH_LETTER = 1, CH_DIGIT = 2 };
 
-static int classify(const unsigned char *s, size_t n, size_t i, size_t *len) {
-    unsigned c = s[i];
-    if (c < 0x80) {
-        *len = 1;
-        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return CH_LETTER;
-        if (c >= '0' && c <= '9') return CH_DIGIT;
-        return CH_SEP;
-    }
+static int classify_cp(const unsigned char *s, size_t n, size_t i,
+                       size_t *len) {
     int32_t cp;
     size_t l = px_utf8_decode(s + i, n - i, &cp);
     if (!l) {
@@ -248,6 +298,15 @@ static int classify(const unsigned char *s, size_t n, size_t i, size_t *len) {
     return CH_SEP;
 }
 
+static inline int classify(const unsigned char *s, size_t n, size_t i,
+                           size_t *len) {
+    unsigned c = s[i];
+    if (c >= 0x80) return classify_cp(s, n, i, len);
+    *len = 1;
+    if ((unsigned)((c | 0x20) - 'a') < 26u) return CH_LETTER;
+    return (unsigned)(c - '0') < 10u ? CH_DIGIT : CH_SEP;
+}
+
 static int starts_upper(const px_doc *d, size_t clean_off) {
     const unsigned char *s = (const unsigned char *)d->clean.data + clean_off;
     if (*s < 0x80) return *s >= 'A' && *s <= 'Z';
@@ -257,16 +316,22 @@ static int starts_upper(const px_doc *d, size_t clean_off) {
     return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
 }
 
-static void emit_token(px_doc *d, size_t ns, size_t ne, unsigned flags) {
+/* Forward-walking positions in the two offset maps (see offmap.h). */
+typedef struct tok_cursor {
+    size_t ns, ne, cs, ce;
+} tok_cursor;
+
+static void emit_token(px_doc *d, tok_cursor *k, size_t ns, size_t ne,
+                       unsigned flags) {
     if (d->ntok == d->atok) {
         d->atok = d->atok ? d->atok * 2 : 256;
         d->tok = px_realloc(d->tok, d->atok * sizeof *d->tok);
     }
-    size_t cs = px_offmap_start(&d->norm_map, ns);
-    size_t ce = px_offmap_end(&d->norm_map, ne);
+    size_t cs = px_offmap_start_at(&d->norm_map, ns, &k->ns);
+    size_t ce = px_offmap_end_at(&d->norm_map, ne, &k->ne);
     px_token *t = &d->tok[d->ntok++];
-    t->start = (uint32_t)px_offmap_start(&d->clean_map, cs);
-    t->end = (uint32_t)px_offmap_end(&d->clean_map, ce);
+    t->start = (uint32_t)px_offmap_start_at(&d->clean_map, cs, &k->cs);
+    t->end = (uint32_t)px_offmap_end_at(&d->clean_map, ce, &k->ce);
     t->norm_off = (uint32_t)ns;
     t->norm_len = (uint32_t)(ne - ns);
     t->hash = px_hash64(d->norm.data + ns, ne - ns, 0);
@@ -274,41 +339,52 @@ static void emit_token(px_doc *d, size_t ns, size_t ne, unsigned flags) {
     t->flags = flags;
 }
 
+/* An apostrophe inside a word, or . and , inside a number, at s[i]. */
+static int joins(const unsigned char *s, size_t n, size_t i, int prev) {
+    size_t l;
+    if (i + 1 >= n) return 0;
+    if (s[i] == '\'') return prev == CH_LETTER && classify(s, n, i + 1, &l) == CH_LETTER;
+    if (s[i] == '.' || s[i] == ',')
+        return prev == CH_DIGIT && classify(s, n, i + 1, &l) == CH_DIGIT;
+    return 0;
+}
+
 static void tokenize(px_doc *d) {
     const unsigned char *s = (const unsigned char *)d->norm.data;
-    size_t n = d->norm.len, i = 0, start = 0;
-    int in_tok = 0, prev = CH_SEP, newline = 1;
-    unsigned flags = 0;
+    size_t n = d->norm.len, i = 0, l = 1;
+    tok_cursor k = {0, 0, 0, 0};
+    int newline = 1, c = CH_SEP;
     while (i < n) {
-        size_t l;
-        int c = classify(s, n, i, &l);
-        if (c != CH_SEP) {
-            if (!in_tok) {
-                in_tok = 1, start = i, flags = newline ? PX_TOK_PARA : 0;
-                newline = 0;
-            }
-            flags |= c == CH_LETTER ? PX_TOK_ALPHA : PX_TOK_DIGIT;
-            prev = c, i += l;
-            continue;
+        while (i < n && (c = classify(s, n, i, &l)) == CH_SEP) {
+            newline |= s[i] == '\n';
+            i += l;
         }
-        if (in_tok && i + 1 < n) { /* joiners inside a word or number */
-            size_t l2;
-            int next = classify(s, n, i + 1, &l2);
-            if ((s[i] == '\'' && prev == CH_LETTER && next == CH_LETTER) ||
-                ((s[i] == '.' || s[i] == ',') && prev == CH_DIGIT &&
-                 next == CH_DIGIT)) {
-                i++;
-                continue;
-            }
+        if (i >= n) break;
+        size_t start = i;
+        unsigned flags = newline ? PX_TOK_PARA : 0;
+        newline = 0;
+        for (;;) { /* the word: letters/digits, joined by ' . , */
+            flags |= (unsigned)c;
+            int prev = c;
+            i += l;
+            if (i >= n) break;
+            if ((c = classify(s, n, i, &l)) != CH_SEP) continue;
+            if (!joins(s, n, i, prev)) break;
+            c = classify(s, n, ++i, &l);
         }
-        if (in_tok) emit_token(d, start, i, flags);
-        if (s[i] == '\n') newline = 1;
-        in_tok = 0, prev = CH_SEP, i += l;
+        emit_token(d, &k, start, i, flags);
     }
-    if (in_tok) emit_token(d, start, n, flags);
 }
 
 /* ------------------------------------------------------------ public API */
+
+/* Allocate a view once at its size bound (it may still grow: NFKC can
+ * lengthen text). */
+static void reserve(px_buf *b, size_t n) {
+    b->data = px_malloc(n);
+    b->alloc = n;
+    b->data[0] = '\0';
+}
 
 px_result px_doc_new(const char *text, size_t len, const px_doc_opts *opts,
                      px_doc **out) {
@@ -333,8 +409,12 @@ px_result px_doc_new(const char *text, size_t len, const px_doc_opts *opts,
         px_doc_free(d);
         return rc;
     }
+    reserve(&d->clean, len + 64);
     build_clean(d);
+    reserve(&d->norm, d->clean.len + 64);
     build_norm(d);
+    d->atok = d->norm.len / 6 + 16;
+    d->tok = px_malloc(d->atok * sizeof *d->tok);
     tokenize(d);
     px_buf_putc(&d->clean, '\0'); /* ensure data != NULL */
     d->clean.len--;

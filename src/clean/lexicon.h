@@ -13,7 +13,7 @@
 
 /* Language tag of a UI / ad label ("Advertisement", "اضافة اعلان",
  * "Реклама", "广告" ...) equal to the folded string f, or NULL. */
-const char *px_lex_ui_label(const char *f);
+const char *px_lex_ui_label(const char *f, size_t n);
 
 /* 1 if f (folded) is a wire service name ("reuters", "afp", "ap" ...). */
 int px_lex_wire(const char *f, size_t n);
@@ -24,6 +24,10 @@ int px_lex_wire(const char *f, size_t n);
  * at_edge (the line is above the first or below the last paragraph) -
  * starts with a weaker verb ("follow", "join") and names a platform. */
 int px_lex_share(const char *f, size_t n, int at_edge);
+
+/* 1 if f starts with any call to action px_lex_share knows (a cheap gate
+ * before folding a whole line). */
+int px_lex_share_opening(const char *f, size_t n);
 
 /* 1 if the folded line starts a reporting credit ("reporting by",
  * "editing by", "additional reporting by" ...). */

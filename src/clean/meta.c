@@ -154,9 +154,15 @@ void px_rule_dateline(px_clean_ctx *c) {
 
 /* ---------------------------------------------------------- self-reference */
 
-static const char *const report_verbs[] = {
-    " reports that", " reported that", " has learned that",
-    " has learnt that", " learned that", " xəbər verir ki",
+/* Verbs of a self-reference, each behind a cheap gate word. */
+typedef struct verb {
+    const char *gate, *text;
+} verb;
+
+static const verb report_verbs[] = {
+    {"that", " reports that"},     {"that", " reported that"},
+    {"that", " has learned that"}, {"that", " has learnt that"},
+    {"that", " learned that"},     {"xəbər", " xəbər verir ki"},
 };
 
 static int connector(const char *w, size_t n) {
@@ -203,11 +209,18 @@ static size_t sentence_start(const char *t, size_t ls, size_t p) {
 }
 
 static int selfref_in_line(px_clean_ctx *c, const px_line *l) {
-    const char *t = c->text;
+    const char *t = c->text, *gate = NULL;
+    int open = 0;
     for (size_t v = 0; v < sizeof report_verbs / sizeof report_verbs[0]; v++) {
-        size_t vl = strlen(report_verbs[v]);
-        const char *hit = memmem(t + l->start, l->end - l->start,
-                                 report_verbs[v], vl);
+        const verb *rv = &report_verbs[v];
+        if (rv->gate != gate) { /* one scan per gate word, not per verb */
+            gate = rv->gate;
+            open = memmem(t + l->start, l->end - l->start, gate,
+                          strlen(gate)) != NULL;
+        }
+        if (!open) continue;
+        size_t vl = strlen(rv->text);
+        const char *hit = memmem(t + l->start, l->end - l->start, rv->text, vl);
         if (!hit) continue;
         size_t p = (size_t)(hit - t), s = sentence_start(t, l->start, p);
         if (!outlet_name(t + s, p - s)) continue;
@@ -221,7 +234,8 @@ static int selfref_in_line(px_clean_ctx *c, const px_line *l) {
 
 void px_rule_selfref(px_clean_ctx *c) {
     size_t seen = 0;
-    for (size_t i = 0; i < c->nlines && seen < 8; i++) {
+    for (size_t i = 0; i < c->nlines && seen < 6 && c->lines[i].start < 4096;
+         i++) {
         if (px_line_blank(c->text, &c->lines[i])) continue;
         seen++;
         if (selfref_in_line(c, &c->lines[i])) return;
