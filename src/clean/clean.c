@@ -26,6 +26,7 @@
  * for control characters and line ends; rules read only short lines or the
  * last bytes of a paragraph, so the cleaner is cheap next to normalising.
  */
+#include <stdint.h> /* uint64_t */
 #include <stdio.h>  /* snprintf */
 #include <stdlib.h> /* qsort */
 #include <string.h> /* memset, memcmp */
@@ -72,11 +73,25 @@ static int control_at(const unsigned char *s, size_t n, size_t i,
     return 0;
 }
 
+/* 1 if all 8 bytes at s are printable ASCII (0x20..0x7E).  No false
+ * "yes": a byte out of range sets a high bit in one of the three terms,
+ * and borrows or carries only start at such a byte. */
+static int printable8(const unsigned char *s) {
+    uint64_t w;
+    memcpy(&w, s, 8);
+    return !(((w - 0x2020202020202020ull) | (w + 0x0101010101010101ull) | w) &
+             0x8080808080808080ull);
+}
+
 static void rule_control(px_clean_ctx *c) {
     const unsigned char *s = (const unsigned char *)c->text;
     size_t i = 0, n = c->len, l;
     while (i < n) {
-        if (s[i] >= 0x20 && s[i] < 0x7F) { /* fast path */
+        if (i + 8 <= n && printable8(s + i)) { /* fast path */
+            i += 8;
+            continue;
+        }
+        if (s[i] >= 0x20 && s[i] < 0x7F) {
             i++;
             continue;
         }
@@ -148,10 +163,13 @@ static void find_zones(px_clean_ctx *c) {
     c->foot_start = last;
 }
 
+/* Dominant script of the article, sampled on its first KB (enough to
+ * tell an English article from a Russian one); PX_SC_NONE when unclear. */
 static int doc_script(px_clean_ctx *c) {
     if (c->doc_script < 0) {
         size_t counts[PX_SC_COUNT] = {0};
-        size_t total = px_script_count(c->text, c->len, counts);
+        size_t n = c->len < 1024 ? c->len : 1024;
+        size_t total = px_script_count(c->text, n, counts);
         int d = px_script_dominant(counts);
         c->doc_script = total >= 200 && counts[d] * 2 > total ? d : PX_SC_NONE;
     }
@@ -160,8 +178,26 @@ static int doc_script(px_clean_ctx *c) {
 
 /* ------------------------------------------------------------------ title */
 
+/* First and last non-blank byte of line i, ASCII-lower-cased: a cheap
+ * test before folding two lines to compare them. */
+static int line_ends(const px_clean_ctx *c, size_t i, unsigned *first,
+                     unsigned *last) {
+    const unsigned char *s = (const unsigned char *)c->text;
+    size_t a = c->lines[i].start, b = c->lines[i].end;
+    while (a < b && (s[a] == ' ' || s[a] == '\t')) a++;
+    while (b > a && (s[b - 1] == ' ' || s[b - 1] == '\t')) b--;
+    if (a == b) return 0;
+    *first = (unsigned)(s[a] - 'A') < 26u ? s[a] + 32u : s[a];
+    *last = (unsigned)(s[b - 1] - 'A') < 26u ? s[b - 1] + 32u : s[b - 1];
+    return 1;
+}
+
 static int same_line(const px_clean_ctx *c, size_t a, size_t b) {
     char fa[512], fb[512];
+    unsigned f1, l1, f2, l2;
+    if (!line_ends(c, a, &f1, &l1) || !line_ends(c, b, &f2, &l2) ||
+        (f1 < 0x80 && f1 != f2) || (l1 < 0x80 && l1 != l2))
+        return 0;
     size_t la = fold_line(c, a, fa, sizeof fa);
     size_t lb = fold_line(c, b, fb, sizeof fb);
     return la != (size_t)-1 && la == lb && la && !memcmp(fa, fb, la);
@@ -205,14 +241,29 @@ static int foreign_short(px_clean_ctx *c, size_t i) {
     return d != PX_SC_NONE && sc != d;
 }
 
-static int line_label(px_clean_ctx *c, size_t i) {
-    char f[128];
+/* A line folded at most once, on first need, for the rules that compare
+ * it against word lists. */
+typedef struct folded_line {
+    char f[256];
+    size_t n; /* (size_t)-1: too long or invalid */
+    int done;
+} folded_line;
+
+static size_t fold_once(const px_clean_ctx *c, size_t i, folded_line *fo) {
+    if (!fo->done) {
+        fo->n = fold_line(c, i, fo->f, sizeof fo->f);
+        fo->done = 1;
+    }
+    return fo->n;
+}
+
+static int line_label(px_clean_ctx *c, size_t i, folded_line *fo) {
     const char *s = c->text + c->lines[i].start;
     if (line_len(c, i) > 96 || ends_final(s, line_len(c, i)))
         return 0; /* labels are short and no sentences: skip folding */
-    size_t fl = fold_line(c, i, f, sizeof f);
+    size_t fl = fold_once(c, i, fo);
     if (fl == (size_t)-1 || !fl) return 0;
-    const char *lang = px_lex_ui_label(f, fl);
+    const char *lang = px_lex_ui_label(fo->f, fl);
     if (lang) {
         whole_line(c, i, PX_RM_UI_LABEL, "UI/ad label line", lang);
         return 1;
@@ -223,24 +274,21 @@ static int line_label(px_clean_ctx *c, size_t i) {
     return 1;
 }
 
-/* Cheap gate: the line opens with a call to action, or is short and no
- * sentence (it may list platforms only). */
+/* Cheap gate: the line's first word opens a call to action, or the line
+ * is short and no sentence (it may list platforms only). */
 static int share_opening(const px_clean_ctx *c, size_t i) {
-    size_t n = line_len(c, i), h = n < 32 ? n : 32;
+    size_t n = line_len(c, i), k = 0;
     const char *s = c->text + c->lines[i].start;
     if (n <= 96 && !ends_final(s, n)) return 1;
-    while (h > 0 && h < n && ((unsigned char)s[h] & 0xC0) == 0x80) h--;
-    char f[64];
-    size_t fl = px_fold(s, h, f, sizeof f);
-    return fl != (size_t)-1 && px_lex_share_opening(f, fl);
+    while (k < n && (s[k] == ' ' || s[k] == '\t')) k++;
+    return px_lex_share_first(s + k, n - k);
 }
 
-static int line_share(px_clean_ctx *c, size_t i, int edge) {
-    char f[256];
+static int line_share(px_clean_ctx *c, size_t i, int edge, folded_line *fo) {
     if (line_len(c, i) > 200 || !share_opening(c, i)) return 0;
-    size_t fl = fold_line(c, i, f, sizeof f);
-    if (fl == (size_t)-1 || !fl || px_count_words(f, fl, 21) > 20 ||
-        !px_lex_share(f, fl, edge))
+    size_t fl = fold_once(c, i, fo);
+    if (fl == (size_t)-1 || !fl || px_count_words(fo->f, fl, 21) > 20 ||
+        !px_lex_share(fo->f, fl, edge))
         return 0;
     whole_line(c, i, PX_RM_SHARE, "share/subscribe/follow line", NULL);
     return 1;
@@ -280,6 +328,7 @@ static int foreign_run(const char *t, size_t a, size_t ts, size_t te) {
     int sc = px_script_uniform(t + ts, n);
     if (sc <= PX_SC_NONE) return 0;
     size_t counts[PX_SC_COUNT] = {0};
+    if (ts - a > 256) a = ts - 256; /* the end of the paragraph suffices */
     px_script_count(t + a, ts - a, counts);
     int d = px_script_dominant(counts);
     return d != PX_SC_NONE && d != sc && counts[d] >= 20;
@@ -313,8 +362,9 @@ static size_t rule_footer(px_clean_ctx *c) {
     size_t i = c->nlines;
     while (i > 0) {
         size_t k = i - 1;
+        folded_line fo = {.done = 0};
         if (!px_line_blank(c->text, &c->lines[k]) && !px_rule_credit(c, k) &&
-            !line_share(c, k, 1) && !line_label(c, k) &&
+            !line_share(c, k, 1, &fo) && !line_label(c, k, &fo) &&
             !line_recurring(c, k, 1))
             break;
         i = k;
@@ -326,7 +376,8 @@ static void rule_lines(px_clean_ctx *c, size_t upto) {
     for (size_t i = 0; i < upto; i++) {
         if (px_line_blank(c->text, &c->lines[i])) continue;
         int edge = at_edge(c, i);
-        if (line_label(c, i) || line_share(c, i, edge) ||
+        folded_line fo = {.done = 0};
+        if (line_label(c, i, &fo) || line_share(c, i, edge, &fo) ||
             line_recurring(c, i, edge))
             continue;
         rule_glued(c, i);

@@ -9,6 +9,7 @@
  */
 #include <string.h> /* memcmp */
 
+#include "clean/fold.h"
 #include "clean/lexicon.h"
 
 typedef struct label {
@@ -125,8 +126,10 @@ static const word platforms[] = {
 };
 
 static int has_prefix(const char *f, size_t n, const word *list, size_t k) {
-    for (size_t i = 0; i < k; i++)
-        if (list[i].len <= n && !memcmp(f, list[i].text, list[i].len))
+    if (!n) return 0;
+    for (size_t i = 0; i < k; i++) /* first byte before memcmp: hot path */
+        if (list[i].text[0] == f[0] && list[i].len <= n &&
+            !memcmp(f, list[i].text, list[i].len))
             return 1;
     return 0;
 }
@@ -167,10 +170,26 @@ int px_lex_share(const char *f, size_t n, int at_edge) {
                       sizeof share_weak / sizeof share_weak[0]);
 }
 
-int px_lex_share_opening(const char *f, size_t n) {
-    return has_prefix(f, n, share_strong,
-                      sizeof share_strong / sizeof share_strong[0]) ||
-           has_prefix(f, n, share_weak, sizeof share_weak / sizeof share_weak[0]);
+/* 1 if an entry's first word is w (folded, n bytes). */
+static int first_word_in(const char *w, size_t n, const word *list, size_t k) {
+    for (size_t i = 0; i < k; i++) {
+        const char *e = list[i].text;
+        if (e[0] != w[0] || list[i].len < n || memcmp(e, w, n)) continue;
+        if (list[i].len == n || e[n] == ' ' || e[n] == ':') return 1;
+    }
+    return 0;
+}
+
+int px_lex_share_first(const char *s, size_t n) {
+    size_t k = 0;
+    while (k < n && k < 40 && s[k] != ' ' && s[k] != ':' && s[k] != '\t') k++;
+    char f[64];
+    size_t fl = px_fold(s, k, f, sizeof f);
+    if (fl == (size_t)-1 || !fl) return 0;
+    return first_word_in(f, fl, share_strong,
+                         sizeof share_strong / sizeof share_strong[0]) ||
+           first_word_in(f, fl, share_weak,
+                         sizeof share_weak / sizeof share_weak[0]);
 }
 
 static const word reporting[] = {

@@ -25,9 +25,9 @@ int px_lex_wire(const char *f, size_t n);
  * starts with a weaker verb ("follow", "join") and names a platform. */
 int px_lex_share(const char *f, size_t n, int at_edge);
 
-/* 1 if f starts with any call to action px_lex_share knows (a cheap gate
- * before folding a whole line). */
-int px_lex_share_opening(const char *f, size_t n);
+/* 1 if some call to action starts with the first word of s[0..n) (the
+ * bytes up to a space or ':'): a gate before folding a whole line. */
+int px_lex_share_first(const char *s, size_t n);
 
 /* 1 if the folded line starts a reporting credit ("reporting by",
  * "editing by", "additional reporting by" ...). */

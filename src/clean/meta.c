@@ -154,16 +154,12 @@ void px_rule_dateline(px_clean_ctx *c) {
 
 /* ---------------------------------------------------------- self-reference */
 
-/* Verbs of a self-reference, each behind a cheap gate word. */
-typedef struct verb {
-    const char *gate, *text;
-} verb;
-
-static const verb report_verbs[] = {
-    {"that", " reports that"},     {"that", " reported that"},
-    {"that", " has learned that"}, {"that", " has learnt that"},
-    {"that", " learned that"},     {"xəbər", " xəbər verir ki"},
+/* "<Outlet> reports that": the verbs that may stand before " that ". */
+static const char *const report_verbs[] = {
+    " reports", " reported", " has learned", " has learnt", " learned",
 };
+/* The same in Azerbaijani ("Modern.az xəbər verir ki"). */
+static const char az_verb[] = " xəbər verir ki ";
 
 static int connector(const char *w, size_t n) {
     return (n == 2 && (!memcmp(w, "of", 2) || !memcmp(w, "de", 2))) ||
@@ -208,33 +204,39 @@ static size_t sentence_start(const char *t, size_t ls, size_t p) {
     return ls;
 }
 
+/* The outlet name before position p (where a verb starts), if any. */
+static int selfref_at(px_clean_ctx *c, const px_line *l, size_t p) {
+    const char *t = c->text;
+    size_t s = sentence_start(t, l->start, p);
+    if (!outlet_name(t + s, p - s)) return 0;
+    if (c->opts->outlet && !same_name(t + s, p - s, c->opts->outlet))
+        return 0; /* another outlet cited, not a self-reference */
+    px_ctx_meta(&c->out->outlet, t + s, p - s);
+    return 1;
+}
+
+/* Each " that " of the line is checked for a reporting verb before it:
+ * one scan of the line, whatever the number of verbs. */
 static int selfref_in_line(px_clean_ctx *c, const px_line *l) {
-    const char *t = c->text, *gate = NULL;
-    int open = 0;
-    for (size_t v = 0; v < sizeof report_verbs / sizeof report_verbs[0]; v++) {
-        const verb *rv = &report_verbs[v];
-        if (rv->gate != gate) { /* one scan per gate word, not per verb */
-            gate = rv->gate;
-            open = memmem(t + l->start, l->end - l->start, gate,
-                          strlen(gate)) != NULL;
+    const char *t = c->text, *e = t + l->end, *h = t + l->start;
+    while ((h = memmem(h, (size_t)(e - h), " that ", 6))) {
+        size_t p = (size_t)(h - t);
+        for (size_t v = 0; v < sizeof report_verbs / sizeof report_verbs[0];
+             v++) {
+            size_t vl = strlen(report_verbs[v]);
+            if (p - l->start >= vl && !memcmp(t + p - vl, report_verbs[v], vl) &&
+                selfref_at(c, l, p - vl))
+                return 1;
         }
-        if (!open) continue;
-        size_t vl = strlen(rv->text);
-        const char *hit = memmem(t + l->start, l->end - l->start, rv->text, vl);
-        if (!hit) continue;
-        size_t p = (size_t)(hit - t), s = sentence_start(t, l->start, p);
-        if (!outlet_name(t + s, p - s)) continue;
-        if (c->opts->outlet && !same_name(t + s, p - s, c->opts->outlet))
-            continue; /* another outlet cited, not a self-reference */
-        px_ctx_meta(&c->out->outlet, t + s, p - s);
-        return 1;
+        h += 6;
     }
-    return 0;
+    h = memmem(t + l->start, l->end - l->start, az_verb, sizeof az_verb - 1);
+    return h && selfref_at(c, l, (size_t)(h - t));
 }
 
 void px_rule_selfref(px_clean_ctx *c) {
     size_t seen = 0;
-    for (size_t i = 0; i < c->nlines && seen < 6 && c->lines[i].start < 4096;
+    for (size_t i = 0; i < c->nlines && seen < 4 && c->lines[i].start < 2048;
          i++) {
         if (px_line_blank(c->text, &c->lines[i])) continue;
         seen++;
