@@ -215,6 +215,36 @@ static void ensure(px_buf *b, size_t n) {
     b->alloc = a;
 }
 
+/* SWAR helpers: 8 bytes in a uint64_t, one test or transform for all. */
+#define ONES 0x0101010101010101ull
+#define HIGH 0x8080808080808080ull
+
+static uint64_t load8(const unsigned char *s) {
+    uint64_t w;
+    memcpy(&w, s, 8);
+    return w;
+}
+
+/* 0x80 in each byte of w equal to byte b; may also mark a byte right
+ * above a marked one (harmless: callers only lose the fast path). */
+static uint64_t eq8(uint64_t w, unsigned char b) {
+    uint64_t x = w ^ (ONES * b);
+    return (x - ONES) & ~x & HIGH;
+}
+
+/* 0x80 in each byte of w (all < 0x80) within [lo, hi]. */
+static uint64_t range8(uint64_t w, unsigned char lo, unsigned char hi) {
+    return (w + ONES * (0x80u - lo)) & ~(w + ONES * (0x7Fu - hi)) & HIGH;
+}
+
+/* The 8 bytes at s are printable ASCII or single spaces, none a '`', the
+ * last not a space: their norm view is the lower-cased bytes. */
+static int plain8(uint64_t w) {
+    if (((w - ONES * 0x20) | (w + ONES) | w) & HIGH) return 0;
+    uint64_t sp = eq8(w, ' ');
+    return !(sp & (sp << 8)) && !(sp >> 56) && !eq8(w, '`');
+}
+
 /* Copy the stretch of printable ASCII starting at s[i] - single whitespace
  * bytes between printable ones included, as ' ' or '\n' - folded (lower
  * case, '`' as '\'').  Its norm view has the same length, so it maps as
@@ -222,10 +252,17 @@ static void ensure(px_buf *b, size_t n) {
  * letter for norm_unit (a combining mark may follow).  Returns the end. */
 static size_t put_ascii(px_doc *d, const unsigned char *s, size_t n,
                         size_t i) {
-    ensure(&d->norm, n - i);
+    ensure(&d->norm, n - i + 8);
     unsigned char *o = (unsigned char *)d->norm.data + d->norm.len - i;
     size_t j = i;
     while (j < n) {
+        uint64_t w;
+        if (j + 8 <= n && plain8(w = load8(s + j))) { /* 8 at a time */
+            w |= range8(w, 'A', 'Z') >> 2;
+            memcpy(o + j, &w, 8);
+            j += 8;
+            continue;
+        }
         unsigned char c = s[j];
         if (printable(c)) {
             o[j] = fold_ascii(c);
@@ -349,6 +386,28 @@ static int joins(const unsigned char *s, size_t n, size_t i, int prev) {
     return 0;
 }
 
+/* Extend a word over 8 ASCII bytes at a time; returns the new end, ORs
+ * the classes seen into *flags. */
+static size_t word_swar(const unsigned char *s, size_t n, size_t i,
+                        unsigned *flags) {
+    while (i + 8 <= n) {
+        uint64_t w = load8(s + i);
+        if (w & HIGH) break;
+        uint64_t let = range8(w, 'a', 'z'), dig = range8(w, '0', '9');
+        uint64_t word = let | dig, keep = HIGH;
+        size_t k = 8;
+        if (word != HIGH) {
+            k = (size_t)__builtin_ctzll(~word & HIGH) / 8;
+            keep = k ? HIGH & ((1ull << (8 * k)) - 1) : 0;
+        }
+        if (let & keep) *flags |= CH_LETTER;
+        if (dig & keep) *flags |= CH_DIGIT;
+        i += k;
+        if (k < 8) break;
+    }
+    return i;
+}
+
 static void tokenize(px_doc *d) {
     const unsigned char *s = (const unsigned char *)d->norm.data;
     size_t n = d->norm.len, i = 0, l = 1;
@@ -365,8 +424,10 @@ static void tokenize(px_doc *d) {
         newline = 0;
         for (;;) { /* the word: letters/digits, joined by ' . , */
             flags |= (unsigned)c;
-            int prev = c;
             i += l;
+            size_t e = word_swar(s, n, i, &flags);
+            int prev = e > i ? classify(s, n, e - 1, &l) : c; /* ASCII */
+            i = e;
             if (i >= n) break;
             if ((c = classify(s, n, i, &l)) != CH_SEP) continue;
             if (!joins(s, n, i, prev)) break;
