@@ -104,7 +104,9 @@ static void build_clean(px_doc *d) {
 /* ------------------------------------------------------------- norm view */
 
 /* Unified replacements for punctuation that varies between outlets. */
-static int32_t unify_cp(int32_t cp) {
+/* Quotes, dashes and line separators that vary between outlets: their
+ * unified form, or -1. */
+static int32_t unify_punct(int32_t cp) {
     switch (cp) {
     case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032:
     case 0x02BC: case 0xFF07:
@@ -118,12 +120,39 @@ static int32_t unify_cp(int32_t cp) {
     case 0x2028: case 0x2029: case 0x0085:
         return '\n';
     default:
-        break;
+        return -1;
     }
+}
+
+/* Unified replacement of cp: a character, 0 to drop it, -1 for none. */
+static int32_t unify_cp(int32_t cp) {
+    int32_t u = unify_punct(cp);
+    if (u >= 0) return u;
     utf8proc_category_t cat = utf8proc_category(cp);
     if (cat == UTF8PROC_CATEGORY_ZS) return ' ';
     if (cat == UTF8PROC_CATEGORY_CF || cat == UTF8PROC_CATEGORY_CC) return 0;
     return -1; /* no special rule */
+}
+
+/* 1 if cp is its own norm form: no unification rule, no decomposition, no
+ * case folding, an assigned starter that is no space, format or control
+ * character (most letters of Cyrillic, Arabic, CJK, Hangul ...). */
+static int cp_identity(int32_t cp) {
+    const utf8proc_property_t *p = utf8proc_get_property(cp);
+    if (p->decomp_seqindex != UINT16_MAX || p->casefold_seqindex != UINT16_MAX ||
+        p->combining_class || unify_punct(cp) >= 0)
+        return 0;
+    switch (p->category) {
+    case UTF8PROC_CATEGORY_CN: case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME:
+    case UTF8PROC_CATEGORY_ZS: case UTF8PROC_CATEGORY_ZL:
+    case UTF8PROC_CATEGORY_ZP: case UTF8PROC_CATEGORY_CC:
+    case UTF8PROC_CATEGORY_CF: case UTF8PROC_CATEGORY_CS:
+    case UTF8PROC_CATEGORY_CO:
+        return 0;
+    default:
+        return 1;
+    }
 }
 
 static int is_mark(int32_t cp) {
@@ -282,6 +311,23 @@ static size_t put_ascii(px_doc *d, const unsigned char *s, size_t n,
     return j;
 }
 
+/* Bytes of the run of non-ASCII code points at s[i] that are their own
+ * norm form and not followed by a combining mark (that would fold with
+ * them): copied as is, one offset-map piece. */
+static size_t identity_run(const unsigned char *s, size_t n, size_t i) {
+    size_t j = i, l;
+    int32_t cp, next;
+    while (j < n && s[j] >= 0x80 && (l = px_utf8_decode(s + j, n - j, &cp)) &&
+           cp_identity(cp)) {
+        size_t nl;
+        if (j + l < n && s[j + l] >= 0x80 &&
+            (nl = px_utf8_decode(s + j + l, n - j - l, &next)) && is_mark(next))
+            break;
+        j += l;
+    }
+    return j - i;
+}
+
 static void build_norm(px_doc *d) {
     const unsigned char *s = (const unsigned char *)d->clean.data;
     size_t n = d->clean.len;
@@ -306,6 +352,14 @@ static void build_norm(px_doc *d) {
         size_t l = px_utf8_decode(s + i, n - i, &cp);
         if (!l) { /* cannot happen: clean view is valid UTF-8 */
             i++;
+            continue;
+        }
+        size_t run = identity_run(s, n, i);
+        if (run) {
+            flush_ws(d, &st, i);
+            px_offmap_add(&d->norm_map, d->norm.len, run, i, run);
+            px_buf_append(&d->norm, s + i, run);
+            i += run;
             continue;
         }
         i += norm_unit(d, &st, s, i, n, cp, l);
