@@ -7,7 +7,7 @@
  * run glued after the end of a paragraph), so an entry never removes words
  * from the middle of a sentence.
  */
-#include <string.h> /* memcmp */
+#include <string.h> /* memcmp, memset */
 
 #include "clean/fold.h"
 #include "clean/lexicon.h"
@@ -178,6 +178,18 @@ static int first_word_in(const char *w, size_t n, const word *list, size_t k) {
         if (list[i].len == n || e[n] == ' ' || e[n] == ':') return 1;
     }
     return 0;
+}
+
+void px_lex_share_firsts(uint64_t set[4]) {
+    const word *lists[] = {share_strong, share_weak};
+    size_t sizes[] = {sizeof share_strong / sizeof share_strong[0],
+                      sizeof share_weak / sizeof share_weak[0]};
+    memset(set, 0, 4 * sizeof *set);
+    for (size_t k = 0; k < 2; k++)
+        for (size_t i = 0; i < sizes[k]; i++) {
+            unsigned char b = (unsigned char)lists[k][i].text[0];
+            set[b >> 6] |= 1ull << (b & 63);
+        }
 }
 
 int px_lex_share_first(const char *s, size_t n) {

@@ -236,7 +236,7 @@ static int selfref_in_line(px_clean_ctx *c, const px_line *l) {
 
 void px_rule_selfref(px_clean_ctx *c) {
     size_t seen = 0;
-    for (size_t i = 0; i < c->nlines && seen < 4 && c->lines[i].start < 2048;
+    for (size_t i = 0; i < c->nlines && seen < 3 && c->lines[i].start < 1536;
          i++) {
         if (px_line_blank(c->text, &c->lines[i])) continue;
         seen++;
