@@ -82,12 +82,14 @@ typedef struct dateline {
     size_t len;          /* bytes to remove */
 } dateline;
 
-/* "(Agency)" at s[i]: the end after ')', or i when absent. */
+/* "(Agency)" at s[i]: the end after ')', or i when absent.  An agency
+ * starts with a capital and holds no digit ("(March 20, 2007)" is none). */
 static size_t scan_wire(const unsigned char *s, size_t n, size_t i,
                         px_span *wire) {
-    if (i >= n || s[i] != '(') return i;
+    if (i + 1 >= n || s[i] != '(' || s[i + 1] < 'A' || s[i + 1] > 'Z')
+        return i;
     for (size_t j = i + 1; j < n && j < i + 48; j++) {
-        if (s[j] == '(') break;
+        if (s[j] == '(' || (s[j] >= '0' && s[j] <= '9')) break;
         if (s[j] == ')') {
             if (j == i + 1) break;
             *wire = (px_span){i + 1, j};
@@ -175,9 +177,36 @@ static int pronoun(const char *w, size_t n) {
     return 0;
 }
 
-/* A plausible outlet name: 1-5 capitalised (or domain-like) words. */
+/* Words that make a capitalised name an outlet's ("Coastline Daily"). */
+static const char *const media_words[] = {
+    "Daily", "News", "Times", "Post", "Herald", "Journal", "Gazette",
+    "Tribune", "Today", "Online", "Media", "Press", "Agency", "Radio", "TV",
+    "Channel", "Telegraph", "Observer", "Express", "Chronicle", "Review",
+    "Magazine", "Network", "Wire",
+};
+
+/* A word that names an outlet by itself: a domain ("Modern.az"), an
+ * acronym ("BBC", "SKY-TV") or a media word. */
+static int media_word(const char *w, size_t n) {
+    const char *dot = memchr(w, '.', n);
+    if (dot && dot > w && (size_t)(dot - w) + 3 <= n) return 1;
+    size_t caps = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (w[i] >= 'a' && w[i] <= 'z') caps = n + 1; /* not an acronym */
+        else if (w[i] >= 'A' && w[i] <= 'Z') caps++;
+    }
+    if (caps >= 2 && caps <= n) return 1;
+    for (size_t i = 0; i < sizeof media_words / sizeof media_words[0]; i++)
+        if (strlen(media_words[i]) == n && !memcmp(w, media_words[i], n))
+            return 1;
+    return 0;
+}
+
+/* A plausible outlet name: 1-5 capitalised words, one of them a media
+ * word, domain or acronym ("Michael Silverman reports that" is a person). */
 static int outlet_name(const char *s, size_t n) {
     size_t words = 0, i = 0;
+    int media = 0;
     if (!n || n > 48) return 0;
     while (i < n) {
         size_t w = i;
@@ -186,10 +215,11 @@ static int outlet_name(const char *s, size_t n) {
         int cap = (s[w] >= 'A' && s[w] <= 'Z') || (s[w] >= '0' && s[w] <= '9');
         if (!cap && !connector(s + w, wl)) return 0;
         if (memchr(s + w, ',', wl) || memchr(s + w, '"', wl)) return 0;
+        media |= media_word(s + w, wl);
         words++;
         while (i < n && s[i] == ' ') i++;
     }
-    if (words > 5 || (words == 1 && pronoun(s, n))) return 0;
+    if (!media || words > 5 || (words == 1 && pronoun(s, n))) return 0;
     char f[64];
     size_t fl = px_fold(s, n, f, sizeof f);
     return fl != (size_t)-1 && !px_lex_wire(f, fl);

@@ -116,6 +116,12 @@ static const clean_case cases[] = {
     /* --- self-references stay in the text */
     {"self-reference", LONG_PARA "\nModern.az reports that the talks will "
      "start at noon.\n", NULL, NULL, "", "outlet=Modern.az"},
+    {"a person is no outlet", LONG_PARA "\nMichael Silverman reports that "
+     "the team won.\n", NULL, NULL, "", ""},
+    {"an acronym outlet", LONG_PARA "\nSKY-TV reports that three people "
+     "died.\n", NULL, NULL, "", "outlet=SKY-TV"},
+    {"a date in parentheses is no agency", "(March 20, 2007) - " LONG_PARA
+     "\n", NULL, NULL, "", ""},
     {"pronoun is no outlet", LONG_PARA "\nHe reports that the talks will "
      "start.\n", NULL, NULL, "", ""},
     {"another outlet cited", LONG_PARA "\nThe Daily Planet reports that the "
