@@ -281,11 +281,8 @@ static int share_opening(const px_clean_ctx *c, size_t i) {
     const char *s = c->text + c->lines[i].start;
     if (n <= 96 && !ends_final(s, n)) return 1;
     while (k < n && (s[k] == ' ' || s[k] == '\t')) k++;
-    if (k == n) return 0;
-    unsigned char b = (unsigned char)s[k];
-    if ((unsigned)(b - 'A') < 26u) b = (unsigned char)(b + 32);
-    if (!(c->share_first[b >> 6] >> (b & 63) & 1)) return 0;
-    return px_lex_share_first(s + k, n - k);
+    return px_lex_share_gate(c->share_gate, s + k, n - k) &&
+           px_lex_share_first(s + k, n - k);
 }
 
 static int line_share(px_clean_ctx *c, size_t i, int edge, folded_line *fo) {
@@ -470,7 +467,7 @@ px_result px_clean_run(const char *text, size_t len, const px_doc_opts *opts,
     c.opts = opts ? opts : &none;
     c.out = out;
     c.doc_script = -1;
-    px_lex_share_firsts(c.share_first);
+    px_lex_share_gate_init(c.share_gate);
     px_lines_split(text, len, &c.lines, &c.nlines);
     find_zones(&c);
     rule_control(&c);

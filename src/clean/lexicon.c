@@ -180,16 +180,34 @@ static int first_word_in(const char *w, size_t n, const word *list, size_t k) {
     return 0;
 }
 
-void px_lex_share_firsts(uint64_t set[4]) {
+static unsigned lower_ascii(unsigned char b) {
+    return (unsigned)(b - 'A') < 26u ? b + 32u : b;
+}
+
+/* Bit of the set for a line opening with bytes b0 b1 (ASCII). */
+static unsigned gate_bit(unsigned char b0, unsigned char b1) {
+    return (lower_ascii(b0) * 31u + lower_ascii(b1)) & 511u;
+}
+
+void px_lex_share_gate_init(uint64_t set[8]) {
     const word *lists[] = {share_strong, share_weak};
     size_t sizes[] = {sizeof share_strong / sizeof share_strong[0],
                       sizeof share_weak / sizeof share_weak[0]};
-    memset(set, 0, 4 * sizeof *set);
+    memset(set, 0, 8 * sizeof *set);
     for (size_t k = 0; k < 2; k++)
         for (size_t i = 0; i < sizes[k]; i++) {
-            unsigned char b = (unsigned char)lists[k][i].text[0];
+            const unsigned char *t = (const unsigned char *)lists[k][i].text;
+            unsigned b = gate_bit(t[0], t[1]);
             set[b >> 6] |= 1ull << (b & 63);
         }
+}
+
+int px_lex_share_gate(const uint64_t set[8], const char *s, size_t n) {
+    const unsigned char *u = (const unsigned char *)s;
+    if (n < 2) return 0;
+    if (u[0] >= 0x80 || u[1] >= 0x80) return 1; /* no ASCII key: maybe */
+    unsigned b = gate_bit(u[0], u[1]);
+    return (int)(set[b >> 6] >> (b & 63) & 1);
 }
 
 int px_lex_share_first(const char *s, size_t n) {

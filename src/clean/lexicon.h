@@ -29,9 +29,11 @@ int px_lex_share(const char *f, size_t n, int at_edge);
 /* 1 if some call to action starts with the first word of s[0..n) (the
  * bytes up to a space or ':'): a gate before folding a whole line. */
 int px_lex_share_first(const char *s, size_t n);
-/* The set of first bytes of every call to action (bit b of set[b / 64]),
- * for an even cheaper gate on a line's first (lower-cased) byte. */
-void px_lex_share_firsts(uint64_t set[4]);
+/* A cheaper gate still, on a line's first two bytes: init fills a 512-bit
+ * set from the lists once per article; gate says 0 when no call to action
+ * can open s[0..n) (it says 1 for non-ASCII openings). */
+void px_lex_share_gate_init(uint64_t set[8]);
+int px_lex_share_gate(const uint64_t set[8], const char *s, size_t n);
 
 /* 1 if the folded line starts a reporting credit ("reporting by",
  * "editing by", "additional reporting by" ...). */

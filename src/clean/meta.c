@@ -322,7 +322,10 @@ int px_rule_credit(px_clean_ctx *c, size_t i) {
     size_t a = l->start, b = l->end;
     if (b - a > 300) return 0;
     char f[320];
-    size_t fl = px_fold(c->text + a, b - a, f, sizeof f);
+    size_t h = b - a < 40 ? b - a : 40; /* the opening words suffice */
+    while (h < b - a && h > 0 && ((unsigned char)c->text[a + h] & 0xC0) == 0x80)
+        h--;
+    size_t fl = px_fold(c->text + a, h, f, sizeof f);
     if (fl == (size_t)-1) return 0;
     if (px_lex_reporting(f, fl)) {
         px_ctx_cand(c, l->start, l->next, PX_RM_CREDIT, "reporting credit",
