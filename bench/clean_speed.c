@@ -100,8 +100,12 @@ int main(int argc, char **argv) {
     double t0 = now(CLOCK_MONOTONIC), cpu = 0;
     size_t done = 0;
     for (int i = 0; i < nt; i++) {
-        jobs[i] = (job){&c, (size_t)i * c.n / (size_t)nt, target / (size_t)nt,
-                        argc > 4 && !strcmp(argv[4], "noclean"), 0, 0};
+        jobs[i] = (job){&c,
+                        (size_t)i * c.n / (size_t)nt,
+                        target / (size_t)nt,
+                        argc > 4 && !strcmp(argv[4], "noclean"),
+                        0,
+                        0};
         pthread_create(&th[i], NULL, run, &jobs[i]);
     }
     for (int i = 0; i < nt; i++) {

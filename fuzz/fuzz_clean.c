@@ -19,7 +19,10 @@
 
 #include "parallax.h"
 
-#define CHECK(x) do { if (!(x)) abort(); } while (0)
+#define CHECK(x)                                                               \
+    do {                                                                       \
+        if (!(x)) abort();                                                     \
+    } while (0)
 
 static void check_removals(const px_doc *d, size_t len) {
     size_t n, pos = 0;

@@ -60,8 +60,7 @@ static void whole_line(px_clean_ctx *c, size_t i, px_removal_reason why,
 
 /* ----------------------------------------------------- control characters */
 
-static int control_at(const unsigned char *s, size_t n, size_t i,
-                      size_t *len) {
+static int control_at(const unsigned char *s, size_t n, size_t i, size_t *len) {
     unsigned b = s[i];
     *len = 1;
     if (b < 0x20) return b != '\t' && b != '\n' && b != '\r' && b != '\f';
@@ -129,8 +128,8 @@ static int ends_final(const char *s, size_t n) {
 
 /* A paragraph: 12 words or more. */
 static int paragraph(const px_clean_ctx *c, size_t i) {
-    return line_len(c, i) >= 48 &&
-           px_count_words(c->text + c->lines[i].start, line_len(c, i), 12) >= 12;
+    return line_len(c, i) >= 48 && px_count_words(c->text + c->lines[i].start,
+                                                  line_len(c, i), 12) >= 12;
 }
 
 static int sentence_like(const px_clean_ctx *c, size_t i) {
@@ -302,8 +301,10 @@ static int line_recurring(px_clean_ctx *c, size_t i, int edge) {
     if (!px_boiler_recurring(b, c->opts->outlet, c->text + c->lines[i].start,
                              line_len(c, i)))
         return 0;
-    whole_line(c, i, PX_RM_RECURRING, "line recurring across the outlet's "
-               "articles (learned)", NULL);
+    whole_line(c, i, PX_RM_RECURRING,
+               "line recurring across the outlet's "
+               "articles (learned)",
+               NULL);
     return 1;
 }
 
@@ -354,7 +355,8 @@ static void rule_glued(px_clean_ctx *c, size_t i) {
     else if (cs == ts && foreign_run(t, a, ts, b))
         px_ctx_cand(c, ts, b, PX_RM_UI_LABEL,
                     "short run in another script glued to the end of a "
-                    "paragraph", NULL);
+                    "paragraph",
+                    NULL);
 }
 
 /* From the last line up while lines are footer debris; returns the first
@@ -402,8 +404,10 @@ static void emit(px_clean_ctx *c) {
         size_t s = d->start > pos ? d->start : pos;
         if (s >= d->end) continue; /* inside an earlier removal */
         px_clean_keep(c->out, pos, s);
-        if (d->tag) snprintf(detail, sizeof detail, "%s [%s]", d->detail, d->tag);
-        else snprintf(detail, sizeof detail, "%s", d->detail);
+        if (d->tag)
+            snprintf(detail, sizeof detail, "%s [%s]", d->detail, d->tag);
+        else
+            snprintf(detail, sizeof detail, "%s", d->detail);
         px_clean_remove(c->out, s, d->end, d->why, detail);
         pos = d->end;
     }

@@ -36,7 +36,7 @@ struct px_doc {
     px_buf clean;
     px_offmap clean_map; /* clean -> original */
     px_buf norm;
-    px_offmap norm_map;  /* norm -> clean */
+    px_offmap norm_map; /* norm -> clean */
     px_token *tok;
     size_t ntok, atok;
     px_clean_out co;
@@ -63,7 +63,8 @@ static size_t valid_run(const unsigned char *s, size_t i, size_t end) {
                 continue;
             }
         }
-        if (s[run] < 0x80) run++;
+        if (s[run] < 0x80)
+            run++;
         else {
             size_t l = px_utf8_decode(s + run, end - run, &cp);
             if (!l) break;
@@ -108,19 +109,37 @@ static void build_clean(px_doc *d) {
  * unified form, or -1. */
 static int32_t unify_punct(int32_t cp) {
     switch (cp) {
-    case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032:
-    case 0x02BC: case 0xFF07:
-        return '\'';
-    case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x00AB:
-    case 0x00BB: case 0x2033: case 0x301D: case 0x301E: case 0xFF02:
-        return '"';
-    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014:
-    case 0x2015: case 0x2212: case 0xFE58: case 0xFE63: case 0xFF0D:
-        return '-';
-    case 0x2028: case 0x2029: case 0x0085:
-        return '\n';
-    default:
-        return -1;
+    case 0x2018:
+    case 0x2019:
+    case 0x201A:
+    case 0x201B:
+    case 0x2032:
+    case 0x02BC:
+    case 0xFF07: return '\'';
+    case 0x201C:
+    case 0x201D:
+    case 0x201E:
+    case 0x201F:
+    case 0x00AB:
+    case 0x00BB:
+    case 0x2033:
+    case 0x301D:
+    case 0x301E:
+    case 0xFF02: return '"';
+    case 0x2010:
+    case 0x2011:
+    case 0x2012:
+    case 0x2013:
+    case 0x2014:
+    case 0x2015:
+    case 0x2212:
+    case 0xFE58:
+    case 0xFE63:
+    case 0xFF0D: return '-';
+    case 0x2028:
+    case 0x2029:
+    case 0x0085: return '\n';
+    default: return -1;
     }
 }
 
@@ -139,19 +158,23 @@ static int32_t unify_cp(int32_t cp) {
  * character (most letters of Cyrillic, Arabic, CJK, Hangul ...). */
 static int cp_identity(int32_t cp) {
     const utf8proc_property_t *p = utf8proc_get_property(cp);
-    if (p->decomp_seqindex != UINT16_MAX || p->casefold_seqindex != UINT16_MAX ||
-        p->combining_class || unify_punct(cp) >= 0)
+    if (p->decomp_seqindex != UINT16_MAX ||
+        p->casefold_seqindex != UINT16_MAX || p->combining_class ||
+        unify_punct(cp) >= 0)
         return 0;
     switch (p->category) {
-    case UTF8PROC_CATEGORY_CN: case UTF8PROC_CATEGORY_MN:
-    case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME:
-    case UTF8PROC_CATEGORY_ZS: case UTF8PROC_CATEGORY_ZL:
-    case UTF8PROC_CATEGORY_ZP: case UTF8PROC_CATEGORY_CC:
-    case UTF8PROC_CATEGORY_CF: case UTF8PROC_CATEGORY_CS:
-    case UTF8PROC_CATEGORY_CO:
-        return 0;
-    default:
-        return 1;
+    case UTF8PROC_CATEGORY_CN:
+    case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_MC:
+    case UTF8PROC_CATEGORY_ME:
+    case UTF8PROC_CATEGORY_ZS:
+    case UTF8PROC_CATEGORY_ZL:
+    case UTF8PROC_CATEGORY_ZP:
+    case UTF8PROC_CATEGORY_CC:
+    case UTF8PROC_CATEGORY_CF:
+    case UTF8PROC_CATEGORY_CS:
+    case UTF8PROC_CATEGORY_CO: return 0;
+    default: return 1;
     }
 }
 
@@ -178,8 +201,10 @@ static void flush_ws(px_doc *d, norm_state *st, size_t at) {
 
 static void note_ws(norm_state *st, size_t at, int newline) {
     if (!st->ws) st->ws_start = at;
-    if (newline) st->ws = 2;
-    else if (!st->ws) st->ws = 1;
+    if (newline)
+        st->ws = 2;
+    else if (!st->ws)
+        st->ws = 1;
 }
 
 /* Fold one unit (code point plus following marks) starting at s[i]; returns
@@ -206,10 +231,10 @@ static size_t norm_unit(px_doc *d, norm_state *st, const unsigned char *s,
            is_mark(m) && j - i < 64)
         j += ml;
     utf8proc_int32_t buf[72];
-    utf8proc_ssize_t k = utf8proc_decompose(
-        s + i, (utf8proc_ssize_t)(j - i), buf, 72,
-        UTF8PROC_STABLE | UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT |
-            UTF8PROC_CASEFOLD);
+    utf8proc_ssize_t k =
+        utf8proc_decompose(s + i, (utf8proc_ssize_t)(j - i), buf, 72,
+                           UTF8PROC_STABLE | UTF8PROC_DECOMPOSE |
+                               UTF8PROC_COMPAT | UTF8PROC_CASEFOLD);
     unsigned char out[72 * 4];
     size_t olen = 0;
     if (k > 0 && k <= 72) {
@@ -229,7 +254,9 @@ static size_t norm_unit(px_doc *d, norm_state *st, const unsigned char *s,
     return j - i;
 }
 
-static int printable(unsigned char c) { return (unsigned)(c - 0x21) < 0x5Eu; }
+static int printable(unsigned char c) {
+    return (unsigned)(c - 0x21) < 0x5Eu;
+}
 
 static unsigned char fold_ascii(unsigned char c) {
     if ((unsigned)(c - 'A') < 26u) return (unsigned char)(c + 32);
@@ -279,8 +306,7 @@ static int plain8(uint64_t w) {
  * case, '`' as '\'').  Its norm view has the same length, so it maps as
  * ONE offset-map piece.  A stretch that runs into non-ASCII leaves its last
  * letter for norm_unit (a combining mark may follow).  Returns the end. */
-static size_t put_ascii(px_doc *d, const unsigned char *s, size_t n,
-                        size_t i) {
+static size_t put_ascii(px_doc *d, const unsigned char *s, size_t n, size_t i) {
     ensure(&d->norm, n - i + 8);
     unsigned char *o = (unsigned char *)d->norm.data + d->norm.len - i;
     size_t j = i;
@@ -434,7 +460,8 @@ static void emit_token(px_doc *d, tok_cursor *k, size_t ns, size_t ne,
 static int joins(const unsigned char *s, size_t n, size_t i, int prev) {
     size_t l;
     if (i + 1 >= n) return 0;
-    if (s[i] == '\'') return prev == CH_LETTER && classify(s, n, i + 1, &l) == CH_LETTER;
+    if (s[i] == '\'')
+        return prev == CH_LETTER && classify(s, n, i + 1, &l) == CH_LETTER;
     if (s[i] == '.' || s[i] == ',')
         return prev == CH_DIGIT && classify(s, n, i + 1, &l) == CH_DIGIT;
     return 0;
@@ -591,4 +618,6 @@ const char *px_doc_meta(const px_doc *d, const char *key) {
     return NULL;
 }
 
-size_t px_doc_bad_utf8(const px_doc *d) { return d->bad_utf8; }
+size_t px_doc_bad_utf8(const px_doc *d) {
+    return d->bad_utf8;
+}

@@ -97,12 +97,28 @@ size_t px_count_words(const char *s, size_t n, size_t limit) {
 
 int px_cp_final_punct(int32_t cp) {
     switch (cp) {
-    case '.': case '!': case '?': case '"': case '\'': case ')': case ']':
-    case 0x2019: case 0x201D: case 0x00BB: case 0x2026: case 0x203A:
-    case 0x3002: case 0xFF01: case 0xFF1F: case 0xFF0E: case 0x300D:
-    case 0x300F: case 0x061F: case 0x06D4: case 0x0964: case 0x0965:
-        return 1;
-    default:
-        return 0;
+    case '.':
+    case '!':
+    case '?':
+    case '"':
+    case '\'':
+    case ')':
+    case ']':
+    case 0x2019:
+    case 0x201D:
+    case 0x00BB:
+    case 0x2026:
+    case 0x203A:
+    case 0x3002:
+    case 0xFF01:
+    case 0xFF1F:
+    case 0xFF0E:
+    case 0x300D:
+    case 0x300F:
+    case 0x061F:
+    case 0x06D4:
+    case 0x0964:
+    case 0x0965: return 1;
+    default: return 0;
     }
 }

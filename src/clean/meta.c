@@ -20,8 +20,7 @@
 
 /* ---------------------------------------------------------------- dateline */
 
-static int is_upper_at(const unsigned char *s, size_t n, size_t i,
-                       size_t *l) {
+static int is_upper_at(const unsigned char *s, size_t n, size_t i, size_t *l) {
     int32_t cp;
     *l = px_utf8_decode(s + i, n - i, &cp);
     if (!*l) return 0;
@@ -44,8 +43,10 @@ static size_t scan_place(const unsigned char *s, size_t n, size_t *letters) {
             i += s[i] < 0x80 ? 1 : l;
         }
         if (i < n && s[i] >= 'a' && s[i] <= 'z') return w ? w - 1 : 0;
-        if (i + 1 < n && s[i] == ' ' && is_upper_at(s, n, i + 1, &l)) i++;
-        else return i;
+        if (i + 1 < n && s[i] == ' ' && is_upper_at(s, n, i + 1, &l))
+            i++;
+        else
+            return i;
     }
 }
 
@@ -86,8 +87,7 @@ typedef struct dateline {
  * starts with a capital and holds no digit ("(March 20, 2007)" is none). */
 static size_t scan_wire(const unsigned char *s, size_t n, size_t i,
                         px_span *wire) {
-    if (i + 1 >= n || s[i] != '(' || s[i + 1] < 'A' || s[i + 1] > 'Z')
-        return i;
+    if (i + 1 >= n || s[i] != '(' || s[i + 1] < 'A' || s[i + 1] > 'Z') return i;
     for (size_t j = i + 1; j < n && j < i + 48; j++) {
         if (s[j] == '(' || (s[j] >= '0' && s[j] <= '9')) break;
         if (s[j] == ')') {
@@ -111,8 +111,7 @@ static int parse_dateline(const unsigned char *s, size_t n, dateline *d) {
     int agency = d->wire.end > d->wire.start, strong;
     if (!pe && !agency) return 0;
     size_t dl = dash_at(s, n, i, &strong);
-    if (!dl || i + dl >= n || (s[i + dl] != ' ' && s[i + dl] != '\t'))
-        return 0;
+    if (!dl || i + dl >= n || (s[i + dl] != ' ' && s[i + dl] != '\t')) return 0;
     if (!agency && (!strong || letters < 3))
         return 0; /* no agency: only "KYIV — " with a long dash */
     d->len = skip_spaces(s, n, i + dl);
@@ -170,8 +169,9 @@ static int connector(const char *w, size_t n) {
 }
 
 static int pronoun(const char *w, size_t n) {
-    static const char *const p[] = {"He", "She", "It", "They", "We", "This",
-                                    "That", "The", "Police", "Officials"};
+    static const char *const p[] = {"He",     "She",      "It",   "They",
+                                    "We",     "This",     "That", "The",
+                                    "Police", "Officials"};
     for (size_t i = 0; i < sizeof p / sizeof p[0]; i++)
         if (strlen(p[i]) == n && !memcmp(w, p[i], n)) return 1;
     return 0;
@@ -179,10 +179,10 @@ static int pronoun(const char *w, size_t n) {
 
 /* Words that make a capitalised name an outlet's ("Coastline Daily"). */
 static const char *const media_words[] = {
-    "Daily", "News", "Times", "Post", "Herald", "Journal", "Gazette",
-    "Tribune", "Today", "Online", "Media", "Press", "Agency", "Radio", "TV",
-    "Channel", "Telegraph", "Observer", "Express", "Chronicle", "Review",
-    "Magazine", "Network", "Wire",
+    "Daily",   "News",      "Times",  "Post",     "Herald",    "Journal",
+    "Gazette", "Tribune",   "Today",  "Online",   "Media",     "Press",
+    "Agency",  "Radio",     "TV",     "Channel",  "Telegraph", "Observer",
+    "Express", "Chronicle", "Review", "Magazine", "Network",   "Wire",
 };
 
 /* A word that names an outlet by itself: a domain ("Modern.az"), an
@@ -192,8 +192,10 @@ static int media_word(const char *w, size_t n) {
     if (dot && dot > w && (size_t)(dot - w) + 3 <= n) return 1;
     size_t caps = 0;
     for (size_t i = 0; i < n; i++) {
-        if (w[i] >= 'a' && w[i] <= 'z') caps = n + 1; /* not an acronym */
-        else if (w[i] >= 'A' && w[i] <= 'Z') caps++;
+        if (w[i] >= 'a' && w[i] <= 'z')
+            caps = n + 1; /* not an acronym */
+        else if (w[i] >= 'A' && w[i] <= 'Z')
+            caps++;
     }
     if (caps >= 2 && caps <= n) return 1;
     for (size_t i = 0; i < sizeof media_words / sizeof media_words[0]; i++)
@@ -254,7 +256,8 @@ static int selfref_in_line(px_clean_ctx *c, const px_line *l) {
         for (size_t v = 0; v < sizeof report_verbs / sizeof report_verbs[0];
              v++) {
             size_t vl = strlen(report_verbs[v]);
-            if (p - l->start >= vl && !memcmp(t + p - vl, report_verbs[v], vl) &&
+            if (p - l->start >= vl &&
+                !memcmp(t + p - vl, report_verbs[v], vl) &&
                 selfref_at(c, l, p - vl))
                 return 1;
         }
@@ -278,12 +281,12 @@ void px_rule_selfref(px_clean_ctx *c) {
 
 /* Strip "-", "©", "Source:", "via", parentheses around a credit core. */
 static void credit_core(const char *s, size_t *a, size_t *b) {
-    static const char *const pre[] = {"source:", "sources:", "via ", "with ",
-                                      "copyright ", "(c) ", "\xC2\xA9"};
+    static const char *const pre[] = {"source:", "sources:",   "via ",
+                                      "with ",   "copyright ", "(c) ",
+                                      "\xC2\xA9"};
     for (int again = 1; again;) {
         again = 0;
-        while (*a < *b && s[*a] && strchr(" \t-([*|", s[*a]))
-            (*a)++, again = 1;
+        while (*a < *b && s[*a] && strchr(" \t-([*|", s[*a])) (*a)++, again = 1;
         while (*b > *a && s[*b - 1] && strchr(" \t.)]*|", s[*b - 1]))
             (*b)--, again = 1;
         if (*b - *a >= 3 && !memcmp(s + *a, "\xE2\x80", 2) &&
@@ -309,8 +312,9 @@ static int wire_parts(const char *f, size_t n, const char *known) {
         if (b - a > 4 && !memcmp(f + a, "and ", 4)) a += 4;
         char k[64];
         size_t kl = known ? px_fold(known, strlen(known), k, sizeof k) : 0;
-        int ok = px_lex_wire(f + a, b - a) ||
-                 (kl && kl != (size_t)-1 && kl == b - a && !memcmp(k, f + a, kl));
+        int ok =
+            px_lex_wire(f + a, b - a) ||
+            (kl && kl != (size_t)-1 && kl == b - a && !memcmp(k, f + a, kl));
         if (!ok) return 0;
         i++;
     }

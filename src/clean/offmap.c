@@ -39,8 +39,10 @@ static size_t find(const px_offmap *m, size_t off) {
     size_t lo = 0, hi = m->n;
     while (hi - lo > 1) {
         size_t mid = lo + (hi - lo) / 2;
-        if (m->p[mid].view_off <= off) lo = mid;
-        else hi = mid;
+        if (m->p[mid].view_off <= off)
+            lo = mid;
+        else
+            hi = mid;
     }
     return lo;
 }
