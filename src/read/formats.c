@@ -14,7 +14,7 @@
 static const px_read_format formats[] = {
     {".txt", px_read_txt_next},     {".text", px_read_txt_next},
     {".jsonl", px_read_jsonl_next}, {".ndjson", px_read_jsonl_next},
-    {".json", px_read_jsonl_next},
+    {".json", px_read_json_next},
 };
 
 const px_read_format *px_read_format_named(const char *ext) {
