@@ -107,16 +107,25 @@ static void build_range(void *ud, size_t from, size_t to, unsigned tid) {
         j->rcs[i] = px_doc_new(j->texts[i], j->lens[i], NULL, &j->docs[i]);
 }
 
+/* Documents built at once: bounds the memory of the px_doc views (tens of
+ * kilobytes per article) whatever n the caller passes. */
+#define BUILD_CHUNK 2048
+
 px_result px_corpus_add_texts(px_corpus *c, size_t n, const char *const *ids,
                               const char *const *texts, const size_t *lens,
                               unsigned threads, px_result *rcs) {
-    px_doc **docs = px_calloc(n ? n : 1, sizeof *docs);
-    build_job j = {texts, lens, docs, rcs};
-    px_parallel_for(px_threads(threads), n, 8, build_range, &j);
+    size_t chunk = n < BUILD_CHUNK ? n : BUILD_CHUNK;
+    px_doc **docs = px_calloc(chunk ? chunk : 1, sizeof *docs);
     px_result rc = PX_OK;
-    for (size_t i = 0; i < n; i++) {
-        if (!rc && !rcs[i]) rc = px_corpus_add(c, ids[i], docs[i], NULL);
-        px_doc_free(docs[i]);
+    for (size_t at = 0; at < n; at += chunk) {
+        size_t m = n - at < chunk ? n - at : chunk;
+        build_job j = {texts + at, lens + at, docs, rcs + at};
+        px_parallel_for(px_threads(threads), m, 8, build_range, &j);
+        for (size_t i = 0; i < m; i++) {
+            if (!rc && !rcs[at + i])
+                rc = px_corpus_add(c, ids[at + i], docs[i], NULL);
+            px_doc_free(docs[i]);
+        }
     }
     px_free(docs);
     return rc;
