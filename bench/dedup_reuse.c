@@ -537,7 +537,7 @@ static int mode_dedup(size_t n) {
     px_dup_pair *p;
     size_t np;
     double t0 = now();
-    px_dedup_run(c, &o, &p, &np, NULL);
+    px_dedup_run(c, &o, &p, &np);
     double td = now() - t0;
     printf("dedup\t%zu docs\t%.1f MB\ttokenize %.2fs\tdedup %.2fs\t%.0f docs/s\t%.1f MB/s"
            "\tend-to-end %.0f docs/s\tpeak RSS %.0f MB\t%zu pairs\n",
@@ -551,7 +551,7 @@ static int mode_dedup(size_t n) {
     for (size_t k = 0; k < 4; k++) {
         u64vec truth = exact_pairs(c, ts[k]);
         o.threshold = ts[k];
-        px_dedup_run(c, &o, &p, &np, NULL);
+        px_dedup_run(c, &o, &p, &np);
         double r, pr;
         pair_scores(&truth, p, np, &r, &pr);
         unsigned b, rw;

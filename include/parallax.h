@@ -23,8 +23,6 @@
 #include "parallax/read.h"
 #include "parallax/store.h"
 #include "parallax/text.h"
-#include "parallax/corpus.h"
-#include "parallax/dedup.h"
-#include "parallax/reuse.h"
+#include "parallax/index.h" /* corpus.h, dedup.h, reuse.h */
 
 #endif /* PARALLAX_H */

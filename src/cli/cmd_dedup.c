@@ -131,7 +131,7 @@ static int run(const char *cmd, const dedup_cli *c, cli_corpus *cc) {
     size_t np;
     px_dedup_opts o = c->o;
     o.first_new = cc->first_new;
-    px_result rc = px_dedup_run(cc->corpus, &o, &pairs, &np, NULL);
+    px_result rc = px_dedup_run(cc->corpus, &o, &pairs, &np);
     if (rc) {
         cli_err(cmd, "%s", px_result_str(rc));
         return PX_EXIT_FAIL;
@@ -161,11 +161,12 @@ int px_cmd_dedup(int argc, char **argv) {
     px_result rc = cli_corpus_read(argv[0], argv + optind, argc - optind,
                                    c.index, c.o.threads, &cc);
     if (rc) {
-        if (cc.corpus) cli_corpus_finish(argv[0], NULL, &cc);
+        if (cc.corpus) cli_corpus_finish(argv[0], NULL, NULL, NULL, &cc);
         return PX_EXIT_FAIL;
     }
     int ec = run(argv[0], &c, &cc);
-    if (cli_corpus_finish(argv[0], ec == PX_EXIT_FAIL ? NULL : c.index, &cc))
+    if (cli_corpus_finish(argv[0], ec == PX_EXIT_FAIL ? NULL : c.index, &c.o, NULL,
+                          &cc))
         ec = PX_EXIT_FAIL;
     return ec;
 }

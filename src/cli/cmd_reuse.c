@@ -156,11 +156,12 @@ int px_cmd_reuse(int argc, char **argv) {
     px_result rc = cli_corpus_read(argv[0], argv + optind, argc - optind,
                                    c.index, c.o.threads, &cc);
     if (rc) {
-        if (cc.corpus) cli_corpus_finish(argv[0], NULL, &cc);
+        if (cc.corpus) cli_corpus_finish(argv[0], NULL, NULL, NULL, &cc);
         return PX_EXIT_FAIL;
     }
     int ec = run(argv[0], &c, &cc);
-    if (cli_corpus_finish(argv[0], ec == PX_EXIT_FAIL ? NULL : c.index, &cc))
+    if (cli_corpus_finish(argv[0], ec == PX_EXIT_FAIL ? NULL : c.index, NULL, &c.o,
+                          &cc))
         ec = PX_EXIT_FAIL;
     return ec;
 }

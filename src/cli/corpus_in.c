@@ -79,8 +79,9 @@ px_result cli_corpus_read(const char *cmd, char *const *args, int nargs,
 }
 
 px_result cli_corpus_finish(const char *cmd, const char *index,
+                            const px_dedup_opts *d, const px_reuse_opts *r,
                             cli_corpus *cc) {
-    px_result rc = index ? px_corpus_save(cc->corpus, index) : PX_OK;
+    px_result rc = index ? px_index_append(cc->corpus, index, d, r) : PX_OK;
     if (rc) cli_err(cmd, "%s: cannot save index: %s", index, px_result_str(rc));
     px_corpus_free(cc->corpus);
     cc->corpus = NULL;

@@ -1,7 +1,7 @@
 /*
  * corpus_in.h - shared input stage of `parallax dedup` and `parallax reuse`:
  * read the inputs (cli_input_open) into a px_corpus, optionally on top of
- * a persisted corpus file (--index), and save it back afterwards.
+ * a persisted index file (--index), and append the new ones afterwards.
  */
 #ifndef PX_CLI_CORPUS_IN_H
 #define PX_CLI_CORPUS_IN_H
@@ -20,8 +20,10 @@ typedef struct cli_corpus {
 px_result cli_corpus_read(const char *cmd, char *const *args, int nargs,
                           const char *index, unsigned threads,
                           cli_corpus *out);
-/* Save to index (if not NULL) and free the corpus. */
+/* Append the new documents to index (if not NULL) with keys for d and r
+ * (NULL: defaults), and free the corpus. */
 px_result cli_corpus_finish(const char *cmd, const char *index,
+                            const px_dedup_opts *d, const px_reuse_opts *r,
                             cli_corpus *cc);
 
 /* Parse a number option argument within [lo, hi]; 0 on success, -1 if it
