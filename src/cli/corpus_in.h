@@ -15,11 +15,12 @@ typedef struct cli_corpus {
 } cli_corpus;
 
 /* Load index (may be NULL; a missing file starts empty), then add every
- * input.  Problems are reported as "parallax CMD: origin: reason".
- * Returns PX_OK unless nothing sensible can be done. */
+ * input (db: the store for stored ids, NULL = default; see cli_input_open).
+ * Problems are reported as "parallax CMD: origin: reason".  Returns PX_OK
+ * unless nothing sensible can be done. */
 px_result cli_corpus_read(const char *cmd, char *const *args, int nargs,
-                          const char *index, unsigned threads,
-                          cli_corpus *out);
+                          const char *index, const char *db,
+                          unsigned threads, cli_corpus *out);
 /* Append the new documents to index (if not NULL) with keys for d and r
  * (NULL: defaults), and free the corpus. */
 px_result cli_corpus_finish(const char *cmd, const char *index,
