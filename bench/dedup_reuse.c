@@ -366,6 +366,13 @@ static px_corpus *gen_corpus(const corpus_gen *g, size_t n, double *secs) {
     return c;
 }
 
+/* The planted benchmark corpus (300-500 words, 5% near-duplicates, 2%
+ * planted passages) and its px_corpus; *tb: seconds to build it. */
+static px_corpus *planted_corpus(corpus_gen *g, size_t n, double *tb) {
+    gen_make(g, n, 300, 500, 0.05, 0.02);
+    return gen_corpus(g, n, tb);
+}
+
 /* ================================================================== modes */
 
 static int mode_gen(size_t n, const char *dir) {
@@ -531,9 +538,8 @@ static void pair_scores(const u64vec *truth, const px_dup_pair *p, size_t n,
 
 static int mode_dedup(size_t n) {
     corpus_gen g;
-    gen_make(&g, n, 300, 500, 0.05, 0.02);
     double tb;
-    px_corpus *c = gen_corpus(&g, n, &tb);
+    px_corpus *c = planted_corpus(&g, n, &tb);
     px_dedup_opts o;
     px_dedup_opts_init(&o);
     px_dup_pair *p;
@@ -598,9 +604,8 @@ static int is_dup_pair(const corpus_gen *g, uint32_t a, uint32_t b) {
 
 static int mode_reuse(size_t n) {
     corpus_gen g;
-    gen_make(&g, n, 300, 500, 0.05, 0.02);
     double tb;
-    px_corpus *c = gen_corpus(&g, n, &tb);
+    px_corpus *c = planted_corpus(&g, n, &tb);
     px_reuse_opts o;
     px_reuse_opts_init(&o);
     px_passage *p;
