@@ -2,10 +2,13 @@
  * corpus.c - the flat word store behind dedup and reuse (parallax/corpus.h)
  * and its append-only index file.
  *
- * In memory: parallel arrays over all words of all documents added (hash,
- * start, end), a document offset table into them, and the ids as one
- * NUL-separated byte string with its own offset table.  Appending grows the
- * arrays geometrically.
+ * In memory: one array of word hashes over all documents added, a document
+ * offset table into it, and the ids as one NUL-separated byte string with
+ * its own offset table: 4 bytes a word.  The original spans (8 bytes a
+ * word, needed only to report the few passages found) are spilled to an
+ * unlinked temporary file in blocks and read back with pread(), so the
+ * resident memory of a million articles stays near 1.6 GB; the last block
+ * is still in memory and read from there.
  *
  * On disk (native little-endian, checked by an endianness mark):
  *
@@ -24,6 +27,7 @@
 #include <errno.h>
 #include <fcntl.h>    /* open */
 #include <stdio.h>    /* FILE */
+#include <stdlib.h>   /* mkstemp, getenv */
 #include <string.h>   /* memcmp, strlen */
 #include <sys/mman.h> /* mmap */
 #include <sys/stat.h> /* fstat */
@@ -63,8 +67,11 @@ struct px_corpus {
     seg *seg;
     size_t nseg, nbase;
     /* documents added in memory: numbers nbase + i */
-    uint32_t *hash, *start, *end;
+    uint32_t *hash;
     size_t nw, aw;
+    int span_fd;        /* spill file of (start, end) pairs, -1: none yet */
+    uint32_t *span_buf; /* pairs of words [span_flushed, nw) */
+    size_t span_flushed, span_alloc; /* span_alloc: words span_buf holds */
     size_t *off;   /* nd + 1 entries */
     size_t *idoff; /* nd entries into ids */
     size_t nd, ad;
@@ -73,6 +80,7 @@ struct px_corpus {
 
 px_corpus *px_corpus_new(void) {
     px_corpus *c = px_calloc(1, sizeof *c);
+    c->span_fd = -1;
     c->ad = 16;
     c->off = px_calloc(c->ad + 1, sizeof *c->off);
     c->idoff = px_calloc(c->ad, sizeof *c->idoff);
@@ -85,21 +93,21 @@ void px_corpus_free(px_corpus *c) {
     px_free(c->seg);
     if (c->map) munmap(c->map, c->map_len);
     px_free(c->hash);
-    px_free(c->start);
-    px_free(c->end);
+    px_free(c->span_buf);
+    if (c->span_fd >= 0) close(c->span_fd);
     px_free(c->off);
     px_free(c->idoff);
     px_buf_release(&c->ids);
     px_free(c);
 }
 
+#define SPAN_BLOCK ((size_t)1 << 17) /* words of spans kept in memory */
+
 static void grow_words(px_corpus *c, size_t need) {
     if (c->nw + need <= c->aw) return;
     size_t a = c->aw ? c->aw : 1024;
     while (a < c->nw + need) a *= 2;
     c->hash = px_realloc(c->hash, a * sizeof *c->hash);
-    c->start = px_realloc(c->start, a * sizeof *c->start);
-    c->end = px_realloc(c->end, a * sizeof *c->end);
     c->aw = a;
 }
 
@@ -110,17 +118,51 @@ static void grow_docs(px_corpus *c) {
     c->idoff = px_realloc(c->idoff, c->ad * sizeof *c->idoff);
 }
 
+/* An unlinked temporary file ($TMPDIR or /tmp), or -1. */
+static int spill_open(void) {
+    const char *dir = getenv("TMPDIR");
+    px_buf path = PX_BUF_INIT;
+    px_buf_printf(&path, "%s/parallax-spans-XXXXXX", dir && *dir ? dir : "/tmp");
+    int fd = mkostemp(path.data, O_CLOEXEC);
+    if (fd >= 0) unlink(path.data);
+    px_buf_release(&path);
+    return fd;
+}
+
+/* Make room for n more spans in memory, writing the block out when full;
+ * PX_ERR_IO (nothing changed) if the spill file cannot be written. */
+static px_result spans_room(px_corpus *c, size_t n) {
+    size_t held = c->nw - c->span_flushed;
+    if (held + n <= c->span_alloc) return PX_OK;
+    if (held && held + n > SPAN_BLOCK) {
+        if (c->span_fd < 0 && (c->span_fd = spill_open()) < 0) return PX_ERR_IO;
+        size_t bytes = held * 8;
+        if (pwrite(c->span_fd, c->span_buf, bytes,
+                   (off_t)(c->span_flushed * 8)) != (ssize_t)bytes)
+            return PX_ERR_IO;
+        c->span_flushed = c->nw;
+        held = 0;
+    }
+    if (held + n > c->span_alloc) {
+        c->span_alloc = held + n > SPAN_BLOCK ? held + n : SPAN_BLOCK;
+        c->span_buf = px_realloc(c->span_buf, c->span_alloc * 8);
+    }
+    return PX_OK;
+}
+
 px_result px_corpus_add(px_corpus *c, const char *id, const px_doc *d,
                         uint32_t *docno) {
     if (c->nbase + c->nd >= PX_CORPUS_MAX_DOCS) return PX_ERR_TOOBIG;
     size_t n;
     const px_token *t = px_doc_tokens(d, &n);
+    if (spans_room(c, n)) return PX_ERR_IO;
     grow_docs(c);
     grow_words(c, n);
+    uint32_t *sp = c->span_buf + (c->nw - c->span_flushed) * 2;
     for (size_t i = 0; i < n; i++) {
         c->hash[c->nw + i] = (uint32_t)t[i].hash;
-        c->start[c->nw + i] = t[i].start;
-        c->end[c->nw + i] = t[i].end;
+        sp[2 * i] = t[i].start;
+        sp[2 * i + 1] = t[i].end;
     }
     c->nw += n;
     size_t idlen = id ? strlen(id) : 0;
@@ -131,6 +173,20 @@ px_result px_corpus_add(px_corpus *c, const char *id, const px_doc *d,
     if (docno) *docno = (uint32_t)(c->nbase + c->nd);
     c->off[++c->nd] = c->nw;
     return PX_OK;
+}
+
+/* Spans (start, end pairs) of in-memory words [from, from + n) into out;
+ * 0 on success. */
+static int spans_read(const px_corpus *c, size_t from, size_t n,
+                      uint32_t *out) {
+    while (n && from < c->span_flushed) {
+        size_t k = c->span_flushed - from < n ? c->span_flushed - from : n;
+        if (pread(c->span_fd, out, k * 8, (off_t)(from * 8)) != (ssize_t)(k * 8))
+            return -1;
+        from += k, out += 2 * k, n -= k;
+    }
+    if (n) memcpy(out, c->span_buf + (from - c->span_flushed) * 2, n * 8);
+    return 0;
 }
 
 /* ------------------------------------------------------ threaded building */
@@ -217,7 +273,10 @@ px_span px_corpus_span(const px_corpus *c, uint32_t docno, size_t from,
                        size_t to) {
     if (docno >= c->nbase) {
         size_t base = c->off[docno - c->nbase];
-        return (px_span){c->start[base + from], c->end[base + to - 1]};
+        uint32_t a[2] = {0, 0}, b[2] = {0, 0}; /* an unreadable spill: 0 */
+        spans_read(c, base + from, 1, a);
+        spans_read(c, base + to - 1, 1, b);
+        return (px_span){a[0], b[1]};
     }
     const seg *s = seg_of(c, docno);
     size_t base = (size_t)s->off[docno - s->pub.doc_base];
@@ -270,6 +329,21 @@ static int write_pad(FILE *f, uint64_t len) {
     return write_all(f, zero, 1, (size_t)((8 - len % 8) % 8));
 }
 
+/* One column (0 start, 1 end) of the in-memory spans, in blocks. */
+static int write_span_column(FILE *f, const px_corpus *c, int col) {
+    uint32_t *pairs = px_malloc(SPAN_BLOCK * 8), *one = px_malloc(SPAN_BLOCK * 4);
+    int ok = 1;
+    for (size_t at = 0; ok && at < c->nw; at += SPAN_BLOCK) {
+        size_t n = c->nw - at < SPAN_BLOCK ? c->nw - at : SPAN_BLOCK;
+        ok = spans_read(c, at, n, pairs) == 0;
+        for (size_t i = 0; i < n; i++) one[i] = pairs[2 * i + col];
+        ok = ok && write_all(f, one, 4, n);
+    }
+    px_free(pairs);
+    px_free(one);
+    return ok;
+}
+
 /* The in-memory documents as one segment body after its header. */
 static int write_docs(FILE *f, const px_corpus *c) {
     uint64_t *off = px_malloc((c->nd + 1) * sizeof *off);
@@ -277,8 +351,8 @@ static int write_docs(FILE *f, const px_corpus *c) {
     int ok = write_all(f, off, sizeof *off, c->nd + 1) &&
              write_all(f, c->ids.data, 1, c->ids.len) &&
              write_pad(f, c->ids.len) && write_all(f, c->hash, 4, c->nw) &&
-             write_all(f, c->start, 4, c->nw) &&
-             write_all(f, c->end, 4, c->nw) && write_pad(f, (uint64_t)c->nw * 12);
+             write_span_column(f, c, 0) && write_span_column(f, c, 1) &&
+             write_pad(f, (uint64_t)c->nw * 12);
     px_free(off);
     return ok;
 }
