@@ -3,7 +3,9 @@
  *
  * Three flat, sorted arrays do the work:
  *   anchors  (n-gram hash, doc << 32 | word), winnowed per document by
- *            threads, radix-sorted by hash; documents of a loaded index
+ *            threads into 16 buckets by the top bits of the hash, each
+ *            bucket radix-sorted and turned into hits in turn (one bucket's
+ *            sort scratch at a time); documents of a loaded index
  *            whose anchors were stored with the same parameters are not
  *            winnowed again: their sorted anchors are searched instead;
  *   hits     (a << 32 | b, pos_a << 32 | pos_b) for every two documents
@@ -14,6 +16,7 @@
  * Spans are filled from the corpus (original byte offsets) at the end.
  */
 #include <stdlib.h> /* qsort */
+#include <string.h> /* memcpy */
 
 #include "index/parallel.h"
 #include "parallax/dedup.h"
@@ -51,15 +54,18 @@ static void kv_push(kv_vec *kv, uint64_t key, uint64_t val) {
     kv->v[kv->n++] = (px_kv){key, val};
 }
 
-/* Concatenate per-thread vectors into one array (the vectors are freed). */
-static px_kv *kv_concat(kv_vec *vs, unsigned nv, size_t *n) {
+/* Concatenate vectors vs[0], vs[stride], ... (nv of them) into one array;
+ * each vector is freed as soon as it is copied. */
+static px_kv *kv_concat(kv_vec *vs, unsigned nv, unsigned stride, size_t *n) {
     size_t total = 0;
-    for (unsigned t = 0; t < nv; t++) total += vs[t].n;
+    for (unsigned t = 0; t < nv; t++) total += vs[t * stride].n;
     px_kv *all = px_malloc((total ? total : 1) * sizeof *all);
     size_t k = 0;
     for (unsigned t = 0; t < nv; t++) {
-        for (size_t i = 0; i < vs[t].n; i++) all[k++] = vs[t].v[i];
-        px_free(vs[t].v);
+        kv_vec *v = &vs[t * stride];
+        for (size_t i = 0; i < v->n; i++) all[k++] = v->v[i];
+        px_free(v->v);
+        *v = (kv_vec){NULL, 0, 0};
     }
     *n = total;
     return all;
@@ -73,16 +79,28 @@ static void kv_sort(px_kv *a, size_t n) {
 
 /* ---------------------------------------------------------------- anchors */
 
+/* Anchors are kept in BUCKETS vectors per thread by the top bits of their
+ * hash: a key's occurrences all fall in one bucket, so buckets can be
+ * sorted and turned into hits one at a time, and only one bucket's radix
+ * scratch is ever allocated. */
+#define BUCKET_BITS 4
+#define BUCKETS (1u << BUCKET_BITS)
+
+typedef struct anchor_set {
+    kv_vec *v; /* v[tid * BUCKETS + bucket] */
+    unsigned threads;
+} anchor_set;
+
 typedef struct anchor_job {
     const px_corpus *c;
     unsigned ngram, window;
     size_t from; /* first document of the range */
-    kv_vec *per_thread;
+    anchor_set *set;
 } anchor_job;
 
 static void anchor_range(void *ud, size_t from, size_t to, unsigned tid) {
     anchor_job *j = ud;
-    kv_vec *out = &j->per_thread[tid];
+    kv_vec *out = &j->set->v[tid * BUCKETS];
     uint64_t *h = NULL;
     uint32_t *pos = NULL;
     size_t alloc = 0;
@@ -96,23 +114,47 @@ static void anchor_range(void *ud, size_t from, size_t to, unsigned tid) {
             pos = px_realloc(pos, alloc * sizeof *pos);
         }
         size_t k = px_winnow(w, nw, j->ngram, j->window, h, pos);
-        for (size_t m = 0; m < k; m++) kv_push(out, h[m], d << 32 | pos[m]);
+        for (size_t m = 0; m < k; m++)
+            kv_push(&out[h[m] >> (64 - BUCKET_BITS)], h[m], d << 32 | pos[m]);
     }
     px_free(h);
     px_free(pos);
 }
 
+/* Winnow the documents of ranges r[0..nr) into a fresh anchor set. */
+static void anchors_fill(const px_corpus *c, const px_reuse_opts *o,
+                         const px_range *r, size_t nr, anchor_set *set) {
+    set->threads = px_threads(o->threads);
+    set->v = px_calloc((size_t)set->threads * BUCKETS, sizeof *set->v);
+    for (size_t i = 0; i < nr; i++) {
+        anchor_job aj = {c, o->ngram, window_for(o), r[i].from, set};
+        px_parallel_for(set->threads, r[i].to - r[i].from, 64, anchor_range, &aj);
+    }
+}
+
+/* Bucket b of a set as one sorted array (caller frees; taken from set). */
+static px_kv *anchors_bucket(anchor_set *set, unsigned b, size_t *n) {
+    px_kv *all = kv_concat(set->v + b, set->threads, BUCKETS, n);
+    kv_sort(all, *n);
+    return all;
+}
+
 px_kv *px_reuse_anchors(const px_corpus *c, const px_reuse_opts *o,
                         const px_range *r, size_t nr, size_t *n) {
-    unsigned threads = px_threads(o->threads);
-    kv_vec *pt = px_calloc(threads, sizeof *pt);
-    for (size_t i = 0; i < nr; i++) {
-        anchor_job aj = {c, o->ngram, window_for(o), r[i].from, pt};
-        px_parallel_for(threads, r[i].to - r[i].from, 64, anchor_range, &aj);
+    anchor_set set;
+    anchors_fill(c, o, r, nr, &set);
+    size_t total = 0;
+    for (size_t i = 0; i < (size_t)set.threads * BUCKETS; i++) total += set.v[i].n;
+    px_kv *all = px_malloc((total ? total : 1) * sizeof *all);
+    *n = 0;
+    for (unsigned b = 0; b < BUCKETS; b++) { /* buckets ascend with the key */
+        size_t k;
+        px_kv *part = anchors_bucket(&set, b, &k);
+        memcpy(all + *n, part, k * sizeof *part);
+        *n += k;
+        px_free(part);
     }
-    px_kv *all = kv_concat(pt, threads, n);
-    px_free(pt);
-    kv_sort(all, *n);
+    px_free(set.v);
     return all;
 }
 
@@ -188,9 +230,9 @@ static int group_new(const px_kv *g, size_t n, uint32_t first_new) {
     return 0;
 }
 
-static px_kv *collect_hits(const px_corpus *c, const px_kv *anchors,
-                           size_t na, const px_reuse_opts *o, size_t *nh) {
-    kv_vec hits = {0};
+/* Append the hits of one sorted run of anchors to hits. */
+static void collect_hits(const px_corpus *c, const px_kv *anchors, size_t na,
+                         const px_reuse_opts *o, kv_vec *hits) {
     uint64_t params = px_reuse_params(o);
     size_t nseg = px_corpus_nsegs(c);
     stored st = {px_calloc(nseg + 1, sizeof *st.v),
@@ -202,14 +244,29 @@ static px_kv *collect_hits(const px_corpus *c, const px_kv *anchors,
             stored_find(c, params, anchors[i].key, &st);
         size_t df = j - i + st.total;
         if (df >= 2 && df <= o->max_df) {
-            group_hits(anchors + i, j - i, o->first_new, &hits);
-            stored_hits(c, anchors + i, j - i, &st, o->first_new, &hits);
+            group_hits(anchors + i, j - i, o->first_new, hits);
+            stored_hits(c, anchors + i, j - i, &st, o->first_new, hits);
         }
         st.nseg = st.total = 0;
         i = j;
     }
     px_free(st.v);
     px_free(st.n);
+}
+
+/* Every hit of the documents in ranges r[0..nr), sorted by pair. */
+static px_kv *all_hits(const px_corpus *c, const px_reuse_opts *o,
+                       const px_range *r, size_t nr, size_t *nh) {
+    anchor_set set;
+    anchors_fill(c, o, r, nr, &set);
+    kv_vec hits = {0};
+    for (unsigned b = 0; b < BUCKETS; b++) {
+        size_t na;
+        px_kv *anchors = anchors_bucket(&set, b, &na);
+        collect_hits(c, anchors, na, o, &hits);
+        px_free(anchors);
+    }
+    px_free(set.v);
     kv_sort(hits.v, hits.n);
     *nh = hits.n;
     return hits.v;
@@ -309,11 +366,9 @@ px_result px_reuse_run(const px_corpus *c, const px_reuse_opts *o,
     if (rc) return rc;
     px_range *r;
     size_t nr = px_corpus_unkeyed(c, PX_KEYS_ANCHORS, px_reuse_params(o), &r);
-    size_t na, nh;
-    px_kv *anchors = px_reuse_anchors(c, o, r, nr, &na);
+    size_t nh;
+    px_kv *hits = all_hits(c, o, r, nr, &nh);
     px_free(r);
-    px_kv *hits = collect_hits(c, anchors, na, o, &nh);
-    px_free(anchors);
     *out = passages(c, hits, nh, o, px_threads(o->threads), n);
     px_free(hits);
     return PX_OK;
