@@ -293,8 +293,19 @@ static void gen_plant(const vocab *v, uint64_t *s, corpus_gen *g,
     free(role);
 }
 
-/* Render every document; fill the passages' byte spans. */
-static void gen_render(const vocab *v, uint64_t *s, corpus_gen *g) {
+/* Append document d as one JSON line to f. */
+static void write_jsonl(FILE *f, const corpus_gen *g, size_t d, px_buf *b) {
+    px_buf_clear(b);
+    px_buf_printf(b, "{\"id\":\"%s\",\"text\":", g->id[d]);
+    px_buf_json_str(b, g->text[d], g->len[d]);
+    px_buf_puts(b, "}\n");
+    fwrite(b->data, 1, b->len, f);
+}
+
+/* Render every document; fill the passages' byte spans.  With out, each
+ * text is written there as JSON Lines and dropped at once (a million
+ * articles need not fit in memory twice). */
+static void gen_render(const vocab *v, uint64_t *s, corpus_gen *g, FILE *out) {
     g->text = malloc(g->n * sizeof *g->text);
     g->len = malloc(g->n * sizeof *g->len);
     size_t **st = calloc(g->n, sizeof *st), **en = calloc(g->n, sizeof *en);
@@ -306,10 +317,16 @@ static void gen_render(const vocab *v, uint64_t *s, corpus_gen *g) {
         }
     }
     g->bytes = 0;
+    px_buf line = PX_BUF_INIT;
     for (size_t d = 0; d < g->n; d++) {
         g->text[d] = render(v, s, &g->words[d], st[d], en[d], &g->len[d]);
         g->bytes += g->len[d];
+        if (!out) continue;
+        write_jsonl(out, g, d, &line);
+        px_free(g->text[d]);
+        g->text[d] = NULL;
     }
+    px_buf_release(&line);
     for (size_t p = 0; p < g->npass; p++) {
         planted *q = &g->pass[p];
         q->s_span = (px_span){st[q->src][q->s_from], en[q->src][q->s_to - 1]};
@@ -321,7 +338,7 @@ static void gen_render(const vocab *v, uint64_t *s, corpus_gen *g) {
 }
 
 static void gen_make(corpus_gen *g, size_t n, unsigned lo, unsigned hi,
-                     double dup_share, double pass_share) {
+                     double dup_share, double pass_share, FILE *out) {
     vocab v;
     char path[] = "../shared/data/ecbplus/dev.jsonl";
     const char *env = getenv("PX_SHARED");
@@ -339,7 +356,7 @@ static void gen_make(corpus_gen *g, size_t n, unsigned lo, unsigned hi,
         snprintf(g->id[d], sizeof g->id[d], "g%zu", d);
     }
     gen_plant(&v, &s, g, dup_share, pass_share);
-    gen_render(&v, &s, g);
+    gen_render(&v, &s, g, out);
     vocab_free(&v);
 }
 
@@ -369,7 +386,7 @@ static px_corpus *gen_corpus(const corpus_gen *g, size_t n, double *secs) {
 /* The planted benchmark corpus (300-500 words, 5% near-duplicates, 2%
  * planted passages) and its px_corpus; *tb: seconds to build it. */
 static px_corpus *planted_corpus(corpus_gen *g, size_t n, double *tb) {
-    gen_make(g, n, 300, 500, 0.05, 0.02);
+    gen_make(g, n, 300, 500, 0.05, 0.02, NULL);
     return gen_corpus(g, n, tb);
 }
 
@@ -377,19 +394,11 @@ static px_corpus *planted_corpus(corpus_gen *g, size_t n, double *tb) {
 
 static int mode_gen(size_t n, const char *dir) {
     corpus_gen g;
-    gen_make(&g, n, 300, 500, 0.05, 0.02);
     char path[1024];
     snprintf(path, sizeof path, "%s/corpus.jsonl", dir);
     FILE *f = fopen(path, "wb");
     if (!f) return 1;
-    px_buf b = PX_BUF_INIT;
-    for (size_t d = 0; d < g.n; d++) {
-        px_buf_clear(&b);
-        px_buf_printf(&b, "{\"id\":\"%s\",\"text\":", g.id[d]);
-        px_buf_json_str(&b, g.text[d], g.len[d]);
-        px_buf_puts(&b, "}\n");
-        fwrite(b.data, 1, b.len, f);
-    }
+    gen_make(&g, n, 300, 500, 0.05, 0.02, f);
     fclose(f);
     snprintf(path, sizeof path, "%s/truth_dups.tsv", dir);
     f = fopen(path, "wb");
@@ -405,7 +414,6 @@ static int mode_gen(size_t n, const char *dir) {
                 p->s_span.end, g.id[p->dst], p->d_span.start, p->d_span.end);
     }
     if (f) fclose(f);
-    px_buf_release(&b);
     printf("%zu documents, %.1f MB, %zu near-duplicate pairs, %zu passages\n",
            g.n, g.bytes / 1e6, g.ndup, g.npass);
     gen_free(&g);
@@ -415,7 +423,7 @@ static int mode_gen(size_t n, const char *dir) {
 /* Signatures of 300-word documents, one thread. */
 static int mode_sig(size_t n) {
     corpus_gen g;
-    gen_make(&g, n, 300, 300, 0, 0);
+    gen_make(&g, n, 300, 300, 0, 0, NULL);
     double tb;
     px_corpus *c = gen_corpus(&g, n, &tb);
     uint64_t *sh = malloc(n * 1024 * sizeof *sh);
@@ -647,7 +655,7 @@ static int mode_reuse(size_t n) {
 static int mode_stream(size_t n) {
     enum { NEW = 1000 };
     corpus_gen g;
-    gen_make(&g, n + NEW, 300, 500, 0.05, 0.02);
+    gen_make(&g, n + NEW, 300, 500, 0.05, 0.02, NULL);
     double tb;
     px_corpus *c = gen_corpus(&g, n, &tb);
     char path[] = "/tmp/px_bench_index_XXXXXX";
