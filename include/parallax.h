@@ -32,5 +32,6 @@
 #include "parallax/claims.h"
 #include "parallax/extract.h"
 #include "parallax/cluster.h"
+#include "parallax/index.h"
 
 #endif /* PARALLAX_H */
