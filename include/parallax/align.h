@@ -63,6 +63,10 @@ typedef struct px_align_opts {
     const char *lang;        /* stemmer language; NULL: article lang or "en" */
     px_align_idf_fn idf;     /* NULL: learned from the two articles */
     void *idf_ud;
+    int no_words;            /* 1: skip the word diff (every pair gets
+                                nops = 0; the "attribution frame" cue of the
+                                direction needs it): for stages that only
+                                need sentence pairs */
 } px_align_opts;
 
 /* ------------------------------------------------------------ one side */

@@ -25,7 +25,7 @@
 #include "align/align_int.h"
 
 #define MAX_POSTINGS 512  /* B sentences per term in candidate search */
-#define CAND_MIN 0.05     /* smallest Dice kept as a candidate */
+#define CAND_MIN 0.08     /* smallest Dice kept as a candidate */
 #define MAX_GROUP 6       /* sentences per side in one pair */
 #define GROW_CONTAIN 0.5  /* share of a joining sentence found in partner */
 #define GROW_NEXT 0.3     /* the same for a direct neighbour of the pair */
@@ -36,7 +36,8 @@
 typedef struct tentry {
     uint64_t h;
     uint32_t df, nb;  /* sentences holding it: all, on B */
-    uint32_t head;    /* first B posting + 1 (0 = none) */
+    uint32_t head;    /* first of its nb postings in work.post */
+    uint32_t pos;     /* fill position while building postings */
     float boost, w;
 } tentry;
 
@@ -51,11 +52,15 @@ typedef struct wpair {
     double score;
 } wpair;
 
+#define IDF_CACHE 64      /* df values whose IDF is memoised per pair */
+
 typedef struct work {
     px_align *al;
     tentry *tab;
     size_t mask;
-    uint32_t *bnext;     /* B posting chain per B term */
+    uint32_t *slot[2];   /* per term of each side: its table slot */
+    double idf[IDF_CACHE]; /* log(1 + N / df) by df, 0 = not yet */
+    uint32_t *post;      /* B sentences per term, grouped by term */
     cand *c;
     size_t nc, ac;
     uint32_t *coff[2];   /* CSR: candidates of each sentence */
@@ -79,16 +84,34 @@ static tentry *tab_get(work *w, uint64_t h) {
 static void count_side(work *w, int side) {
     const px_align_side *s = w->al->side[side];
     size_t n = s->term_off[s->nsents];
+    w->slot[side] = px_malloc((n + 1) * sizeof *w->slot[side]);
     for (size_t i = 0; i < n; i++) {
         tentry *e = tab_get(w, s->terms[i].h);
+        w->slot[side][i] = (uint32_t)(e - w->tab);
         e->df++;
         if (s->terms[i].boost > e->boost) e->boost = s->terms[i].boost;
-        if (side) {
-            e->nb++;
-            w->bnext[i] = e->head;
-            e->head = (uint32_t)i + 1;
-        }
+        e->nb += side;
     }
+}
+
+/* Inverted index of B: for each term, its B sentences, contiguous. */
+static void postings(work *w) {
+    const px_align_side *b = w->al->side[1];
+    size_t n = b->term_off[b->nsents];
+    uint32_t off = 0;
+    for (size_t i = 0; i <= w->mask; i++) {
+        w->tab[i].head = w->tab[i].pos = off;
+        off += w->tab[i].nb;
+    }
+    w->post = px_malloc((n + 1) * sizeof *w->post);
+    for (size_t i = 0; i < n; i++)
+        w->post[w->tab[w->slot[1][i]].pos++] = b->terms[i].sent;
+}
+
+static double learned_idf(work *w, uint32_t df, double N) {
+    if (df >= IDF_CACHE) return log(1.0 + N / df);
+    if (w->idf[df] == 0) w->idf[df] = log(1.0 + N / df);
+    return w->idf[df];
 }
 
 static void weigh_side(work *w, int side, const px_align_opts *o, double N) {
@@ -98,10 +121,10 @@ static void weigh_side(work *w, int side, const px_align_opts *o, double N) {
     al->w[side] = px_malloc((n + 1) * sizeof *al->w[side]);
     al->sw[side] = px_calloc(s->nsents + 1, sizeof *al->sw[side]);
     for (size_t i = 0; i < n; i++) {
-        tentry *e = tab_get(w, s->terms[i].h);
+        tentry *e = &w->tab[w->slot[side][i]];
         if (e->w == 0) {
             double idf = o && o->idf ? o->idf(o->idf_ud, e->h) : 0;
-            if (idf <= 0) idf = log(1.0 + N / e->df);
+            if (idf <= 0) idf = learned_idf(w, e->df, N);
             e->w = (float)(idf * e->boost);
         }
         al->w[side][i] = e->w;
@@ -115,9 +138,9 @@ static void weigh(work *w, const px_align_opts *o) {
     while (cap < n * 2) cap *= 2;
     w->tab = px_calloc(cap, sizeof *w->tab);
     w->mask = cap - 1;
-    w->bnext = px_malloc((b->term_off[b->nsents] + 1) * sizeof *w->bnext);
     count_side(w, 0);
     count_side(w, 1);
+    postings(w);
     double N = (double)(a->nsents + b->nsents);
     weigh_side(w, 0, o, N);
     weigh_side(w, 1, o, N);
@@ -141,10 +164,10 @@ static void candidates(work *w) {
     for (uint32_t a = 0; a < A->nsents; a++) {
         size_t nt = 0;
         for (uint32_t i = A->term_off[a]; i < A->term_off[a + 1]; i++) {
-            const tentry *e = tab_get(w, A->terms[i].h);
+            const tentry *e = &w->tab[w->slot[0][i]];
             if (!e->nb || e->nb > MAX_POSTINGS) continue;
-            for (uint32_t j = e->head; j; j = w->bnext[j - 1]) {
-                uint32_t b = B->terms[j - 1].sent;
+            for (uint32_t j = e->head; j < e->head + e->nb; j++) {
+                uint32_t b = w->post[j];
                 if (acc[b] == 0) touched[nt++] = b;
                 acc[b] += e->w;
             }
@@ -195,7 +218,7 @@ static size_t group_terms(work *w, int side, const uint32_t *s, size_t n,
     for (size_t k = 0; k < n; k++)
         for (uint32_t i = sd->term_off[s[k]]; i < sd->term_off[s[k] + 1]; i++)
             t[o++] = (px_term){sd->terms[i].h, wt[i], 0};
-    qsort(t, o, sizeof *t, px_term_cmp);
+    if (n > 1) qsort(t, o, sizeof *t, px_term_cmp); /* one is sorted */
     size_t u = 0;
     *total = 0;
     for (size_t i = 0; i < o; i++) {
@@ -246,10 +269,12 @@ static int headline_mismatch(const work *w, const cand *c) {
 
 static void greedy(work *w) {
     cand *c = px_malloc((w->nc + 1) * sizeof *c);
-    if (w->nc) memcpy(c, w->c, w->nc * sizeof *c);
-    qsort(c, w->nc, sizeof *c, cmp_cand_desc);
-    w->wp = px_malloc((w->nc + 1) * sizeof *w->wp);
-    for (size_t i = 0; i < w->nc && c[i].dice >= w->al->thr; i++) {
+    size_t n = 0;
+    for (size_t i = 0; i < w->nc; i++) /* only those that may pair */
+        if (w->c[i].dice >= w->al->thr) c[n++] = w->c[i];
+    qsort(c, n, sizeof *c, cmp_cand_desc);
+    w->wp = px_malloc((n + 1) * sizeof *w->wp);
+    for (size_t i = 0; i < n; i++) {
         if (w->in[0][c[i].a] >= 0 || w->in[1][c[i].b] >= 0 ||
             headline_mismatch(w, &c[i]))
             continue;
@@ -363,7 +388,7 @@ static void publish(work *w) {
                                  hull(al->side[0], p->a, q->n[0]),
                                  hull(al->side[1], p->b, q->n[1]),
                                  q->score, NULL, 0};
-        px_wdiff_pair(al, p);
+        if (!al->no_words) px_wdiff_pair(al, p);
     }
 }
 
@@ -381,7 +406,9 @@ static void finish_side(px_align *al, int x) {
 
 static void work_release(work *w) {
     px_free(w->tab);
-    px_free(w->bnext);
+    px_free(w->slot[0]);
+    px_free(w->slot[1]);
+    px_free(w->post);
     px_free(w->c);
     px_free(w->wp);
     for (int x = 0; x < 2; x++) {
@@ -399,6 +426,7 @@ px_result px_align_new(const px_align_side *a, const px_align_side *b,
     px_align *al = px_calloc(1, sizeof *al);
     al->side[0] = a, al->side[1] = b;
     al->thr = opts && opts->threshold > 0 ? opts->threshold : PX_ALIGN_THRESHOLD;
+    al->no_words = opts && opts->no_words;
     work w = {0};
     w.al = al;
     weigh(&w, opts);
