@@ -204,6 +204,15 @@ static void foreign(rewrite *r, const char *o) {
     px_free(s);
 }
 
+/* Space between two units, or a paragraph break (always after a unit
+ * without final punctuation: a heading or a dateline stays a line). */
+static void separate(rewrite *r) {
+    if (!r->text.len) return;
+    char last = r->text.data[r->text.len - 1];
+    int open = !strchr(".!?\"')", last);
+    px_buf_puts(&r->text, open || chance(&r->seed, 30) ? "\n\n" : " ");
+}
+
 /* Blocks of 1..3 A sentences, adjacent blocks swapped at random. */
 static void make_rewrite(rewrite *r, const char *a, const char *other) {
     px_sent *s;
@@ -220,8 +229,8 @@ static void make_rewrite(rewrite *r, const char *a, const char *other) {
         }
     for (size_t k = 0; k < no;) {
         uint32_t i = order[k];
-        if (r->text.len) px_buf_puts(&r->text, chance(&r->seed, 30) ? "\n\n" : " ");
-        if (chance(&r->seed, 10)) foreign(r, other), px_buf_putc(&r->text, ' ');
+        separate(r);
+        if (chance(&r->seed, 10)) foreign(r, other), separate(r);
         if (chance(&r->seed, 10)) { /* dropped: only in A */
             k++;
             continue;

@@ -32,6 +32,9 @@
 #define GROW_SLACK 0.02   /* Dice a pair may lose when a sentence joins */
 #define GROW_REACH 3      /* how far (in sentences) a joiner may be */
 #define HEADLINE_BAR 1.5  /* threshold factor: headline vs body sentence */
+#define JOIN_FLOOR 0.5    /* greedy also reads candidates this far below the
+                             threshold, for joins */
+#define CONTEXT_W 0.1     /* order bonus for a matching diagonal neighbour */
 
 typedef struct tentry {
     uint64_t h;
@@ -44,6 +47,7 @@ typedef struct tentry {
 typedef struct cand {
     uint32_t a, b;
     float dice;
+    float key;  /* greedy order: Dice + context */
 } cand;
 
 typedef struct wpair {
@@ -153,7 +157,7 @@ static void add_cand(work *w, uint32_t a, uint32_t b, float dice) {
         w->ac = w->ac ? w->ac * 2 : 256;
         w->c = px_realloc(w->c, w->ac * sizeof *w->c);
     }
-    w->c[w->nc++] = (cand){a, b, dice};
+    w->c[w->nc++] = (cand){a, b, dice, dice};
 }
 
 static void candidates(work *w) {
@@ -254,7 +258,7 @@ static double dice_of(double shared, double wa, double wb) {
 
 static int cmp_cand_desc(const void *x, const void *y) {
     const cand *a = x, *b = y;
-    if (a->dice != b->dice) return a->dice < b->dice ? 1 : -1;
+    if (a->key != b->key) return a->key < b->key ? 1 : -1;
     if (a->a != b->a) return a->a < b->a ? -1 : 1;
     return a->b < b->b ? -1 : a->b > b->b;
 }
@@ -265,27 +269,6 @@ static int headline_mismatch(const work *w, const cand *c) {
     uint32_t fa = w->al->side[0]->sents[c->a].flags & PX_SENT_HEADLINE;
     uint32_t fb = w->al->side[1]->sents[c->b].flags & PX_SENT_HEADLINE;
     return !fa != !fb && c->dice < w->al->thr * HEADLINE_BAR;
-}
-
-static void greedy(work *w) {
-    cand *c = px_malloc((w->nc + 1) * sizeof *c);
-    size_t n = 0;
-    for (size_t i = 0; i < w->nc; i++) /* only those that may pair */
-        if (w->c[i].dice >= w->al->thr) c[n++] = w->c[i];
-    qsort(c, n, sizeof *c, cmp_cand_desc);
-    w->wp = px_malloc((n + 1) * sizeof *w->wp);
-    for (size_t i = 0; i < n; i++) {
-        if (w->in[0][c[i].a] >= 0 || w->in[1][c[i].b] >= 0 ||
-            headline_mismatch(w, &c[i]))
-            continue;
-        wpair *p = &w->wp[w->nwp];
-        memset(p, 0, sizeof *p);
-        p->s[0][0] = c[i].a, p->s[1][0] = c[i].b;
-        p->n[0] = p->n[1] = 1;
-        p->score = c[i].dice;
-        w->in[0][c[i].a] = w->in[1][c[i].b] = (long)w->nwp++;
-    }
-    px_free(c);
 }
 
 /* Is sentence s within GROW_REACH of the pair's sentences on side x? */
@@ -325,27 +308,91 @@ static double try_join(work *w, const wpair *p, int x, uint32_t s,
     return dice_of(sh, wa, wb);
 }
 
+/* Join sentence s of side x to pair pi if it fits: room, s contained
+ * enough in the partner, the pair's score holds.  Returns the new score
+ * (not applied), or -1. */
+static double join_score(work *w, long pi, int x, uint32_t s) {
+    const px_align_side *sd = w->al->side[x];
+    const wpair *p = &w->wp[pi];
+    double contain;
+    if ((sd->sents[s].flags & (PX_SENT_HEADLINE | PX_SENT_DATELINE)) ||
+        p->n[x] >= MAX_GROUP || !near_pair(p, x, s))
+        return -1;
+    double sc = try_join(w, p, x, s, &contain);
+    return sc >= p->score - GROW_SLACK ? sc : -1;
+}
+
+static void join(work *w, long pi, int x, uint32_t s, double score) {
+    insert_sorted(w->wp[pi].s[x], &w->wp[pi].n[x], s);
+    w->wp[pi].score = score;
+    w->in[x][s] = pi;
+}
+
 /* Try to attach unpaired sentence s of side x to the best nearby pair. */
 static int grow_one(work *w, int x, uint32_t s) {
-    const px_align_side *sd = w->al->side[x];
-    if (sd->sents[s].flags & (PX_SENT_HEADLINE | PX_SENT_DATELINE)) return 0;
     long best = -1;
-    double best_score = 0, contain;
+    double best_score = 0;
     for (uint32_t k = w->coff[x][s]; k < w->coff[x][s + 1]; k++) {
         const cand *c = &w->c[w->cidx[x][k]];
         long pi = w->in[!x][x ? c->a : c->b];
-        if (pi < 0 || w->wp[pi].n[x] >= MAX_GROUP ||
-            !near_pair(&w->wp[pi], x, s))
-            continue;
-        double sc = try_join(w, &w->wp[pi], x, s, &contain);
-        if (sc >= w->wp[pi].score - GROW_SLACK && sc > best_score)
-            best = pi, best_score = sc;
+        double sc = pi < 0 ? -1 : join_score(w, pi, x, s);
+        if (sc > best_score) best = pi, best_score = sc;
     }
     if (best < 0) return 0;
-    insert_sorted(w->wp[best].s[x], &w->wp[best].n[x], s);
-    w->wp[best].score = best_score;
-    w->in[x][s] = best;
+    join(w, best, x, s, best_score);
     return 1;
+}
+
+/* Dice of candidate (a, b), or 0 when it is none. */
+static double cand_dice(const work *w, long a, long b) {
+    if (a < 0 || b < 0 || (size_t)a >= w->al->side[0]->nsents) return 0;
+    for (uint32_t k = w->coff[0][a]; k < w->coff[0][a + 1]; k++)
+        if (w->c[w->cidx[0][k]].b == (uint32_t)b) return w->c[w->cidx[0][k]].dice;
+    return 0;
+}
+
+/* Order key: Dice plus a little for a diagonal neighbour that matches too,
+ * so repeated sentences ("Fanning said.") pair in context. */
+static float cand_key(const work *w, const cand *c) {
+    double up = cand_dice(w, (long)c->a - 1, (long)c->b - 1);
+    double down = cand_dice(w, (long)c->a + 1, (long)c->b + 1);
+    return (float)(c->dice + CONTEXT_W * (up > down ? up : down));
+}
+
+/* Best first: a pair of two free sentences above the threshold, or a free
+ * sentence joining its candidate's pair when it sits right next to it (a
+ * split or merged sentence, before a weaker partner elsewhere takes it). */
+static void greedy(work *w) {
+    cand *c = px_malloc((w->nc + 1) * sizeof *c);
+    size_t n = 0;
+    for (size_t i = 0; i < w->nc; i++)
+        if (w->c[i].dice >= w->al->thr * JOIN_FLOOR) {
+            c[n] = w->c[i];
+            c[n++].key = cand_key(w, &w->c[i]);
+        }
+    qsort(c, n, sizeof *c, cmp_cand_desc);
+    w->wp = px_malloc((n + 1) * sizeof *w->wp);
+    for (size_t i = 0; i < n; i++) {
+        long pa = w->in[0][c[i].a], pb = w->in[1][c[i].b];
+        if (pa >= 0 && pb >= 0) continue;
+        if (pa >= 0 || pb >= 0) {
+            int x = pa >= 0; /* side of the free sentence */
+            long pi = x ? pa : pb;
+            uint32_t s = x ? c[i].b : c[i].a;
+            double sc;
+            if (next_to(&w->wp[pi], x, s) && (sc = join_score(w, pi, x, s)) >= 0)
+                join(w, pi, x, s, sc);
+            continue;
+        }
+        if (c[i].dice < w->al->thr || headline_mismatch(w, &c[i])) continue;
+        wpair *p = &w->wp[w->nwp];
+        memset(p, 0, sizeof *p);
+        p->s[0][0] = c[i].a, p->s[1][0] = c[i].b;
+        p->n[0] = p->n[1] = 1;
+        p->score = c[i].dice;
+        w->in[0][c[i].a] = w->in[1][c[i].b] = (long)w->nwp++;
+    }
+    px_free(c);
 }
 
 static void grow(work *w) {
