@@ -26,6 +26,7 @@
 
 #define MAX_POSTINGS 512  /* B sentences per term in candidate search */
 #define CAND_MIN 0.08     /* smallest Dice kept as a candidate */
+#define MIN_SHARED 2      /* shared terms a candidate needs (see below) */
 #define MAX_GROUP 6       /* sentences per side in one pair */
 #define GROW_CONTAIN 0.5  /* share of a joining sentence found in partner */
 #define GROW_NEXT 0.3     /* the same for a direct neighbour of the pair */
@@ -160,10 +161,20 @@ static void add_cand(work *w, uint32_t a, uint32_t b, float dice) {
     w->c[w->nc++] = (cand){a, b, dice, dice};
 }
 
+/* Enough shared terms to be evidence: two, or all of a sentence that has
+ * fewer ("Fanning said." = "Fanning said."). */
+static int enough_shared(const work *w, uint32_t a, uint32_t b, uint32_t n) {
+    const px_align_side *A = w->al->side[0], *B = w->al->side[1];
+    uint32_t ta = A->term_off[a + 1] - A->term_off[a];
+    uint32_t tb = B->term_off[b + 1] - B->term_off[b];
+    return n >= MIN_SHARED || n >= (ta < tb ? ta : tb);
+}
+
 static void candidates(work *w) {
     const px_align *al = w->al;
     const px_align_side *A = al->side[0], *B = al->side[1];
     double *acc = px_calloc(B->nsents + 1, sizeof *acc);
+    uint32_t *cnt = px_calloc(B->nsents + 1, sizeof *cnt);
     uint32_t *touched = px_malloc((B->nsents + 1) * sizeof *touched);
     for (uint32_t a = 0; a < A->nsents; a++) {
         size_t nt = 0;
@@ -172,7 +183,7 @@ static void candidates(work *w) {
             if (!e->nb || e->nb > MAX_POSTINGS) continue;
             for (uint32_t j = e->head; j < e->head + e->nb; j++) {
                 uint32_t b = w->post[j];
-                if (acc[b] == 0) touched[nt++] = b;
+                if (!cnt[b]++) touched[nt++] = b;
                 acc[b] += e->w;
             }
         }
@@ -180,11 +191,13 @@ static void candidates(work *w) {
             uint32_t b = touched[k];
             double den = al->sw[0][a] + al->sw[1][b];
             double dice = den > 0 ? 2 * acc[b] / den : 0;
-            if (dice >= CAND_MIN) add_cand(w, a, b, (float)dice);
-            acc[b] = 0;
+            if (dice >= CAND_MIN && enough_shared(w, a, b, cnt[b]))
+                add_cand(w, a, b, (float)dice);
+            acc[b] = 0, cnt[b] = 0;
         }
     }
     px_free(acc);
+    px_free(cnt);
     px_free(touched);
 }
 
