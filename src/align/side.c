@@ -106,6 +106,7 @@ int px_term_cmp(const void *x, const void *y) {
 
 /* Sort terms [from, nterm) and merge duplicates (keeping the top boost). */
 static void dedupe(prep *p, size_t from) {
+    if (p->nterm == from) return; /* no terms (maybe no array yet) */
     px_term *t = p->s->terms + from;
     size_t n = p->nterm - from, o = 0;
     qsort(t, n, sizeof *t, px_term_cmp);
