@@ -1,0 +1,161 @@
+/*
+ * passage.c - what one source has and the other lacks (passages, people)
+ * and wording changes inside aligned sentences.
+ *
+ * Passages: runs of consecutive sentences the alignment left unpaired;
+ * the summary names the people and counts the figures inside, whose own
+ * findings are not repeated.  People: a person named in one source only
+ * (by full name or surname), when named in a passage both sources have.
+ * Wording: word-diff runs of aligned sentences that hold a loaded or
+ * intensified word from the language lexicon ("deadliest" -> "bloodiest",
+ * "talks" -> "decisive talks").
+ */
+#include <string.h> /* strlen */
+
+#include "compare/compare_int.h"
+
+#define MIN_PASSAGE_TOKENS 4
+
+
+/* --------------------------------------------------------------- passages */
+
+/* People and figures inside span sp of side x, for the summary; marks the
+ * claims there used. */
+static void passage_contents(px_cpair *p, int x, px_span sp, px_buf *s) {
+    size_t n, ne, figures = 0, people = 0;
+    const px_claim *c = px_claims_list(p->s[x]->claims, &n);
+    const px_entity *en = px_claims_entities(p->s[x]->claims, &ne);
+    for (size_t i = 0; i < n; i++) {
+        if (c[i].span.start < sp.start || c[i].span.end > sp.end) continue;
+        p->used[x][i] = 1;
+        if (c[i].kind == PX_CLAIM_QUANTITY) figures++;
+        if (c[i].kind != PX_CLAIM_ENTITY || en[c[i].entity].type != PX_ENT_PERSON)
+            continue;
+        if (people < 4 && en[c[i].entity].first.start >= sp.start)
+            px_buf_printf(s, "%s%s", people ? ", " : "; names ",
+                          en[c[i].entity].name);
+        people++;
+    }
+    if (figures) px_buf_printf(s, "; %zu figure%s", figures, figures > 1 ? "s" : "");
+}
+
+static void one_passage(px_cpair *p, int x, size_t s0, size_t s1) {
+    const px_sent *st = p->s[x]->sents;
+    size_t toks = 0;
+    for (size_t k = s0; k < s1; k++) toks += st[k].tok_count;
+    if (toks < MIN_PASSAGE_TOKENS) return;
+    px_span sp = {st[s0].span.start, st[s1 - 1].span.end};
+    char *t = px_cpair_snip(p, x, st[s0].span, 100);
+    px_buf s = PX_BUF_INIT;
+    px_buf_printf(&s, "only in %s: \"%s\" (%zu sentence%s", px_cpair_label(p, x), t,
+                  s1 - s0, s1 - s0 > 1 ? "s" : "");
+    px_free(t);
+    passage_contents(p, x, sp, &s);
+    px_buf_putc(&s, ')');
+    px_finding *f = px_finding_add(p->c, PX_FIND_ONLY_IN, PX_FK_PASSAGE,
+                                   px_buf_detach(&s, NULL));
+    px_finding_ev_add(f, p->idx[x], sp);
+}
+
+void px_find_passages(px_cpair *p) {
+    for (int x = 0; x < 2; x++) {
+        size_t n;
+        const uint32_t *only = px_align_only(p->al, x, &n);
+        for (size_t i = 0; i < n;) {
+            size_t j = i + 1;
+            while (j < n && only[j] == only[j - 1] + 1) j++;
+            one_passage(p, x, only[i], only[j - 1] + 1);
+            i = j;
+        }
+    }
+}
+
+/* ----------------------------------------------------------------- people */
+
+static int named_in(const px_cpair *p, int x, const px_entity *e) {
+    size_t n;
+    const px_entity *en = px_claims_entities(p->s[x]->claims, &n);
+    for (size_t i = 0; i < n; i++)
+        if (en[i].type == PX_ENT_PERSON && px_names_match(&en[i], e)) return 1;
+    return 0;
+}
+
+void px_find_people(px_cpair *p) {
+    for (int x = 0; x < 2; x++) {
+        size_t n, ne;
+        const px_claim *c = px_claims_list(p->s[x]->claims, &n);
+        const px_entity *en = px_claims_entities(p->s[x]->claims, &ne);
+        uint8_t *done = px_calloc(ne ? ne : 1, 1);
+        for (size_t i = 0; i < n; i++) {
+            if (c[i].kind != PX_CLAIM_ENTITY || p->used[x][i]) continue;
+            const px_entity *e = &en[c[i].entity];
+            if (e->type != PX_ENT_PERSON || done[c[i].entity]) continue;
+            done[c[i].entity] = 1;
+            if (named_in(p, !x, e)) continue;
+            px_buf s = PX_BUF_INIT;
+            px_buf_printf(&s, "person only in %s: %s%s%s%s", px_cpair_label(p, x),
+                          e->name, e->role ? " (" : "", e->role ? e->role : "",
+                          e->role ? ")" : "");
+            px_finding *f = px_finding_add(p->c, PX_FIND_ONLY_IN, PX_FK_ENTITY,
+                                           px_buf_detach(&s, NULL));
+            px_finding_ev_add(f, p->idx[x], c[i].span);
+        }
+        px_free(done);
+    }
+}
+
+/* ---------------------------------------------------------------- wording */
+
+/* The loaded class of the first loaded token among n from t, or NULL. */
+static const char *loaded(const px_cpair *p, int x, uint32_t t, uint32_t n,
+                          uint32_t *at) {
+    const px_csrc *s = p->s[x];
+    for (uint32_t k = t; k < t + n && k < s->ntok; k++) {
+        const char *cls = px_claimer_loaded(p->c->claimer, s->tok[k].hash);
+        if (cls) {
+            *at = k;
+            return cls;
+        }
+    }
+    return NULL;
+}
+
+/* Evidence span of a diff run on side x: its words, or for an empty run
+ * the word at the insertion point. */
+static px_span run_span(const px_cpair *p, int x, uint32_t t, uint32_t n,
+                        px_span sp) {
+    const px_csrc *s = p->s[x];
+    if (n || t >= s->ntok) return sp;
+    return (px_span){s->tok[t].start, s->tok[t].end};
+}
+
+static void one_wording(px_cpair *p, const px_op *op) {
+    uint32_t ka = 0, kb = 0;
+    const char *ca = loaded(p, 0, op->a_tok, op->a_n, &ka);
+    const char *cb = loaded(p, 1, op->b_tok, op->b_n, &kb);
+    if (!ca && !cb) return;
+    px_span ea = run_span(p, 0, op->a_tok, op->a_n, op->a_span);
+    px_span eb = run_span(p, 1, op->b_tok, op->b_n, op->b_span);
+    char *ta = px_cpair_snip(p, 0, ea, 60), *tb = px_cpair_snip(p, 1, eb, 60);
+    px_buf s = PX_BUF_INIT;
+    const char *what = op->kind == PX_OP_INSERT ? "added in"
+                       : op->kind == PX_OP_DELETE ? "dropped in" : "changed in";
+    px_buf_printf(&s, "%s word %s %s: \"%s\" (%s) vs \"%s\" (%s)",
+                  cb ? cb : ca, what, px_cpair_label(p, 1), ta, px_cpair_label(p, 0), tb,
+                  px_cpair_label(p, 1));
+    px_free(ta);
+    px_free(tb);
+    px_finding *f = px_finding_add(p->c, PX_FIND_WORDING, PX_FK_PASSAGE,
+                                   px_buf_detach(&s, NULL));
+    px_finding_ev_add(f, p->idx[0], ea);
+    px_finding_ev_add(f, p->idx[1], eb);
+}
+
+void px_find_wording(px_cpair *p) {
+    size_t np = px_align_npairs(p->al);
+    for (size_t k = 0; k < np; k++) {
+        const px_align_pair *pr = px_align_get_pair(p->al, k);
+        for (size_t o = 0; o < pr->nops; o++)
+            if (pr->ops[o].kind != PX_OP_KEEP) one_wording(p, &pr->ops[o]);
+    }
+}
