@@ -1,11 +1,138 @@
 /*
- * cmd_extract.c - `parallax extract`.  PLACEHOLDER until its issue lands: reports
- * that the command is not available yet.
+ * cmd_extract.c - `parallax extract [--json] [--explain] FILE...`: the
+ * article of each HTML page (.html, .htm, gzip'ed or not, "-" for stdin)
+ * or of each HTML response in a WARC file (.warc, .warc.gz).
  */
+#include <getopt.h> /* getopt_long */
+#include <string.h>
+
 #include "cli/cli.h"
 
+static const char help[] =
+    "usage: parallax extract [--json] [--explain] [FILE|-]...\n"
+    "Extract each news page's article: title, byline, time, outlet,\n"
+    "language and body paragraphs.  FILE: .html/.htm (optionally .gz),\n"
+    ".warc/.warc.gz (every HTML response record), or - for stdin (HTML).\n"
+    "  --json      one JSON object per page: file, url, title, byline,\n"
+    "              published, outlet, lang, text\n"
+    "  --explain   list every text block: keep/drop, reason, element\n"
+    "Exit: 0 ok, 1 some inputs or records were bad (reported), 2 usage,\n"
+    "3 nothing could be read.\n";
+
+typedef struct run {
+    const char *cmd;
+    int json, explain;
+    px_buf out;
+    size_t pages, bad;
+} run;
+
+static void on_explain(void *ud, int kept, const char *reason,
+                       const char *where, const char *text, size_t n) {
+    run *r = ud;
+    px_buf_printf(&r->out, "%s\t%s\t%s\t", kept ? "keep" : "drop", where,
+                  reason);
+    px_buf_append(&r->out, text, n > 100 ? 100 : n);
+    px_buf_puts(&r->out, n > 100 ? "...\n" : "\n");
+}
+
+static void print_page(run *r, const px_page *p, const char *file) {
+    if (r->json) {
+        px_page_to_json(p, file, &r->out);
+        px_buf_putc(&r->out, '\n');
+    } else {
+        if (r->pages) px_buf_puts(&r->out, "\n");
+        px_buf_printf(&r->out, "# %s\n", p->title ? p->title : "");
+        px_buf_printf(&r->out, "file: %s\nurl: %s\nbyline: %s\n",
+                      file, p->url ? p->url : "", p->byline ? p->byline : "");
+        px_buf_printf(&r->out, "published: %s\noutlet: %s\nlang: %s\n\n",
+                      p->published ? p->published : "",
+                      p->outlet ? p->outlet : "", p->lang ? p->lang : "");
+        px_buf_append(&r->out, p->text, p->text_len);
+        px_buf_putc(&r->out, '\n');
+    }
+    r->pages++;
+    cli_flush(&r->out);
+}
+
+static int has_suffix(const char *s, const char *suf) {
+    size_t n = strlen(s), k = strlen(suf);
+    return n >= k && !strcmp(s + n - k, suf);
+}
+
+static void on_warc_error(void *ud, uint64_t off, px_result rc,
+                          const char *msg) {
+    const char **ctx = ud;
+    cli_err(ctx[0], "%s: record at byte %llu: %s (%s)", ctx[1],
+            (unsigned long long)off, msg, px_result_str(rc));
+}
+
+static void do_warc(run *r, const char *path) {
+    FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
+    if (!f) {
+        cli_err(r->cmd, "%s: cannot open", path);
+        r->bad++;
+        return;
+    }
+    const char *ctx[2] = {r->cmd, path};
+    px_warc_opts o = {on_warc_error, ctx, 0, {0, 0, NULL, NULL, NULL}};
+    px_warc *w;
+    px_page *p;
+    if (!px_warc_new(f, &o, &w)) {
+        while (!px_warc_next(w, &p, NULL) && p) {
+            print_page(r, p, path);
+            px_page_free(p);
+        }
+        r->bad += px_warc_nerrors(w);
+        px_warc_free(w);
+    }
+    if (f != stdin) fclose(f);
+}
+
+static void do_html(run *r, const char *path) {
+    px_extract_opts o = {0, 0, NULL, r->explain ? on_explain : NULL, r};
+    px_page *p;
+    px_result rc = px_page_extract_file(path, &o, &p);
+    if (rc) {
+        cli_err(r->cmd, "%s: %s", path,
+                rc == PX_ERR_TOOBIG ? "page exceeds the 64 MiB HTML cap"
+                                    : px_result_str(rc));
+        cli_flush(&r->out);
+        r->bad++;
+        return;
+    }
+    if (p->truncated)
+        cli_err(r->cmd, "%s: node cap reached; page read in part", path);
+    if (r->explain) px_buf_putc(&r->out, '\n');
+    print_page(r, p, path);
+    px_page_free(p);
+}
+
 int px_cmd_extract(int argc, char **argv) {
-    (void)argc;
-    cli_err(argv[0], "not available in this build yet");
-    return PX_EXIT_FAIL;
+    static const struct option opts[] = {{"json", no_argument, 0, 'j'},
+                                         {"explain", no_argument, 0, 'e'},
+                                         {"help", no_argument, 0, 'h'},
+                                         {0, 0, 0, 0}};
+    run r = {argv[0], 0, 0, PX_BUF_INIT, 0, 0};
+    int c;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "jeh", opts, NULL)) != -1) {
+        switch (c) {
+        case 'j': r.json = 1; break;
+        case 'e': r.explain = 1; break;
+        case 'h': fputs(help, stdout); return PX_EXIT_OK;
+        default: fputs(help, stderr); return PX_EXIT_USAGE;
+        }
+    }
+    char *dash[] = {"-"};
+    char **files = optind < argc ? argv + optind : dash;
+    int nfiles = optind < argc ? argc - optind : 1;
+    for (int i = 0; i < nfiles; i++) {
+        if (has_suffix(files[i], ".warc") || has_suffix(files[i], ".warc.gz"))
+            do_warc(&r, files[i]);
+        else
+            do_html(&r, files[i]);
+    }
+    px_buf_release(&r.out);
+    if (!r.bad) return PX_EXIT_OK;
+    return r.pages ? PX_EXIT_PARTIAL : PX_EXIT_FAIL;
 }

@@ -1,0 +1,150 @@
+/*
+ * extract.c - one HTML page to a px_page: charset, parse, metadata, body.
+ *
+ * The pipeline is: cap check -> UTF-8 (charset.c) -> compact tree
+ * (html.c) -> metadata (meta.c) -> body blocks (score.c).  When scoring
+ * finds far less text than the page's own JSON-LD articleBody, the
+ * publisher's copy is taken instead (some pages render the body by script).
+ */
+#include <string.h>
+#include <unistd.h> /* dup */
+#include <zlib.h>
+
+#include "parallax/extract.h"
+#include "web/charset.h"
+#include "web/html.h"
+#include "web/meta.h"
+#include "web/score.h"
+
+static size_t opt_max_html(const px_extract_opts *o) {
+    return o && o->max_html_bytes ? o->max_html_bytes : PX_EXTRACT_MAX_HTML;
+}
+
+/* Use the JSON-LD body when the markup gave less than a third of it. */
+static void body_fallback(px_buf *text, const char *ld) {
+    size_t n = ld ? strlen(ld) : 0;
+    if (n < 200 || text->len * 3 >= n) return;
+    px_buf_clear(text);
+    px_buf_append(text, ld, n);
+}
+
+static px_result extract_utf8(const char *html, size_t len, const char *url,
+                              const px_extract_opts *o, px_page *p) {
+    px_html h;
+    size_t max_nodes = o && o->max_nodes ? o->max_nodes : PX_EXTRACT_MAX_NODES;
+    px_result rc = px_html_parse(&h, html, len, max_nodes);
+    if (!rc) {
+        char *ld_body = NULL;
+        px_meta_fill(&h, url, p, &ld_body);
+        px_buf text = PX_BUF_INIT;
+        rc = px_score_body(&h, p->title, &text, o ? o->explain : NULL,
+                           o ? o->ud : NULL);
+        body_fallback(&text, ld_body);
+        px_free(ld_body);
+        p->truncated = h.truncated;
+        p->text = px_buf_detach(&text, &p->text_len);
+    }
+    px_html_release(&h);
+    return rc;
+}
+
+px_result px_page_extract(const char *html, size_t len, const char *url,
+                          const px_extract_opts *opts, px_page **out) {
+    *out = NULL;
+    if (len > opt_max_html(opts)) return PX_ERR_TOOBIG;
+    if (!len) return PX_ERR_EMPTY;
+    px_buf conv;
+    px_buf_init(&conv, opt_max_html(opts) * 4 + 16);
+    const char *u8;
+    size_t n;
+    px_result rc = px_charset_utf8(html, len, opts ? opts->charset : NULL,
+                                   &conv, &u8, &n);
+    px_page *p = px_calloc(1, sizeof *p);
+    p->published_ts = PX_TIME_NONE;
+    if (!rc) rc = extract_utf8(u8, n, url, opts, p);
+    px_buf_release(&conv);
+    if (rc) px_page_free(p);
+    else *out = p;
+    return rc;
+}
+
+/* Read a whole (maybe gzip'ed) stream, failing past max bytes. */
+static px_result slurp_gz(gzFile g, size_t max, px_buf *b) {
+    char tmp[65536];
+    int k;
+    while ((k = gzread(g, tmp, sizeof tmp)) > 0) {
+        if (b->len + (size_t)k > max) return PX_ERR_TOOBIG;
+        px_buf_append(b, tmp, (size_t)k);
+    }
+    int err;
+    gzerror(g, &err);
+    return k < 0 || (err != Z_OK && err != Z_BUF_ERROR) ? PX_ERR_PARSE
+                                                         : PX_OK;
+}
+
+px_result px_page_extract_file(const char *path, const px_extract_opts *opts,
+                               px_page **out) {
+    *out = NULL;
+    gzFile g = strcmp(path, "-") ? gzopen(path, "rb") : gzdopen(dup(0), "rb");
+    if (!g) return PX_ERR_IO;
+    px_buf b = PX_BUF_INIT;
+    px_result rc = slurp_gz(g, opt_max_html(opts), &b);
+    gzclose(g);
+    if (!rc) rc = px_page_extract(b.data, b.len, NULL, opts, out);
+    px_buf_release(&b);
+    return rc;
+}
+
+void px_page_free(px_page *p) {
+    if (!p) return;
+    px_free(p->url);
+    px_free(p->title);
+    px_free(p->byline);
+    px_free(p->published);
+    px_free(p->outlet);
+    px_free(p->lang);
+    px_free(p->text);
+    px_free(p);
+}
+
+px_article *px_page_to_article(const px_page *p) {
+    px_article *a = px_article_new();
+    a->url = px_strdup(p->url);
+    a->title = px_strdup(p->title);
+    a->published = px_strdup(p->published);
+    a->published_ts = p->published_ts;
+    a->outlet = px_strdup(p->outlet);
+    a->lang = px_strdup(p->lang);
+    px_article_set_text(a, p->text ? p->text : "", p->text_len);
+    if (p->byline) {
+        px_buf b = PX_BUF_INIT;
+        px_buf_puts(&b, "{\"byline\":");
+        px_buf_json_str(&b, p->byline, strlen(p->byline));
+        px_buf_putc(&b, '}');
+        a->extra = px_buf_detach(&b, NULL);
+    }
+    return a;
+}
+
+static void json_field(px_buf *b, const char *key, const char *v, int first) {
+    px_buf_printf(b, "%s\"%s\":", first ? "" : ",", key);
+    if (v) px_buf_json_str(b, v, strlen(v));
+    else px_buf_puts(b, "null");
+}
+
+px_result px_page_to_json(const px_page *p, const char *file, px_buf *out) {
+    size_t before = out->len;
+    px_buf_putc(out, '{');
+    json_field(out, "file", file, 1);
+    json_field(out, "url", p->url, 0);
+    json_field(out, "title", p->title, 0);
+    json_field(out, "byline", p->byline, 0);
+    json_field(out, "published", p->published, 0);
+    json_field(out, "outlet", p->outlet, 0);
+    json_field(out, "lang", p->lang, 0);
+    px_buf_puts(out, ",\"text\":");
+    px_buf_json_str(out, p->text ? p->text : "", p->text_len);
+    px_result rc = px_buf_putc(out, '}');
+    if (rc) out->len = before;
+    return rc;
+}
