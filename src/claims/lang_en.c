@@ -206,7 +206,7 @@ static const px_lex_entry en[] = {
     LO("refused", "loaded"), LO("declined", "neutral"),
     LO("seized", "loaded"), LO("captured", "neutral"),
     LO("claimed", "loaded"), LO("admitted", "loaded"),
-    LO("conflict", "neutral"), LO("war", "loaded"),
+    LO("conflict", "neutral"),
     /* function words that never start or end a name or a counted thing */
     FU("the"), FU("a"), FU("an"), FU("this"), FU("that"), FU("these"),
     FU("those"), FU("and"), FU("or"), FU("but"), FU("of"), FU("in"),

@@ -180,6 +180,11 @@ static void one_verb(px_xctx *x, size_t v, size_t len,
             while (k + 1 < v && x->w[k + 1].ent == who && who >= 0) k++;
             sp = px_words_span(x, from, k + 1);
         }
+        if (adjacent) {
+            size_t k = v;
+            while (k > from + 1 && adverbish(&x->w[k - 1])) k--;
+            sp = px_words_span(x, from, k);
+        }
         c = add_attribution(x, adjacent ? from : v, v, len, who);
         c->speaker_span = sp;
         int trailing = v + len >= end ||
@@ -298,7 +303,10 @@ static void one_quote(px_xctx *x, attr_block *ab, size_t i, size_t k) {
             stop_inside = 1;
     c->scare = k - i < 6 && !stop_inside;
     size_t e = k;
-    while (c->scare && e < x->n && e - k < 12 && !(x->w[e].gap & G_BREAK)) e++;
+    uint32_t after = k < x->n ? x->w[k].gap & ~(uint32_t)(G_QCLOSE | G_SPACE) : 0;
+    while (c->scare && !(after & G_BREAK) && e < x->n && e - k < 12 &&
+           (e == k || !(x->w[e].gap & G_BREAK)))
+        e++;
     c->clause_span = (px_span){open.start, e > k ? x->w[e - 1].end : close.end};
     px_span q = c->span;
     const px_claim *at = speaker_for(x, ab, q, i, k);

@@ -4,6 +4,7 @@
  * the findings grouped by type, most consequential first.
  */
 #include <getopt.h> /* getopt_long */
+#include <stdlib.h> /* atof */
 #include <string.h> /* strcmp */
 
 #include "cli/cli.h"

@@ -106,8 +106,21 @@ static const char *last_word(const char *s) {
     return sp ? sp + 1 : s;
 }
 
+/* Length of the first word of s. */
+static size_t first_len(const char *s) {
+    const char *sp = strchr(s, ' ');
+    return sp ? (size_t)(sp - s) : strlen(s);
+}
+
 int px_names_match(const px_entity *a, const px_entity *b) {
     if (!strcasecmp(a->name, b->name)) return 1;
+    /* described sources with the same affiliation: "russian military
+     * leaders" ~ "russian army", but not "u s officials" ~ "ukrainian
+     * officials" */
+    if (a->type == PX_ENT_DESCRIBED && b->type == PX_ENT_DESCRIBED)
+        return first_len(a->name) == first_len(b->name) &&
+               !strncasecmp(a->name, b->name, first_len(a->name)) &&
+               strchr(a->name, ' ') && strchr(b->name, ' ');
     if (a->type == PX_ENT_PERSON && b->type == PX_ENT_PERSON)
         return !strcasecmp(last_word(a->name), last_word(b->name));
     return 0;

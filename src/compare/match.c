@@ -19,6 +19,7 @@
 #include <math.h>    /* fabs, INFINITY */
 #include <stdlib.h>  /* qsort */
 #include <string.h>  /* strcmp */
+#include <strings.h> /* strcasecmp */
 
 #include "compare/compare_int.h"
 
@@ -244,7 +245,11 @@ static char *speaker_text(const px_cpair *p, int x, const px_claim *at) {
     if (!at) return px_strdup("unattributed");
     px_buf s = PX_BUF_INIT;
     char *t = px_cpair_snip(p, x, at->speaker_span, 80);
+    const px_entity *e = entity_of(p, x, at->speaker);
     px_buf_printf(&s, "credited to \"%s\"", t);
+    if (e && e->type == PX_ENT_DESCRIBED && at->speaker_span.end -
+        at->speaker_span.start < 6)
+        px_buf_printf(&s, " (%s)", e->name); /* a resolved pronoun */
     px_free(t);
     return px_buf_detach(&s, NULL);
 }
@@ -402,14 +407,24 @@ void px_match_times(px_cpair *p) {
 
 /* ---------------------------------------------------- sentence credits */
 
-/* First unused attribution with a speaker in span sp of side x. */
+/* Is attribution a the source's own outlet ("Modern.az reports")? */
+static int self_credit(const px_cpair *p, int x, const px_claim *a) {
+    const px_article *art = p->s[x]->art;
+    const char *outlet = art && art->outlet ? art->outlet
+                                            : px_doc_meta(p->s[x]->doc, "outlet");
+    const px_entity *e = entity_of(p, x, a->speaker);
+    return e && outlet && !strcasecmp(e->name, outlet);
+}
+
+/* First attribution with a speaker in span sp of side x. */
 static const px_claim *credit_in(const px_cpair *p, int x, px_span sp,
                                  size_t *idx) {
     size_t n;
     const px_claim *c = claims_of(p, x, &n);
     for (size_t i = 0; i < n; i++)
         if (c[i].kind == PX_CLAIM_ATTRIBUTION && c[i].speaker >= 0 &&
-            c[i].span.start >= sp.start && c[i].span.end <= sp.end) {
+            c[i].span.start >= sp.start && c[i].span.end <= sp.end &&
+            !self_credit(p, x, &c[i])) {
             *idx = i;
             return &c[i];
         }

@@ -10,7 +10,7 @@
  * intensified word from the language lexicon ("deadliest" -> "bloodiest",
  * "talks" -> "decisive talks").
  */
-#include <string.h> /* strlen */
+#include <string.h> /* strlen, strcmp */
 
 #include "compare/compare_int.h"
 
@@ -31,9 +31,10 @@ static void passage_contents(px_cpair *p, int x, px_span sp, px_buf *s) {
         if (c[i].kind == PX_CLAIM_QUANTITY) figures++;
         if (c[i].kind != PX_CLAIM_ENTITY || en[c[i].entity].type != PX_ENT_PERSON)
             continue;
-        if (people < 4 && en[c[i].entity].first.start >= sp.start)
-            px_buf_printf(s, "%s%s", people ? ", " : "; names ",
-                          en[c[i].entity].name);
+        if (people >= 4 || en[c[i].entity].first.start != c[i].span.start)
+            continue;
+        px_buf_printf(s, "%s%s", people ? ", " : "; names ",
+                      en[c[i].entity].name);
         people++;
     }
     if (figures) px_buf_printf(s, "; %zu figure%s", figures, figures > 1 ? "s" : "");
@@ -129,20 +130,14 @@ static px_span run_span(const px_cpair *p, int x, uint32_t t, uint32_t n,
     return (px_span){s->tok[t].start, s->tok[t].end};
 }
 
-static void one_wording(px_cpair *p, const px_op *op) {
-    uint32_t ka = 0, kb = 0;
-    const char *ca = loaded(p, 0, op->a_tok, op->a_n, &ka);
-    const char *cb = loaded(p, 1, op->b_tok, op->b_n, &kb);
-    if (!ca && !cb) return;
-    px_span ea = run_span(p, 0, op->a_tok, op->a_n, op->a_span);
-    px_span eb = run_span(p, 1, op->b_tok, op->b_n, op->b_span);
+#define WORDING_MAX_RUN 3
+
+static void wording_finding(px_cpair *p, const char *cls, px_span ea,
+                            px_span eb) {
     char *ta = px_cpair_snip(p, 0, ea, 60), *tb = px_cpair_snip(p, 1, eb, 60);
     px_buf s = PX_BUF_INIT;
-    const char *what = op->kind == PX_OP_INSERT ? "added in"
-                       : op->kind == PX_OP_DELETE ? "dropped in" : "changed in";
-    px_buf_printf(&s, "%s word %s %s: \"%s\" (%s) vs \"%s\" (%s)",
-                  cb ? cb : ca, what, px_cpair_label(p, 1), ta, px_cpair_label(p, 0), tb,
-                  px_cpair_label(p, 1));
+    px_buf_printf(&s, "%s wording: \"%s\" (%s) vs \"%s\" (%s)", cls, ta,
+                  px_cpair_label(p, 0), tb, px_cpair_label(p, 1));
     px_free(ta);
     px_free(tb);
     px_finding *f = px_finding_add(p->c, PX_FIND_WORDING, PX_FK_PASSAGE,
@@ -151,11 +146,59 @@ static void one_wording(px_cpair *p, const px_op *op) {
     px_finding_ev_add(f, p->idx[1], eb);
 }
 
+/* A short changed run holding a loaded word: "deadliest" -> "bloodiest". */
+static void short_run(px_cpair *p, const px_op *op) {
+    uint32_t ka = 0, kb = 0;
+    const char *ca = loaded(p, 0, op->a_tok, op->a_n, &ka);
+    const char *cb = loaded(p, 1, op->b_tok, op->b_n, &kb);
+    if (!ca && !cb) return;
+    wording_finding(p, cb ? cb : ca,
+                    run_span(p, 0, op->a_tok, op->a_n, op->a_span),
+                    run_span(p, 1, op->b_tok, op->b_n, op->b_span));
+}
+
+/* An intensifier put before a word both sides have, inside a longer
+ * change: "talks" -> "decisive talks". */
+static void intensified(px_cpair *p, const px_align_pair *pr, int x,
+                        uint32_t t, uint32_t n) {
+    uint32_t k;
+    const px_csrc *s = p->s[x];
+    const char *cls = loaded(p, x, t, n, &k);
+    if (!cls || strcmp(cls, "intensifier") || k + 1 >= s->ntok) return;
+    px_span head = {s->tok[k + 1].start, s->tok[k + 1].end};
+    uint64_t h, o[64];
+    if (px_cpair_stems(p, x, head, &h, 1, 0) != 1) return;
+    px_span other = x ? pr->a_span : pr->b_span;
+    size_t no = px_cpair_stems(p, !x, other, o, 64, 0);
+    const px_csrc *os = p->s[!x];
+    for (size_t i = 0; i < no; i++) {
+        if (o[i] != h) continue;
+        /* the i-th token of the other span */
+        size_t tk = 0;
+        while (tk < os->ntok && os->tok[tk].end <= other.start) tk++;
+        tk += i;
+        if (tk >= os->ntok) return;
+        px_span oh = {os->tok[tk].start, os->tok[tk].end};
+        px_span mine = {s->tok[k].start, s->tok[k + 1].end};
+        wording_finding(p, cls, x ? oh : mine, x ? mine : oh);
+        return;
+    }
+}
+
+static void one_wording(px_cpair *p, const px_align_pair *pr, const px_op *op) {
+    if (op->a_n <= WORDING_MAX_RUN && op->b_n <= WORDING_MAX_RUN) {
+        short_run(p, op);
+        return;
+    }
+    intensified(p, pr, 0, op->a_tok, op->a_n);
+    intensified(p, pr, 1, op->b_tok, op->b_n);
+}
+
 void px_find_wording(px_cpair *p) {
     size_t np = px_align_npairs(p->al);
     for (size_t k = 0; k < np; k++) {
         const px_align_pair *pr = px_align_get_pair(p->al, k);
         for (size_t o = 0; o < pr->nops; o++)
-            if (pr->ops[o].kind != PX_OP_KEEP) one_wording(p, &pr->ops[o]);
+            if (pr->ops[o].kind != PX_OP_KEEP) one_wording(p, pr, &pr->ops[o]);
     }
 }

@@ -8,6 +8,7 @@
  * "hl" class on every piece of its evidence, in both columns, and scrolls
  * to the first.  Only summaries and article text reach the page, escaped.
  */
+#include <stdio.h>  /* snprintf */
 #include <string.h> /* strlen */
 
 #include "compare/compare_int.h"
