@@ -109,7 +109,7 @@ static int title_case(const px_xctx *x, size_t i) {
         words++;
         caps += (x->w[k].tflags & PX_TOK_CAP) != 0;
     }
-    return words >= 4 && caps * 10 >= words * 7;
+    return words >= 6 && caps * 10 >= words * 8;
 }
 
 /* ---------------------------------------------------------- entity table */

@@ -1,0 +1,13 @@
+#!/bin/sh
+# bench_claims.sh - claim extraction: quantity precision/recall/F1 per field
+# against the labelled set bench/data/claims_quantities.tsv, and extraction
+# speed (MB/s, one thread) over the bundled examples and the seeds.
+set -eu
+B=${PX_BUILD:-build/release}/bench/claims
+echo "-- quantity extraction vs bench/data/claims_quantities.tsv"
+"$B" eval bench/data/claims_quantities.tsv
+echo "-- extraction speed"
+files=$(ls examples/txt/*.txt 2>/dev/null || true)
+[ -d ../shared/seeds ] && files="$files $(ls ../shared/seeds/*.txt)"
+[ -n "$files" ] || { echo "no input texts"; exit 0; }
+"$B" speed ${PX_CLAIMS_REPS:-300} $files
