@@ -187,7 +187,7 @@ static int32_t entity_for(px_xctx *x, const run *r) {
 /* ----------------------------------------------------------------- passes */
 
 static int followed_by_verb(const px_xctx *x, size_t j) {
-    return j < x->n && (x->w[j].cats & (LX_REPORT | LX_AUX)) &&
+    return j < x->n && (x->w[j].cats & LX_REPORT) &&
            !(x->w[j].gap & (G_STOP | G_PARA));
 }
 

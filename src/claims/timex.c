@@ -86,8 +86,26 @@ static size_t weekday(px_xctx *x, size_t i, const char *day) {
     return j;
 }
 
+/* "5:40 a.m.", "17:30": a clock time. */
+static size_t clock_time(px_xctx *x, size_t i) {
+    long h = word_int(&x->w[i]), m;
+    if (h < 0 || h > 24 || i + 1 >= x->n || x->w[i + 1].gap != G_COLON ||
+        (m = word_int(&x->w[i + 1])) < 0 || m > 59 || x->w[i + 1].nlen != 2)
+        return 0;
+    size_t j = i + 2;
+    if (j + 1 < x->n && (px_word_is(&x->w[j], "a") || px_word_is(&x->w[j], "p")) &&
+        px_word_is(&x->w[j + 1], "m") && !(x->w[j].gap & G_BREAK))
+        h += px_word_is(&x->w[j], "p") && h < 12 ? 12 : 0, j += 2;
+    char buf[32];
+    snprintf(buf, sizeof buf, "clock:%02ld:%02ld", h, m);
+    add_time(x, i, j, buf);
+    return j;
+}
+
 static size_t one_time(px_xctx *x, size_t i) {
     const px_word *w = &x->w[i];
+    size_t ct = (w->tflags & PX_TOK_DIGIT) ? clock_time(x, i) : 0;
+    if (ct) return ct;
     size_t len;
     const px_lex_entry *e = px_words_match(x, i, LX_RELTIME, G_BREAK, &len);
     if (e) {

@@ -153,9 +153,11 @@ static void report_qty(px_cpair *p, const px_claim *a, const px_claim *b) {
     const char *why = "different figures";
     if (r == REL_EQUAL && th < 0) why = "same figure, different thing counted";
     else if (r == REL_EQUAL && a->hedge == b->hedge) t = PX_FIND_SAME, why = "same";
-    else if (r != REL_FAR && th >= 0)
-        t = PX_FIND_ROUNDED,
-        why = r == REL_EQUAL ? "hedge changed" : "rounded, within precision";
+    else if (r == REL_EQUAL) t = PX_FIND_ROUNDED, why = "hedge changed";
+    else if (r == REL_NEAR)
+        t = PX_FIND_ROUNDED, why = th < 0 ? "rounded, within precision "
+                                            "(counted thing worded differently)"
+                                          : "rounded, within precision";
     char *ta = qty_text(p, 0, a), *tb = qty_text(p, 1, b);
     px_buf s = PX_BUF_INIT;
     px_buf_printf(&s, "%s: \"%s\" (%s) vs \"%s\" (%s)", why, ta, px_cpair_label(p, 0),

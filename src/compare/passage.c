@@ -164,7 +164,8 @@ static void intensified(px_cpair *p, const px_align_pair *pr, int x,
     uint32_t k;
     const px_csrc *s = p->s[x];
     const char *cls = loaded(p, x, t, n, &k);
-    if (!cls || strcmp(cls, "intensifier") || k + 1 >= s->ntok) return;
+    if (!cls || !strcmp(cls, "loaded") || k + 1 >= s->ntok) return;
+    if (s->orig[s->tok[k].end] == '-') return; /* "highest-level" */
     px_span head = {s->tok[k + 1].start, s->tok[k + 1].end};
     uint64_t h, o[64];
     if (px_cpair_stems(p, x, head, &h, 1, 0) != 1) return;
@@ -183,6 +184,10 @@ static void intensified(px_cpair *p, const px_align_pair *pr, int x,
         wording_finding(p, cls, x ? oh : mine, x ? mine : oh);
         return;
     }
+    if (strcmp(cls, "superlative")) return;
+    /* "the worst accident in a decade": a superlative with no counterpart */
+    px_span mine = {s->tok[k].start, s->tok[k + 1].end};
+    wording_finding(p, cls, x ? other : mine, x ? mine : other);
 }
 
 static void one_wording(px_cpair *p, const px_align_pair *pr, const px_op *op) {
