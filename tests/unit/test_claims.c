@@ -28,6 +28,33 @@ static const qcase qcases[] = {
     {"The loss was $1.5 billion.", 1.5e9, "USD", NULL, NULL, "$1.5 billion"},
 };
 
+/* One text extracted: claims and entities at hand. */
+typedef struct fx {
+    px_claimer *cl;
+    px_doc *d;
+    px_claims *cs;
+    const px_claim *c;
+    size_t n;
+    const px_entity *e;
+    size_t ne;
+} fx;
+
+static px_claims *extract(const px_claimer *cl, const char *text, px_doc **d);
+
+static void fx_open(fx *f, const char *text) {
+    f->cl = px_claimer_new("en");
+    assert_non_null(f->cl);
+    f->cs = extract(f->cl, text, &f->d);
+    f->c = px_claims_list(f->cs, &f->n);
+    f->e = px_claims_entities(f->cs, &f->ne);
+}
+
+static void fx_close(fx *f) {
+    px_claims_free(f->cs);
+    px_doc_free(f->d);
+    px_claimer_free(f->cl);
+}
+
 static px_claims *extract(const px_claimer *cl, const char *text, px_doc **d) {
     px_claims *cs = NULL;
     assert_int_equal(px_doc_new(text, strlen(text), NULL, d), PX_OK);
@@ -75,76 +102,77 @@ static void test_quantities(void **state) {
 }
 
 /* "one of" and years are not figures. */
+/* "one of" and years are not figures. */
 static void test_not_quantities(void **state) {
     (void)state;
-    px_claimer *cl = px_claimer_new(NULL);
-    const char *t = "It was one of the meetings held in 2025 since 2022.";
-    px_doc *d;
-    px_claims *cs = extract(cl, t, &d);
-    assert_null(first_of(cs, PX_CLAIM_QUANTITY));
-    const px_claim *tm = first_of(cs, PX_CLAIM_TIME);
+    fx f;
+    fx_open(&f, "It was one of the meetings held in 2025 since 2022.");
+    assert_null(first_of(f.cs, PX_CLAIM_QUANTITY));
+    const px_claim *tm = first_of(f.cs, PX_CLAIM_TIME);
     assert_non_null(tm);
     assert_string_equal(tm->norm, "year:2025");
-    px_claims_free(cs);
-    px_doc_free(d);
-    px_claimer_free(cl);
+    fx_close(&f);
 }
 
 static void test_quote_speaker(void **state) {
     (void)state;
-    px_claimer *cl = px_claimer_new("en");
-    const char *t =
+    fx f;
+    fx_open(&f,
         "Kremlin spokesperson Dmitry Peskov told reporters that the meeting "
         "will take place, saying that \xE2\x80\x9Cmegaphone diplomacy is not "
         "helpful.\xE2\x80\x9D He later added that \xE2\x80\x9Cred lines\xE2\x80\x9D "
-        "exist.";
-    px_doc *d;
-    px_claims *cs = extract(cl, t, &d);
-    size_t n, ne;
-    const px_claim *c = px_claims_list(cs, &n);
-    const px_entity *e = px_claims_entities(cs, &ne);
+        "exist.");
     int quotes = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (c[i].kind != PX_CLAIM_QUOTE) continue;
+    for (size_t i = 0; i < f.n; i++) {
+        if (f.c[i].kind != PX_CLAIM_QUOTE) continue;
         quotes++;
-        assert_true(c[i].speaker >= 0);
-        assert_string_equal(e[c[i].speaker].name, "Dmitry Peskov");
-        assert_string_equal(e[c[i].speaker].role, "Kremlin spokesperson");
-        assert_int_equal(c[i].scare, quotes == 2);
+        assert_true(f.c[i].speaker >= 0);
+        assert_string_equal(f.e[f.c[i].speaker].name, "Dmitry Peskov");
+        assert_string_equal(f.e[f.c[i].speaker].role, "Kremlin spokesperson");
+        assert_int_equal(f.c[i].scare, quotes == 2);
     }
     assert_int_equal(quotes, 2);
-    px_claims_free(cs);
-    px_doc_free(d);
-    px_claimer_free(cl);
+    fx_close(&f);
 }
 
 static void test_attribution_and_alias(void **state) {
     (void)state;
-    px_claimer *cl = px_claimer_new("en");
     const char *t = "U.S. envoy Steve Witkoff met Putin. Witkoff said talks "
                     "went well. According to Reuters, 12 people died.";
-    px_doc *d;
-    px_claims *cs = extract(cl, t, &d);
-    size_t n, ne;
-    const px_claim *c = px_claims_list(cs, &n);
-    const px_entity *e = px_claims_entities(cs, &ne);
+    fx f;
+    fx_open(&f, t);
     int witkoff = 0, according = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (c[i].kind == PX_CLAIM_ENTITY &&
-            !strcmp(e[c[i].entity].name, "Steve Witkoff"))
+    for (size_t i = 0; i < f.n; i++) {
+        const px_claim *c = &f.c[i];
+        if (c->kind == PX_CLAIM_ENTITY &&
+            !strcmp(f.e[c->entity].name, "Steve Witkoff"))
             witkoff++;
-        if (c[i].kind == PX_CLAIM_QUANTITY) {
-            assert_true(c[i].attribution >= 0);
-            according = !strcmp(c[c[i].attribution].verb, "according");
+        if (c->kind == PX_CLAIM_QUANTITY) {
+            assert_true(c->attribution >= 0);
+            according = !strcmp(f.c[c->attribution].verb, "according");
         }
-        assert_true(c[i].span.start <= c[i].span.end &&
-                    c[i].span.end <= strlen(t));
+        assert_true(c->span.start <= c->span.end && c->span.end <= strlen(t));
     }
     assert_int_equal(witkoff, 2);
     assert_true(according);
-    px_claims_free(cs);
-    px_doc_free(d);
-    px_claimer_free(cl);
+    fx_close(&f);
+}
+
+/* A pronoun speaker resolves to the last person who spoke; a clock time is
+ * a time, not two figures. */
+static void test_pronoun_and_clock(void **state) {
+    (void)state;
+    fx f;
+    fx_open(&f, "Mira Talven said the ship left at 5:40 a.m. on Tuesday. "
+                "She added: \"Everyone is safe.\"");
+    const px_claim *q = first_of(f.cs, PX_CLAIM_QUOTE);
+    assert_non_null(q);
+    assert_true(q->speaker >= 0);
+    assert_string_equal(f.e[q->speaker].name, "Mira Talven");
+    assert_null(first_of(f.cs, PX_CLAIM_QUANTITY));
+    const px_claim *tm = first_of(f.cs, PX_CLAIM_TIME);
+    assert_string_equal(tm->norm, "clock:05:40");
+    fx_close(&f);
 }
 
 static void test_edges(void **state) {
@@ -170,6 +198,7 @@ int main(void) {
         cmocka_unit_test(test_not_quantities),
         cmocka_unit_test(test_quote_speaker),
         cmocka_unit_test(test_attribution_and_alias),
+        cmocka_unit_test(test_pronoun_and_clock),
         cmocka_unit_test(test_edges),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
