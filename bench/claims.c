@@ -1,7 +1,7 @@
 /*
  * claims.c - benchmark helper of bench_claims.sh.
  *
- *   claims eval FILE.tsv     quantity extraction precision / recall / F1
+ *   claims eval FILE.tsv     (PX_VERBOSE=1: print each miss) quantity extraction precision / recall / F1
  *                            per field (value, unit, hedge, thing) against
  *                            the labelled set (bench/data/claims_quantities.tsv)
  *   claims speed N FILE...   extraction speed: every file processed N times
@@ -37,10 +37,15 @@ typedef struct score {
 
 static int none(const char *s) { return !s || !*s || !strcmp(s, "-"); }
 
+static int verbose;
+
 static void field(score *sc, int f, const char *g, const char *p) {
     if (none(g) && none(p)) return;
     if (!none(g) && !none(p) && !strcmp(g, p)) sc->tp[f]++;
     else {
+        if (verbose)
+            fprintf(stderr, "  %s: gold '%s' got '%s'\n", fname[f], g ? g : "-",
+                    p ? p : "-");
         if (!none(p)) sc->fp[f]++;
         if (!none(g)) sc->fn[f]++;
     }
@@ -64,6 +69,7 @@ static void eval_sentence(const px_claimer *cl, gold *g, size_t n, score *sc) {
                 fabs(c[i].value - g[k].value) <= 1e-6 * fabs(g[k].value) + 1e-9)
                 m = &c[i], used[i] = 1;
         if (!m) {
+            if (verbose) fprintf(stderr, "  missed %g in: %s\n", g[k].value, g[k].sent);
             sc->fn[F_VALUE]++;
             for (int f = F_UNIT; f < NF; f++)
                 if (!none(g[k].f[f])) sc->fn[f]++;
@@ -76,6 +82,8 @@ static void eval_sentence(const px_claimer *cl, gold *g, size_t n, score *sc) {
     }
     for (size_t i = 0; i < nc; i++)
         if (c[i].kind == PX_CLAIM_QUANTITY && !used[i]) {
+            if (verbose)
+                fprintf(stderr, "  extra %g in: %s\n", c[i].value, g[0].sent);
             sc->fp[F_VALUE]++;
             if (c[i].unit) sc->fp[F_UNIT]++;
             if (c[i].hedge) sc->fp[F_HEDGE]++;
@@ -178,6 +186,7 @@ static int speed(int reps, int nf, char **files) {
 }
 
 int main(int argc, char **argv) {
+    verbose = getenv("PX_VERBOSE") != NULL;
     if (argc >= 3 && !strcmp(argv[1], "eval")) return eval(argv[2]);
     if (argc >= 4 && !strcmp(argv[1], "speed"))
         return speed(atoi(argv[2]), argc - 3, argv + 3);
