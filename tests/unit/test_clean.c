@@ -344,7 +344,7 @@ static void test_seed_reuters(void **state) {
     assert_string_equal(rm, want);
     assert_string_equal(px_doc_meta(d, "wire"), "Reuters");
     assert_string_equal(px_doc_meta(d, "title"), title);
-    assert_true(check_sentences(text, len, clean) >= 15);
+    assert_true(check_sentences(text, len, clean) >= 10); /* all 10 */
     check_invariants(d, text, len);
     px_free(rm);
     px_doc_free(d);
