@@ -177,7 +177,8 @@ static void only_qty(px_cpair *p, int x, const px_claim *q) {
     if (part < 0) return; /* the passage itself is only_in */
     char *t = qty_text(p, x, q);
     px_buf s = PX_BUF_INIT;
-    px_buf_printf(&s, "figure only in %s: \"%s\"", px_cpair_label(p, x), t);
+    px_buf_printf(&s, "figure only in %s, not in %s: \"%s\"",
+                  px_cpair_label(p, x), px_cpair_label(p, !x), t);
     px_free(t);
     px_finding *f = px_finding_add(p->c, PX_FIND_ONLY_IN, PX_FK_QUANTITY,
                                    px_buf_detach(&s, NULL));
@@ -360,8 +361,9 @@ static void only_quote(px_cpair *p, int x, const px_claim *q) {
     const px_entity *e = entity_of(p, x, q->speaker);
     char *t = px_cpair_snip(p, x, q->span, 160);
     px_buf s = PX_BUF_INIT;
-    px_buf_printf(&s, "quote only in %s: %s%s%s", px_cpair_label(p, x),
-                  e ? e->name : "", e ? ": " : "", t);
+    px_buf_printf(&s, "quote only in %s, not in %s: %s%s%s",
+                  px_cpair_label(p, x), px_cpair_label(p, !x), e ? e->name : "",
+                  e ? ": " : "", t);
     px_free(t);
     px_finding *f = px_finding_add(p->c, PX_FIND_ONLY_IN, PX_FK_QUOTE,
                                    px_buf_detach(&s, NULL));

@@ -48,8 +48,9 @@ static void one_passage(px_cpair *p, int x, size_t s0, size_t s1) {
     px_span sp = {st[s0].span.start, st[s1 - 1].span.end};
     char *t = px_cpair_snip(p, x, st[s0].span, 100);
     px_buf s = PX_BUF_INIT;
-    px_buf_printf(&s, "only in %s: \"%s\" (%zu sentence%s", px_cpair_label(p, x), t,
-                  s1 - s0, s1 - s0 > 1 ? "s" : "");
+    px_buf_printf(&s, "only in %s, not in %s: \"%s\" (%zu sentence%s",
+                  px_cpair_label(p, x), px_cpair_label(p, !x), t, s1 - s0,
+                  s1 - s0 > 1 ? "s" : "");
     px_free(t);
     passage_contents(p, x, sp, &s);
     px_buf_putc(&s, ')');
@@ -94,8 +95,8 @@ void px_find_people(px_cpair *p) {
             done[c[i].entity] = 1;
             if (named_in(p, !x, e)) continue;
             px_buf s = PX_BUF_INIT;
-            px_buf_printf(&s, "person only in %s: %s%s%s%s", px_cpair_label(p, x),
-                          e->name, e->role ? " (" : "", e->role ? e->role : "",
+            px_buf_printf(&s, "person only in %s, not in %s: %s%s%s%s",
+                          px_cpair_label(p, x), px_cpair_label(p, !x), e->name, e->role ? " (" : "", e->role ? e->role : "",
                           e->role ? ")" : "");
             px_finding *f = px_finding_add(p->c, PX_FIND_ONLY_IN, PX_FK_ENTITY,
                                            px_buf_detach(&s, NULL));

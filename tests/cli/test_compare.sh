@@ -23,6 +23,20 @@ printf 'Nearly 250 people were killed on Monday.\n' >"$T/b.txt"
 jq -e '.findings | map(select(.type=="differs" and .kind=="quantity")) | length == 1' "$T/ab.json" >/dev/null || fail "300 vs 250 differs"
 jq -e '.findings | map(select(.type=="attribution_changed")) | length == 1' "$T/ab.json" >/dev/null || fail "credit dropped"
 
+# the bundled fiction story, by stored id, three sources
+if [ -f examples/articles.jsonl ]; then
+    "$BIN" ingest --db "$T/x.db" examples/articles.jsonl >/dev/null 2>&1 || fail "ingest"
+    "$BIN" compare --json --db "$T/x.db" ilvara-wire ilvara-coastline ilvara-herald >"$T/e.json" || fail "compare ids"
+    ex() { jq -e "$1" "$T/e.json" >/dev/null || fail "examples: $2"; }
+    ex '.articles | length == 3' "three articles"
+    ex '[.findings[] | select(.type=="differs" and (.summary|test("14 crew members")))] | length >= 1' "14 people vs crew"
+    ex '[.findings[] | select(.type=="rounded" and (.summary|test("More than 300")))] | length >= 1' "312 rounded"
+    ex '[.findings[] | select(.type=="rounded" and (.summary|test("38 tonnes")))] | length >= 1' "38 tonnes rounded"
+    ex '[.findings[] | select(.type=="attribution_changed" and (.summary|test("38 tonnes")))] | length >= 1' "coast guard credit dropped"
+    ex '[.findings[] | select(.type=="quote_changed" and (.summary|test("Quill")))] | length >= 1' "Quill quote"
+    ex '[.findings[] | select(.type=="only_in" and .kind=="passage" and (.summary|test("Brenner Shoal has long")))] | length >= 1' "coastline background"
+fi
+
 [ -f "$A" ] || { echo "skip: ../shared absent"; exit 0; }
 "$BIN" claims --json "$A" >"$T/claims.jsonl" || fail "claims --json"
 jq -e -s 'map(select(.claim.kind=="quote")) | length >= 3' "$T/claims.jsonl" >/dev/null || fail "quotes"
