@@ -37,6 +37,7 @@
 #define DE(p, c) {p, LX_DEMONYM, 0, c}
 #define DP(p) {p, LX_DAYPART, 0, p}
 #define NN(p) {p, LX_NOTNUM, 0, NULL}
+#define PW(p) {p, LX_PLACEWORD, 0, NULL}
 
 static const px_lex_entry en[] = {
     /* numbers */
@@ -260,6 +261,15 @@ static const px_lex_entry en[] = {
     OW("parliament"), OW("assembly"), OW("organization"),
     OW("organisation"), OW("institute"), OW("fund"), OW("company"),
     OW("press"), OW("guard"), OW("police"), OW("house"), OW("senate"),
+    OW("ferries"), OW("airways"), OW("railways"), OW("motors"),
+    OW("industries"), OW("holdings"), OW("partners"), OW("systems"),
+    OW("networks"), OW("foods"), OW("club"), OW("league"), OW("federation"),
+    /* place heads */
+    PW("island"), PW("islands"), PW("river"), PW("sea"), PW("strait"),
+    PW("shoal"), PW("bay"), PW("lake"), PW("mountain"), PW("mountains"),
+    PW("street"), PW("square"), PW("province"), PW("region"), PW("city"),
+    PW("county"), PW("valley"), PW("coast"), PW("harbour"), PW("harbor"),
+    PW("port"), PW("peninsula"), PW("district"), PW("state"), PW("avenue"),
     /* common given names (help decide a name is a person) */
     GV("steve"), GV("jared"), GV("donald"), GV("vladimir"), GV("dmitry"),
     GV("marco"), GV("rustem"), GV("volodymyr"), GV("joe"), GV("emmanuel"),
