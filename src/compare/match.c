@@ -463,6 +463,13 @@ void px_match_attributions(px_cpair *p) {
             (credits_name(p, 1, pr->b_span, entity_of(p, 0, aa->speaker)) ||
              credits_name(p, 0, pr->a_span, entity_of(p, 1, ab->speaker))))
             continue;
+        /* one side credits a speaker the other credits elsewhere: the
+         * statement moved, the credit did not change */
+        px_span all_a = {0, p->s[0]->len}, all_b = {0, p->s[1]->len};
+        if (!ab && credits_name(p, 1, all_b, entity_of(p, 0, aa->speaker)))
+            continue;
+        if (!aa && credits_name(p, 0, all_a, entity_of(p, 1, ab->speaker)))
+            continue;
         if (aa) p->used[0][ia] = 1;
         if (ab) p->used[1][ib] = 1;
         char *t = px_cpair_snip(p, aa ? 0 : 1, aa ? aa->text_span : ab->text_span,

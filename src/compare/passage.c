@@ -122,25 +122,48 @@ static const char *loaded(const px_cpair *p, int x, uint32_t t, uint32_t n,
     return NULL;
 }
 
-/* Evidence span of a diff run on side x: its words, or for an empty run
- * the word at the insertion point. */
-static px_span run_span(const px_cpair *p, int x, uint32_t t, uint32_t n,
-                        px_span sp) {
-    const px_csrc *s = p->s[x];
-    if (n || t >= s->ntok) return sp;
-    return (px_span){s->tok[t].start, s->tok[t].end};
+/* Evidence span of a diff run: its words (empty for an empty run). */
+static px_span run_span(uint32_t n, px_span sp) {
+    return n ? sp : (px_span){0, 0};
 }
 
 #define WORDING_MAX_RUN 3
 
+/* Is span sp of side x already evidence of a quote finding of this pair?
+ * (A changed quote is reported once, as quote_changed.) */
+static int in_quote_finding(const px_cpair *p, int x, px_span sp) {
+    for (size_t i = 0; i < p->c->nf; i++) {
+        const px_finding *f = &p->c->f[i];
+        if (f->kind != PX_FK_QUOTE) continue;
+        for (size_t e = 0; e < f->nev; e++)
+            if (f->ev[e].article == p->idx[x] && f->ev[e].span.start <= sp.start &&
+                sp.end <= f->ev[e].span.end)
+                return 1;
+    }
+    return 0;
+}
+
+/* ea or eb may be empty (words added or dropped): one-sided evidence. */
 static void wording_finding(px_cpair *p, const char *cls, px_span ea,
                             px_span eb) {
-    char *ta = px_cpair_snip(p, 0, ea, 60), *tb = px_cpair_snip(p, 1, eb, 60);
+    if ((ea.end > ea.start && in_quote_finding(p, 0, ea)) ||
+        (eb.end > eb.start && in_quote_finding(p, 1, eb)))
+        return;
     px_buf s = PX_BUF_INIT;
-    px_buf_printf(&s, "%s wording: \"%s\" (%s) vs \"%s\" (%s)", cls, ta,
-                  px_cpair_label(p, 0), tb, px_cpair_label(p, 1));
-    px_free(ta);
-    px_free(tb);
+    px_span one = ea.end > ea.start ? ea : eb;
+    int x = ea.end > ea.start ? 0 : 1;
+    if (ea.end > ea.start && eb.end > eb.start) {
+        char *ta = px_cpair_snip(p, 0, ea, 60), *tb = px_cpair_snip(p, 1, eb, 60);
+        px_buf_printf(&s, "%s wording: \"%s\" (%s) vs \"%s\" (%s)", cls, ta,
+                      px_cpair_label(p, 0), tb, px_cpair_label(p, 1));
+        px_free(ta);
+        px_free(tb);
+    } else {
+        char *t = px_cpair_snip(p, x, one, 60);
+        px_buf_printf(&s, "%s wording only in %s, not in %s: \"%s\"", cls,
+                      px_cpair_label(p, x), px_cpair_label(p, !x), t);
+        px_free(t);
+    }
     px_finding *f = px_finding_add(p->c, PX_FIND_WORDING, PX_FK_PASSAGE,
                                    px_buf_detach(&s, NULL));
     px_finding_ev_add(f, p->idx[0], ea);
@@ -154,8 +177,7 @@ static void short_run(px_cpair *p, const px_op *op) {
     const char *cb = loaded(p, 1, op->b_tok, op->b_n, &kb);
     if (!ca && !cb) return;
     wording_finding(p, cb ? cb : ca,
-                    run_span(p, 0, op->a_tok, op->a_n, op->a_span),
-                    run_span(p, 1, op->b_tok, op->b_n, op->b_span));
+                    run_span(op->a_n, op->a_span), run_span(op->b_n, op->b_span));
 }
 
 /* An intensifier put before a word both sides have, inside a longer

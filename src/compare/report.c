@@ -70,6 +70,17 @@ px_result px_compare_to_json(const px_compare *c, px_buf *b) {
 
 /* ------------------------------------------------------------------ text */
 
+/* "      [1] 1575-1623  more than 115,000 square kilometers ..." */
+static void ev_line(const px_compare *c, const px_finding_ev *ev, px_buf *b) {
+    const char *o = c->src[ev->article].orig;
+    size_t s = ev->span.start, n = ev->span.end - s, cut = n > 90 ? 90 : n;
+    while (cut < n && cut > 0 && ((unsigned char)o[s + cut] & 0xC0) == 0x80) cut--;
+    px_buf_printf(b, "      [%zu] %zu-%zu  ", ev->article, s, ev->span.end);
+    for (size_t k = 0; k < cut; k++)
+        px_buf_putc(b, o[s + k] == '\n' || o[s + k] == '\t' ? ' ' : o[s + k]);
+    px_buf_puts(b, cut < n ? "...\n" : "\n");
+}
+
 px_result px_compare_to_text(const px_compare *c, int color, px_buf *b) {
     const char *bold = color ? "\033[1m" : "", *off = color ? "\033[0m" : "";
     for (size_t i = 0; i < c->nsrc; i++) {
@@ -87,9 +98,7 @@ px_result px_compare_to_text(const px_compare *c, int color, px_buf *b) {
             const px_finding *f = &c->f[k];
             px_buf_printf(b, "  - %s: %s\n", px_finding_kind_str(f->kind),
                           f->summary);
-            for (size_t e = 0; e < f->nev; e++)
-                px_buf_printf(b, "      [%zu] %zu-%zu\n", f->ev[e].article,
-                              f->ev[e].span.start, f->ev[e].span.end);
+            for (size_t e = 0; e < f->nev; e++) ev_line(c, &f->ev[e], b);
         }
         i = j;
     }
