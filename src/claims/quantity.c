@@ -74,6 +74,9 @@ static size_t parse_digits(const char *s, size_t n, double *v, double *prec) {
 /* Digit value of word i with an optional glued or separate scale. */
 static int value_digits(const px_xctx *x, size_t i, qty *q) {
     const px_word *w = &x->w[i];
+    if (w->nlen > 1 && w->norm[0] == '0' && w->norm[1] != '.' &&
+        w->norm[1] != ',')
+        return 0; /* "05", "007": parts of dates and codes */
     size_t k = parse_digits(w->norm, w->nlen, &q->value, &q->precision);
     if (!k) return 0;
     q->vi = i, q->vj = q->end = i + 1;
@@ -188,6 +191,13 @@ static void find_scale_unit(const px_xctx *x, qty *q) {
         q->unit = e->canon;
         q->unit_span = px_words_span(x, q->end, q->end + len);
         q->end += len;
+        /* "61-year-old": an age */
+        if (!strcmp(q->unit, "year") && q->end < x->n &&
+            (x->w[q->end].gap & G_HYPHEN) && px_word_is(&x->w[q->end], "old")) {
+            q->unit = "age";
+            q->unit_span.end = x->w[q->end].end;
+            q->end++;
+        }
     }
 }
 

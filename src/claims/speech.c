@@ -104,6 +104,12 @@ static int32_t subject_of(px_xctx *x, size_t v, size_t *from, int *adjacent) {
         }
     }
     *adjacent = 0;
+    /* the sentence's subject carries over only across "and"/"but" or a
+     * parenthetical ("He refused ... and stated", "Putin, in turn, said") */
+    const px_word *p = &x->w[k - (k > 0)];
+    if (k > 0 && !px_word_is(p, "and") && !px_word_is(p, "but") &&
+        !(x->w[k].gap & G_COMMA))
+        return PX_NONE;
     return sentence_subject(x, v, from);
 }
 
@@ -187,8 +193,13 @@ static void one_verb(px_xctx *x, size_t v, size_t len,
         }
         c = add_attribution(x, adjacent ? from : v, v, len, who);
         c->speaker_span = sp;
+        /* "..., her rep told People in a statement.": credits what came
+         * before the comma */
         int trailing = v + len >= end ||
-                       (x->w[v + len].gap & (G_STOP | G_PARA));
+                       (x->w[v + len].gap & (G_STOP | G_PARA)) ||
+                       ((x->w[from].gap & (G_COMMA | G_QCLOSE)) &&
+                        clause_start(x, v + len, end) == v + len &&
+                        end - (v + len) <= 6);
         if (trailing && from > s) set_scope(x, c, s, from);
         else set_scope(x, c, clause_start(x, v + len, end), end);
     } else {
@@ -202,6 +213,14 @@ static int passive_aux(const px_word *w) {
                                       "were", "are"};
     for (size_t k = 0; k < sizeof be / sizeof be[0]; k++)
         if (px_word_is(w, be[k])) return 1;
+    return 0;
+}
+
+static int particle(const px_xctx *x, size_t j) {
+    static const char *const parts[] = {"off", "up", "out", "back", "for"};
+    if (j >= x->n || (x->w[j].gap & G_BREAK)) return 0;
+    for (size_t k = 0; k < sizeof parts / sizeof parts[0]; k++)
+        if (px_word_is(&x->w[j], parts[k])) return 1;
     return 0;
 }
 
@@ -221,6 +240,7 @@ static void attributions(px_xctx *x) {
                    x->w[v].ent != PX_NONE))
             continue;
         if (v > 0 && passive_aux(&x->w[v - 1])) continue; /* "be admitted" */
+        if (particle(x, v + len)) continue; /* "called off", "told off" */
         one_verb(x, v, len, e);
         v += len - 1;
     }

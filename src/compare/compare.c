@@ -121,8 +121,16 @@ int px_names_match(const px_entity *a, const px_entity *b) {
         return first_len(a->name) == first_len(b->name) &&
                !strncasecmp(a->name, b->name, first_len(a->name)) &&
                strchr(a->name, ' ') && strchr(b->name, ' ');
-    if (a->type == PX_ENT_PERSON && b->type == PX_ENT_PERSON)
+    if (a->type == PX_ENT_PERSON && b->type == PX_ENT_PERSON) {
+        /* "Tara" ~ "Tara Reid": a lone name matches either end */
+        const px_entity *one = strchr(a->name, ' ') ? b : a;
+        const px_entity *full = one == a ? b : a;
+        if (!strchr(one->name, ' ') &&
+            first_len(full->name) == strlen(one->name) &&
+            !strncasecmp(full->name, one->name, strlen(one->name)))
+            return 1;
         return !strcasecmp(last_word(a->name), last_word(b->name));
+    }
     return 0;
 }
 

@@ -24,6 +24,9 @@
 #include "compare/compare_int.h"
 
 #define MAX_STEMS 256
+/* Sentence pairs compared for their credits must be rewrites of each
+ * other (weighted Dice of the alignment), not loosely related sentences. */
+#define CREDIT_MIN_SCORE 0.45
 
 
 static const px_claim *claims_of(const px_cpair *p, int x, size_t *n) {
@@ -75,7 +78,7 @@ static void interval(const px_claim *c, double *lo, double *hi) {
     *lo = v - half, *hi = v + half;
     switch (c->hedge) {
     case PX_HEDGE_OVER: *lo = v, *hi = INFINITY; break;
-    case PX_HEDGE_UNDER: *lo = 0, *hi = v; break;
+    case PX_HEDGE_UNDER: *lo = v / 2, *hi = v; break; /* "up to 30" */
     case PX_HEDGE_NEARLY: *lo = v - 2 * w, *hi = v; break;
     case PX_HEDGE_ABOUT: *lo = v - w, *hi = v + w; break;
     default: break;
@@ -136,7 +139,12 @@ static double qty_score(const px_cpair *p, const px_claim *a,
     int th = things(p, a, b);
     if (!al && (r == REL_FAR || th < 0 || (th == 0 && r != REL_EQUAL)))
         return -1;
-    if (al && r == REL_FAR && th < 0) return -1;
+    /* a different figure in an aligned sentence is the same fact only if
+     * it counts the same thing or has the same unit */
+    if (al && r == REL_FAR && (th < 0 || (th == 0 && !a->unit))) return -1;
+    /* small numbers counting different things are different facts ("one
+     * count" vs "one man") */
+    if (r == REL_EQUAL && th < 0 && fabs(a->value) < 10 && !a->unit) return -1;
     return 3.0 * al + 2.0 * r + th;
 }
 
@@ -250,8 +258,7 @@ static char *speaker_text(const px_cpair *p, int x, const px_claim *at) {
     char *t = px_cpair_snip(p, x, at->speaker_span, 80);
     const px_entity *e = entity_of(p, x, at->speaker);
     px_buf_printf(&s, "credited to \"%s\"", t);
-    if (e && e->type == PX_ENT_DESCRIBED && at->speaker_span.end -
-        at->speaker_span.start < 6)
+    if (e && at->speaker_span.end - at->speaker_span.start < 6)
         px_buf_printf(&s, " (%s)", e->name); /* a resolved pronoun */
     px_free(t);
     return px_buf_detach(&s, NULL);
@@ -316,12 +323,23 @@ static double quote_score(const px_cpair *p, const px_claim *a,
     return dice + sp;
 }
 
+/* Is b[0..nb) a contiguous run of a[0..na)? */
+static int contains_run(const uint64_t *a, size_t na, const uint64_t *b,
+                        size_t nb) {
+    for (size_t i = 0; nb && i + nb <= na; i++)
+        if (!memcmp(a + i, b, nb * sizeof *b)) return 1;
+    return 0;
+}
+
+/* 2: the same words; 1: one is a cut of the other (a quote shortened);
+ * 0: the words or the sense changed. */
 static int said_same(const px_cpair *p, const px_claim *a, const px_claim *b) {
     uint64_t sa[MAX_STEMS], sb[MAX_STEMS];
     int both_scare = a->scare && b->scare;
     size_t na = quote_stems(p, 0, a, !both_scare, sa);
     size_t nb = quote_stems(p, 1, b, !both_scare, sb);
-    return na == nb && !memcmp(sa, sb, na * sizeof *sa);
+    if (na == nb && !memcmp(sa, sb, na * sizeof *sa)) return 2;
+    return contains_run(sa, na, sb, nb) || contains_run(sb, nb, sa, na);
 }
 
 static void report_quote(px_cpair *p, const px_claim *a, const px_claim *b) {
@@ -344,8 +362,10 @@ static void report_quote(px_cpair *p, const px_claim *a, const px_claim *b) {
     const px_entity *who = ea ? ea : eb;
     px_buf s = PX_BUF_INIT;
     px_buf_printf(&s, "%s%s%s %s (%s) vs %s (%s)", who ? who->name : "",
-                  who ? ": " : "", same ? "same quote" : "quote changed", ta,
-                  px_cpair_label(p, 0), tb, px_cpair_label(p, 1));
+                  who ? ": " : "",
+                  same == 2 ? "same quote" : same ? "same quote, shortened"
+                                                  : "quote changed",
+                  ta, px_cpair_label(p, 0), tb, px_cpair_label(p, 1));
     px_free(ta);
     px_free(tb);
     px_finding *f = px_finding_add(p->c, same ? PX_FIND_SAME : PX_FIND_QUOTE,
@@ -454,6 +474,7 @@ void px_match_attributions(px_cpair *p) {
     size_t np = px_align_npairs(p->al);
     for (size_t k = 0; k < np; k++) {
         const px_align_pair *pr = px_align_get_pair(p->al, k);
+        if (pr->score < CREDIT_MIN_SCORE) continue; /* not a rewrite */
         size_t ia = 0, ib = 0;
         const px_claim *aa = credit_in(p, 0, pr->a_span, &ia);
         const px_claim *ab = credit_in(p, 1, pr->b_span, &ib);
