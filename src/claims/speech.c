@@ -40,8 +40,11 @@ static size_t sentence_last(const px_xctx *x, size_t i) {
 }
 
 static int adverbish(const px_word *w) {
-    return (w->cats & LX_AUX) || px_word_is(w, "also") ||
-           px_word_is(w, "not") ||
+    static const char *const adv[] = {"also", "not", "later", "again",
+                                      "earlier", "then", "once", "never"};
+    for (size_t k = 0; k < sizeof adv / sizeof adv[0]; k++)
+        if (px_word_is(w, adv[k])) return 1;
+    return (w->cats & LX_AUX) ||
            (w->nlen > 3 && !memcmp(w->norm + w->nlen - 2, "ly", 2));
 }
 
