@@ -339,7 +339,9 @@ int32_t px_entity_before(px_xctx *x, size_t i, size_t *from) {
         k++;
     *from = k;
     int32_t e = role_holder(x, k, i);
-    return e != PX_NONE ? e : described(x, k, i);
+    if (e == PX_NONE) return described(x, k, i);
+    add_mention(x, e, k, i); /* "the U.S. envoy" names Steve Witkoff */
+    return e;
 }
 
 int32_t px_entity_after(px_xctx *x, size_t i, size_t *to) {
