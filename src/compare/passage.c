@@ -63,9 +63,13 @@ void px_find_passages(px_cpair *p) {
     for (int x = 0; x < 2; x++) {
         size_t n;
         const uint32_t *only = px_align_only(p->al, x, &n);
+        const px_sent *st = p->s[x]->sents;
         for (size_t i = 0; i < n;) {
+            /* consecutive unpaired sentences of one paragraph */
             size_t j = i + 1;
-            while (j < n && only[j] == only[j - 1] + 1) j++;
+            while (j < n && only[j] == only[j - 1] + 1 &&
+                   !(st[only[j]].flags & PX_SENT_PARA))
+                j++;
             one_passage(p, x, only[i], only[j - 1] + 1);
             i = j;
         }
@@ -182,12 +186,34 @@ static void short_run(px_cpair *p, const px_op *op) {
 
 /* An intensifier put before a word both sides have, inside a longer
  * change: "talks" -> "decisive talks". */
-static void intensified(px_cpair *p, const px_align_pair *pr, int x,
-                        uint32_t t, uint32_t n) {
+/* A loaded word in a longer change ("seized" for "captured"): reported
+ * when the other side's run does not use it too. */
+static void loaded_in_run(px_cpair *p, const px_op *op, int x, uint32_t k,
+                          const char *cls) {
+    const px_csrc *s = p->s[x], *os = p->s[!x];
+    uint32_t ot = x ? op->a_tok : op->b_tok, on = x ? op->a_n : op->b_n;
+    for (uint32_t i = ot; i < ot + on && i < os->ntok; i++)
+        if (os->tok[i].hash == s->tok[k].hash) return;
+    px_span mine = {s->tok[k].start, s->tok[k].end};
+    px_span other = on && on <= 8 ? (x ? op->a_span : op->b_span)
+                                  : (px_span){0, 0};
+    wording_finding(p, cls, x ? other : mine, x ? mine : other);
+}
+
+/* An intensifier put before a word both sides have, inside a longer
+ * change: "talks" -> "decisive talks"; a superlative with no counterpart;
+ * a loaded word the other side does not use. */
+static void intensified(px_cpair *p, const px_align_pair *pr, const px_op *op,
+                        int x) {
     uint32_t k;
     const px_csrc *s = p->s[x];
-    const char *cls = loaded(p, x, t, n, &k);
-    if (!cls || !strcmp(cls, "loaded") || k + 1 >= s->ntok) return;
+    const char *cls = loaded(p, x, x ? op->b_tok : op->a_tok,
+                             x ? op->b_n : op->a_n, &k);
+    if (!cls || k + 1 >= s->ntok) return;
+    if (!strcmp(cls, "loaded")) {
+        loaded_in_run(p, op, x, k, cls);
+        return;
+    }
     if (s->orig[s->tok[k].end] == '-') return; /* "highest-level" */
     px_span head = {s->tok[k + 1].start, s->tok[k + 1].end};
     uint64_t h, o[64];
@@ -195,6 +221,7 @@ static void intensified(px_cpair *p, const px_align_pair *pr, int x,
     px_span other = x ? pr->a_span : pr->b_span;
     size_t no = px_cpair_stems(p, !x, other, o, 64, 0);
     const px_csrc *os = p->s[!x];
+    px_span mine = {s->tok[k].start, s->tok[k + 1].end};
     for (size_t i = 0; i < no; i++) {
         if (o[i] != h) continue;
         /* the i-th token of the other span */
@@ -203,13 +230,11 @@ static void intensified(px_cpair *p, const px_align_pair *pr, int x,
         tk += i;
         if (tk >= os->ntok) return;
         px_span oh = {os->tok[tk].start, os->tok[tk].end};
-        px_span mine = {s->tok[k].start, s->tok[k + 1].end};
         wording_finding(p, cls, x ? oh : mine, x ? mine : oh);
         return;
     }
     if (strcmp(cls, "superlative")) return;
     /* "the worst accident in a decade": a superlative with no counterpart */
-    px_span mine = {s->tok[k].start, s->tok[k + 1].end};
     wording_finding(p, cls, x ? other : mine, x ? mine : other);
 }
 
@@ -218,8 +243,8 @@ static void one_wording(px_cpair *p, const px_align_pair *pr, const px_op *op) {
         short_run(p, op);
         return;
     }
-    intensified(p, pr, 0, op->a_tok, op->a_n);
-    intensified(p, pr, 1, op->b_tok, op->b_n);
+    intensified(p, pr, op, 0);
+    intensified(p, pr, op, 1);
 }
 
 void px_find_wording(px_cpair *p) {
