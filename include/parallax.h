@@ -19,10 +19,18 @@
 
 #include "parallax/core.h"
 #include "parallax/article.h"
+#include "parallax/clean.h"
 #include "parallax/doc.h"
 #include "parallax/read.h"
 #include "parallax/store.h"
 #include "parallax/text.h"
+#include "parallax/corpus.h"
+#include "parallax/dedup.h"
+#include "parallax/reuse.h"
+#include "parallax/sentence.h"
+#include "parallax/align.h"
+#include "parallax/claims.h"
 #include "parallax/extract.h"
+#include "parallax/cluster.h"
 
 #endif /* PARALLAX_H */

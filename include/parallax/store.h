@@ -22,13 +22,17 @@ extern "C" {
 
 typedef struct px_store px_store;
 
-/* Open (creating and migrating when needed).  readonly: 1 to refuse writes. */
+/* Open (creating and migrating when needed).  readonly: 1 to refuse writes;
+ * a missing file is then PX_ERR_NOTFOUND rather than created.  On error
+ * *out is NULL. */
 px_result px_store_open(const char *path, int readonly, px_store **out);
 void px_store_close(px_store *s); /* accepts NULL */
 /* Last SQLite error message (owned by the store). */
 const char *px_store_errmsg(const px_store *s);
 
-/* Transactions: cheap to nest (only the outermost one commits). */
+/* Transactions: cheap to nest (only the outermost one commits).  Batch
+ * many px_store_put calls in one transaction for speed; an article is
+ * durable (survives kill -9) once the outermost commit returned PX_OK. */
 px_result px_store_begin(px_store *s);
 px_result px_store_commit(px_store *s);
 px_result px_store_rollback(px_store *s);
@@ -40,7 +44,9 @@ typedef enum px_put_status {
     PX_PUT_ID_CONFLICT = 3   /* same id, different content: not stored */
 } px_put_status;
 
-/* Store an article and its cleaned view (doc may be NULL: built here).
+/* Store an article and its cleaned view (doc may be NULL: built here with
+ * the article's title and outlet).  Outlet, wire and title missing from the
+ * article are taken from the doc's metadata (px_doc_meta).
  * *status says what happened; *other (may be NULL) receives the id of the
  * article it duplicates, owned by the caller. */
 px_result px_store_put(px_store *s, const px_article *a, const px_doc *doc,
@@ -54,6 +60,22 @@ px_result px_store_each(px_store *s, int with_text, px_store_each_fn fn,
                         void *ud);
 /* Number of stored articles. */
 px_result px_store_count(px_store *s, size_t *n);
+/* Cleaned text of a stored article (*clean owned by the caller, NUL-
+ * terminated; len may be NULL).  PX_ERR_NOTFOUND if absent. */
+px_result px_store_get_clean(px_store *s, const char *id, char **clean,
+                             size_t *len);
+/* PRAGMA integrity_check: PX_OK when the file is sound. */
+px_result px_store_check(px_store *s);
+
+/* Module tables.  A library module (dedup, stories, claims ...) keeps its
+ * tables, named "<module>_<table>", in the same file and declares them as
+ * an append-only list of SQL scripts; this applies the scripts the file has
+ * not seen yet (version per module in table px_modules), in a transaction.
+ * Call it from the module's open function; idempotent and cheap when up to
+ * date.  PX_ERR_SCHEMA if the file holds a newer version of the module.
+ * steps are not retained. */
+px_result px_store_module_migrate(px_store *s, const char *module,
+                                  const char *const *steps, size_t nsteps);
 
 #ifdef __cplusplus
 }

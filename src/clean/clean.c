@@ -1,13 +1,343 @@
 /*
  * clean.c - conservative, explainable boilerplate removal.
  *
- * FIRST CUT: keeps everything.  The rules (repeated title, UI labels in any
- * script, credit/share lines, learned recurring lines) are added on top of
- * this interface; see clean_int.h for the contract.
+ * Contract in clean_int.h: the original text is split into kept spans and
+ * removals, each removal with a reason and a human detail.  Design:
+ *
+ *   1. Split into lines once (fold.c); find the zones above the first and
+ *      below the last paragraph (a line of 12+ words).
+ *   2. Rules propose candidates (rules.h), each from one observable shape:
+ *        control     C0/C1 control characters, a leading BOM
+ *        title       the first line repeated right below itself: keep the
+ *                    first, remove the repeats (`title` metadata)
+ *        dateline    "MOSCOW (Reuters) - " (meta.c)
+ *        footer      from the last line up: credit lines (meta.c), share
+ *                    lines, UI labels, learned recurring lines
+ *        each line   a whole-line UI label ("Advertisement"), a share line,
+ *                    a learned recurring line that is not a sentence, and a
+ *                    label glued after the final punctuation of a paragraph
+ *                    ("...World War II.اضافة اعلان") - from the lexicon, or
+ *                    an unknown short run in another script with no space
+ *   3. Candidates are sorted, overlaps trimmed, keep = the complement.
+ *
+ * Never removed: a line of 12+ words (except as a title repeat or credit
+ * footer), anything inside a sentence, text in the paragraph's own script.
+ * Self-references stay in the text (meta.c).  Cost: one pass over the bytes
+ * for control characters and line ends; rules read only short lines or the
+ * last bytes of a paragraph, so the cleaner is cheap next to normalising.
  */
-#include <string.h> /* memset */
+#include <stdio.h>  /* snprintf */
+#include <stdlib.h> /* qsort */
+#include <string.h> /* memset, memcmp */
 
-#include "clean/clean_int.h"
+#include "clean/lexicon.h"
+#include "clean/rules.h"
+#include "clean/script.h"
+#include "core/utf8.h"
+#include "parallax/clean.h"
+
+/* ------------------------------------------------------------- candidates */
+
+void px_ctx_cand(px_clean_ctx *c, size_t start, size_t end,
+                 px_removal_reason why, const char *detail, const char *tag) {
+    if (start >= end) return;
+    if (c->ncand == c->acand) {
+        c->acand = c->acand ? c->acand * 2 : 8;
+        c->cand = px_realloc(c->cand, c->acand * sizeof *c->cand);
+    }
+    c->cand[c->ncand++] = (px_cand){start, end, why, detail, tag};
+}
+
+void px_ctx_meta(char **field, const char *s, size_t n) {
+    if (!*field && n) *field = px_strndup(s, n);
+}
+
+static void whole_line(px_clean_ctx *c, size_t i, px_removal_reason why,
+                       const char *detail, const char *tag) {
+    px_ctx_cand(c, c->lines[i].start, c->lines[i].next, why, detail, tag);
+}
+
+/* ----------------------------------------------------- control characters */
+
+static int control_at(const unsigned char *s, size_t n, size_t i,
+                      size_t *len) {
+    unsigned b = s[i];
+    *len = 1;
+    if (b < 0x20) return b != '\t' && b != '\n' && b != '\r' && b != '\f';
+    if (b == 0x7F) return 1;
+    if (b == 0xC2 && i + 1 < n && s[i + 1] >= 0x80 && s[i + 1] <= 0x9F)
+        return *len = 2, 1;
+    if (i == 0 && n >= 3 && b == 0xEF && s[1] == 0xBB && s[2] == 0xBF)
+        return *len = 3, 1;
+    return 0;
+}
+
+static void rule_control(px_clean_ctx *c) {
+    const unsigned char *s = (const unsigned char *)c->text;
+    size_t i = 0, n = c->len, l;
+    while (i < n) {
+        if (s[i] >= 0x20 && s[i] < 0x7F) { /* fast path */
+            i++;
+            continue;
+        }
+        if (!control_at(s, n, i, &l)) {
+            i++;
+            continue;
+        }
+        size_t start = i;
+        while (i < n && control_at(s, n, i, &l)) i += l;
+        px_ctx_cand(c, start, i, PX_RM_CONTROL, "control characters", NULL);
+    }
+}
+
+/* ---------------------------------------------------------------- helpers */
+
+static size_t line_len(const px_clean_ctx *c, size_t i) {
+    return c->lines[i].end - c->lines[i].start;
+}
+
+/* Fold line i into f (cap bytes); (size_t)-1 if too long. */
+static size_t fold_line(const px_clean_ctx *c, size_t i, char *f, size_t cap) {
+    if (line_len(c, i) >= cap) return (size_t)-1;
+    return px_fold(c->text + c->lines[i].start, line_len(c, i), f, cap);
+}
+
+static int ends_final(const char *s, size_t n) {
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t')) n--;
+    if (!n) return 0;
+    size_t k = n - 1;
+    while (k && ((unsigned char)s[k] & 0xC0) == 0x80) k--;
+    int32_t cp;
+    return px_utf8_decode((const unsigned char *)s + k, n - k, &cp) &&
+           px_cp_final_punct(cp);
+}
+
+/* A paragraph: 12 words or more. */
+static int paragraph(const px_clean_ctx *c, size_t i) {
+    return line_len(c, i) >= 48 &&
+           px_count_words(c->text + c->lines[i].start, line_len(c, i)) >= 12;
+}
+
+static int sentence_like(const px_clean_ctx *c, size_t i) {
+    const char *s = c->text + c->lines[i].start;
+    return ends_final(s, line_len(c, i)) || paragraph(c, i);
+}
+
+static int at_edge(const px_clean_ctx *c, size_t i) {
+    return i < c->head_end || i >= c->foot_start;
+}
+
+static size_t nonblank_lines(const px_clean_ctx *c) {
+    size_t k = 0;
+    for (size_t i = 0; i < c->nlines && k < 2; i++)
+        k += !px_line_blank(c->text, &c->lines[i]);
+    return k;
+}
+
+static void find_zones(px_clean_ctx *c) {
+    size_t first = c->nlines, last = 0;
+    for (size_t i = 0; i < c->nlines; i++)
+        if (paragraph(c, i)) {
+            if (first == c->nlines) first = i;
+            last = i + 1;
+        }
+    c->head_end = first == c->nlines ? 0 : first;
+    c->foot_start = last;
+}
+
+static int doc_script(px_clean_ctx *c) {
+    if (c->doc_script < 0) {
+        size_t counts[PX_SC_COUNT] = {0};
+        size_t total = px_script_count(c->text, c->len, counts);
+        int d = px_script_dominant(counts);
+        c->doc_script = total >= 200 && counts[d] * 2 > total ? d : PX_SC_NONE;
+    }
+    return c->doc_script;
+}
+
+/* ------------------------------------------------------------------ title */
+
+static int same_line(const px_clean_ctx *c, size_t a, size_t b) {
+    char fa[512], fb[512];
+    size_t la = fold_line(c, a, fa, sizeof fa);
+    size_t lb = fold_line(c, b, fb, sizeof fb);
+    return la != (size_t)-1 && la == lb && la && !memcmp(fa, fb, la);
+}
+
+static int is_given_title(const px_clean_ctx *c, size_t i) {
+    const char *t = c->opts->title;
+    char fa[512], fb[512];
+    if (!t) return 0;
+    size_t la = fold_line(c, i, fa, sizeof fa);
+    size_t lb = px_fold(t, strlen(t), fb, sizeof fb);
+    return la != (size_t)-1 && la == lb && !memcmp(fa, fb, la);
+}
+
+static void rule_title(px_clean_ctx *c) {
+    size_t t = 0, reps = 0;
+    while (t < c->nlines && t < 3 && px_line_blank(c->text, &c->lines[t])) t++;
+    if (t >= c->nlines || t >= 3 || line_len(c, t) > 400) return;
+    for (size_t j = t + 1; j < c->nlines && j < t + 12; j++) {
+        if (px_line_blank(c->text, &c->lines[j])) continue;
+        if (!same_line(c, t, j)) break;
+        whole_line(c, j, PX_RM_TITLE_REPEAT,
+                   "title repeated at the top (first kept)", NULL);
+        reps++;
+    }
+    if (reps || is_given_title(c, t))
+        px_ctx_meta(&c->out->title, c->text + c->lines[t].start,
+                    line_len(c, t));
+}
+
+/* ------------------------------------------------------------ line rules */
+
+/* An unknown short line in another script than the article's. */
+static int foreign_short(px_clean_ctx *c, size_t i) {
+    const char *s = c->text + c->lines[i].start;
+    size_t n = line_len(c, i);
+    if (n > 48 || px_count_words(s, n) > 3 || ends_final(s, n)) return 0;
+    int sc = px_script_uniform(s, n);
+    if (sc <= PX_SC_NONE) return 0;
+    int d = doc_script(c);
+    return d != PX_SC_NONE && sc != d;
+}
+
+static int line_label(px_clean_ctx *c, size_t i) {
+    char f[128];
+    size_t fl = fold_line(c, i, f, sizeof f);
+    if (fl == (size_t)-1 || !fl) return 0;
+    const char *lang = px_lex_ui_label(f);
+    if (lang) {
+        whole_line(c, i, PX_RM_UI_LABEL, "UI/ad label line", lang);
+        return 1;
+    }
+    if (!foreign_short(c, i)) return 0;
+    whole_line(c, i, PX_RM_UI_LABEL,
+               "short line in another script than the article", NULL);
+    return 1;
+}
+
+static int line_share(px_clean_ctx *c, size_t i, int edge) {
+    char f[256];
+    size_t fl = fold_line(c, i, f, sizeof f);
+    if (fl == (size_t)-1 || !fl || px_count_words(f, fl) > 20 ||
+        !px_lex_share(f, fl, edge))
+        return 0;
+    whole_line(c, i, PX_RM_SHARE, "share/subscribe/follow line", NULL);
+    return 1;
+}
+
+static int line_recurring(px_clean_ctx *c, size_t i, int edge) {
+    const px_boiler *b = c->opts->learned;
+    if (!b || line_len(c, i) > PX_BOILER_MAX_LINE) return 0;
+    if (!edge && sentence_like(c, i)) return 0;
+    if (!px_boiler_recurring(b, c->opts->outlet, c->text + c->lines[i].start,
+                             line_len(c, i)))
+        return 0;
+    whole_line(c, i, PX_RM_RECURRING, "line recurring across the outlet's "
+               "articles (learned)", NULL);
+    return 1;
+}
+
+/* Start of the run after the last final punctuation in the last 96 bytes
+ * of [a, b), or b when there is none. */
+static size_t tail_start(const char *t, size_t a, size_t b) {
+    size_t i = b > a + 96 ? b - 96 : a, after = b;
+    while (i < b && ((unsigned char)t[i] & 0xC0) == 0x80) i++;
+    while (i < b) {
+        int32_t cp;
+        size_t l = px_utf8_decode((const unsigned char *)t + i, b - i, &cp);
+        if (!l) return b;
+        i += l;
+        if (px_cp_final_punct(cp)) after = i;
+    }
+    return after;
+}
+
+/* The paragraph before the run is written mostly in another script. */
+static int foreign_run(const char *t, size_t a, size_t ts, size_t te) {
+    size_t n = te - ts;
+    if (n > 64 || px_count_words(t + ts, n) > 4) return 0;
+    int sc = px_script_uniform(t + ts, n);
+    if (sc <= PX_SC_NONE) return 0;
+    size_t counts[PX_SC_COUNT] = {0};
+    px_script_count(t + a, ts - a, counts);
+    int d = px_script_dominant(counts);
+    return d != PX_SC_NONE && d != sc && counts[d] >= 20;
+}
+
+static void rule_glued(px_clean_ctx *c, size_t i) {
+    const char *t = c->text;
+    size_t a = c->lines[i].start, b = c->lines[i].end;
+    while (b > a && (t[b - 1] == ' ' || t[b - 1] == '\t')) b--;
+    if (b == a || ends_final(t + a, b - a)) return; /* the common case */
+    size_t ts = tail_start(t, a, b);
+    if (ts == b || ts == a) return;
+    size_t cs = ts;
+    while (cs < b && (t[cs] == ' ' || t[cs] == '\t')) cs++;
+    char f[128];
+    size_t fl = px_fold(t + cs, b - cs, f, sizeof f);
+    if (fl == (size_t)-1 || !fl) return;
+    const char *lang = px_lex_ui_label(f);
+    if (lang)
+        px_ctx_cand(c, ts, b, PX_RM_UI_LABEL,
+                    "UI/ad label glued to the end of a paragraph", lang);
+    else if (cs == ts && foreign_run(t, a, ts, b))
+        px_ctx_cand(c, ts, b, PX_RM_UI_LABEL,
+                    "short run in another script glued to the end of a "
+                    "paragraph", NULL);
+}
+
+/* From the last line up while lines are footer debris; returns the first
+ * footer line (nlines when none). */
+static size_t rule_footer(px_clean_ctx *c) {
+    size_t i = c->nlines;
+    while (i > 0) {
+        size_t k = i - 1;
+        if (!px_line_blank(c->text, &c->lines[k]) && !px_rule_credit(c, k) &&
+            !line_share(c, k, 1) && !line_label(c, k) &&
+            !line_recurring(c, k, 1))
+            break;
+        i = k;
+    }
+    return i;
+}
+
+static void rule_lines(px_clean_ctx *c, size_t upto) {
+    for (size_t i = 0; i < upto; i++) {
+        if (px_line_blank(c->text, &c->lines[i])) continue;
+        int edge = at_edge(c, i);
+        if (line_label(c, i) || line_share(c, i, edge) ||
+            line_recurring(c, i, edge))
+            continue;
+        rule_glued(c, i);
+    }
+}
+
+/* ------------------------------------------------------------------- emit */
+
+static int cmp_cand(const void *x, const void *y) {
+    const px_cand *a = x, *b = y;
+    if (a->start != b->start) return a->start < b->start ? -1 : 1;
+    return a->end > b->end ? -1 : a->end < b->end;
+}
+
+static void emit(px_clean_ctx *c) {
+    if (c->ncand) qsort(c->cand, c->ncand, sizeof *c->cand, cmp_cand);
+    size_t pos = 0;
+    char detail[160];
+    for (size_t k = 0; k < c->ncand; k++) {
+        px_cand *d = &c->cand[k];
+        size_t s = d->start > pos ? d->start : pos;
+        if (s >= d->end) continue; /* inside an earlier removal */
+        px_clean_keep(c->out, pos, s);
+        if (d->tag) snprintf(detail, sizeof detail, "%s [%s]", d->detail, d->tag);
+        else snprintf(detail, sizeof detail, "%s", d->detail);
+        px_clean_remove(c->out, s, d->end, d->why, detail);
+        pos = d->end;
+    }
+    px_clean_keep(c->out, pos, c->len);
+}
 
 void px_clean_keep(px_clean_out *out, size_t start, size_t end) {
     if (start >= end) return;
@@ -43,10 +373,39 @@ void px_clean_out_release(px_clean_out *out) {
     memset(out, 0, sizeof *out);
 }
 
+const char *px_removal_reason_str(px_removal_reason r) {
+    switch (r) {
+    case PX_RM_TITLE_REPEAT: return "title-repeat";
+    case PX_RM_UI_LABEL: return "ui-label";
+    case PX_RM_CREDIT: return "credit";
+    case PX_RM_SHARE: return "share";
+    case PX_RM_RECURRING: return "recurring";
+    case PX_RM_DATELINE: return "dateline";
+    case PX_RM_CONTROL: return "control";
+    }
+    return "unknown";
+}
+
 px_result px_clean_run(const char *text, size_t len, const px_doc_opts *opts,
                        px_clean_out *out) {
-    (void)text;
-    (void)opts;
-    px_clean_keep(out, 0, len);
+    static const px_doc_opts none = {0, NULL, NULL, NULL};
+    px_clean_ctx c;
+    memset(&c, 0, sizeof c);
+    c.text = text;
+    c.len = len;
+    c.opts = opts ? opts : &none;
+    c.out = out;
+    c.doc_script = -1;
+    px_lines_split(text, len, &c.lines, &c.nlines);
+    find_zones(&c);
+    rule_control(&c);
+    rule_title(&c);
+    px_rule_dateline(&c);
+    px_rule_selfref(&c);
+    if (nonblank_lines(&c) > 1) /* a one-line text is never all debris */
+        rule_lines(&c, rule_footer(&c));
+    emit(&c);
+    px_free(c.cand);
+    px_free(c.lines);
     return PX_OK;
 }

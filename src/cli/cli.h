@@ -27,12 +27,22 @@ int cli_isatty(FILE *f);
 /* Write a whole px_buf to stdout, then clear it. */
 void cli_flush(px_buf *b);
 
+/* The store a command uses: opt (its --db) when given, else
+ * $PARALLAX_DB when set, else ./parallax.db. */
+const char *cli_db_path(const char *opt);
+/* Open that store (readonly: never created); prints one message naming
+ * the path and returns NULL on failure (exit with PX_EXIT_FAIL). */
+px_store *cli_store_open(const char *cmd, const char *opt, int readonly);
+
 /* Inputs of a command: paths ("-" = stdin) and/or stored article ids.
  * Each argument that names an existing path (or "-") is read with the
  * readers; any other argument is looked up as an article id in the store
- * (db, default parallax.db).  No arguments: stdin when it is not a
- * terminal, else every stored article.  Problems are printed as
- * "parallax CMD: path:line: reason" and counted. */
+ * (db: the command's --db or NULL, resolved by cli_db_path; opened
+ * read-only on the first id).  Articles come in argument order; an
+ * argument that is neither is reported ("no such file or stored article").
+ * No arguments: stdin when it is not a terminal, else every stored
+ * article.  Problems are printed as "parallax CMD: path:line: reason" and
+ * counted. */
 typedef struct cli_input cli_input;
 px_result cli_input_open(const char *cmd, char *const *args, int nargs,
                          const char *db, cli_input **out);

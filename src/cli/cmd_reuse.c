@@ -1,11 +1,166 @@
 /*
- * cmd_reuse.c - `parallax reuse`.  PLACEHOLDER until its issue lands: reports
- * that the command is not available yet.
+ * cmd_reuse.c - `parallax reuse`: passages shared between documents
+ * (parallax/reuse.h), with original byte offsets and per-pair coverage.
  */
-#include "cli/cli.h"
+#include <getopt.h> /* getopt_long */
+#include <string.h> /* strlen */
+
+#include "cli/corpus_in.h"
+
+static const char help[] =
+    "usage: parallax reuse [OPTIONS] [INPUT...]\n"
+    "Find passages reused between documents (copied text, also when lightly\n"
+    "edited), with byte offsets into the original texts.  INPUT: files,\n"
+    "directories, JSON Lines, \"-\" for stdin (default).\n"
+    "  -m, --min-words N  shortest passage, in shared words (default 15)\n"
+    "  -s, --min-sim S    lowest passage similarity 0..1 (default 0.5)\n"
+    "  -n, --ngram N      words per anchor n-gram (default 4)\n"
+    "  -w, --window W     winnowing window (default: from --min-words, <= 8)\n"
+    "      --max-gap N    words between anchors of one passage (default 40)\n"
+    "      --max-df N     ignore anchors occurring more often (default 100)\n"
+    "      --index FILE   persisted corpus: load it, add the inputs, report\n"
+    "                     only pairs with a new document, save it back\n"
+    "  -j, --threads N    worker threads (default: one per core)\n"
+    "      --json         JSON Lines (schema: docs/reuse.md)\n"
+    "  -h, --help         this help\n";
+
+typedef struct reuse_cli {
+    px_reuse_opts o;
+    const char *index;
+    int json;
+} reuse_cli;
+
+/* Apply one numeric option; 0 on success. */
+static int set_num(px_reuse_opts *o, int ch, const char *arg) {
+    double v = 0;
+    switch (ch) {
+    case 's': return cli_num(arg, 0, 1, &o->min_sim);
+    case 'm': if (cli_num(arg, 1, 1e6, &v)) return -1; o->min_words = (unsigned)v; return 0;
+    case 'n': if (cli_num(arg, 1, PX_SHINGLE_MAX, &v)) return -1; o->ngram = (unsigned)v; return 0;
+    case 'w': if (cli_num(arg, 1, 64, &v)) return -1; o->window = (unsigned)v; return 0;
+    case 'G': if (cli_num(arg, 0, 200, &v)) return -1; o->max_gap = (unsigned)v; return 0;
+    case 'D': if (cli_num(arg, 2, 1e9, &v)) return -1; o->max_df = (unsigned)v; return 0;
+    case 'j': if (cli_num(arg, 1, 64, &v)) return -1; o->threads = (unsigned)v; return 0;
+    default: return -1;
+    }
+}
+
+static int parse(int argc, char **argv, reuse_cli *c) {
+    static const struct option opts[] = {
+        {"min-words", required_argument, 0, 'm'},
+        {"min-sim", required_argument, 0, 's'},
+        {"ngram", required_argument, 0, 'n'},
+        {"window", required_argument, 0, 'w'},
+        {"max-gap", required_argument, 0, 'G'},
+        {"max-df", required_argument, 0, 'D'},
+        {"index", required_argument, 0, 'I'},
+        {"threads", required_argument, 0, 'j'},
+        {"json", no_argument, 0, 'J'},
+        {"help", no_argument, 0, 'h'},
+        {0, 0, 0, 0}};
+    int ch;
+    optind = 1;
+    while ((ch = getopt_long(argc, argv, "m:s:n:w:j:h", opts, NULL)) != -1) {
+        if (ch == 'h') {
+            fputs(help, stdout);
+            return 0;
+        }
+        if (ch == 'I') c->index = optarg;
+        else if (ch == 'J') c->json = 1;
+        else if (ch == '?' || ch == ':') {
+            fputs(help, stderr);
+            return PX_EXIT_USAGE;
+        } else if (set_num(&c->o, ch, optarg)) {
+            cli_err(argv[0], "invalid value for -%c: '%s'", ch, optarg);
+            return PX_EXIT_USAGE;
+        }
+    }
+    return -1;
+}
+
+static void print_passage(const px_corpus *cp, const px_passage *p, int json,
+                          px_buf *out) {
+    const char *a = px_corpus_id(cp, p->a), *b = px_corpus_id(cp, p->b);
+    if (!json) {
+        px_buf_printf(out, "%s [%zu,%zu)\t%s [%zu,%zu)\t%u words\tsim %.3f\n",
+                      a, p->a_span.start, p->a_span.end, b, p->b_span.start,
+                      p->b_span.end, p->words, p->similarity);
+        return;
+    }
+    px_buf_puts(out, "{\"type\":\"passage\",\"a\":");
+    px_buf_json_str(out, a, strlen(a));
+    px_buf_puts(out, ",\"b\":");
+    px_buf_json_str(out, b, strlen(b));
+    px_buf_printf(out,
+                  ",\"a_span\":[%zu,%zu],\"b_span\":[%zu,%zu],\"words\":%u,"
+                  "\"similarity\":%.4f}\n",
+                  p->a_span.start, p->a_span.end, p->b_span.start,
+                  p->b_span.end, p->words, p->similarity);
+}
+
+/* The summary line of a pair whose passages are p[0..n). */
+static void print_pair(const px_corpus *cp, const px_passage *p, size_t n,
+                       int json, px_buf *out) {
+    const char *a = px_corpus_id(cp, p->a), *b = px_corpus_id(cp, p->b);
+    double ca = px_reuse_cover(cp, p, n, p->a, p->b, p->a);
+    double cb = px_reuse_cover(cp, p, n, p->a, p->b, p->b);
+    if (!json) {
+        px_buf_printf(out, "# %s ~ %s: %zu passages, %.1f%% of a, %.1f%% of b\n",
+                      a, b, n, 100 * ca, 100 * cb);
+        return;
+    }
+    px_buf_puts(out, "{\"type\":\"pair\",\"a\":");
+    px_buf_json_str(out, a, strlen(a));
+    px_buf_puts(out, ",\"b\":");
+    px_buf_json_str(out, b, strlen(b));
+    px_buf_printf(out, ",\"passages\":%zu,\"a_cover\":%.4f,\"b_cover\":%.4f}\n",
+                  n, ca, cb);
+}
+
+static int run(const char *cmd, const reuse_cli *c, cli_corpus *cc) {
+    px_passage *ps;
+    size_t n;
+    px_reuse_opts o = c->o;
+    o.first_new = cc->first_new;
+    px_result rc = px_reuse_run(cc->corpus, &o, &ps, &n);
+    if (rc) {
+        cli_err(cmd, "%s", px_result_str(rc));
+        return PX_EXIT_FAIL;
+    }
+    px_buf out = PX_BUF_INIT;
+    size_t npairs = 0;
+    for (size_t i = 0; i < n;) {
+        size_t j = i;
+        while (j < n && ps[j].a == ps[i].a && ps[j].b == ps[i].b)
+            print_passage(cc->corpus, &ps[j++], c->json, &out);
+        print_pair(cc->corpus, ps + i, j - i, c->json, &out);
+        npairs++;
+        i = j;
+        if (out.len > 65536) cli_flush(&out);
+    }
+    cli_flush(&out);
+    px_buf_release(&out);
+    if (cli_isatty(stderr))
+        fprintf(stderr, "parallax reuse: %zu documents, %zu passages in %zu "
+                "pairs\n", px_corpus_size(cc->corpus), n, npairs);
+    px_free(ps);
+    return cc->nbad ? PX_EXIT_PARTIAL : PX_EXIT_OK;
+}
 
 int px_cmd_reuse(int argc, char **argv) {
-    (void)argc;
-    cli_err(argv[0], "not available in this build yet");
-    return PX_EXIT_FAIL;
+    reuse_cli c = {{0}, NULL, 0};
+    px_reuse_opts_init(&c.o);
+    int prc = parse(argc, argv, &c);
+    if (prc >= 0) return prc;
+    cli_corpus cc;
+    px_result rc = cli_corpus_read(argv[0], argv + optind, argc - optind,
+                                   c.index, c.o.threads, &cc);
+    if (rc) {
+        if (cc.corpus) cli_corpus_finish(argv[0], NULL, &cc);
+        return PX_EXIT_FAIL;
+    }
+    int ec = run(argv[0], &c, &cc);
+    if (cli_corpus_finish(argv[0], ec == PX_EXIT_FAIL ? NULL : c.index, &cc))
+        ec = PX_EXIT_FAIL;
+    return ec;
 }

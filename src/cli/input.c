@@ -1,55 +1,113 @@
 /*
  * input.c - where a command's articles come from: paths via the readers,
- * or ids from the store (see cli.h).
+ * or ids from the store (contract in cli.h).
  *
- * FIRST CUT: paths only; stored ids are added with the store.
+ * Design: one px_reader for the whole command (so duplicate ids are caught
+ * across all paths); arguments are consumed in order, paths pushed into
+ * the reader when reached and drained before the next argument, ids
+ * fetched from the store (opened lazily, read-only).
  */
+#include <sys/stat.h> /* stat */
+#include <unistd.h>   /* isatty */
+
 #include "cli/cli.h"
 
 struct cli_input {
     const char *cmd;
+    const char *db;        /* --db option or NULL */
     px_reader *reader;
+    px_store *store;       /* opened at the first id */
+    int store_failed;
+    char **args;           /* owned copies */
+    size_t nargs, next;
+    size_t nerr;           /* problems outside the reader */
 };
 
 static void on_error(void *ud, const char *path, size_t line, px_result rc,
                      const char *msg) {
     const cli_input *in = ud;
-    if (line)
-        cli_err(in->cmd, "%s:%zu: %s (%s)", path, line, msg, px_result_str(rc));
-    else
-        cli_err(in->cmd, "%s: %s (%s)", path, msg, px_result_str(rc));
+    (void)rc;
+    if (line) cli_err(in->cmd, "%s:%zu: %s", path, line, msg);
+    else cli_err(in->cmd, "%s: %s", path, msg);
+}
+
+static void add_arg(cli_input *in, const char *a) {
+    in->args = px_realloc(in->args, (in->nargs + 1) * sizeof *in->args);
+    in->args[in->nargs++] = px_strdup(a);
+}
+
+static int add_stored_id(void *ud, const px_article *a) {
+    add_arg(ud, a->id);
+    return 0;
+}
+
+static int open_store(cli_input *in) {
+    if (!in->store && !in->store_failed) {
+        in->store = cli_store_open(in->cmd, in->db, 1);
+        in->store_failed = !in->store;
+    }
+    return in->store != NULL;
 }
 
 px_result cli_input_open(const char *cmd, char *const *args, int nargs,
                          const char *db, cli_input **out) {
-    (void)db;
     cli_input *in = px_calloc(1, sizeof *in);
     in->cmd = cmd;
+    in->db = db;
     px_read_opts o = {on_error, in, 0};
-    const char *dash[] = {"-"};
-    px_result rc = nargs
-        ? px_reader_new((const char *const *)args, (size_t)nargs, &o, &in->reader)
-        : px_reader_new(dash, 1, &o, &in->reader);
-    if (rc) {
+    px_reader_new(NULL, 0, &o, &in->reader);
+    for (int i = 0; i < nargs; i++) add_arg(in, args[i]);
+    if (!nargs && !isatty(0)) add_arg(in, "-");
+    else if (!nargs && open_store(in) &&
+             px_store_each(in->store, 0, add_stored_id, in)) {
+        cli_err(cmd, "%s: %s", cli_db_path(db), px_store_errmsg(in->store));
         cli_input_free(in);
-        return rc;
+        return PX_ERR_STORE;
+    } else if (!nargs && !in->store) {
+        cli_input_free(in);
+        return PX_ERR_NOTFOUND;
     }
     *out = in;
     return PX_OK;
 }
 
-px_article *cli_input_next(cli_input *in) {
+static int is_path(const char *a) {
+    struct stat sb;
+    return (a[0] == '-' && a[1] == '\0') || !stat(a, &sb);
+}
+
+/* The stored article with this id, or NULL (reported). */
+static px_article *lookup(cli_input *in, const char *id) {
     px_article *a = NULL;
-    if (px_reader_next(in->reader, &a)) return NULL;
+    px_result rc = open_store(in) ? px_store_get(in->store, id, &a) : PX_ERR_STORE;
+    if (rc == PX_ERR_NOTFOUND || (rc && in->store_failed))
+        cli_err(in->cmd, "%s: no such file or stored article", id);
+    else if (rc)
+        cli_err(in->cmd, "%s: %s", id, px_store_errmsg(in->store));
+    in->nerr += rc != PX_OK;
     return a;
 }
 
+px_article *cli_input_next(cli_input *in) {
+    for (;;) {
+        px_article *a = NULL;
+        if (!px_reader_next(in->reader, &a) && a) return a;
+        if (in->next >= in->nargs) return NULL;
+        const char *arg = in->args[in->next++];
+        if (is_path(arg)) px_reader_push(in->reader, arg);
+        else if ((a = lookup(in, arg))) return a;
+    }
+}
+
 size_t cli_input_nerrors(const cli_input *in) {
-    return px_reader_nerrors(in->reader);
+    return in->nerr + px_reader_nerrors(in->reader);
 }
 
 void cli_input_free(cli_input *in) {
     if (!in) return;
     px_reader_free(in->reader);
+    px_store_close(in->store);
+    for (size_t i = 0; i < in->nargs; i++) px_free(in->args[i]);
+    px_free(in->args);
     px_free(in);
 }

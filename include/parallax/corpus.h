@@ -1,0 +1,76 @@
+/*
+ * parallax/corpus.h - a compact, append-only word store shared by the
+ * corpus-scale matchers (dedup, reuse) and its file format.
+ *
+ * Design: documents are kept as flat arrays, not objects: one 32-bit hash
+ * per normalised word token (the low half of px_token.hash) and the token's
+ * ORIGINAL byte span, all documents back to back, plus an offset table and
+ * the ids.  12 bytes per word: about 3.6 GB per million 300-word articles
+ * (see docs/dedup.md for the full memory budget).  Matchers work on word
+ * numbers and turn them into original byte offsets with px_corpus_span(),
+ * so every reported span points into the article as it was read.
+ *
+ * A corpus can be saved to a file and loaded again (streaming: load, add
+ * new articles, match them against everything seen before, save).  The
+ * file is a versioned little-endian dump of the arrays; loading checks
+ * every count and offset, so a damaged file is refused, never trusted.
+ *
+ * Thread safety: adding is single-writer; reading a corpus that is not
+ * being modified is safe from any number of threads.
+ */
+#ifndef PARALLAX_CORPUS_H
+#define PARALLAX_CORPUS_H
+
+#include <stdint.h>
+#include "parallax/core.h"
+#include "parallax/doc.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define PX_CORPUS_MAX_DOCS ((size_t)UINT32_MAX - 1) /* documents per corpus */
+#define PX_CORPUS_MAX_ID 4096                       /* bytes of one id */
+
+typedef struct px_corpus px_corpus;
+
+/* New empty corpus; free with px_corpus_free. */
+px_corpus *px_corpus_new(void);
+void px_corpus_free(px_corpus *c); /* accepts NULL */
+
+/* Append a document: its id (copied; truncated to PX_CORPUS_MAX_ID bytes)
+ * and the word tokens of d.  *docno (may be NULL) receives its number.
+ * An empty document is kept (it matches nothing).  PX_ERR_TOOBIG when the
+ * corpus is full. */
+px_result px_corpus_add(px_corpus *c, const char *id, const px_doc *d,
+                        uint32_t *docno);
+
+/* Build px_doc views of n texts with `threads` worker threads (0 = one
+ * per core) and append them in order.  rcs[i] (n entries, caller-owned)
+ * receives each text's result; texts that fail are not added.  Returns
+ * PX_OK unless the corpus itself fails (then nothing after is added). */
+px_result px_corpus_add_texts(px_corpus *c, size_t n, const char *const *ids,
+                              const char *const *texts, const size_t *lens,
+                              unsigned threads, px_result *rcs);
+
+size_t px_corpus_size(const px_corpus *c);            /* documents */
+const char *px_corpus_id(const px_corpus *c, uint32_t docno); /* owned by c */
+/* The word hashes of a document (owned by c) and their number. */
+const uint32_t *px_corpus_words(const px_corpus *c, uint32_t docno,
+                                size_t *n);
+/* Original byte span covered by words [from, to) of a document
+ * (from < to <= number of words). */
+px_span px_corpus_span(const px_corpus *c, uint32_t docno, size_t from,
+                       size_t to);
+
+/* Write the corpus to path (replaced atomically through path.tmp). */
+px_result px_corpus_save(const px_corpus *c, const char *path);
+/* Read a corpus written by px_corpus_save; *out owned by the caller.
+ * PX_ERR_NOTFOUND if path does not exist, PX_ERR_PARSE if it is damaged,
+ * PX_ERR_SCHEMA if written by a newer format version. */
+px_result px_corpus_load(const char *path, px_corpus **out);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* PARALLAX_CORPUS_H */

@@ -1,0 +1,505 @@
+/*
+ * align.c - sentence alignment of two prepared sides (see parallax/align.h).
+ *
+ * Steps, all bounded by the number of term occurrences:
+ *
+ *   1. weights: one hash table over the terms of both sides gives each
+ *      term its sentence frequency df and top boost; weight = boost *
+ *      log(1 + N / df) (N sentences on both sides) or the caller's IDF;
+ *   2. candidates: the table doubles as an inverted index over B's
+ *      sentences; each A sentence accumulates shared weight per B sentence
+ *      (terms in more than MAX_POSTINGS B sentences are skipped: they weigh
+ *      next to nothing and would make this quadratic); weighted Dice;
+ *   3. greedy 1-1: candidates best first, both sentences free, Dice >=
+ *      threshold (any order: reordering is allowed);
+ *   4. growth: an unpaired sentence joins a nearby pair when most of its
+ *      weight is found in the pair's other side and the pair's Dice does
+ *      not drop (a sentence split in two, or two merged into one);
+ *   5. pairs sorted by first A sentence, word diff per pair (wdiff.c),
+ *      coverage and direction (direction.c).
+ */
+#include <math.h>   /* log */
+#include <stdlib.h> /* qsort */
+#include <string.h> /* memset */
+
+#include "align/align_int.h"
+
+#define MAX_POSTINGS 512  /* B sentences per term in candidate search */
+#define CAND_MIN 0.05     /* smallest Dice kept as a candidate */
+#define MAX_GROUP 6       /* sentences per side in one pair */
+#define GROW_CONTAIN 0.5  /* share of a joining sentence found in partner */
+#define GROW_NEXT 0.3     /* the same for a direct neighbour of the pair */
+#define GROW_SLACK 0.02   /* Dice a pair may lose when a sentence joins */
+#define GROW_REACH 3      /* how far (in sentences) a joiner may be */
+#define HEADLINE_BAR 1.5  /* threshold factor: headline vs body sentence */
+
+typedef struct tentry {
+    uint64_t h;
+    uint32_t df, nb;  /* sentences holding it: all, on B */
+    uint32_t head;    /* first B posting + 1 (0 = none) */
+    float boost, w;
+} tentry;
+
+typedef struct cand {
+    uint32_t a, b;
+    float dice;
+} cand;
+
+typedef struct wpair {
+    uint32_t s[2][MAX_GROUP];
+    uint32_t n[2];
+    double score;
+} wpair;
+
+typedef struct work {
+    px_align *al;
+    tentry *tab;
+    size_t mask;
+    uint32_t *bnext;     /* B posting chain per B term */
+    cand *c;
+    size_t nc, ac;
+    uint32_t *coff[2];   /* CSR: candidates of each sentence */
+    uint32_t *cidx[2];
+    wpair *wp;
+    size_t nwp;
+    long *in[2];         /* sentence -> working pair or -1 */
+    px_term *scratch[2]; /* group scoring */
+    size_t ascratch[2];
+} work;
+
+/* ------------------------------------------------------------- weights */
+
+static tentry *tab_get(work *w, uint64_t h) {
+    size_t i = (size_t)(h ^ (h >> 29)) & w->mask;
+    while (w->tab[i].df && w->tab[i].h != h) i = (i + 1) & w->mask;
+    w->tab[i].h = h;
+    return &w->tab[i];
+}
+
+static void count_side(work *w, int side) {
+    const px_align_side *s = w->al->side[side];
+    size_t n = s->term_off[s->nsents];
+    for (size_t i = 0; i < n; i++) {
+        tentry *e = tab_get(w, s->terms[i].h);
+        e->df++;
+        if (s->terms[i].boost > e->boost) e->boost = s->terms[i].boost;
+        if (side) {
+            e->nb++;
+            w->bnext[i] = e->head;
+            e->head = (uint32_t)i + 1;
+        }
+    }
+}
+
+static void weigh_side(work *w, int side, const px_align_opts *o, double N) {
+    px_align *al = w->al;
+    const px_align_side *s = al->side[side];
+    size_t n = s->term_off[s->nsents];
+    al->w[side] = px_malloc((n + 1) * sizeof *al->w[side]);
+    al->sw[side] = px_calloc(s->nsents + 1, sizeof *al->sw[side]);
+    for (size_t i = 0; i < n; i++) {
+        tentry *e = tab_get(w, s->terms[i].h);
+        if (e->w == 0) {
+            double idf = o && o->idf ? o->idf(o->idf_ud, e->h) : 0;
+            if (idf <= 0) idf = log(1.0 + N / e->df);
+            e->w = (float)(idf * e->boost);
+        }
+        al->w[side][i] = e->w;
+        al->sw[side][s->terms[i].sent] += e->w;
+    }
+}
+
+static void weigh(work *w, const px_align_opts *o) {
+    const px_align_side *a = w->al->side[0], *b = w->al->side[1];
+    size_t n = a->term_off[a->nsents] + b->term_off[b->nsents], cap = 64;
+    while (cap < n * 2) cap *= 2;
+    w->tab = px_calloc(cap, sizeof *w->tab);
+    w->mask = cap - 1;
+    w->bnext = px_malloc((b->term_off[b->nsents] + 1) * sizeof *w->bnext);
+    count_side(w, 0);
+    count_side(w, 1);
+    double N = (double)(a->nsents + b->nsents);
+    weigh_side(w, 0, o, N);
+    weigh_side(w, 1, o, N);
+}
+
+/* ---------------------------------------------------------- candidates */
+
+static void add_cand(work *w, uint32_t a, uint32_t b, float dice) {
+    if (w->nc == w->ac) {
+        w->ac = w->ac ? w->ac * 2 : 256;
+        w->c = px_realloc(w->c, w->ac * sizeof *w->c);
+    }
+    w->c[w->nc++] = (cand){a, b, dice};
+}
+
+static void candidates(work *w) {
+    const px_align *al = w->al;
+    const px_align_side *A = al->side[0], *B = al->side[1];
+    double *acc = px_calloc(B->nsents + 1, sizeof *acc);
+    uint32_t *touched = px_malloc((B->nsents + 1) * sizeof *touched);
+    for (uint32_t a = 0; a < A->nsents; a++) {
+        size_t nt = 0;
+        for (uint32_t i = A->term_off[a]; i < A->term_off[a + 1]; i++) {
+            const tentry *e = tab_get(w, A->terms[i].h);
+            if (!e->nb || e->nb > MAX_POSTINGS) continue;
+            for (uint32_t j = e->head; j; j = w->bnext[j - 1]) {
+                uint32_t b = B->terms[j - 1].sent;
+                if (acc[b] == 0) touched[nt++] = b;
+                acc[b] += e->w;
+            }
+        }
+        for (size_t k = 0; k < nt; k++) {
+            uint32_t b = touched[k];
+            double den = al->sw[0][a] + al->sw[1][b];
+            double dice = den > 0 ? 2 * acc[b] / den : 0;
+            if (dice >= CAND_MIN) add_cand(w, a, b, (float)dice);
+            acc[b] = 0;
+        }
+    }
+    px_free(acc);
+    px_free(touched);
+}
+
+/* CSR index: candidates of each sentence of `side`. */
+static void index_cands(work *w, int side) {
+    size_t ns = w->al->side[side]->nsents;
+    uint32_t *off = px_calloc(ns + 2, sizeof *off);
+    for (size_t i = 0; i < w->nc; i++)
+        off[(side ? w->c[i].b : w->c[i].a) + 2]++;
+    for (size_t i = 2; i < ns + 2; i++) off[i] += off[i - 1];
+    uint32_t *idx = px_malloc((w->nc + 1) * sizeof *idx);
+    for (size_t i = 0; i < w->nc; i++)
+        idx[off[(side ? w->c[i].b : w->c[i].a) + 1]++] = (uint32_t)i;
+    w->coff[side] = off;
+    w->cidx[side] = idx;
+}
+
+/* -------------------------------------------------------- group scores */
+
+/* Distinct terms (with weights) of sentences s[0..n) of a side into the
+ * side's scratch, sorted by hash; returns their count and total weight. */
+static size_t group_terms(work *w, int side, const uint32_t *s, size_t n,
+                          double *total) {
+    const px_align_side *sd = w->al->side[side];
+    const float *wt = w->al->w[side];
+    size_t cnt = 0;
+    for (size_t k = 0; k < n; k++) cnt += sd->term_off[s[k] + 1] - sd->term_off[s[k]];
+    if (cnt > w->ascratch[side]) {
+        w->ascratch[side] = cnt * 2;
+        w->scratch[side] = px_realloc(w->scratch[side],
+                                      w->ascratch[side] * sizeof(px_term));
+    }
+    px_term *t = w->scratch[side];
+    size_t o = 0;
+    for (size_t k = 0; k < n; k++)
+        for (uint32_t i = sd->term_off[s[k]]; i < sd->term_off[s[k] + 1]; i++)
+            t[o++] = (px_term){sd->terms[i].h, wt[i], 0};
+    qsort(t, o, sizeof *t, px_term_cmp);
+    size_t u = 0;
+    *total = 0;
+    for (size_t i = 0; i < o; i++) {
+        if (u && t[u - 1].h == t[i].h) continue;
+        t[u++] = t[i];
+        *total += t[i].boost;
+    }
+    return u;
+}
+
+/* Shared weight of two sentence groups, and each group's total. */
+static double group_shared(work *w, const uint32_t *as, size_t an,
+                           const uint32_t *bs, size_t bn, double *wa,
+                           double *wb) {
+    size_t na = group_terms(w, 0, as, an, wa);
+    size_t nb = group_terms(w, 1, bs, bn, wb);
+    const px_term *x = w->scratch[0], *y = w->scratch[1];
+    double shared = 0;
+    size_t i = 0, j = 0;
+    while (i < na && j < nb) {
+        if (x[i].h < y[j].h) i++;
+        else if (x[i].h > y[j].h) j++;
+        else shared += x[i++].boost, j++;
+    }
+    return shared;
+}
+
+static double dice_of(double shared, double wa, double wb) {
+    return wa + wb > 0 ? 2 * shared / (wa + wb) : 0;
+}
+
+/* ------------------------------------------------------------- pairing */
+
+static int cmp_cand_desc(const void *x, const void *y) {
+    const cand *a = x, *b = y;
+    if (a->dice != b->dice) return a->dice < b->dice ? 1 : -1;
+    if (a->a != b->a) return a->a < b->a ? -1 : 1;
+    return a->b < b->b ? -1 : a->b > b->b;
+}
+
+/* A headline summarises many sentences: pairing it with one body sentence
+ * needs a higher score than pairing two body (or two headline) lines. */
+static int headline_mismatch(const work *w, const cand *c) {
+    uint32_t fa = w->al->side[0]->sents[c->a].flags & PX_SENT_HEADLINE;
+    uint32_t fb = w->al->side[1]->sents[c->b].flags & PX_SENT_HEADLINE;
+    return !fa != !fb && c->dice < w->al->thr * HEADLINE_BAR;
+}
+
+static void greedy(work *w) {
+    cand *c = px_malloc((w->nc + 1) * sizeof *c);
+    if (w->nc) memcpy(c, w->c, w->nc * sizeof *c);
+    qsort(c, w->nc, sizeof *c, cmp_cand_desc);
+    w->wp = px_malloc((w->nc + 1) * sizeof *w->wp);
+    for (size_t i = 0; i < w->nc && c[i].dice >= w->al->thr; i++) {
+        if (w->in[0][c[i].a] >= 0 || w->in[1][c[i].b] >= 0 ||
+            headline_mismatch(w, &c[i]))
+            continue;
+        wpair *p = &w->wp[w->nwp];
+        memset(p, 0, sizeof *p);
+        p->s[0][0] = c[i].a, p->s[1][0] = c[i].b;
+        p->n[0] = p->n[1] = 1;
+        p->score = c[i].dice;
+        w->in[0][c[i].a] = w->in[1][c[i].b] = (long)w->nwp++;
+    }
+    px_free(c);
+}
+
+/* Is sentence s within GROW_REACH of the pair's sentences on side x? */
+static int near_pair(const wpair *p, int x, uint32_t s) {
+    for (uint32_t k = 0; k < p->n[x]; k++) {
+        uint32_t d = p->s[x][k] > s ? p->s[x][k] - s : s - p->s[x][k];
+        if (d <= GROW_REACH) return 1;
+    }
+    return 0;
+}
+
+static void insert_sorted(uint32_t *v, uint32_t *n, uint32_t s) {
+    uint32_t i = *n;
+    while (i > 0 && v[i - 1] > s) v[i] = v[i - 1], i--;
+    v[i] = s;
+    (*n)++;
+}
+
+/* Score of pair p with sentence s added on side x (and s's containment). */
+/* Is sentence s right next to one of the pair's sentences on side x? */
+static int next_to(const wpair *p, int x, uint32_t s) {
+    for (uint32_t k = 0; k < p->n[x]; k++)
+        if (p->s[x][k] + 1 == s || s + 1 == p->s[x][k]) return 1;
+    return 0;
+}
+
+static double try_join(work *w, const wpair *p, int x, uint32_t s,
+                       double *contain) {
+    wpair q = *p;
+    insert_sorted(q.s[x], &q.n[x], s);
+    double wa, wb, wx, wy;
+    double sh = x ? group_shared(w, p->s[0], p->n[0], &s, 1, &wy, &wx)
+                  : group_shared(w, &s, 1, p->s[1], p->n[1], &wx, &wy);
+    *contain = wx > 0 ? sh / wx : 0;
+    if (*contain < (next_to(p, x, s) ? GROW_NEXT : GROW_CONTAIN)) return -1;
+    sh = group_shared(w, q.s[0], q.n[0], q.s[1], q.n[1], &wa, &wb);
+    return dice_of(sh, wa, wb);
+}
+
+/* Try to attach unpaired sentence s of side x to the best nearby pair. */
+static int grow_one(work *w, int x, uint32_t s) {
+    const px_align_side *sd = w->al->side[x];
+    if (sd->sents[s].flags & (PX_SENT_HEADLINE | PX_SENT_DATELINE)) return 0;
+    long best = -1;
+    double best_score = 0, contain;
+    for (uint32_t k = w->coff[x][s]; k < w->coff[x][s + 1]; k++) {
+        const cand *c = &w->c[w->cidx[x][k]];
+        long pi = w->in[!x][x ? c->a : c->b];
+        if (pi < 0 || w->wp[pi].n[x] >= MAX_GROUP ||
+            !near_pair(&w->wp[pi], x, s))
+            continue;
+        double sc = try_join(w, &w->wp[pi], x, s, &contain);
+        if (sc >= w->wp[pi].score - GROW_SLACK && sc > best_score)
+            best = pi, best_score = sc;
+    }
+    if (best < 0) return 0;
+    insert_sorted(w->wp[best].s[x], &w->wp[best].n[x], s);
+    w->wp[best].score = best_score;
+    w->in[x][s] = best;
+    return 1;
+}
+
+static void grow(work *w) {
+    for (int round = 0; round < 3; round++) {
+        int changed = 0;
+        for (int x = 0; x < 2; x++)
+            for (uint32_t s = 0; s < w->al->side[x]->nsents; s++)
+                if (w->in[x][s] < 0) changed |= grow_one(w, x, s);
+        if (!changed) break;
+    }
+}
+
+/* ------------------------------------------------------------- results */
+
+static px_span hull(const px_align_side *s, const uint32_t *v, uint32_t n) {
+    return (px_span){s->sents[v[0]].span.start, s->sents[v[n - 1]].span.end};
+}
+
+static int cmp_wpair(const void *x, const void *y) {
+    const wpair *a = x, *b = y;
+    return a->s[0][0] < b->s[0][0] ? -1 : a->s[0][0] > b->s[0][0];
+}
+
+static void publish(work *w) {
+    px_align *al = w->al;
+    qsort(w->wp, w->nwp, sizeof *w->wp, cmp_wpair);
+    al->pairs = px_calloc(w->nwp + 1, sizeof *al->pairs);
+    al->npairs = w->nwp;
+    for (size_t i = 0; i < w->nwp; i++) {
+        const wpair *q = &w->wp[i];
+        px_pair_int *p = &al->pairs[i];
+        for (int x = 0; x < 2; x++) {
+            uint32_t *v = px_malloc(q->n[x] * sizeof *v);
+            memcpy(v, q->s[x], q->n[x] * sizeof *v);
+            for (uint32_t k = 0; k < q->n[x]; k++) al->partner[x][v[k]] = (long)i;
+            if (x) p->b = v;
+            else p->a = v;
+        }
+        p->pub = (px_align_pair){p->a, q->n[0], p->b, q->n[1],
+                                 hull(al->side[0], p->a, q->n[0]),
+                                 hull(al->side[1], p->b, q->n[1]),
+                                 q->score, NULL, 0};
+        px_wdiff_pair(al, p);
+    }
+}
+
+static void finish_side(px_align *al, int x) {
+    const px_align_side *s = al->side[x];
+    double all = 0, in = 0;
+    al->only[x] = px_malloc((s->nsents + 1) * sizeof *al->only[x]);
+    for (size_t i = 0; i < s->nsents; i++) {
+        all += al->sw[x][i];
+        if (al->partner[x][i] >= 0) in += al->sw[x][i];
+        else al->only[x][al->nonly[x]++] = (uint32_t)i;
+    }
+    al->cover[x] = all > 0 ? in / all : 0;
+}
+
+static void work_release(work *w) {
+    px_free(w->tab);
+    px_free(w->bnext);
+    px_free(w->c);
+    px_free(w->wp);
+    for (int x = 0; x < 2; x++) {
+        px_free(w->coff[x]);
+        px_free(w->cidx[x]);
+        px_free(w->in[x]);
+        px_free(w->scratch[x]);
+    }
+}
+
+px_result px_align_new(const px_align_side *a, const px_align_side *b,
+                       const px_align_opts *opts, px_align **out) {
+    *out = NULL;
+    if (!a || !b) return PX_ERR_INVALID;
+    px_align *al = px_calloc(1, sizeof *al);
+    al->side[0] = a, al->side[1] = b;
+    al->thr = opts && opts->threshold > 0 ? opts->threshold : PX_ALIGN_THRESHOLD;
+    work w = {0};
+    w.al = al;
+    weigh(&w, opts);
+    candidates(&w);
+    for (int x = 0; x < 2; x++) {
+        size_t n = al->side[x]->nsents + 1;
+        index_cands(&w, x);
+        w.in[x] = px_malloc(n * sizeof *w.in[x]);
+        al->partner[x] = px_malloc(n * sizeof *al->partner[x]);
+        for (size_t i = 0; i < n; i++) w.in[x][i] = al->partner[x][i] = -1;
+    }
+    greedy(&w);
+    grow(&w);
+    publish(&w);
+    finish_side(al, 0);
+    finish_side(al, 1);
+    work_release(&w);
+    px_direction_find(al);
+    *out = al;
+    return PX_OK;
+}
+
+px_result px_align_docs(const px_doc *a, const px_article *am,
+                        const px_doc *b, const px_article *bm,
+                        const px_align_opts *opts, px_align **out) {
+    px_align_side *sa = NULL, *sb = NULL;
+    *out = NULL;
+    px_result rc = px_align_side_new(a, am, opts, &sa);
+    if (!rc) rc = px_align_side_new(b, bm, opts, &sb);
+    if (!rc) rc = px_align_new(sa, sb, opts, out);
+    if (rc) {
+        px_align_side_free(sa);
+        px_align_side_free(sb);
+        return rc;
+    }
+    (*out)->owned[0] = sa;
+    (*out)->owned[1] = sb;
+    return PX_OK;
+}
+
+void px_align_free(px_align *al) {
+    if (!al) return;
+    for (size_t i = 0; i < al->npairs; i++) {
+        px_free(al->pairs[i].a);
+        px_free(al->pairs[i].b);
+        px_free(al->pairs[i].ops);
+    }
+    px_free(al->pairs);
+    for (int x = 0; x < 2; x++) {
+        px_free(al->w[x]);
+        px_free(al->sw[x]);
+        px_free(al->partner[x]);
+        px_free(al->only[x]);
+        px_align_side_free(al->owned[x]);
+    }
+    for (size_t i = 0; i < al->nev; i++) px_free((char *)al->ev[i].text);
+    px_free(al->ev);
+    px_free(al);
+}
+
+/* ----------------------------------------------------------- accessors */
+
+const px_align_side *px_align_get_side(const px_align *al, int side) {
+    return al->side[side ? 1 : 0];
+}
+
+size_t px_align_npairs(const px_align *al) { return al->npairs; }
+
+const px_align_pair *px_align_get_pair(const px_align *al, size_t i) {
+    return i < al->npairs ? &al->pairs[i].pub : NULL;
+}
+
+long px_align_partner(const px_align *al, int side, size_t sent) {
+    side = side ? 1 : 0;
+    return sent < al->side[side]->nsents ? al->partner[side][sent] : -1;
+}
+
+const uint32_t *px_align_only(const px_align *al, int side, size_t *n) {
+    side = side ? 1 : 0;
+    *n = al->nonly[side];
+    return al->only[side];
+}
+
+double px_align_coverage(const px_align *al, int side) {
+    return al->cover[side ? 1 : 0];
+}
+
+const px_direction *px_align_direction(const px_align *al) { return &al->dir; }
+
+const char *px_op_kind_name(px_op_kind k) {
+    static const char *const n[] = {"keep", "replace", "insert", "delete"};
+    return (unsigned)k < 4 ? n[k] : "unknown";
+}
+
+const char *px_dir_name(px_dir d) {
+    static const char *const n[] = {"unknown", "a->b", "b->a", "same"};
+    return (unsigned)d < 4 ? n[d] : "unknown";
+}
+
+const char *px_evidence_kind_name(px_evidence_kind k) {
+    static const char *const n[] = {"", "time", "containment", "wire",
+                                    "attribution"};
+    return k >= 1 && k <= 4 ? n[k] : "unknown";
+}

@@ -1,0 +1,70 @@
+/*
+ * align_int.h - library-internal layout of the alignment objects, shared by
+ * the aligner (align.c, side.c), the word diff (wdiff.c), the direction
+ * finder (direction.c) and the views (view_text.c, view_html.c).
+ *
+ * A side holds, per sentence, its set of distinct terms (hash of the stem
+ * plus a boost for numbers and names), sorted by hash, and per token the
+ * key the word diff compares (stem hash).  An align holds the per-pair term
+ * weights (IDF over both sides), the pairs with their sentence lists and
+ * word ops, and the direction evidence.
+ */
+#ifndef PX_ALIGN_INT_H
+#define PX_ALIGN_INT_H
+
+#include "parallax/align.h"
+#include "parallax/text.h"
+
+typedef struct px_term {
+    uint64_t h;     /* px_hash64 of the stem (numbers: digits only) */
+    float boost;    /* type weight: number, name, function word */
+    uint32_t sent;  /* sentence index */
+} px_term;
+
+struct px_align_side {
+    const px_doc *doc;
+    const px_article *art;
+    px_sent *sents;
+    size_t nsents;
+    px_term *terms;     /* grouped by sentence, sorted by hash within */
+    uint32_t *term_off; /* nsents + 1 offsets into terms */
+    uint64_t *key;      /* per token: comparison key for the word diff */
+    size_t ntok;
+};
+
+typedef struct px_pair_int {
+    px_align_pair pub;
+    uint32_t *a, *b;     /* sentence lists (pub points at them) */
+    px_op *ops;
+} px_pair_int;
+
+struct px_align {
+    const px_align_side *side[2];
+    px_align_side *owned[2];  /* sides made by px_align_docs */
+    float *w[2];              /* per term of each side: its weight */
+    double *sw[2];            /* per sentence: total term weight */
+    double thr;
+    px_pair_int *pairs;
+    size_t npairs, apairs;
+    long *partner[2];         /* per sentence: pair index or -1 */
+    uint32_t *only[2];
+    size_t nonly[2];
+    double cover[2];
+    px_direction dir;
+    px_evidence *ev;
+    size_t nev;
+};
+
+/* qsort comparator of px_term by hash (side.c). */
+int px_term_cmp(const void *x, const void *y);
+
+/* Word diff of a pair's tokens into p->ops (wdiff.c). */
+void px_wdiff_pair(const px_align *al, px_pair_int *p);
+
+/* Direction evidence and verdict into al->dir (direction.c). */
+void px_direction_find(px_align *al);
+
+/* Helpers shared by the views (view_text.c). */
+const char *px_side_label(const px_align *al, int side);
+
+#endif /* PX_ALIGN_INT_H */

@@ -1,0 +1,100 @@
+/*
+ * fold.c - line splitting and the folded comparison form (see fold.h).
+ *
+ * ASCII bytes take a table-free fast path; other code points go through
+ * utf8proc_tolower and the category check for spaces.
+ */
+#include <string.h> /* memchr */
+#include <utf8proc.h>
+
+#include "clean/fold.h"
+#include "core/utf8.h"
+#include "parallax/core.h"
+
+void px_lines_split(const char *text, size_t len, px_line **out, size_t *n) {
+    size_t cap = 16, k = 0, i = 0;
+    px_line *v = px_malloc(cap * sizeof *v);
+    while (i < len) {
+        const char *nl = memchr(text + i, '\n', len - i);
+        size_t end = nl ? (size_t)(nl - text) : len;
+        size_t next = nl ? end + 1 : len;
+        if (end > i && text[end - 1] == '\r') end--;
+        if (k == cap) v = px_realloc(v, (cap *= 2) * sizeof *v);
+        v[k++] = (px_line){i, end, next};
+        i = next;
+    }
+    *out = v;
+    *n = k;
+}
+
+static int is_ascii_space(unsigned char c) {
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' ||
+           c == '\v';
+}
+
+int px_line_blank(const char *text, const px_line *l) {
+    for (size_t i = l->start; i < l->end; i++)
+        if (!is_ascii_space((unsigned char)text[i])) return 0;
+    return 1;
+}
+
+/* Append one folded code point; returns 0 when out of room. */
+static int put_cp(char *out, size_t cap, size_t *o, int32_t cp, int *space) {
+    utf8proc_category_t cat = cp < 0x80 ? UTF8PROC_CATEGORY_CN
+                                        : utf8proc_category(cp);
+    int sp = cp < 0x80 ? is_ascii_space((unsigned char)cp)
+                       : cat == UTF8PROC_CATEGORY_ZS;
+    if (sp) {
+        *space = *o > 0;
+        return 1;
+    }
+    if (cat == UTF8PROC_CATEGORY_CF) return 1; /* zero-width, BOM, RLM */
+    unsigned char enc[4];
+    int32_t lc = cp < 0x80 ? (cp >= 'A' && cp <= 'Z' ? cp + 32 : cp)
+                           : utf8proc_tolower(cp);
+    size_t l = px_utf8_encode(lc, enc);
+    if (*o + *space + l + 1 > cap) return 0;
+    if (*space) out[(*o)++] = ' ';
+    *space = 0;
+    memcpy(out + *o, enc, l);
+    *o += l;
+    return 1;
+}
+
+size_t px_fold(const char *s, size_t n, char *out, size_t cap) {
+    const unsigned char *u = (const unsigned char *)s;
+    size_t o = 0, i = 0;
+    int space = 0;
+    if (!cap) return (size_t)-1;
+    while (i < n) {
+        int32_t cp;
+        size_t l = px_utf8_decode(u + i, n - i, &cp);
+        if (!l || !put_cp(out, cap, &o, cp, &space)) return (size_t)-1;
+        i += l;
+    }
+    out[o] = '\0';
+    return o;
+}
+
+size_t px_count_words(const char *s, size_t n) {
+    size_t w = 0;
+    int in = 0;
+    for (size_t i = 0; i < n; i++) {
+        int sp = is_ascii_space((unsigned char)s[i]);
+        if (!sp && !in) w++;
+        in = !sp;
+    }
+    return w;
+}
+
+int px_cp_final_punct(int32_t cp) {
+    switch (cp) {
+    case '.': case '!': case '?': case '"': case '\'': case ')': case ']':
+    case 0x2019: case 0x201D: case 0x00BB: case 0x2026: case 0x203A:
+    case 0x3002: case 0xFF01: case 0xFF1F: case 0xFF0E: case 0x300D:
+    case 0x300F: case 0x061F: case 0x06D4: case 0x0964: case 0x0965:
+        return 1;
+    default:
+        return 0;
+    }
+}

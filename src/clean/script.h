@@ -1,0 +1,40 @@
+/*
+ * script.h - which writing system a letter belongs to, by Unicode block.
+ *
+ * The cleaner only needs to tell "this short run is written in another
+ * script than its paragraph" (an Arabic "add advertisement" label glued to
+ * an English paragraph), so scripts are approximated by code-point blocks
+ * rather than the full Scripts.txt property: Latin, Greek, Cyrillic,
+ * Armenian, Hebrew, Arabic, each Indic block, Thai, Georgian, Hangul, CJK
+ * (Han and kana together) and Ethiopic.  Digits, punctuation, symbols and
+ * marks have no script (PX_SC_NONE) and never decide anything.
+ */
+#ifndef PX_CLEAN_SCRIPT_H
+#define PX_CLEAN_SCRIPT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+enum {
+    PX_SC_NONE = 0, PX_SC_LATIN, PX_SC_GREEK, PX_SC_CYRILLIC, PX_SC_ARMENIAN,
+    PX_SC_HEBREW, PX_SC_ARABIC, PX_SC_THAI, PX_SC_GEORGIAN, PX_SC_HANGUL,
+    PX_SC_CJK, PX_SC_ETHIOPIC, PX_SC_OTHER,
+    PX_SC_INDIC = 16, /* + one per 128-code-point Indic block (10 blocks) */
+    PX_SC_COUNT = 32
+};
+
+/* Script of a letter code point; PX_SC_NONE for non-letters. */
+int px_script_of(int32_t cp);
+
+/* Letters per script in s[0..n) added to counts[PX_SC_COUNT]; returns
+ * the total number of letters seen.  Invalid bytes are skipped. */
+size_t px_script_count(const char *s, size_t n, size_t counts[PX_SC_COUNT]);
+
+/* Script with most letters in counts, PX_SC_NONE when all are zero. */
+int px_script_dominant(const size_t counts[PX_SC_COUNT]);
+
+/* The single script of every letter in s[0..n): PX_SC_NONE if there are no
+ * letters, -1 if letters of two scripts are mixed. */
+int px_script_uniform(const char *s, size_t n);
+
+#endif /* PX_CLEAN_SCRIPT_H */

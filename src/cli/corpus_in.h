@@ -1,0 +1,31 @@
+/*
+ * corpus_in.h - shared input stage of `parallax dedup` and `parallax reuse`:
+ * read the inputs (cli_input_open) into a px_corpus, optionally on top of
+ * a persisted corpus file (--index), and save it back afterwards.
+ */
+#ifndef PX_CLI_CORPUS_IN_H
+#define PX_CLI_CORPUS_IN_H
+
+#include "cli/cli.h"
+
+typedef struct cli_corpus {
+    px_corpus *corpus;   /* owned */
+    uint32_t first_new;  /* first document read in this run */
+    size_t nbad;         /* inputs that could not be read or built */
+} cli_corpus;
+
+/* Load index (may be NULL; a missing file starts empty), then add every
+ * input.  Problems are reported as "parallax CMD: origin: reason".
+ * Returns PX_OK unless nothing sensible can be done. */
+px_result cli_corpus_read(const char *cmd, char *const *args, int nargs,
+                          const char *index, unsigned threads,
+                          cli_corpus *out);
+/* Save to index (if not NULL) and free the corpus. */
+px_result cli_corpus_finish(const char *cmd, const char *index,
+                            cli_corpus *cc);
+
+/* Parse a number option argument within [lo, hi]; 0 on success, -1 if it
+ * is not a number or out of range (*out unchanged). */
+int cli_num(const char *s, double lo, double hi, double *out);
+
+#endif /* PX_CLI_CORPUS_IN_H */

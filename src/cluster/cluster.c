@@ -1,0 +1,467 @@
+/*
+ * cluster.c - online same-event clustering (see parallax/cluster.h).
+ *
+ * Per added article:
+ *   1. intern its features, bump their document frequencies, weigh each by
+ *      tf * idf (idf from the articles seen so far), keep the strongest
+ *      `story_terms`, normalise to unit length;
+ *   2. candidates: stories in the posting lists of its `query_terms`
+ *      strongest features, ranked by the summed weight of the features that
+ *      hit them; the best `candidates` (plus the stories of articles it
+ *      copied from) are scored in full;
+ *   3. score = cosine(article, story centroid) * time decay + reuse bonus;
+ *   4. join the best story at or above the threshold (its centroid, a sum
+ *      of member unit vectors, is truncated back to `story_terms`), else
+ *      start a story.  Any other candidate the article also reaches is
+ *      merged into the older story when the two centroids are now at least
+ *      as similar as a join requires.
+ * Merged stories point to their survivor (union-find); stories untouched
+ * for longest are retired past `max_live` (lazy LRU queue), freeing their
+ * centroid.  Every step is bounded by the options, not by the number of
+ * stories.
+ */
+#include <math.h>   /* log, sqrt, pow */
+#include <stdio.h>  /* snprintf */
+#include <stdlib.h> /* qsort */
+#include <string.h> /* memcpy, memmove */
+
+#include "cluster/feats.h"
+#include "cluster/vocab.h"
+#include "parallax/article.h" /* PX_TIME_NONE */
+
+typedef struct term {
+    uint32_t f; /* vocab index */
+    float w;
+} term;
+
+typedef struct story {
+    uint64_t idhash;  /* hash of the first member's id */
+    uint32_t parent;  /* itself unless merged away */
+    uint32_t size;
+    uint32_t last;    /* seq of the last update (LRU) */
+    int live;         /* matchable: a root that is not retired */
+    int64_t t_min, t_max;
+    term *terms;      /* centroid, sorted by f */
+    uint32_t nterms;
+    double norm;      /* L2 norm of the centroid */
+} story;
+
+typedef struct cand {
+    uint32_t story;
+    double score;
+} cand;
+
+typedef struct lru_ent {
+    uint32_t story, seq;
+} lru_ent;
+
+struct px_clusterer {
+    px_cluster_opts o;
+    px_vocab voc;
+    story *st;
+    size_t nst, ast;
+    uint32_t *art;     /* story each article joined */
+    size_t nart, aart;
+    px_cluster_merge *merges;
+    size_t nmerge, amerge;
+    lru_ent *lru;
+    size_t lru_head, lru_len, lru_alloc;
+    size_t nlive;
+    term *vec;         /* scratch: the article vector */
+    size_t avec;
+    cand *cands;       /* scratch: candidate hits */
+    size_t acands;
+};
+
+void px_cluster_opts_default(px_cluster_opts *o) {
+    *o = (px_cluster_opts){
+        .threshold = 0.30,
+        .w_title = 2.0,
+        .w_entity = 2.0,
+        .w_place = 2.0,
+        .w_number = 2.0,
+        .w_date = 2.0,
+        .w_reuse = 0.3,
+        .lead_tokens = 100,
+        .half_life_days = 3.0,
+        .story_terms = 256,
+        .query_terms = 24,
+        .posting_cap = 32,
+        .candidates = 16,
+        .max_live = (size_t)1 << 20,
+    };
+}
+
+static int opts_valid(const px_cluster_opts *o) {
+    return o->threshold > 0 && o->threshold <= 1 && o->w_title >= 0 &&
+           o->w_entity >= 0 && o->w_place >= 0 && o->w_number >= 0 &&
+           o->w_date >= 0 && o->lead_tokens >= 0 && o->w_reuse >= 0 && o->half_life_days >= 0 &&
+           o->story_terms >= 1 && o->story_terms <= 65536 &&
+           o->query_terms >= 1 && o->query_terms <= 1024 &&
+           o->posting_cap >= 1 && o->posting_cap <= 65536 &&
+           o->candidates >= 1 && o->candidates <= 4096 && o->max_live >= 1;
+}
+
+px_result px_clusterer_new(const px_cluster_opts *opts, px_clusterer **out) {
+    px_cluster_opts o;
+    if (opts) o = *opts;
+    else px_cluster_opts_default(&o);
+    if (!out || !opts_valid(&o)) return PX_ERR_INVALID;
+    px_clusterer *c = px_calloc(1, sizeof *c);
+    c->o = o;
+    px_vocab_init(&c->voc, (uint32_t)o.posting_cap);
+    *out = c;
+    return PX_OK;
+}
+
+void px_clusterer_free(px_clusterer *c) {
+    if (!c) return;
+    px_vocab_release(&c->voc);
+    for (size_t i = 0; i < c->nst; i++) px_free(c->st[i].terms);
+    px_free(c->st);
+    px_free(c->art);
+    px_free(c->merges);
+    px_free(c->lru);
+    px_free(c->vec);
+    px_free(c->cands);
+    px_free(c);
+}
+
+/* ---------------------------------------------------------------- helpers */
+
+#define GROW(arr, n, a, init)                                             \
+    do {                                                                  \
+        if ((n) == (a)) {                                                 \
+            (a) = (a) ? (a) * 2 : (init);                                 \
+            (arr) = px_realloc((arr), (a) * sizeof *(arr));               \
+        }                                                                 \
+    } while (0)
+
+static uint32_t find_root(const px_clusterer *c, uint32_t s) {
+    while (c->st[s].parent != s) s = c->st[s].parent;
+    return s;
+}
+
+static int cmp_term_w_desc(const void *a, const void *b) {
+    const term *x = a, *y = b;
+    if (x->w != y->w) return x->w > y->w ? -1 : 1;
+    return x->f < y->f ? -1 : x->f > y->f;
+}
+
+static int cmp_term_f(const void *a, const void *b) {
+    const term *x = a, *y = b;
+    return x->f < y->f ? -1 : x->f > y->f;
+}
+
+static double terms_norm(const term *t, size_t n) {
+    double s = 0;
+    for (size_t i = 0; i < n; i++) s += (double)t[i].w * t[i].w;
+    return sqrt(s);
+}
+
+/* Keep the `keep` heaviest terms of t[0..*n), sorted by f again. */
+static void terms_truncate(term *t, uint32_t *n, size_t keep) {
+    if (*n <= keep) return;
+    qsort(t, *n, sizeof *t, cmp_term_w_desc);
+    *n = (uint32_t)keep;
+    qsort(t, *n, sizeof *t, cmp_term_f);
+}
+
+static double terms_dot(const term *a, size_t na, const term *b, size_t nb) {
+    double s = 0;
+    size_t i = 0, j = 0;
+    while (i < na && j < nb) {
+        if (a[i].f < b[j].f) i++;
+        else if (a[i].f > b[j].f) j++;
+        else s += (double)a[i++].w * b[j++].w;
+    }
+    return s;
+}
+
+/* ------------------------------------------------------- article vector */
+
+/* Weigh the features into c->vec (unit length, sorted by weight, at most
+ * story_terms); returns the count. */
+static size_t article_vector(px_clusterer *c, const px_cluster_feats *f) {
+    double n_art = (double)c->nart + 1;
+    if (f->n > c->avec) {
+        c->avec = f->n;
+        c->vec = px_realloc(c->vec, c->avec * sizeof *c->vec);
+    }
+    for (size_t i = 0; i < f->n; i++) {
+        uint32_t fi = px_vocab_intern(&c->voc, f->v[i].hash);
+        uint32_t df = ++c->voc.f[fi].df;
+        double idf = log((n_art + 1) / ((double)df + 1)) + 1;
+        c->vec[i] = (term){fi, (float)(f->v[i].w * idf)};
+    }
+    if (f->n) qsort(c->vec, f->n, sizeof *c->vec, cmp_term_w_desc);
+    size_t n = f->n < c->o.story_terms ? f->n : c->o.story_terms;
+    double norm = terms_norm(c->vec, n);
+    for (size_t i = 0; i < n && norm > 0; i++)
+        c->vec[i].w = (float)(c->vec[i].w / norm);
+    return n;
+}
+
+/* ------------------------------------------------------------ candidates */
+
+static void cand_push(px_clusterer *c, size_t *n, uint32_t s, double w) {
+    GROW(c->cands, *n, c->acands, 1024);
+    c->cands[(*n)++] = (cand){s, w};
+}
+
+static int cmp_cand_story(const void *a, const void *b) {
+    const cand *x = a, *y = b;
+    return x->story < y->story ? -1 : x->story > y->story;
+}
+
+static int cmp_cand_score(const void *a, const void *b) {
+    const cand *x = a, *y = b;
+    if (x->score != y->score) return x->score > y->score ? -1 : 1;
+    return x->story < y->story ? -1 : x->story > y->story;
+}
+
+/* Sum hits per story; returns the number of distinct stories. */
+static size_t cand_fold(px_clusterer *c, size_t n) {
+    if (!n) return 0;
+    qsort(c->cands, n, sizeof *c->cands, cmp_cand_story);
+    size_t out = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (out && c->cands[out - 1].story == c->cands[i].story)
+            c->cands[out - 1].score += c->cands[i].score;
+        else c->cands[out++] = c->cands[i];
+    }
+    return out;
+}
+
+/* Candidate stories of the article (vector sorted by weight), best first;
+ * stories of copied-from articles rank first.  Returns the count. */
+static size_t gather(px_clusterer *c, size_t nvec, const size_t *copied,
+                     size_t ncopied) {
+    size_t n = 0, q = nvec < c->o.query_terms ? nvec : c->o.query_terms;
+    for (size_t i = 0; i < q; i++) {
+        const px_vfeat *vf = &c->voc.f[c->vec[i].f];
+        for (uint32_t k = 0; k < vf->npost; k++) {
+            uint32_t s = find_root(c, vf->post[k]);
+            if (c->st[s].live) cand_push(c, &n, s, c->vec[i].w);
+        }
+    }
+    for (size_t i = 0; i < ncopied; i++) {
+        if (copied[i] >= c->nart) continue;
+        uint32_t s = find_root(c, c->art[copied[i]]);
+        if (c->st[s].live) cand_push(c, &n, s, 1e9);
+    }
+    n = cand_fold(c, n);
+    if (n) qsort(c->cands, n, sizeof *c->cands, cmp_cand_score);
+    return n < c->o.candidates ? n : c->o.candidates;
+}
+
+/* ---------------------------------------------------------------- scores */
+
+static double decay(const px_clusterer *c, const story *s, int64_t ts) {
+    if (ts == PX_TIME_NONE || s->t_min == PX_TIME_NONE ||
+        c->o.half_life_days <= 0)
+        return 1.0;
+    int64_t dt = ts < s->t_min ? s->t_min - ts : ts > s->t_max ? ts - s->t_max : 0;
+    return pow(0.5, (double)dt / (c->o.half_life_days * 86400.0));
+}
+
+static int copied_into(const px_clusterer *c, uint32_t s, const size_t *copied,
+                       size_t ncopied) {
+    for (size_t i = 0; i < ncopied; i++)
+        if (copied[i] < c->nart && find_root(c, c->art[copied[i]]) == s)
+            return 1;
+    return 0;
+}
+
+/* Score the first ncand candidates in place and sort them best first. */
+static void score(px_clusterer *c, size_t ncand, size_t nvec, int64_t ts,
+                  const size_t *copied, size_t ncopied) {
+    for (size_t i = 0; i < ncand; i++) {
+        const story *s = &c->st[c->cands[i].story];
+        double cos = s->norm > 0
+            ? terms_dot(c->vec, nvec, s->terms, s->nterms) / s->norm : 0;
+        c->cands[i].score = cos * decay(c, s, ts);
+        if (copied_into(c, c->cands[i].story, copied, ncopied))
+            c->cands[i].score += c->o.w_reuse;
+    }
+    if (ncand) qsort(c->cands, ncand, sizeof *c->cands, cmp_cand_score);
+}
+
+/* --------------------------------------------------------------- stories */
+
+static void lru_touch(px_clusterer *c, uint32_t s, uint32_t seq) {
+    c->st[s].last = seq;
+    if (c->lru_head > 1024 && c->lru_head * 2 > c->lru_len) {
+        memmove(c->lru, c->lru + c->lru_head,
+                (c->lru_len - c->lru_head) * sizeof *c->lru);
+        c->lru_len -= c->lru_head;
+        c->lru_head = 0;
+    }
+    GROW(c->lru, c->lru_len, c->lru_alloc, 1024);
+    c->lru[c->lru_len++] = (lru_ent){s, seq};
+}
+
+static void story_retire(px_clusterer *c, story *s) {
+    px_free(s->terms);
+    s->terms = NULL;
+    s->nterms = 0;
+    s->live = 0;
+    c->nlive--;
+}
+
+static void lru_enforce(px_clusterer *c) {
+    while (c->nlive > c->o.max_live && c->lru_head < c->lru_len) {
+        lru_ent e = c->lru[c->lru_head++];
+        story *s = &c->st[e.story];
+        if (s->live && s->last == e.seq) story_retire(c, s);
+    }
+}
+
+/* Add terms b[0..nb) (sorted by f) to story si's centroid,
+ * posting si under every feature new to it. */
+static void centroid_add(px_clusterer *c, uint32_t si, const term *b,
+                         size_t nb) {
+    story *s = &c->st[si];
+    term *m = px_malloc((s->nterms + nb) * sizeof *m);
+    size_t i = 0, j = 0, k = 0;
+    while (i < s->nterms || j < nb) {
+        if (j == nb || (i < s->nterms && s->terms[i].f < b[j].f))
+            m[k++] = s->terms[i++];
+        else if (i == s->nterms || b[j].f < s->terms[i].f) {
+            px_vocab_post(&c->voc, b[j].f, si);
+            m[k++] = b[j++];
+        } else {
+            m[k] = s->terms[i++];
+            m[k++].w += b[j++].w;
+        }
+    }
+    px_free(s->terms);
+    s->terms = m;
+    s->nterms = (uint32_t)k;
+    terms_truncate(s->terms, &s->nterms, c->o.story_terms);
+    s->norm = terms_norm(s->terms, s->nterms);
+}
+
+static void story_span(story *s, int64_t t_min, int64_t t_max) {
+    if (t_min == PX_TIME_NONE) return;
+    if (s->t_min == PX_TIME_NONE || t_min < s->t_min) s->t_min = t_min;
+    if (s->t_max == PX_TIME_NONE || t_max > s->t_max) s->t_max = t_max;
+}
+
+static uint32_t story_new(px_clusterer *c, const char *id, size_t nvec,
+                          int64_t ts) {
+    GROW(c->st, c->nst, c->ast, 1024);
+    uint32_t si = (uint32_t)c->nst++;
+    story *s = &c->st[si];
+    *s = (story){.idhash = px_hash64(id, strlen(id), 0), .parent = si,
+                 .size = 1, .t_min = ts, .t_max = ts};
+    if (nvec) {
+        s->live = 1;
+        c->nlive++;
+        centroid_add(c, si, c->vec, nvec);
+    }
+    return si;
+}
+
+static void story_format(const px_clusterer *c, uint32_t s,
+                         char buf[PX_CLUSTER_ID_LEN]) {
+    snprintf(buf, PX_CLUSTER_ID_LEN, "s%016llx",
+             (unsigned long long)c->st[s].idhash);
+}
+
+/* Merge story `from` into the older `into`, recording it. */
+static void story_merge(px_clusterer *c, uint32_t into, uint32_t from,
+                        uint32_t by) {
+    story *f = &c->st[from];
+    centroid_add(c, into, f->terms, f->nterms);
+    story *t = &c->st[into];
+    t->size += f->size;
+    story_span(t, f->t_min, f->t_max);
+    f->parent = into;
+    story_retire(c, f);
+    GROW(c->merges, c->nmerge, c->amerge, 16);
+    px_cluster_merge *m = &c->merges[c->nmerge++];
+    story_format(c, from, m->from);
+    story_format(c, into, m->into);
+    m->by = by;
+}
+
+/* Merge into `s` every other candidate the article reached whose centroid
+ * is now as close to s as a join requires.  Returns the survivor. */
+static uint32_t merge_reached(px_clusterer *c, uint32_t s, size_t ncand,
+                              uint32_t seq, size_t *merged) {
+    for (size_t i = 1; i < ncand && c->cands[i].score >= c->o.threshold; i++) {
+        uint32_t o = find_root(c, c->cands[i].story);
+        if (o == s || !c->st[o].live) continue;
+        const story *a = &c->st[s], *b = &c->st[o];
+        double cos = a->norm > 0 && b->norm > 0
+            ? terms_dot(a->terms, a->nterms, b->terms, b->nterms) /
+                  (a->norm * b->norm) : 0;
+        if (cos < c->o.threshold) continue;
+        uint32_t into = s < o ? s : o, from = s < o ? o : s;
+        story_merge(c, into, from, seq);
+        s = into;
+        (*merged)++;
+    }
+    return s;
+}
+
+/* ------------------------------------------------------------------- add */
+
+px_result px_clusterer_add(px_clusterer *c, const char *id,
+                           const px_cluster_feats *f, int64_t ts,
+                           const size_t *copied_from, size_t ncopied,
+                           px_cluster_result *res) {
+    if (!c || !id || !f || (ncopied && !copied_from)) return PX_ERR_INVALID;
+    if (c->nart >= PX_CLUSTER_MAX_ARTICLES) return PX_ERR_TOOBIG;
+    uint32_t seq = (uint32_t)c->nart;
+    size_t nvec = article_vector(c, f);
+    size_t ncand = nvec || ncopied ? gather(c, nvec, copied_from, ncopied) : 0;
+    if (nvec) qsort(c->vec, nvec, sizeof *c->vec, cmp_term_f);
+    score(c, ncand, nvec, ts, copied_from, ncopied);
+    px_cluster_result r = {.seq = seq};
+    uint32_t s;
+    if (ncand && c->cands[0].score >= c->o.threshold) {
+        s = c->cands[0].story;
+        r.score = c->cands[0].score;
+        centroid_add(c, s, c->vec, nvec);
+        c->st[s].size++;
+        story_span(&c->st[s], ts, ts);
+        s = merge_reached(c, s, ncand, seq, &r.merged);
+    } else {
+        s = story_new(c, id, nvec, ts);
+        r.is_new = 1;
+    }
+    GROW(c->art, c->nart, c->aart, 1024);
+    c->art[c->nart++] = s;
+    if (c->st[s].live) {
+        lru_touch(c, s, seq);
+        lru_enforce(c);
+    }
+    if (res) *res = r;
+    return PX_OK;
+}
+
+/* --------------------------------------------------------------- queries */
+
+size_t px_clusterer_count(const px_clusterer *c) { return c ? c->nart : 0; }
+
+size_t px_clusterer_story_of(const px_clusterer *c, size_t seq) {
+    return find_root(c, c->art[seq]);
+}
+
+px_result px_clusterer_story_id(const px_clusterer *c, size_t seq,
+                                char buf[PX_CLUSTER_ID_LEN]) {
+    if (!c || seq >= c->nart) return PX_ERR_NOTFOUND;
+    story_format(c, find_root(c, c->art[seq]), buf);
+    return PX_OK;
+}
+
+size_t px_clusterer_nstories(const px_clusterer *c) {
+    return c ? c->nst - c->nmerge : 0;
+}
+
+const px_cluster_merge *px_clusterer_merges(const px_clusterer *c, size_t *n) {
+    *n = c ? c->nmerge : 0;
+    return c ? c->merges : NULL;
+}

@@ -1,0 +1,304 @@
+/*
+ * feats.c - the features of one article for same-event clustering.
+ *
+ * One pass over the doc's tokens emits (hash, kind, count) triples; a sort
+ * by hash folds repeats; each distinct feature then weighs
+ * kind_weight * ln(1 + count).  Hashes are seeded by kind, so the word
+ * "jakarta" and the place "jakarta" are different features.  Nothing here
+ * depends on other articles: inverse document frequency is applied when the
+ * article is added to a clusterer.
+ *
+ *   words     alphabetic, not a function word, >= 2 bytes: Snowball stem
+ *   numbers   tokens of digits (thousands separators dropped)
+ *   entities  runs of capitalised words with nothing but spaces between;
+ *             a single capitalised word opening a sentence is ambiguous
+ *             (every sentence starts with one) and is skipped
+ *   places    entities right after in/at/near/from/outside
+ *   dates     month + day or day + month
+ * Title tokens count w_title each; titles are mostly in title case, so
+ * they give words and numbers only.
+ */
+#include <math.h>   /* log */
+#include <stdlib.h> /* qsort */
+#include <string.h> /* memcmp */
+
+#include "cluster/feats.h"
+
+/* Cap on features emitted per article: bounds work and memory for huge
+ * inputs (a 500-word article emits about 700). */
+#define FEATS_MAX_EMIT 65536u
+
+typedef struct emitter {
+    px_cluster_feat *v;
+    size_t n, a;
+} emitter;
+
+static void emit(emitter *e, uint64_t hash, unsigned kind, double count) {
+    if (e->n >= FEATS_MAX_EMIT) return;
+    if (e->n == e->a) {
+        e->a = e->a ? e->a * 2 : 256;
+        e->v = px_realloc(e->v, e->a * sizeof *e->v);
+    }
+    e->v[e->n++] = (px_cluster_feat){hash, (float)count, kind};
+}
+
+static uint64_t kind_hash(unsigned kind, uint64_t h) {
+    return px_hash64(&h, sizeof h, 0x9E3779B97F4A7C15ull + kind);
+}
+
+/* ------------------------------------------------------------ token view */
+
+typedef struct tokview {
+    const px_token *t;
+    size_t n;
+    const char *norm; /* norm view */
+    const char *orig; /* original text */
+} tokview;
+
+static void tokview_init(tokview *v, const px_doc *d) {
+    size_t len;
+    v->t = px_doc_tokens(d, &v->n);
+    v->norm = px_doc_norm(d, &len);
+    v->orig = px_doc_orig(d, &len);
+}
+
+static const char *tok_str(const tokview *v, size_t i, size_t *n) {
+    *n = v->t[i].norm_len;
+    return v->norm + v->t[i].norm_off;
+}
+
+static int tok_is(const tokview *v, size_t i, const char *w) {
+    size_t n, wn = strlen(w);
+    const char *s = tok_str(v, i, &n);
+    return n == wn && !memcmp(s, w, n);
+}
+
+/* Only spaces (no newline, no punctuation) between tokens i-1 and i. */
+static int tok_glued(const tokview *v, size_t i) {
+    for (uint32_t k = v->t[i - 1].end; k < v->t[i].start; k++)
+        if (v->orig[k] != ' ' && v->orig[k] != '\t') return 0;
+    return 1;
+}
+
+/* Token i opens a sentence: first, after a paragraph break, or after
+ * sentence punctuation or an opening quote. */
+static int tok_sentence_start(const tokview *v, size_t i) {
+    if (i == 0 || (v->t[i].flags & PX_TOK_PARA)) return 1;
+    for (uint32_t k = v->t[i - 1].end; k < v->t[i].start; k++) {
+        char c = v->orig[k];
+        if (c == '.' || c == '!' || c == '?' || c == '\n' || c == '"' ||
+            c == ':' || c == '(')
+            return 1;
+    }
+    return 0;
+}
+
+static int tok_alpha(const tokview *v, size_t i) {
+    return (v->t[i].flags & PX_TOK_ALPHA) != 0;
+}
+
+static int tok_numeric(const tokview *v, size_t i) {
+    return (v->t[i].flags & (PX_TOK_DIGIT | PX_TOK_ALPHA)) == PX_TOK_DIGIT;
+}
+
+static int tok_content(const tokview *v, size_t i) {
+    size_t n;
+    const char *s = tok_str(v, i, &n);
+    return tok_alpha(v, i) && n >= 2 && !px_stopword(s, n);
+}
+
+/* ----------------------------------------------------- words and numbers */
+
+static void emit_word(emitter *e, const tokview *v, size_t i, px_stemmer *st,
+                      double count) {
+    size_t n, sn;
+    const char *s = tok_str(v, i, &n);
+    const char *stem = px_stemmer_stem(st, s, n, &sn);
+    emit(e, kind_hash(PX_FEAT_WORD, px_hash64(stem, sn, 0)), PX_FEAT_WORD,
+         count);
+}
+
+static void emit_number(emitter *e, const tokview *v, size_t i,
+                        double count) {
+    size_t n, k = 0;
+    const char *s = tok_str(v, i, &n);
+    char buf[64];
+    for (size_t j = 0; j < n && k < sizeof buf; j++)
+        if (s[j] != ',') buf[k++] = s[j];
+    emit(e, kind_hash(PX_FEAT_NUMBER, px_hash64(buf, k, 0)), PX_FEAT_NUMBER,
+         count);
+}
+
+/* Weight of the token at position i: the lead states the event, later
+ * paragraphs drift into background (earlier events of the same kind). */
+static double lead_weight(size_t i, double lead) {
+    return lead > 0 ? lead / (lead + (double)i) : 1.0;
+}
+
+static void emit_terms(emitter *e, const tokview *v, px_stemmer *st,
+                       double count, double lead) {
+    for (size_t i = 0; i < v->n; i++) {
+        double w = count * lead_weight(i, lead);
+        if (tok_content(v, i)) emit_word(e, v, i, st, w);
+        else if (tok_numeric(v, i)) emit_number(e, v, i, w);
+    }
+}
+
+/* ------------------------------------------------------------- entities */
+
+static int tok_cap_word(const tokview *v, size_t i) {
+    return (v->t[i].flags & PX_TOK_CAP) && tok_content(v, i);
+}
+
+static int tok_locative(const tokview *v, size_t i) {
+    static const char *const preps[] = {"in", "at", "near", "from",
+                                        "outside"};
+    for (size_t k = 0; k < sizeof preps / sizeof preps[0]; k++)
+        if (tok_is(v, i, preps[k])) return 1;
+    return 0;
+}
+
+/* Emit the entity starting at token i; returns the token after it. */
+static size_t emit_entity(emitter *e, const tokview *v, size_t i,
+                          const px_cluster_opts *o) {
+    size_t j = i + 1;
+    uint64_t h = v->t[i].hash;
+    while (j < v->n && tok_cap_word(v, j) && tok_glued(v, j)) {
+        uint64_t pair[2] = {h, v->t[j++].hash};
+        h = px_hash64(pair, sizeof pair, 0);
+    }
+    if (j - i == 1 && tok_sentence_start(v, i)) return j;
+    double w = lead_weight(i, o->lead_tokens);
+    emit(e, kind_hash(PX_FEAT_ENTITY, h), PX_FEAT_ENTITY, w);
+    if (o->w_place > 0 && i > 0 && tok_glued(v, i) && tok_locative(v, i - 1))
+        emit(e, kind_hash(PX_FEAT_PLACE, h), PX_FEAT_PLACE, w);
+    return j;
+}
+
+static void emit_entities(emitter *e, const tokview *v,
+                          const px_cluster_opts *o) {
+    for (size_t i = 0; i < v->n;)
+        i = tok_cap_word(v, i) ? emit_entity(e, v, i, o) : i + 1;
+}
+
+/* ---------------------------------------------------------------- dates */
+
+/* 1..12 for a month name or abbreviation, else 0. */
+static int tok_month(const tokview *v, size_t i) {
+    static const char *const names[] = {
+        "january", "february", "march", "april", "may", "june", "july",
+        "august", "september", "october", "november", "december"};
+    static const char *const abbr[] = {"jan", "feb", "mar", "apr", "may",
+                                       "jun", "jul", "aug", "sep", "oct",
+                                       "nov", "dec"};
+    for (int m = 0; m < 12; m++)
+        if (tok_is(v, i, names[m]) || tok_is(v, i, abbr[m])) return m + 1;
+    return 0;
+}
+
+/* 1..31 for a day-of-month numeral ("10", "10th"), else 0. */
+static int tok_day(const tokview *v, size_t i) {
+    size_t n;
+    const char *s = tok_str(v, i, &n);
+    int d = 0;
+    size_t k = 0;
+    while (k < n && k < 2 && s[k] >= '0' && s[k] <= '9') d = d * 10 + (s[k++] - '0');
+    if (!k || (k < n && !(s[k] >= 'a' && s[k] <= 'z'))) return 0;
+    if (k < n && n - k != 2) return 0; /* only st/nd/rd/th suffixes */
+    return d >= 1 && d <= 31 ? d : 0;
+}
+
+static void emit_dates(emitter *e, const tokview *v, double lead) {
+    for (size_t i = 0; i + 1 < v->n; i++) {
+        int m = tok_month(v, i), d = m ? tok_day(v, i + 1) : 0;
+        if (!m) {
+            d = tok_day(v, i);
+            m = d ? tok_month(v, i + 1) : 0;
+        }
+        if (m && d)
+            emit(e, kind_hash(PX_FEAT_DATE, (uint64_t)(m * 32 + d)),
+                 PX_FEAT_DATE, lead_weight(i, lead));
+    }
+}
+
+/* ------------------------------------------------------------- folding */
+
+static int cmp_feat(const void *a, const void *b) {
+    const px_cluster_feat *x = a, *y = b;
+    return x->hash < y->hash ? -1 : x->hash > y->hash;
+}
+
+static double kind_weight(unsigned kind, const px_cluster_opts *o) {
+    switch (kind) {
+    case PX_FEAT_ENTITY: return o->w_entity;
+    case PX_FEAT_PLACE: return o->w_place;
+    case PX_FEAT_NUMBER: return o->w_number;
+    case PX_FEAT_DATE: return o->w_date;
+    default: return 1.0;
+    }
+}
+
+/* Sort, fold repeats, weigh; drops zero-weight kinds. */
+static void fold(emitter *e, const px_cluster_opts *o) {
+    if (e->n) qsort(e->v, e->n, sizeof *e->v, cmp_feat);
+    size_t out = 0;
+    for (size_t i = 0; i < e->n;) {
+        size_t j = i + 1;
+        double count = e->v[i].w;
+        while (j < e->n && e->v[j].hash == e->v[i].hash) count += e->v[j++].w;
+        double w = kind_weight(e->v[i].kind, o) * log1p(count);
+        if (w > 0) {
+            e->v[out] = e->v[i];
+            e->v[out++].w = (float)w;
+        }
+        i = j;
+    }
+    e->n = out;
+}
+
+px_result px_cluster_feats_new(const px_doc *doc, const char *title,
+                               px_stemmer *stemmer,
+                               const px_cluster_opts *opts,
+                               px_cluster_feats **out) {
+    px_cluster_opts defaults;
+    if (!opts) px_cluster_opts_default(&defaults);
+    const px_cluster_opts *o = opts ? opts : &defaults;
+    if (!stemmer || !out) return PX_ERR_INVALID;
+    emitter e = {0};
+    if (doc) {
+        tokview v;
+        tokview_init(&v, doc);
+        emit_terms(&e, &v, stemmer, 1.0, o->lead_tokens);
+        emit_entities(&e, &v, o);
+        emit_dates(&e, &v, o->lead_tokens);
+    }
+    if (title && *title && o->w_title > 0) {
+        px_doc *td = NULL;
+        px_doc_opts to = {.no_clean = 1};
+        px_result rc = px_doc_new(title, strlen(title), &to, &td);
+        if (rc) {
+            px_free(e.v);
+            return rc;
+        }
+        tokview v;
+        tokview_init(&v, td);
+        emit_terms(&e, &v, stemmer, o->w_title, 0);
+        px_doc_free(td);
+    }
+    fold(&e, o);
+    px_cluster_feats *f = px_malloc(sizeof *f);
+    f->v = e.v;
+    f->n = e.n;
+    *out = f;
+    return PX_OK;
+}
+
+void px_cluster_feats_free(px_cluster_feats *f) {
+    if (!f) return;
+    px_free(f->v);
+    px_free(f);
+}
+
+size_t px_cluster_feats_count(const px_cluster_feats *f) {
+    return f ? f->n : 0;
+}

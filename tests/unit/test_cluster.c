@@ -1,0 +1,216 @@
+/*
+ * test_cluster.c - online same-event clustering: grouping, stable ids,
+ * merges, and the edge cases (no text, identical copies, 10,000 copies,
+ * other scripts).
+ */
+#include "testutil.h"
+
+typedef struct fixture {
+    px_clusterer *c;
+    px_stemmer *st;
+    px_cluster_opts o;
+} fixture;
+
+static void fx_init(fixture *fx, double threshold) {
+    px_cluster_opts_default(&fx->o);
+    if (threshold > 0) fx->o.threshold = threshold;
+    fx->st = px_stemmer_new("en");
+    assert_int_equal(px_clusterer_new(&fx->o, &fx->c), PX_OK);
+}
+
+static void fx_release(fixture *fx) {
+    px_clusterer_free(fx->c);
+    px_stemmer_free(fx->st);
+}
+
+static px_cluster_result add(fixture *fx, const char *id, const char *title,
+                             const char *text) {
+    px_doc *d = NULL;
+    px_cluster_feats *f = NULL;
+    assert_int_equal(px_doc_new(text, strlen(text), NULL, &d), PX_OK);
+    assert_int_equal(px_cluster_feats_new(d, title, fx->st, &fx->o, &f), PX_OK);
+    px_cluster_result r;
+    assert_int_equal(px_clusterer_add(fx->c, id, f, PX_TIME_NONE, NULL, 0, &r),
+                     PX_OK);
+    px_cluster_feats_free(f);
+    px_doc_free(d);
+    return r;
+}
+
+static const char *quake[] = {
+    "A magnitude 6.1 earthquake struck the Iranian island of Qeshm on "
+    "Sunday, killing 10 people and flattening villages, officials in Tehran "
+    "reported.",
+    "Ten people died when a 6.1 magnitude quake hit Qeshm island in southern "
+    "Iran on Sunday; rescuers searched flattened villages.",
+    "The earthquake on Qeshm island killed 10 and injured dozens, Iranian "
+    "state television reported from Tehran on Sunday.",
+};
+static const char *rehab[] = {
+    "Actress Lindsay Lohan checked into a Malibu rehab clinic on Thursday, "
+    "her publicist Leslie Sloane confirmed.",
+    "Lindsay Lohan has entered rehab in Malibu, publicist Leslie Sloane "
+    "said Thursday in a statement.",
+    "Lohan, 24, began a stay at the Malibu rehab facility Thursday, "
+    "according to her publicist Sloane.",
+};
+
+static void test_two_events(void **state) {
+    (void)state;
+    fixture fx;
+    fx_init(&fx, 0);
+    char id[16];
+    for (int i = 0; i < 3; i++) {
+        snprintf(id, sizeof id, "q%d", i);
+        add(&fx, id, NULL, quake[i]);
+        snprintf(id, sizeof id, "r%d", i);
+        add(&fx, id, NULL, rehab[i]);
+    }
+    size_t q = px_clusterer_story_of(fx.c, 0), r = px_clusterer_story_of(fx.c, 1);
+    assert_true(q != r);
+    for (size_t i = 0; i < 6; i++)
+        assert_int_equal(px_clusterer_story_of(fx.c, i), i % 2 ? r : q);
+    assert_int_equal(px_clusterer_nstories(fx.c), 2);
+    fx_release(&fx);
+}
+
+static void test_stable_ids(void **state) {
+    (void)state;
+    char a[PX_CLUSTER_ID_LEN], b[PX_CLUSTER_ID_LEN], c2[PX_CLUSTER_ID_LEN];
+    fixture fx;
+    fx_init(&fx, 0);
+    add(&fx, "first", NULL, quake[0]);
+    assert_int_equal(px_clusterer_story_id(fx.c, 0, a), PX_OK);
+    add(&fx, "second", NULL, quake[1]);
+    add(&fx, "third", NULL, quake[2]);
+    assert_int_equal(px_clusterer_story_id(fx.c, 0, b), PX_OK);
+    assert_int_equal(px_clusterer_story_id(fx.c, 2, c2), PX_OK);
+    assert_string_equal(a, b); /* later articles never rename a story */
+    assert_string_equal(a, c2);
+    assert_int_equal(strlen(a), PX_CLUSTER_ID_LEN - 1);
+    assert_int_equal(px_clusterer_story_id(fx.c, 3, a), PX_ERR_NOTFOUND);
+    fx_release(&fx);
+    /* same input, same order, new clusterer: same id */
+    fx_init(&fx, 0);
+    add(&fx, "first", NULL, quake[0]);
+    assert_int_equal(px_clusterer_story_id(fx.c, 0, c2), PX_OK);
+    assert_string_equal(a, c2);
+    fx_release(&fx);
+}
+
+static void test_merge(void **state) {
+    (void)state;
+    fixture fx;
+    fx_init(&fx, 0.3);
+    add(&fx, "x", NULL, "Alpha bravo charlie delta echo foxtrot.");
+    assert_true(add(&fx, "y", NULL, "Golf hotel india juliet kilo lima.").is_new);
+    px_cluster_result r = add(&fx, "z", NULL,
+        "Alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo "
+        "lima.");
+    assert_false(r.is_new);
+    assert_int_equal(r.merged, 1);
+    size_t n;
+    const px_cluster_merge *m = px_clusterer_merges(fx.c, &n);
+    assert_int_equal(n, 1);
+    char x[PX_CLUSTER_ID_LEN];
+    px_clusterer_story_id(fx.c, 0, x);
+    assert_string_equal(m[0].into, x); /* the older story survives */
+    assert_int_equal(m[0].by, 2);
+    for (size_t i = 0; i < 3; i++)
+        assert_int_equal(px_clusterer_story_of(fx.c, i), 0);
+    assert_int_equal(px_clusterer_nstories(fx.c), 1);
+    fx_release(&fx);
+}
+
+static void test_no_text(void **state) {
+    (void)state;
+    fixture fx;
+    fx_init(&fx, 0);
+    assert_true(add(&fx, "e1", NULL, "").is_new);
+    assert_true(add(&fx, "e2", NULL, "   \n ").is_new);
+    assert_true(add(&fx, "e3", NULL, "the of and").is_new); /* no content */
+    px_cluster_feats *f = NULL;
+    assert_int_equal(px_cluster_feats_new(NULL, NULL, fx.st, &fx.o, &f), PX_OK);
+    assert_int_equal(px_cluster_feats_count(f), 0);
+    assert_int_equal(px_clusterer_add(fx.c, "e4", f, PX_TIME_NONE, NULL, 0, NULL),
+                     PX_OK);
+    px_cluster_feats_free(f);
+    assert_int_equal(px_clusterer_nstories(fx.c), 4);
+    assert_int_equal(px_clusterer_add(fx.c, NULL, NULL, 0, NULL, 0, NULL),
+                     PX_ERR_INVALID);
+    fx_release(&fx);
+}
+
+static void test_many_copies(void **state) {
+    (void)state;
+    fixture fx;
+    fx_init(&fx, 0);
+    px_doc *d = NULL;
+    px_cluster_feats *f = NULL;
+    assert_int_equal(px_doc_new(quake[0], strlen(quake[0]), NULL, &d), PX_OK);
+    assert_int_equal(px_cluster_feats_new(d, "Quake hits Qeshm", fx.st, &fx.o, &f),
+                     PX_OK);
+    char id[32];
+    for (int i = 0; i < 10000; i++) {
+        snprintf(id, sizeof id, "copy%d", i);
+        px_cluster_result r;
+        assert_int_equal(px_clusterer_add(fx.c, id, f, PX_TIME_NONE, NULL, 0, &r),
+                         PX_OK);
+        assert_int_equal(r.is_new, i == 0);
+    }
+    assert_int_equal(px_clusterer_nstories(fx.c), 1);
+    assert_int_equal(px_clusterer_count(fx.c), 10000);
+    px_cluster_feats_free(f);
+    px_doc_free(d);
+    fx_release(&fx);
+}
+
+static void test_other_scripts(void **state) {
+    (void)state;
+    fixture fx;
+    fx_init(&fx, 0);
+    const char *ru = "Землетрясение магнитудой 6,1 произошло на острове Кешм.";
+    const char *ar = "ضرب زلزال بقوة 6.1 درجات جزيرة قشم في جنوب إيران";
+    const char *zh = "伊朗格什姆岛发生6.1级地震";
+    add(&fx, "ru1", NULL, ru);
+    add(&fx, "ar1", NULL, ar);
+    add(&fx, "zh1", NULL, zh);
+    assert_false(add(&fx, "ru2", NULL, ru).is_new);
+    assert_false(add(&fx, "ar2", NULL, ar).is_new);
+    assert_int_equal(px_clusterer_story_of(fx.c, 3), px_clusterer_story_of(fx.c, 0));
+    assert_int_equal(px_clusterer_story_of(fx.c, 4), px_clusterer_story_of(fx.c, 1));
+    assert_true(px_clusterer_story_of(fx.c, 0) != px_clusterer_story_of(fx.c, 1));
+    fx_release(&fx);
+}
+
+static void test_bounded_live(void **state) {
+    (void)state;
+    px_cluster_opts o;
+    px_cluster_opts_default(&o);
+    o.max_live = 2;
+    px_stemmer *st = px_stemmer_new("en");
+    px_clusterer *c = NULL;
+    assert_int_equal(px_clusterer_new(&o, &c), PX_OK);
+    fixture fx = {c, st, o};
+    add(&fx, "a", NULL, quake[0]);
+    add(&fx, "b", NULL, rehab[0]);
+    const char *budget = "Parliament passed the budget bill after a long debate.";
+    add(&fx, "c", NULL, budget);
+    /* the quake story was retired (least recently updated of three): a
+     * further quake article starts anew; the newest story still matches */
+    assert_true(add(&fx, "d", NULL, quake[1]).is_new);
+    assert_false(add(&fx, "e", NULL, budget).is_new);
+    o.threshold = 0;
+    assert_int_equal(px_clusterer_new(&o, &c), PX_ERR_INVALID);
+    fx_release(&fx);
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_two_events),  cmocka_unit_test(test_stable_ids),
+        cmocka_unit_test(test_merge),       cmocka_unit_test(test_no_text),
+        cmocka_unit_test(test_many_copies), cmocka_unit_test(test_other_scripts),
+        cmocka_unit_test(test_bounded_live),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
