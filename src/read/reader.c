@@ -189,6 +189,7 @@ static void close_source(px_reader *r) {
     if (r->fmt && !r->src_articles && !r->src.nerr)
         px_src_error(&r->src, 0, PX_ERR_EMPTY, "no articles found");
     r->nerr += r->src.nerr;
+    if (r->src.state_free) r->src.state_free(r->src.state);
     px_stream_free(r->src.st);
     px_buf_release(&r->src.scratch);
     px_free(r->src_path);
@@ -211,14 +212,14 @@ static void open_file(px_reader *r, const char *path, int in_dir) {
         return;
     }
     r->src = (px_src){st, NULL, NULL, 0, r->opts.max_article_bytes,
-                      PX_BUF_INIT, 0, 0, &r->opts};
+                      PX_BUF_INIT, 0, 0, &r->opts, NULL, NULL};
     r->src_path = px_strdup(is_stdin ? "<stdin>" : path);
     r->src_stem = stem_of(path);
     r->src.path = r->src_path;
     r->src.stem = r->src_stem;
     r->src_articles = 0;
     r->fmt = fmt ? fmt : sniff_format(st);
-    if (!source_ok(&r->src)) {
+    if (!r->fmt->by_path && !source_ok(&r->src)) {
         r->fmt = NULL; /* reported already: no "no articles" on top */
         close_source(r);
     }

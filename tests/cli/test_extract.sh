@@ -107,4 +107,18 @@ set -e
 [ "$(wc -l < "$T/out")" = 2 ] || fail "lying length: both records"
 grep -q "c.warc: record at byte 0: Content-Length overstates" "$T/err" \
     || fail "lying length message"
+# the readers: a directory of .html.gz pages and WARC files, as any input
+mkdir "$T/web"
+cp "$T/b.html.gz" "$T/web/page.html.gz"
+cp "$T/a.warc" "$T/web/crawl.warc"
+gzip -c "$T/r1" > "$T/web/more.warc.gz"
+set +e
+"$PX" ingest --db "$T/db" "$T/web" 2> "$T/err"
+rc=$?
+set -e
+"$PX" list --db "$T/db" > "$T/list"
+grep -q "^page	.*	Gazette	Bridge reopens" "$T/list" || fail "ingest .html.gz"
+grep -q "^crawl@0	2024-01-01T00:00:00Z	x.example" "$T/list" || fail "ingest warc"
+grep -q "^crawl@" "$T/list" && [ "$(grep -c '^crawl@' "$T/list")" = 2 ] \
+    || fail "ingest warc: both records"
 echo "ok"
