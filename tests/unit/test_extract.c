@@ -122,6 +122,16 @@ static void test_ld_body_fallback(void **state) {
     px_page *p = extract(html, NULL);
     assert_non_null(strstr(p->text, "rendered by script"));
     px_page_free(p);
+    /* an HTML articleBody is extracted in turn */
+    snprintf(html, sizeof html,
+             "<html><script type=\"application/ld+json\">{\"@type\":"
+             "\"NewsArticle\",\"articleBody\":\"<p>%s</p><p>Second "
+             "paragraph, a <a href='x'>link</a> in it, and more.</p>\"}"
+             "</script><body><div id=app>Loading</div></body></html>", body);
+    p = extract(html, NULL);
+    assert_non_null(strstr(p->text, "script.\n\nSecond paragraph, a link"));
+    assert_null(strstr(p->text, "<p>"));
+    px_page_free(p);
 }
 
 typedef struct tally {
