@@ -108,6 +108,18 @@ static void test_time_element(void **state) {
     px_page_free(p);
 }
 
+static void test_byline_markup(void **state) {
+    (void)state;
+    px_page *p = extract("<form class=comment-form><p class=comment-author>"
+                         "<label>Name (required)</label></p></form>"
+                         "<div class=\"post-byline\"><span>By</span> "
+                         "<a href=/a>Jo Smith</a>  Published 11/18/19</div>"
+                         "<p>Body text, long enough, with commas, to be a "
+                         "paragraph.</p>", NULL);
+    assert_string_equal(p->byline, "Jo Smith");
+    px_page_free(p);
+}
+
 static void test_ld_body_fallback(void **state) {
     (void)state;
     char html[4096];
@@ -286,6 +298,7 @@ int main(void) {
         cmocka_unit_test(test_body_blocks),
         cmocka_unit_test(test_json_ld),
         cmocka_unit_test(test_time_element),
+        cmocka_unit_test(test_byline_markup),
         cmocka_unit_test(test_ld_body_fallback),
         cmocka_unit_test(test_explain),
         cmocka_unit_test(test_charset),
