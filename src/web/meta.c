@@ -256,6 +256,23 @@ static char *byline_markup(const px_html *h) {
     return NULL;
 }
 
+/* Seconds since the epoch of an ISO-8601-ish time; also accepts a space
+ * for the "T" and "+hhmm" offsets ("2019-11-20 06:35:39+0000"). */
+static int64_t time_of(const char *s) {
+    int64_t ts;
+    if (!px_time_parse(s, &ts)) return ts;
+    char t[64];
+    size_t n = strlen(s);
+    if (n < 10 || n + 2 > sizeof t) return PX_TIME_NONE;
+    memcpy(t, s, n + 1);
+    if (t[10] == ' ') t[10] = 'T';
+    if (n > 5 && (t[n - 5] == '+' || t[n - 5] == '-') && t[n - 3] != ':') {
+        memmove(t + n - 1, t + n - 2, 3); /* "+hhmm" -> "+hh:mm" */
+        t[n - 2] = ':';
+    }
+    return px_time_parse(t, &ts) ? PX_TIME_NONE : ts;
+}
+
 static void fill_people_time(const px_html *h, ld_info *ld, px_page *p) {
     static const char *const authors[] = {
         "author", "article:author", "parsely-author", "sailthru.author",
@@ -273,9 +290,7 @@ static void fill_people_time(const px_html *h, ld_info *ld, px_page *p) {
     if (!p->byline) p->byline = byline_markup(h);
     const char *d = ld->published ? ld->published : meta_first(h, dates);
     p->published = d ? trim_dup(d) : first_time(h);
-    int64_t ts;
-    if (p->published && !px_time_parse(p->published, &ts))
-        p->published_ts = ts;
+    if (p->published) p->published_ts = time_of(p->published);
 }
 
 void px_meta_fill(const px_html *h, const char *url, px_page *p,

@@ -106,6 +106,10 @@ static void test_time_element(void **state) {
     assert_string_equal(p->published, "2021-02-03T04:05:06Z");
     assert_int_equal(p->published_ts, 1612325106);
     px_page_free(p);
+    p = extract("<meta name=pubdate content=\"2021-02-03 06:05:06+0200\">"
+                "<p>Text.</p>", NULL);
+    assert_int_equal(p->published_ts, 1612325106);
+    px_page_free(p);
 }
 
 static void test_byline_markup(void **state) {
