@@ -229,6 +229,10 @@ static int is_version_line(const px_buf *l) {
     return l->len >= 7 && !memcmp(l->data, "WARC/1.", 7);
 }
 
+static int is_blank_line(const px_buf *l) {
+    return l->data[0] == '\n' || (l->data[0] == '\r' && l->len <= 2);
+}
+
 /* Find the next "WARC/1." line; 0 at the end.  Reports skipped garbage. */
 static int rec_start(px_warc *w, px_buf *line, uint64_t *off) {
     int garbage = 0;
@@ -236,8 +240,7 @@ static int rec_start(px_warc *w, px_buf *line, uint64_t *off) {
         *off = w->s.pos;
         if (!src_line(w, line)) return 0;
         if (is_version_line(line)) break;
-        if (line->len > 2 || (line->data[0] != '\r' && line->data[0] != '\n'))
-            garbage = 1;
+        if (!is_blank_line(line)) garbage = 1;
     }
     if (garbage)
         report(w, *off, PX_ERR_PARSE,
@@ -251,8 +254,7 @@ static px_result rec_header(px_warc *w, rec *r, px_buf *line) {
         if (!src_line(w, line)) return PX_ERR_PARSE;
         total += line->len;
         if (total > HEADER_MAX) return PX_ERR_TOOBIG;
-        if (line->data[0] == '\n' || (line->data[0] == '\r' && line->len <= 2))
-            return PX_OK;
+        if (is_blank_line(line)) return PX_OK;
         if (is_version_line(line)) {
             src_unread(&w->s, line->data, line->len);
             return PX_ERR_PARSE;
@@ -304,22 +306,30 @@ static void rec_extend(px_warc *w, rec *r, px_buf *line, size_t max) {
         r->block.data[--r->block.len] = 0;
 }
 
-/* After the block: CRLF CRLF, else the length lied. */
+/* After the block: CRLF CRLF (a missing one, or the next record right
+ * away, is tolerated); text instead means the length lied. */
 static void rec_trailer(px_warc *w, rec *r, px_buf *line, size_t max) {
     if (rec_cut_next(w, r)) {
         report(w, r->off, PX_ERR_PARSE,
                "Content-Length overstates the block; cut at the next record");
         return;
     }
-    char end[4];
-    size_t k = 0, got;
-    while (k < 4 && (got = src_read(w, end + k, 4 - k)) > 0) k += got;
-    if (k == 4 && !memcmp(end, "\r\n\r\n", 4)) return;
-    if (!k) return; /* end of file right after the block: accept */
-    src_unread(&w->s, end, k);
-    report(w, r->off, PX_ERR_PARSE,
-           "Content-Length understates the block; read up to the next record");
-    rec_extend(w, r, line, max);
+    for (int blank = 0; blank < 2 && src_line(w, line);) {
+        if (is_version_line(line)) {
+            src_unread(&w->s, line->data, line->len);
+            return;
+        }
+        if (is_blank_line(line)) {
+            blank++;
+            continue;
+        }
+        report(w, r->off, PX_ERR_PARSE, "Content-Length understates the "
+                                        "block; read up to the next record");
+        if (r->block.len + line->len <= max)
+            px_buf_append(&r->block, line->data, line->len);
+        rec_extend(w, r, line, max);
+        return;
+    }
 }
 
 /* Read the next record; PX_OK, PX_ERR_EMPTY at the end, or an error that

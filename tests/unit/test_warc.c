@@ -224,6 +224,22 @@ static void test_lying_length(void **state) {
     px_buf_release(&b);
 }
 
+/* Writers that end records with one CRLF, or none, are read silently. */
+static void test_lenient_separators(void **state) {
+    (void)state;
+    px_buf b = PX_BUF_INIT;
+    html_record(&b, "http://a.example/1", HTML_A);
+    b.len -= 2; /* one CRLF after the block */
+    html_record(&b, "http://b.example/2", HTML_B);
+    b.len -= 4; /* none at the end of the file */
+    result r;
+    read_all(&b, &r);
+    assert_int_equal(r.n, 2);
+    assert_int_equal(r.nerr, 0);
+    result_free(&r);
+    px_buf_release(&b);
+}
+
 static void test_garbage_and_headers(void **state) {
     (void)state;
     px_buf b = PX_BUF_INIT;
@@ -307,6 +323,7 @@ int main(void) {
         cmocka_unit_test(test_truncated_member),
         cmocka_unit_test(test_corrupt_member),
         cmocka_unit_test(test_lying_length),
+        cmocka_unit_test(test_lenient_separators),
         cmocka_unit_test(test_garbage_and_headers),
         cmocka_unit_test(test_payload_encodings),
         cmocka_unit_test(test_record_cap),
