@@ -112,6 +112,8 @@ mkdir "$T/web"
 cp "$T/b.html.gz" "$T/web/page.html.gz"
 cp "$T/a.warc" "$T/web/crawl.warc"
 gzip -c "$T/r1" > "$T/web/more.warc.gz"
+n=$("$PX" extract --json "$T/web" | wc -l)
+[ "$n" = 4 ] || fail "extract DIR: 4 pages expected, got $n"
 set +e
 "$PX" ingest --db "$T/db" "$T/web" 2> "$T/err"
 rc=$?
