@@ -49,7 +49,7 @@ struct px_warc {
     src s;
     px_warc_opts o;
     size_t nerr;
-    int gz_reported;
+    size_t nrec;       /* records seen */
 };
 
 static void report(px_warc *w, uint64_t off, px_result rc, const char *msg) {
@@ -238,7 +238,13 @@ static int rec_start(px_warc *w, px_buf *line, uint64_t *off) {
     int garbage = 0;
     for (;;) {
         *off = w->s.pos;
-        if (!src_line(w, line)) return 0;
+        if (!src_line(w, line)) {
+            if (garbage || !w->nrec)
+                report(w, w->nrec ? *off : 0, PX_ERR_PARSE,
+                       w->nrec ? "bytes after the last record ignored"
+                               : "no WARC record found");
+            return 0;
+        }
         if (is_version_line(line)) break;
         if (!is_blank_line(line)) garbage = 1;
     }
@@ -338,6 +344,7 @@ static px_result rec_read(px_warc *w, rec *r, px_buf *line) {
     size_t max = w->o.max_record_bytes ? w->o.max_record_bytes
                                        : PX_WARC_MAX_RECORD;
     if (!rec_start(w, line, &r->off)) return PX_ERR_EMPTY;
+    w->nrec++;
     px_result rc = rec_header(w, r, line);
     if (rc || !r->has_length) {
         report(w, r->off, rc ? rc : PX_ERR_PARSE,

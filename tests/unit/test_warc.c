@@ -254,6 +254,12 @@ static void test_garbage_and_headers(void **state) {
     assert_non_null(strstr(r.errors, "Content-Length"));
     assert_int_equal(r.nerr, 3);
     result_free(&r);
+    /* no record at all */
+    px_buf_clear(&b);
+    px_buf_puts(&b, "<html>not an archive</html>\n");
+    read_all(&b, &r);
+    assert_int_equal(r.n, 0);
+    assert_string_equal(r.errors, "no WARC record found|");
     px_buf_release(&b);
 }
 
