@@ -100,7 +100,8 @@ typedef struct px_warc px_warc;
  * detected by magic).  f stays owned by the caller and must outlive the
  * reader.  opts may be NULL. */
 px_result px_warc_new(FILE *f, const px_warc_opts *opts, px_warc **out);
-/* Next response record with an HTML payload, extracted: *out is a new page
+/* Next response record with an HTML payload (or resource record holding
+ * HTML), extracted: *out is a new page
  * (caller frees) with url = WARC-Target-URI (unless the page names a
  * canonical one) and the capture time (WARC-Date) as published when the
  * page gives none; *out = NULL at the end.  Truncated or corrupt records

@@ -511,6 +511,13 @@ px_result px_warc_new(FILE *f, const px_warc_opts *opts, px_warc **out) {
     return PX_OK;
 }
 
+/* Responses over HTTP, or HTML stored as a resource record. */
+static int record_wanted(const rec *r) {
+    if (!strcmp(r->type, "response"))
+        return strstr(r->ctype, "application/http") != NULL;
+    return !strcmp(r->type, "resource") && strstr(r->ctype, "html");
+}
+
 static px_result record_page(px_warc *w, rec *r, px_page **out) {
     http h;
     size_t cap = w->o.max_record_bytes ? w->o.max_record_bytes
@@ -518,7 +525,15 @@ static px_result record_page(px_warc *w, rec *r, px_page **out) {
     px_buf t1, t2;
     px_buf_init(&t1, cap);
     px_buf_init(&t2, cap * 4);
-    px_result rc = http_payload(w, r, &h, &t1, &t2);
+    px_result rc = PX_OK;
+    if (!strcmp(r->type, "resource")) { /* the page itself, no HTTP */
+        memset(&h, 0, sizeof h);
+        snprintf(h.ctype, sizeof h.ctype, "%s", r->ctype);
+        h.body = r->block.data ? r->block.data : "";
+        h.body_len = r->block.len;
+    } else {
+        rc = http_payload(w, r, &h, &t1, &t2);
+    }
     if (!rc) {
         px_extract_opts eo = w->o.extract;
         eo.explain = NULL;
@@ -552,9 +567,7 @@ px_result px_warc_next(px_warc *w, px_page **out, uint64_t *offset) {
         px_buf_init(&r.block, 0);
         px_result rc = rec_read(w, &r, &line);
         if (rc == PX_ERR_EMPTY) break;
-        if (rc || strcmp(r.type, "response") || !r.ctype ||
-            !strstr(r.ctype, "application/http"))
-            continue;
+        if (rc || !r.ctype || !record_wanted(&r)) continue;
         if (!record_page(w, &r, out)) {
             if (offset) *offset = r.off;
             break;
