@@ -153,6 +153,22 @@ static void sum_text(ctx *c) {
     }
 }
 
+/* Link clusters: the innermost ones (a hover card, not the link that
+ * shows it), then everything under them. */
+static void mark_clusters(ctx *c) {
+    enum { CAND = 1, INNER = 2 }; /* INNER: a candidate lies below */
+    const px_hnode *nodes = c->h->nodes;
+    for (uint32_t i = c->h->n; i-- > 1;) {
+        if (link_cluster(c, i)) c->cluster[i] |= CAND;
+        if (c->cluster[i]) c->cluster[nodes[i].parent] |= INNER;
+    }
+    c->cluster[0] = 0;
+    for (uint32_t i = 1; i < c->h->n; i++) {
+        int own = c->cluster[i] == CAND;
+        c->cluster[i] = c->cluster[nodes[i].parent] || own;
+    }
+}
+
 /* Forward: nearest block ancestor.  Reverse: totals.  Forward: link
  * clusters, then totals again without them, then side sections. */
 static void pass_tree(ctx *c) {
@@ -163,8 +179,7 @@ static void pass_tree(ctx *c) {
         c->blk[i] = (e->flags & PX_HF_BLOCK) || p == PX_HNONE ? i : c->blk[p];
     }
     sum_text(c);
-    for (uint32_t i = 1; i < h->n; i++)
-        c->cluster[i] = c->cluster[h->nodes[i].parent] || link_cluster(c, i);
+    mark_clusters(c);
     sum_text(c);
     for (uint32_t i = 1; i < h->n; i++)
         if (h->nodes[i].tag != PX_T_TEXT)
