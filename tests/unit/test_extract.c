@@ -112,6 +112,21 @@ static void test_time_element(void **state) {
     px_page_free(p);
 }
 
+static void test_link_cluster(void **state) {
+    (void)state;
+    px_page *p = extract(
+        "<article><p>Senator <span class=person><a href=/p>Jane Doe</a>"
+        "<span class=card><a href=/1>Doe wins vote on the budget bill</a> "
+        "<a href=/2>Doe visits the flooded towns of the north</a> "
+        "<a href=/3>Doe and the long road to the capital</a></span></span> "
+        "said on Monday that the bill, as written, would pass.</p>"
+        "<p>Her office, in a statement, said talks would go on all week.</p>"
+        "</article>", NULL);
+    assert_non_null(strstr(p->text, "Senator Jane Doe said on Monday"));
+    assert_null(strstr(p->text, "flooded towns"));
+    px_page_free(p);
+}
+
 static void test_byline_markup(void **state) {
     (void)state;
     px_page *p = extract("<form class=comment-form><p class=comment-author>"
@@ -302,6 +317,7 @@ int main(void) {
         cmocka_unit_test(test_body_blocks),
         cmocka_unit_test(test_json_ld),
         cmocka_unit_test(test_time_element),
+        cmocka_unit_test(test_link_cluster),
         cmocka_unit_test(test_byline_markup),
         cmocka_unit_test(test_ld_body_fallback),
         cmocka_unit_test(test_explain),
