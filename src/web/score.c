@@ -471,12 +471,38 @@ static const char *verdict(const ctx *c, const para *p, const char *title,
     return NULL;
 }
 
+/* A heading, or a short line without closing punctuation ("More:",
+ * "Comments"): it introduces what follows, so it never ends an article. */
+static int is_intro(const ctx *c, const para *p) {
+    if (is_tag(c->h->nodes[p->block].tag, PX_T_H1, PX_T_H6)) return 1;
+    const char *s = c->buf.data + p->off;
+    size_t n = p->len;
+    while (n && (s[n - 1] == ' ' || (n >= 2 && s[n - 2] == '\xc2' &&
+                                     s[n - 1] == '\xa0')))
+        n -= s[n - 1] == ' ' ? 1 : 2; /* spaces, no-break spaces */
+    /* closing punctuation; \x9d ends U+201D */
+    return p->len < 40 && n && !strchr(".!?\"')]\x9d", s[n - 1]);
+}
+
+/* Index from which every kept paragraph is a trailing intro. */
+static size_t body_end(const ctx *c, const char *title) {
+    char why[96];
+    size_t end = c->np;
+    for (; end > 0; end--) {
+        const para *p = &c->paras[end - 1];
+        if (!verdict(c, p, title, why, sizeof why) && !is_intro(c, p)) break;
+    }
+    return end;
+}
+
 static px_result emit(ctx *c, const char *title, px_buf *text,
                       px_explain_fn explain, void *ud) {
     char why[96], where[64];
+    size_t end = body_end(c, title);
     for (size_t i = 0; i < c->np; i++) {
         const para *p = &c->paras[i];
         const char *v = verdict(c, p, title, why, sizeof why);
+        if (!v && i >= end) v = "heading or label at the end of the body";
         if (explain) {
             describe(c, p->block, where, sizeof where);
             explain(ud, v == NULL, v ? v : "main content", where,

@@ -127,6 +127,20 @@ static void test_link_cluster(void **state) {
     px_page_free(p);
 }
 
+static void test_trailing_labels(void **state) {
+    (void)state;
+    px_page *p = extract(
+        "<article><p>The council voted, after a long debate, to close the "
+        "old library.</p><h2>What comes next</h2><p>A new building, with a "
+        "cafe, opens in spring.</p><p>More:</p><h3>Comments</h3></article>",
+        NULL);
+    assert_non_null(strstr(p->text, "What comes next\n\nA new building"));
+    assert_non_null(strstr(p->text, "opens in spring."));
+    assert_null(strstr(p->text, "More:"));
+    assert_null(strstr(p->text, "Comments"));
+    px_page_free(p);
+}
+
 static void test_byline_markup(void **state) {
     (void)state;
     px_page *p = extract("<form class=comment-form><p class=comment-author>"
@@ -318,6 +332,7 @@ int main(void) {
         cmocka_unit_test(test_json_ld),
         cmocka_unit_test(test_time_element),
         cmocka_unit_test(test_link_cluster),
+        cmocka_unit_test(test_trailing_labels),
         cmocka_unit_test(test_byline_markup),
         cmocka_unit_test(test_ld_body_fallback),
         cmocka_unit_test(test_explain),
