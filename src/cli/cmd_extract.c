@@ -174,6 +174,10 @@ int px_cmd_extract(int argc, char **argv) {
         default: fputs(help, stderr); return PX_EXIT_USAGE;
         }
     }
+    if (optind == argc && cli_isatty(stdin)) {
+        fputs(help, stderr); /* nothing given and nothing piped in */
+        return PX_EXIT_USAGE;
+    }
     char *dash[] = {"-"};
     char **files = optind < argc ? argv + optind : dash;
     int nfiles = optind < argc ? argc - optind : 1;
