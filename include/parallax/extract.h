@@ -89,7 +89,8 @@ typedef struct px_warc_opts {
     px_warc_error_fn on_error; /* NULL: errors are only counted */
     void *ud;
     size_t max_record_bytes;   /* 0: PX_WARC_MAX_RECORD */
-    px_extract_opts extract;   /* for each HTML payload (explain ignored) */
+    px_extract_opts extract;   /* for each HTML payload (charset: from
+                                  the HTTP header) */
 } px_warc_opts;
 
 #define PX_WARC_MAX_RECORD ((size_t)64 << 20)

@@ -79,11 +79,13 @@ static void do_warc(run *r, const char *path) {
         return;
     }
     const char *ctx[2] = {r->cmd, path};
-    px_warc_opts o = {on_warc_error, ctx, 0, {0, 0, NULL, NULL, NULL}};
+    px_warc_opts o = {on_warc_error, ctx, 0,
+                      {0, 0, NULL, r->explain ? on_explain : NULL, r}};
     px_warc *w;
     px_page *p;
     if (!px_warc_new(f, &o, &w)) {
         while (!px_warc_next(w, &p, NULL) && p) {
+            if (r->explain) px_buf_putc(&r->out, '\n');
             print_page(r, p, path);
             px_page_free(p);
         }

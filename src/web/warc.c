@@ -536,7 +536,6 @@ static px_result record_page(px_warc *w, rec *r, px_page **out) {
     }
     if (!rc) {
         px_extract_opts eo = w->o.extract;
-        eo.explain = NULL;
         eo.charset = h.ctype;
         rc = px_page_extract(h.body, h.body_len, r->uri, &eo, out);
         if (rc && rc != PX_ERR_EMPTY)
