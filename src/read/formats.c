@@ -1,8 +1,8 @@
 /*
  * formats.c - the table of input formats, keyed by file extension.
  *
- * This is the hook where further readers plug in (HTML and WARC through the
- * extractor: add rows for ".html", ".htm", ".warc" here).  Compression is
+ * This is the hook where further readers plug in (HTML and WARC come
+ * through the extractor, src/web/read_web.c).  Compression is
  * not a format: ".gz" and ".zst" are stripped before the lookup and the
  * stream decodes by magic bytes.
  */
