@@ -13,6 +13,7 @@
 #include <string.h> /* strcmp */
 
 #include "cli/cli.h"
+#include "cli/match.h"
 
 static const char help[] =
     "usage: parallax ingest [--db PATH] [--json] [-v] PATH... | -\n"
@@ -23,6 +24,9 @@ static const char help[] =
     "  -v, --verbose    print the summary even when stderr is not a terminal\n"
     "  --max-bytes N    size cap of one article or line (default 32 MiB)\n"
     "  --batch N        articles per transaction (default 500)\n"
+    "  --match          then report near-duplicates and reused passages of\n"
+    "                   the new articles against all earlier ones (index\n"
+    "                   DB.pxindex; docs/dedup.md, docs/reuse.md)\n"
     "Exit: 0 all stored or already there, 1 some input was bad or refused,\n"
     "2 usage, 3 the store failed.  See docs/ingest.md.\n";
 
@@ -36,6 +40,7 @@ typedef struct ingest {
     size_t batch[N_COUNTS];    /* counts of the open batch */
     size_t total[N_COUNTS];    /* committed counts */
     size_t in_batch, batch_max;
+    cli_match *match;          /* --match, or NULL */
 } ingest;
 
 static const char *const status_name[] = {"stored", "unchanged", "duplicate",
@@ -121,6 +126,7 @@ static px_result ingest_one(ingest *g, const px_article *a) {
     } else
         cli_err(g->cmd, "%s: store: %s", a->origin, px_store_errmsg(g->store));
     px_free(other);
+    if (!rc && st == PX_PUT_INSERTED && g->match) cli_match_add(g->match, a);
     return rc == PX_ERR_STORE ? rc : PX_OK;
 }
 
@@ -160,10 +166,11 @@ int px_cmd_ingest(int argc, char **argv) {
         {"db", required_argument, 0, 'd'},    {"json", no_argument, 0, 'j'},
         {"verbose", no_argument, 0, 'v'},     {"max-bytes", required_argument, 0, 'm'},
         {"batch", required_argument, 0, 'b'}, {"help", no_argument, 0, 'h'},
+        {"match", no_argument, 0, 'M'},
         {0, 0, 0, 0}};
     ingest g = {.cmd = argv[0], .batch_max = 500};
     const char *db = NULL;
-    int verbose = 0, c;
+    int verbose = 0, match = 0, c;
     px_read_opts ro = {on_read_error, &g, PX_READ_MAX_ARTICLE};
     optind = 1;
     while ((c = getopt_long(argc, argv, "vh", opts, NULL)) != -1) {
@@ -173,6 +180,7 @@ int px_cmd_ingest(int argc, char **argv) {
         case 'v': verbose = 1; break;
         case 'm': ro.max_article_bytes = count_arg(optarg); break;
         case 'b': g.batch_max = count_arg(optarg); break;
+        case 'M': match = 1; break;
         case 'h': fputs(help, stdout); return PX_EXIT_OK;
         default: fputs(help, stderr); return PX_EXIT_USAGE;
         }
@@ -184,10 +192,16 @@ int px_cmd_ingest(int argc, char **argv) {
     const char *dash[] = {"-"};
     const char *const *paths = optind < argc ? (const char *const *)argv + optind : dash;
     if (!(g.store = cli_store_open(g.cmd, db, 0))) return PX_EXIT_FAIL;
+    if (match && !(g.match = cli_match_open(g.cmd, db))) {
+        px_store_close(g.store);
+        return PX_EXIT_FAIL;
+    }
     px_reader *r;
     px_reader_new(paths, optind < argc ? (size_t)(argc - optind) : 1, &ro, &r);
     px_result rc = run(&g, r);
     px_reader_free(r);
+    if (g.match && !rc) rc = cli_match_finish(g.match, g.json);
+    else cli_match_free(g.match);
     px_store_close(g.store);
     px_buf_release(&g.pending);
     if (verbose || cli_isatty(stderr)) summary(&g);

@@ -47,6 +47,7 @@ typedef px_result (*px_read_next_fn)(px_src *src, px_article **out);
 typedef struct px_read_format {
     const char *ext;       /* lower-case extension with its dot: ".txt" */
     px_read_next_fn next;
+    int by_path;           /* reads src->path itself: no text sniffing */
 } px_read_format;
 
 /* Format for a file name by extension (".gz"/".zst" stripped first), or
@@ -67,5 +68,7 @@ px_article *px_read_json_record(px_src *src, struct json_t *obj);
 /* Report a jansson parse error (a json_error_t *) at src->line, or at the
  * error's own line when src->line is 0 (whole-document parses). */
 void px_read_json_error(px_src *src, const void *err);
+px_result px_read_html_next(px_src *src, px_article **out); /* src/web */
+px_result px_read_warc_next(px_src *src, px_article **out); /* src/web */
 
 #endif /* PX_READ_INT_H */

@@ -226,7 +226,7 @@ static void open_file(px_reader *r, const char *path, int in_dir) {
     px_seen_input(&r->seen, r->src_path);
     r->src_articles = 0;
     r->fmt = fmt ? fmt : sniff_format(st);
-    if (!source_ok(&r->src)) {
+    if (!r->fmt->by_path && !source_ok(&r->src)) {
         r->fmt = NULL; /* reported already: no "no articles" on top */
         close_source(r);
     }
