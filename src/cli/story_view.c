@@ -37,6 +37,7 @@ typedef struct model {
     px_story_info info;
     sources srcs;
     px_compare *cmp;   /* NULL with fewer than two sources */
+    px_result cmp_rc;  /* why the comparison failed (the rest is shown) */
     member *m;
     size_t nm, am;
     edge *e;
@@ -116,7 +117,7 @@ static px_result model_load(px_store *s, const char *id, model *md) {
     px_result rc = px_story_get(s, id, &md->info);
     if (!rc) rc = px_story_members(s, id, take_member, md);
     if (!rc) rc = px_story_edges(s, id, take_edge, md);
-    if (!rc) rc = model_compare(s, md);
+    if (!rc) md->cmp_rc = model_compare(s, md);
     return rc;
 }
 
@@ -159,6 +160,8 @@ static void view_text(const model *md, int color, px_buf *o) {
     }
     px_buf_printf(o, "\nclaims (%zu sources compared)\n", md->srcs.n);
     if (md->cmp) px_compare_to_text(md->cmp, color, o);
+    else if (md->cmp_rc)
+        px_buf_printf(o, "  comparison failed: %s\n", px_result_str(md->cmp_rc));
     else px_buf_puts(o, "  one source: nothing to compare\n");
 }
 
@@ -207,6 +210,9 @@ static void view_json(const model *md, px_buf *o) {
     px_buf_puts(o, "], \"comparison\": ");
     if (md->cmp) px_compare_to_json(md->cmp, o);
     else px_buf_puts(o, "null");
+    if (md->cmp_rc)
+        px_buf_printf(o, ", \"comparison_error\": \"%s\"",
+                      px_result_str(md->cmp_rc));
     px_buf_puts(o, "}");
 }
 
@@ -239,7 +245,8 @@ static void html_findings(const model *md, px_buf *o) {
     size_t n = 0;
     const px_finding *f = md->cmp ? px_compare_findings(md->cmp, &n) : NULL;
     if (!n) {
-        px_buf_puts(o, "<p>No findings.</p>\n");
+        px_buf_printf(o, "<p>%s</p>\n", md->cmp_rc ? px_result_str(md->cmp_rc)
+                                                   : "No findings.");
         return;
     }
     px_buf_puts(o, "<table><tr><th>finding</th><th>kind</th><th>what</th>"
