@@ -394,12 +394,21 @@ static int case_of(int32_t cp) {
  * ("AdvertisementThe"), or an all-capitals run meeting a capitalised word
  * ("ADVERTISEMENTThe").  0 when there is none. */
 static size_t glue_point(const unsigned char *s, size_t n) {
-    size_t end = n < 32 ? n : 32, i = 0, l;
+    size_t end = n < 32 ? n : 32, i = 0, l = 1;
     int psc = 0, pcase = 0, caps = 1;
     while (i < end) {
         int32_t cp, nx;
-        if (!(l = px_utf8_decode(s + i, n - i, &cp))) return 0;
-        int sc = px_script_of(cp), cs = case_of(cp);
+        int sc, cs;
+        if (s[i] < 0x80) { /* ASCII inline: this runs on every line */
+            cp = s[i], l = 1;
+            cs = (unsigned)(cp - 'a') < 26u   ? 1
+                 : (unsigned)(cp - 'A') < 26u ? 2
+                                              : 0;
+            sc = cs ? PX_SC_LATIN : PX_SC_NONE;
+        } else {
+            if (!(l = px_utf8_decode(s + i, n - i, &cp))) return 0;
+            sc = px_script_of(cp), cs = case_of(cp);
+        }
         if (sc && psc) { /* two letters touching */
             if (sc != psc || (pcase == 1 && cs == 2)) return i;
             if (caps && i >= 2 && pcase == 2 && cs == 2 && i + l < n &&
