@@ -24,6 +24,8 @@
 #include <string.h> /* memcpy, strcmp */
 #include <stdint.h> /* uint64_t */
 #include <utf8proc.h>
+#define XXH_INLINE_ALL
+#include <xxhash.h> /* XXH3_64bits: px_hash64 with seed 0, inlined */
 
 #include "clean/clean_int.h"
 #include "clean/offmap.h"
@@ -451,7 +453,8 @@ static void emit_token(px_doc *d, tok_cursor *k, size_t ns, size_t ne,
     t->end = (uint32_t)px_offmap_end_at(&d->clean_map, ce, &k->ce);
     t->norm_off = (uint32_t)ns;
     t->norm_len = (uint32_t)(ne - ns);
-    t->hash = px_hash64(d->norm.data + ns, ne - ns, 0);
+    /* == px_hash64(norm, len, 0) (test_doc checks), inlined: hot path */
+    t->hash = XXH3_64bits(d->norm.data + ns, ne - ns);
     if (cs < d->clean.len && starts_upper(d, cs)) flags |= PX_TOK_CAP;
     t->flags = flags;
 }
@@ -468,9 +471,10 @@ static int joins(const unsigned char *s, size_t n, size_t i, int prev) {
 }
 
 /* Extend a word over 8 ASCII bytes at a time; returns the new end, ORs
- * the classes seen into *flags. */
+ * the classes seen into *flags and sets *last to the class of the last
+ * byte taken (left alone when none was). */
 static size_t word_swar(const unsigned char *s, size_t n, size_t i,
-                        unsigned *flags) {
+                        unsigned *flags, int *last) {
     while (i + 8 <= n) {
         uint64_t w = load8(s + i);
         if (w & HIGH) break;
@@ -483,6 +487,7 @@ static size_t word_swar(const unsigned char *s, size_t n, size_t i,
         }
         if (let & keep) *flags |= CH_LETTER;
         if (dig & keep) *flags |= CH_DIGIT;
+        if (k) *last = (let >> (8 * k - 1)) & 1 ? CH_LETTER : CH_DIGIT;
         i += k;
         if (k < 8) break;
     }
@@ -505,10 +510,8 @@ static void tokenize(px_doc *d) {
         newline = 0;
         for (;;) { /* the word: letters/digits, joined by ' . , */
             flags |= (unsigned)c;
-            i += l;
-            size_t e = word_swar(s, n, i, &flags);
-            int prev = e > i ? classify(s, n, e - 1, &l) : c; /* ASCII */
-            i = e;
+            int prev = c;
+            i = word_swar(s, n, i + l, &flags, &prev);
             if (i >= n) break;
             if ((c = classify(s, n, i, &l)) != CH_SEP) continue;
             if (!joins(s, n, i, prev)) break;
