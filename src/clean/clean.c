@@ -26,7 +26,6 @@
  * for control characters and line ends; rules read only short lines or the
  * last bytes of a paragraph, so the cleaner is cheap next to normalising.
  */
-#include <stdint.h> /* uint64_t */
 #include <stdio.h>  /* snprintf */
 #include <stdlib.h> /* qsort */
 #include <string.h> /* memset, memcmp */
@@ -36,6 +35,7 @@
 #include "clean/lexicon.h"
 #include "clean/rules.h"
 #include "clean/script.h"
+#include "clean/swar.h"
 #include "core/utf8.h"
 #include "parallax/clean.h"
 
@@ -74,21 +74,11 @@ static int control_at(const unsigned char *s, size_t n, size_t i, size_t *len) {
     return 0;
 }
 
-/* 1 if all 8 bytes at s are printable ASCII (0x20..0x7E).  No false
- * "yes": a byte out of range sets a high bit in one of the three terms,
- * and borrows or carries only start at such a byte. */
-static int printable8(const unsigned char *s) {
-    uint64_t w;
-    memcpy(&w, s, 8);
-    return !(((w - 0x2020202020202020ull) | (w + 0x0101010101010101ull) | w) &
-             0x8080808080808080ull);
-}
-
 static void rule_control(px_clean_ctx *c) {
     const unsigned char *s = (const unsigned char *)c->text;
     size_t i = 0, n = c->len, l;
     while (i < n) {
-        if (i + 8 <= n && printable8(s + i)) { /* fast path */
+        if (i + 8 <= n && px_swar_printable(px_swar_load(s + i))) {
             i += 8;
             continue;
         }
@@ -421,10 +411,27 @@ static size_t glue_point(const unsigned char *s, size_t n) {
     return 0;
 }
 
+/* Cheap gate for glue_point on ASCII: some lower-case byte touches an
+ * upper-case one, or two capitals touch a lower-case byte, in the opening
+ * 32 bytes (overlapping 8-byte windows); non-ASCII always passes. */
+static int maybe_glued(const unsigned char *s, size_t n) {
+    if (n < 8) return 1;
+    for (size_t o = 0;; o += 6) { /* the last window ends the line */
+        if (o + 8 > n) o = n - 8;
+        uint64_t w = px_swar_load(s + o);
+        if (w & PX_SWAR_HIGH) return 1;
+        uint64_t lo = px_swar_range(w, 'a', 'z'),
+                 up = px_swar_range(w, 'A', 'Z');
+        if (((lo << 8) & up) || ((up << 8) & up & (lo >> 8))) return 1;
+        if (o + 8 >= n || o >= 24) return 0;
+    }
+}
+
 /* A lexicon label glued to the start of a paragraph of 3+ more words. */
 static void rule_glued_start(px_clean_ctx *c, size_t i) {
     const char *t = c->text;
     size_t a = c->lines[i].start, n = line_len(c, i);
+    if (!maybe_glued((const unsigned char *)t + a, n)) return;
     size_t p = glue_point((const unsigned char *)t + a, n);
     char f[64];
     if (!p || px_count_words(t + a + p, n - p, 3) < 3) return;

@@ -29,6 +29,7 @@
 
 #include "clean/clean_int.h"
 #include "clean/offmap.h"
+#include "clean/swar.h"
 #include "core/utf8.h"
 #include "parallax/doc.h"
 
@@ -58,9 +59,7 @@ static size_t valid_run(const unsigned char *s, size_t i, size_t end) {
     int32_t cp;
     while (run < end) {
         if (run + 8 <= end) {
-            uint64_t w;
-            memcpy(&w, s + run, 8);
-            if (!(w & 0x8080808080808080ull)) {
+            if (!(px_swar_load(s + run) & PX_SWAR_HIGH)) {
                 run += 8;
                 continue;
             }
@@ -273,34 +272,12 @@ static void ensure(px_buf *b, size_t n) {
     b->alloc = a;
 }
 
-/* SWAR helpers: 8 bytes in a uint64_t, one test or transform for all. */
-#define ONES 0x0101010101010101ull
-#define HIGH 0x8080808080808080ull
-
-static uint64_t load8(const unsigned char *s) {
-    uint64_t w;
-    memcpy(&w, s, 8);
-    return w;
-}
-
-/* 0x80 in each byte of w equal to byte b; may also mark a byte right
- * above a marked one (harmless: callers only lose the fast path). */
-static uint64_t eq8(uint64_t w, unsigned char b) {
-    uint64_t x = w ^ (ONES * b);
-    return (x - ONES) & ~x & HIGH;
-}
-
-/* 0x80 in each byte of w (all < 0x80) within [lo, hi]. */
-static uint64_t range8(uint64_t w, unsigned char lo, unsigned char hi) {
-    return (w + ONES * (0x80u - lo)) & ~(w + ONES * (0x7Fu - hi)) & HIGH;
-}
-
 /* The 8 bytes at s are printable ASCII or single spaces, none a '`', the
  * last not a space: their norm view is the lower-cased bytes. */
 static int plain8(uint64_t w) {
-    if (((w - ONES * 0x20) | (w + ONES) | w) & HIGH) return 0;
-    uint64_t sp = eq8(w, ' ');
-    return !(sp & (sp << 8)) && !(sp >> 56) && !eq8(w, '`');
+    if (!px_swar_printable(w)) return 0;
+    uint64_t sp = px_swar_eq(w, ' ');
+    return !(sp & (sp << 8)) && !(sp >> 56) && !px_swar_eq(w, '`');
 }
 
 /* Copy the stretch of printable ASCII starting at s[i] - single whitespace
@@ -314,8 +291,8 @@ static size_t put_ascii(px_doc *d, const unsigned char *s, size_t n, size_t i) {
     size_t j = i;
     while (j < n) {
         uint64_t w;
-        if (j + 8 <= n && plain8(w = load8(s + j))) { /* 8 at a time */
-            w |= range8(w, 'A', 'Z') >> 2;
+        if (j + 8 <= n && plain8(w = px_swar_load(s + j))) { /* 8 at a time */
+            w |= px_swar_range(w, 'A', 'Z') >> 2;
             memcpy(o + j, &w, 8);
             j += 8;
             continue;
@@ -476,14 +453,15 @@ static int joins(const unsigned char *s, size_t n, size_t i, int prev) {
 static size_t word_swar(const unsigned char *s, size_t n, size_t i,
                         unsigned *flags, int *last) {
     while (i + 8 <= n) {
-        uint64_t w = load8(s + i);
-        if (w & HIGH) break;
-        uint64_t let = range8(w, 'a', 'z'), dig = range8(w, '0', '9');
-        uint64_t word = let | dig, keep = HIGH;
+        uint64_t w = px_swar_load(s + i);
+        if (w & PX_SWAR_HIGH) break;
+        uint64_t let = px_swar_range(w, 'a', 'z'),
+                 dig = px_swar_range(w, '0', '9');
+        uint64_t word = let | dig, keep = PX_SWAR_HIGH;
         size_t k = 8;
-        if (word != HIGH) {
-            k = (size_t)__builtin_ctzll(~word & HIGH) / 8;
-            keep = k ? HIGH & ((1ull << (8 * k)) - 1) : 0;
+        if (word != PX_SWAR_HIGH) {
+            k = (size_t)__builtin_ctzll(~word & PX_SWAR_HIGH) / 8;
+            keep = k ? PX_SWAR_HIGH & ((1ull << (8 * k)) - 1) : 0;
         }
         if (let & keep) *flags |= CH_LETTER;
         if (dig & keep) *flags |= CH_DIGIT;
