@@ -154,13 +154,16 @@ static void cuts(hview *v, int x, const px_align_pair *p, px_span sp) {
 
 /* Classes and note of piece [from, to) of side x. */
 static void piece_attrs(hview *v, int x, const px_align_pair *p, size_t from,
-                        size_t to, px_buf *cls, const char **note) {
+                        size_t to, px_buf *cls, const char **note,
+                        const px_op **rep) {
     *note = NULL;
+    *rep = NULL;
     for (size_t k = 0; p && k < p->nops; k++) {
         const px_op *op = &p->ops[k];
         if (op->kind == PX_OP_KEEP || !covers(x ? op->b_span : op->a_span, from, to))
             continue;
         px_buf_puts(cls, op->kind == PX_OP_REPLACE ? "rep " : x ? "ins " : "del ");
+        if (op->kind == PX_OP_REPLACE) *rep = op;
     }
     for (size_t k = 0; k < v->o->nmarks; k++) {
         const px_align_mark *m = &v->o->marks[k];
@@ -177,13 +180,20 @@ static void piece(hview *v, int x, const px_align_pair *p, size_t from,
     const char *txt = px_doc_orig(v->al->side[x]->doc, NULL);
     px_buf cls = PX_BUF_INIT;
     const char *note;
-    piece_attrs(v, x, p, from, to, &cls, &note);
+    const px_op *rep;
+    piece_attrs(v, x, p, from, to, &cls, &note, &rep);
     if (cls.len) {
         cls.data[--cls.len] = 0;
         px_buf_printf(v->out, "<span class=\"%s\"", cls.data);
         if (note) {
             px_buf_puts(v->out, " title=\"");
             esc(v->out, note);
+            px_buf_putc(v->out, '"');
+        } else if (rep) { /* hover shows the other side's words */
+            px_span o = x ? rep->a_span : rep->b_span;
+            px_buf_puts(v->out, x ? " title=\"\xE2\x86\x90 " : " title=\"\xE2\x86\x92 ");
+            px_buf_html(v->out, px_doc_orig(v->al->side[!x]->doc, NULL) + o.start,
+                        o.end - o.start);
             px_buf_putc(v->out, '"');
         }
         px_buf_putc(v->out, '>');
@@ -220,6 +230,7 @@ static void sentence(hview *v, int x, uint32_t s) {
     cuts(v, x, p, sp);
     for (size_t i = 0; i + 1 < v->ncut; i++)
         if (v->cut[i] < v->cut[i + 1]) piece(v, x, p, v->cut[i], v->cut[i + 1]);
+    if (p) px_buf_printf(v->out, "<sup class=\"sc\">%ld</sup>", pi + 1);
     px_buf_puts(v->out, "</span> ");
 }
 

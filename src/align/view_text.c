@@ -19,7 +19,9 @@
 
 const char *px_side_label(const px_align *al, int side) {
     const px_article *a = al->side[side]->art;
+    const char *outlet = px_doc_meta(al->side[side]->doc, "outlet");
     if (a && a->outlet) return a->outlet;
+    if (outlet) return outlet;
     if (a && a->id) return a->id;
     return side ? "B" : "A";
 }
