@@ -36,7 +36,7 @@ static const char css[] =
     ".col{flex:1;min-width:0}.col h2{font-size:15px;border-bottom:2px solid #999}"
     ".s{border-radius:3px;cursor:pointer}.s[data-pair]:hover,.s.hl"
     "{background:#fde9a6;outline:1px solid #e0b000}"
-    ".only{background:#e6e6e6;color:#555}"
+    ".only{background:#e6e6e6;color:#555}.moved{border-left:3px solid #6a5acd}"
     ".del{background:#ffd6d6;text-decoration:line-through #c00}"
     ".ins{background:#d4f7d4}.rep{background:#ffe2b8}"
     ".sc{font:11px sans-serif;color:#888;vertical-align:super}";
@@ -219,11 +219,14 @@ static void sentence(hview *v, int x, uint32_t s) {
     px_span sp = al->side[x]->sents[s].span;
     long pi = al->partner[x][s];
     const px_align_pair *p = pi >= 0 ? &al->pairs[pi].pub : NULL;
-    px_buf_printf(v->out, "<span class=\"s%s\" id=\"%c%u\"", p ? "" : " only",
-                  x ? 'b' : 'a', s);
+    px_buf_printf(v->out, "<span class=\"s%s\" id=\"%c%u\"",
+                  !p ? " only" : p->moved ? " moved" : "", x ? 'b' : 'a', s);
     if (p) {
-        px_buf_printf(v->out, " data-pair=\"%ld\" title=\"score %.2f\"", pi,
-                      p->score);
+        px_buf_printf(v->out,
+                      " data-pair=\"%ld\" title=\"pair %ld: score %.2f, %.0f%% "
+                      "words kept%s\"",
+                      pi, pi + 1, p->score, 100 * p->kept,
+                      p->moved ? ", moved" : "");
         partners(v, p, x);
     }
     px_buf_putc(v->out, '>');

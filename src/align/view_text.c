@@ -62,7 +62,8 @@ static void json_pair(px_buf *o, const px_align *al, const px_align_pair *p) {
     json_list(o, "b_sents", p->b_sents, p->b_n);
     json_span(o, "a_span", p->a_span);
     json_span(o, "b_span", p->b_span);
-    px_buf_printf(o, ",\"score\":%.4f", p->score);
+    px_buf_printf(o, ",\"score\":%.4f,\"kept\":%.3f,\"moved\":%s", p->score,
+                  p->kept, p->moved ? "true" : "false");
     json_text(o, "a_text", al->side[0], p->a_span);
     json_text(o, "b_text", al->side[1], p->b_span);
     px_buf_puts(o, ",\"ops\":[");
@@ -321,8 +322,9 @@ static void body(tview *v) {
         }
         const px_align_pair *p = &al->pairs[pi].pub;
         if (p->a_sents[0] != s) continue;
-        px_buf_printf(v->out, "%spair %.2f%s\n", v->o->color ? DIM : "",
-                      p->score, v->o->color ? OFF : "");
+        px_buf_printf(v->out, "%spair %ld: score %.2f, %.0f%% words kept%s%s\n",
+                      v->o->color ? DIM : "", pi + 1, p->score, 100 * p->kept,
+                      p->moved ? ", moved" : "", v->o->color ? OFF : "");
         block(v, p, p->a_sents, p->a_n, p->b_sents, p->b_n);
         for (uint32_t k = 0; k < p->b_n; k++) trailing_only_b(v, p->b_sents[k]);
     }

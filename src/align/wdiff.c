@@ -195,6 +195,12 @@ void px_wdiff_pair(const px_align *al, px_pair_int *p) {
     opsink o = {al, p, 0};
     script_to_ops(&o, &q);
     p->pub.ops = p->ops;
+    size_t kept = 0, all = 0;
+    for (size_t k = 0; k < p->pub.nops; k++) {
+        all += p->ops[k].a_n + p->ops[k].b_n;
+        if (p->ops[k].kind == PX_OP_KEEP) kept += p->ops[k].a_n + p->ops[k].b_n;
+    }
+    p->pub.kept = all ? (double)kept / all : 0;
     px_free(q.t[0]);
     px_free(q.t[1]);
     px_free(q.script);

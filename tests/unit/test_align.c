@@ -92,6 +92,8 @@ static void test_identical(void **state) {
         assert_int_equal(p->b_n, 1);
         assert_int_equal(p->a_sents[0], p->b_sents[0]);
         assert_true(p->score > 0.99);
+        assert_true(p->kept > 0.99);
+        assert_false(p->moved);
         for (size_t k = 0; k < p->nops; k++)
             assert_int_equal(p->ops[k].kind, PX_OP_KEEP);
     }
@@ -140,6 +142,8 @@ static void test_reordered(void **state) {
     assert_int_equal(px_align_npairs(al), 5);
     for (size_t i = 0; i < 5; i++) {
         const px_align_pair *p = px_align_get_pair(al, i);
+        /* P3 (the last 2 pairs in A's order) moved to the front of B */
+        assert_int_equal(p->moved, i >= 3);
         size_t la = p->a_span.end - p->a_span.start;
         assert_int_equal(la, p->b_span.end - p->b_span.start);
         assert_memory_equal(x + p->a_span.start, y + p->b_span.start, la);
