@@ -431,6 +431,7 @@ static int cmp_wpair(const void *x, const void *y) {
 
 static void publish(work *w) {
     px_align *al = w->al;
+    px_wdiff_ws *ws = al->no_words ? NULL : px_wdiff_ws_new();
     qsort(w->wp, w->nwp, sizeof *w->wp, cmp_wpair);
     al->pairs = px_calloc(w->nwp + 1, sizeof *al->pairs);
     al->npairs = w->nwp;
@@ -448,8 +449,9 @@ static void publish(work *w) {
                                  hull(al->side[0], p->a, q->n[0]),
                                  hull(al->side[1], p->b, q->n[1]),
                                  q->score, NULL, 0, 0, 0};
-        if (!al->no_words) px_wdiff_pair(al, p);
+        if (ws) px_wdiff_pair(al, p, ws);
     }
+    px_wdiff_ws_free(ws);
 }
 
 /* Mark pairs off the longest run that keeps the same order on both sides
