@@ -242,9 +242,10 @@ static void column(hview *v, int x) {
     const char *l = x ? v->o->b_label : v->o->a_label;
     px_buf_printf(v->out, "<div class=\"col\" id=\"col%c\"><h2>", x ? 'B' : 'A');
     esc(v->out, l ? l : px_side_label(v->al, x));
-    px_buf_puts(v->out, "</h2><p>");
+    px_buf_puts(v->out, "</h2><p dir=\"auto\">");
     for (uint32_t s = 0; s < sd->nsents; s++) {
-        if (s && (sd->sents[s].flags & PX_SENT_PARA)) px_buf_puts(v->out, "</p><p>");
+        if (s && (sd->sents[s].flags & PX_SENT_PARA))
+            px_buf_puts(v->out, "</p><p dir=\"auto\">");
         sentence(v, x, s);
     }
     px_buf_puts(v->out, "</p></div>");

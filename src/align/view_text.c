@@ -12,6 +12,7 @@
  * sides are set in two columns wrapped at a character count.
  */
 #include <string.h> /* strlen */
+#include <utf8proc.h>
 
 #include "align/align_int.h"
 
@@ -191,15 +192,23 @@ static void side_text(tview *v, px_buf *o, const px_align_pair *p, int x,
     }
 }
 
-/* Visible width of s[0..n): code points outside ANSI escapes. */
+/* Visible width of s[0..n) in terminal columns: ANSI escapes take none,
+ * wide (CJK) characters two. */
 static size_t vis_width(const char *s, size_t n) {
     size_t w = 0;
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < n;) {
         if (s[i] == '\033') {
             while (i < n && s[i] != 'm') i++;
+            i++;
             continue;
         }
-        w += ((unsigned char)s[i] & 0xC0) != 0x80;
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t l = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+                                              (utf8proc_ssize_t)(n - i), &cp);
+        if (l <= 0) l = 1, cp = '?';
+        int cw = utf8proc_charwidth(cp);
+        w += cw > 0 ? (size_t)cw : 0;
+        i += (size_t)l;
     }
     return w;
 }

@@ -267,6 +267,26 @@ static void test_json_and_html(void **state) {
     px_free(y);
 }
 
+/* CJK has no spaces: a token is a clause, matched by character bigrams. */
+static void test_cjk(void **state) {
+    (void)state;
+    fixture f = {0};
+    px_align *al = align_texts(
+        &f,
+        "\xE4\xB8\x9C\xE4\xBA\xAC\xE7\x94\xB5\xE5\x8A\x9B\xE5\x85\xAC\xE5\x8F\xB8"
+        "\xE5\x91\xA8\xE4\xBA\x8C\xE8\xA1\xA8\xE7\xA4\xBA\xE3\x80\x82"
+        "\xE5\xAE\x98\xE5\x91\x98\xE8\xAF\xB4\xE6\xB2\xA1\xE6\x9C\x89\xE4\xBA\xBA"
+        "\xE5\x8F\x97\xE4\xBC\xA4\xE3\x80\x82",
+        "\xE5\xAE\x98\xE5\x91\x98\xE8\xA1\xA8\xE7\xA4\xBA\xE6\xB2\xA1\xE6\x9C\x89"
+        "\xE4\xBA\xBA\xE5\x91\x98\xE5\x8F\x97\xE4\xBC\xA4\xE3\x80\x82"
+        "\xE4\xB8\x9C\xE4\xBA\xAC\xE7\x94\xB5\xE5\x8A\x9B\xE5\x85\xAC\xE5\x8F\xB8"
+        "\xE8\xA1\xA8\xE7\xA4\xBA\xE5\x91\xA8\xE4\xBA\x8C\xE3\x80\x82");
+    assert_int_equal(px_align_npairs(al), 2);
+    assert_int_equal(px_align_get_pair(al, 0)->b_sents[0], 1);
+    assert_int_equal(px_align_get_pair(al, 1)->b_sents[0], 0);
+    fixture_release(&f);
+}
+
 /* Deterministic pseudo-text: sentences of 8..27 words from a vocabulary
  * of made-up words. */
 static void fake_text(px_buf *b, size_t bytes, uint64_t seed) {
@@ -312,6 +332,6 @@ int main(void) {
         cmocka_unit_test(test_identical),   cmocka_unit_test(test_disjoint_and_empty),
         cmocka_unit_test(test_reordered),   cmocka_unit_test(test_rewrite),
         cmocka_unit_test(test_times),       cmocka_unit_test(test_json_and_html),
-        cmocka_unit_test(test_big)};
+        cmocka_unit_test(test_cjk),         cmocka_unit_test(test_big)};
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
