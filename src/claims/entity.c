@@ -397,6 +397,11 @@ int32_t px_entity_after(px_xctx *x, size_t i, size_t *to) {
             *to = j;
             return w->ent;
         }
+        if ((w->cats & (LX_ROLE | LX_ROLEMOD)) && k + 1 < x->n &&
+            x->w[k + 1].ent != PX_NONE && !(x->w[k + 1].gap & G_BREAK)) {
+            k++; /* "said President Volodymyr Zelenskyy" */
+            continue;
+        }
         if (w->cats & (LX_SOURCE | LX_ROLE) && !(w->cats & LX_FUNC)) {
             size_t from;
             *to = k + 1;
