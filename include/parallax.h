@@ -33,5 +33,7 @@
 #include "parallax/compare.h"
 #include "parallax/extract.h"
 #include "parallax/cluster.h"
+#include "parallax/index.h"
+#include "parallax/story.h"
 
 #endif /* PARALLAX_H */
