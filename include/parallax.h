@@ -30,7 +30,9 @@
 #include "parallax/sentence.h"
 #include "parallax/align.h"
 #include "parallax/claims.h"
+#include "parallax/compare.h"
 #include "parallax/extract.h"
 #include "parallax/cluster.h"
+#include "parallax/index.h"
 
 #endif /* PARALLAX_H */

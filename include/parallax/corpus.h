@@ -10,10 +10,10 @@
  * numbers and turn them into original byte offsets with px_corpus_span(),
  * so every reported span points into the article as it was read.
  *
- * A corpus can be saved to a file and loaded again (streaming: load, add
- * new articles, match them against everything seen before, save).  The
- * file is a versioned little-endian dump of the arrays; loading checks
- * every count and offset, so a damaged file is refused, never trusted.
+ * A corpus can be appended to an index file and loaded again (streaming:
+ * load, add new articles, match them against everything seen before,
+ * append; see parallax/index.h).  Loading checks every count and offset,
+ * so a damaged file is refused, never trusted.
  *
  * Thread safety: adding is single-writer; reading a corpus that is not
  * being modified is safe from any number of threads.
@@ -63,9 +63,9 @@ const uint32_t *px_corpus_words(const px_corpus *c, uint32_t docno,
 px_span px_corpus_span(const px_corpus *c, uint32_t docno, size_t from,
                        size_t to);
 
-/* Write the corpus to path (replaced atomically through path.tmp). */
-px_result px_corpus_save(const px_corpus *c, const char *path);
-/* Read a corpus written by px_corpus_save; *out owned by the caller.
+/* Load an index file written by px_index_append (parallax/index.h); the
+ * file is mapped read-only and must not be truncated while *out lives;
+ * articles added later are kept in memory.  *out owned by the caller.
  * PX_ERR_NOTFOUND if path does not exist, PX_ERR_PARSE if it is damaged,
  * PX_ERR_SCHEMA if written by a newer format version. */
 px_result px_corpus_load(const char *path, px_corpus **out);

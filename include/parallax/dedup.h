@@ -87,10 +87,11 @@ typedef struct px_dup_pair {
 } px_dup_pair;
 
 /* Find the near-duplicate pairs of a corpus.  *pairs (caller frees with
- * px_free) is sorted by (a, b); *sigs, when not NULL, receives the
- * signatures (k per document, caller frees). */
+ * px_free) is sorted by (a, b).  Documents of a loaded index whose band
+ * keys were stored with the same parameters are not signed again: new
+ * documents are looked up in the stored sorted keys. */
 px_result px_dedup_run(const px_corpus *c, const px_dedup_opts *o,
-                       px_dup_pair **pairs, size_t *npairs, uint32_t **sigs);
+                       px_dup_pair **pairs, size_t *npairs);
 
 /* Exact Jaccard and containments of two word sequences' shingle sets. */
 void px_dedup_compare(const uint32_t *a, size_t na, const uint32_t *b,

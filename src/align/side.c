@@ -5,8 +5,9 @@
  * Terms are Snowball stems (numbers keep only their digits and decimal
  * point, so "115,600" and "115600" meet; initials "U.S." join into "us").
  * Boosts encode what survives a rewrite: numbers 2.0, capitalised words
- * not opening the sentence (names) 1.6, content words 1.0, function words
- * 0.15.  Stems are cached per distinct token (token hash -> key) in a small
+ * not opening the sentence (names) 1.6, content words 1.0; function words
+ * are no terms at all (they only matter to the word diff, which compares
+ * every token's key).  Stems are cached per distinct token (token hash -> key) in a small
  * open-addressing table local to the call: news repeats its words, and
  * stemming is the costly part.  This is the once-per-article work; the
  * pairwise part (align.c) only reads it.
@@ -18,7 +19,6 @@
 #define BOOST_NUMBER 2.0f
 #define BOOST_NAME 1.6f
 #define BOOST_WORD 1.0f
-#define BOOST_FUNC 0.15f
 
 typedef struct stem_cache {
     uint64_t *tok;  /* token hash, 0 = empty */
@@ -94,7 +94,7 @@ static void add_term(prep *p, uint64_t h, float boost, uint32_t sent) {
 static float token_boost(const prep *p, size_t k, size_t first) {
     const px_token *t = &p->t[k];
     if (!(t->flags & PX_TOK_ALPHA)) return BOOST_NUMBER;
-    if (px_stopword(p->norm + t->norm_off, t->norm_len)) return BOOST_FUNC;
+    if (px_stopword(p->norm + t->norm_off, t->norm_len)) return 0;
     if ((t->flags & PX_TOK_CAP) && k > first) return BOOST_NAME;
     return BOOST_WORD;
 }
@@ -106,6 +106,7 @@ int px_term_cmp(const void *x, const void *y) {
 
 /* Sort terms [from, nterm) and merge duplicates (keeping the top boost). */
 static void dedupe(prep *p, size_t from) {
+    if (p->nterm == from) return; /* no terms (maybe no array yet) */
     px_term *t = p->s->terms + from;
     size_t n = p->nterm - from, o = 0;
     qsort(t, n, sizeof *t, px_term_cmp);
@@ -131,7 +132,8 @@ static void sentence_terms(prep *p, uint32_t si) {
             k += n;
             continue;
         }
-        add_term(p, p->s->key[k], token_boost(p, k, first), si);
+        float boost = token_boost(p, k, first);
+        if (boost > 0) add_term(p, p->s->key[k], boost, si);
         k++;
     }
     dedupe(p, from);
@@ -179,6 +181,7 @@ px_result px_align_side_new(const px_doc *d, const px_article *a,
     s->key = px_malloc((s->ntok + 1) * sizeof *s->key);
     prepare(&p);
     px_stemmer_free(p.stem);
+    px_cues_find(s);
     *out = s;
     return PX_OK;
 }
@@ -189,6 +192,7 @@ void px_align_side_free(px_align_side *s) {
     px_free(s->terms);
     px_free(s->term_off);
     px_free(s->key);
+    px_free(s->cites);
     px_free(s);
 }
 

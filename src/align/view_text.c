@@ -146,6 +146,15 @@ typedef struct tview {
     px_buf *out;
 } tview;
 
+/* Append article text for a terminal: control characters (an ESC in the
+ * article would drive the terminal) become spaces. */
+static void put_text(px_buf *o, const char *s, size_t n) {
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        px_buf_putc(o, c < 0x20 || c == 0x7F ? ' ' : (char)c);
+    }
+}
+
 /* Text of sentence s of side x with the pair's changed words marked. */
 static void marked_sentence(tview *v, px_buf *o, const px_align_pair *p,
                             int x, uint32_t s) {
@@ -158,13 +167,13 @@ static void marked_sentence(tview *v, px_buf *o, const px_align_pair *p,
         if (op->kind == PX_OP_KEEP || os.start == os.end ||
             os.start < at || os.end > sp.end)
             continue;
-        px_buf_append(o, txt + at, os.start - at);
+        put_text(o, txt + at, os.start - at);
         px_buf_puts(o, v->o->color ? (x ? GREEN : RED) : x ? "{+" : "[-");
-        px_buf_append(o, txt + os.start, os.end - os.start);
+        put_text(o, txt + os.start, os.end - os.start);
         px_buf_puts(o, v->o->color ? OFF : x ? "+}" : "-]");
         at = os.end;
     }
-    px_buf_append(o, txt + at, sp.end - at);
+    put_text(o, txt + at, sp.end - at);
 }
 
 /* "A3,4 text..." for sentences s[0..n) of side x into o. */
@@ -210,7 +219,7 @@ static void wrap(const char *s, size_t n, size_t cw, px_buf *out) {
             px_buf_putc(out, ' '), w++;
         }
         for (size_t k = i; k < j; k++)
-            if (s[k] == '\033')
+            if (s[k] == '\033' && k + 3 < j)
                 colour = !strncmp(s + k, OFF, strlen(OFF)) ? NULL
                          : s[k + 3] == '2'                 ? GREEN
                                                            : RED;

@@ -29,6 +29,7 @@ typedef struct run {
     size_t ri;           /* role start (== ni when no role) */
     px_entity_type type;
     const char *canon;   /* gazetteer name */
+    int title;           /* inside a title-case headline */
 } run;
 
 static int is_possessive(const px_word *w) {
@@ -93,7 +94,10 @@ static void run_classify(const px_xctx *x, run *r) {
     while (r->ni > r->i && is_name_word(&x->w[r->ni - 1])) r->ni--;
     if (r->ni == r->nj) return; /* no name words: a role or a common word */
     r->ri = role_start(x, r->ni);
-    if (x->w[r->nj - 1].cats & LX_ORGWORD) r->type = PX_ENT_ORG;
+    int several = r->nj - r->ni > 1; /* "Carrow Island", not "Island" */
+    if (several && (x->w[r->nj - 1].cats & LX_ORGWORD)) r->type = PX_ENT_ORG;
+    else if (several && (x->w[r->nj - 1].cats & LX_PLACEWORD))
+        r->type = PX_ENT_PLACE;
     else if (r->ri < r->ni || (x->w[r->ni].cats & LX_GIVEN))
         r->type = PX_ENT_PERSON;
 }
@@ -109,7 +113,7 @@ static int title_case(const px_xctx *x, size_t i) {
         words++;
         caps += (x->w[k].tflags & PX_TOK_CAP) != 0;
     }
-    return words >= 4 && caps * 10 >= words * 7;
+    return words >= 6 && caps * 10 >= words * 8;
 }
 
 /* ---------------------------------------------------------- entity table */
@@ -187,7 +191,7 @@ static int32_t entity_for(px_xctx *x, const run *r) {
 /* ----------------------------------------------------------------- passes */
 
 static int followed_by_verb(const px_xctx *x, size_t j) {
-    return j < x->n && (x->w[j].cats & (LX_REPORT | LX_AUX)) &&
+    return j < x->n && (x->w[j].cats & LX_REPORT) &&
            !(x->w[j].gap & (G_STOP | G_PARA));
 }
 
@@ -201,6 +205,12 @@ static void resolve_open(px_xctx *x, run *r) {
         return;
     }
     int initial = (x->w[r->ni].gap & G_SENT) != 0;
+    const px_word *w = &x->w[r->ni];
+    if (r->title) return; /* headline capitals say nothing */
+    /* "Organisers said": a plural common noun opening a sentence */
+    if (n == 1 && initial && w->nlen > 3 && w->norm[w->nlen - 1] == 's' &&
+        w->norm[w->nlen - 2] != 's')
+        return;
     if (n >= 2 || followed_by_verb(x, r->nj)) r->type = n >= 2 && !initial
         ? PX_ENT_OTHER : PX_ENT_PERSON;
     else if (!initial) r->type = PX_ENT_OTHER;
@@ -229,8 +239,8 @@ void px_extract_entities(px_xctx *x) {
                 i++;
                 continue;
             }
-            run r = {i, title_case(x, i) ? i + 1 : run_end(x, i), i, i, i, 0,
-                     NULL};
+            int title = title_case(x, i);
+            run r = {i, title ? i + 1 : run_end(x, i), i, i, i, 0, NULL, title};
             /* skip a leading function word ("The Kremlin") */
             while (r.i < r.j && (x->w[r.i].cats & (LX_FUNC | LX_AUX)) &&
                    !(x->w[r.i].cats & (LX_PLACE | LX_ORG)))
@@ -329,7 +339,9 @@ int32_t px_entity_before(px_xctx *x, size_t i, size_t *from) {
         k++;
     *from = k;
     int32_t e = role_holder(x, k, i);
-    return e != PX_NONE ? e : described(x, k, i);
+    if (e == PX_NONE) return described(x, k, i);
+    add_mention(x, e, k, i); /* "the U.S. envoy" names Steve Witkoff */
+    return e;
 }
 
 int32_t px_entity_after(px_xctx *x, size_t i, size_t *to) {

@@ -26,6 +26,7 @@
  * for control characters and line ends; rules read only short lines or the
  * last bytes of a paragraph, so the cleaner is cheap next to normalising.
  */
+#include <stdint.h> /* uint64_t */
 #include <stdio.h>  /* snprintf */
 #include <stdlib.h> /* qsort */
 #include <string.h> /* memset, memcmp */
@@ -59,8 +60,7 @@ static void whole_line(px_clean_ctx *c, size_t i, px_removal_reason why,
 
 /* ----------------------------------------------------- control characters */
 
-static int control_at(const unsigned char *s, size_t n, size_t i,
-                      size_t *len) {
+static int control_at(const unsigned char *s, size_t n, size_t i, size_t *len) {
     unsigned b = s[i];
     *len = 1;
     if (b < 0x20) return b != '\t' && b != '\n' && b != '\r' && b != '\f';
@@ -72,11 +72,25 @@ static int control_at(const unsigned char *s, size_t n, size_t i,
     return 0;
 }
 
+/* 1 if all 8 bytes at s are printable ASCII (0x20..0x7E).  No false
+ * "yes": a byte out of range sets a high bit in one of the three terms,
+ * and borrows or carries only start at such a byte. */
+static int printable8(const unsigned char *s) {
+    uint64_t w;
+    memcpy(&w, s, 8);
+    return !(((w - 0x2020202020202020ull) | (w + 0x0101010101010101ull) | w) &
+             0x8080808080808080ull);
+}
+
 static void rule_control(px_clean_ctx *c) {
     const unsigned char *s = (const unsigned char *)c->text;
     size_t i = 0, n = c->len, l;
     while (i < n) {
-        if (s[i] >= 0x20 && s[i] < 0x7F) { /* fast path */
+        if (i + 8 <= n && printable8(s + i)) { /* fast path */
+            i += 8;
+            continue;
+        }
+        if (s[i] >= 0x20 && s[i] < 0x7F) {
             i++;
             continue;
         }
@@ -114,8 +128,8 @@ static int ends_final(const char *s, size_t n) {
 
 /* A paragraph: 12 words or more. */
 static int paragraph(const px_clean_ctx *c, size_t i) {
-    return line_len(c, i) >= 48 &&
-           px_count_words(c->text + c->lines[i].start, line_len(c, i)) >= 12;
+    return line_len(c, i) >= 48 && px_count_words(c->text + c->lines[i].start,
+                                                  line_len(c, i), 12) >= 12;
 }
 
 static int sentence_like(const px_clean_ctx *c, size_t i) {
@@ -134,21 +148,27 @@ static size_t nonblank_lines(const px_clean_ctx *c) {
     return k;
 }
 
+/* First paragraph from the top, last from the bottom: only the lines
+ * around the edges are measured. */
 static void find_zones(px_clean_ctx *c) {
-    size_t first = c->nlines, last = 0;
-    for (size_t i = 0; i < c->nlines; i++)
-        if (paragraph(c, i)) {
-            if (first == c->nlines) first = i;
-            last = i + 1;
-        }
-    c->head_end = first == c->nlines ? 0 : first;
+    size_t first = 0, last = c->nlines;
+    while (first < c->nlines && !paragraph(c, first)) first++;
+    if (first == c->nlines) {
+        c->head_end = c->foot_start = 0; /* no paragraph: all edge */
+        return;
+    }
+    while (last > first && !paragraph(c, last - 1)) last--;
+    c->head_end = first;
     c->foot_start = last;
 }
 
+/* Dominant script of the article, sampled on its first KB (enough to
+ * tell an English article from a Russian one); PX_SC_NONE when unclear. */
 static int doc_script(px_clean_ctx *c) {
     if (c->doc_script < 0) {
         size_t counts[PX_SC_COUNT] = {0};
-        size_t total = px_script_count(c->text, c->len, counts);
+        size_t n = c->len < 1024 ? c->len : 1024;
+        size_t total = px_script_count(c->text, n, counts);
         int d = px_script_dominant(counts);
         c->doc_script = total >= 200 && counts[d] * 2 > total ? d : PX_SC_NONE;
     }
@@ -157,8 +177,26 @@ static int doc_script(px_clean_ctx *c) {
 
 /* ------------------------------------------------------------------ title */
 
+/* First and last non-blank byte of line i, ASCII-lower-cased: a cheap
+ * test before folding two lines to compare them. */
+static int line_ends(const px_clean_ctx *c, size_t i, unsigned *first,
+                     unsigned *last) {
+    const unsigned char *s = (const unsigned char *)c->text;
+    size_t a = c->lines[i].start, b = c->lines[i].end;
+    while (a < b && (s[a] == ' ' || s[a] == '\t')) a++;
+    while (b > a && (s[b - 1] == ' ' || s[b - 1] == '\t')) b--;
+    if (a == b) return 0;
+    *first = (unsigned)(s[a] - 'A') < 26u ? s[a] + 32u : s[a];
+    *last = (unsigned)(s[b - 1] - 'A') < 26u ? s[b - 1] + 32u : s[b - 1];
+    return 1;
+}
+
 static int same_line(const px_clean_ctx *c, size_t a, size_t b) {
     char fa[512], fb[512];
+    unsigned f1, l1, f2, l2;
+    if (!line_ends(c, a, &f1, &l1) || !line_ends(c, b, &f2, &l2) ||
+        (f1 < 0x80 && f1 != f2) || (l1 < 0x80 && l1 != l2))
+        return 0;
     size_t la = fold_line(c, a, fa, sizeof fa);
     size_t lb = fold_line(c, b, fb, sizeof fb);
     return la != (size_t)-1 && la == lb && la && !memcmp(fa, fb, la);
@@ -195,18 +233,36 @@ static void rule_title(px_clean_ctx *c) {
 static int foreign_short(px_clean_ctx *c, size_t i) {
     const char *s = c->text + c->lines[i].start;
     size_t n = line_len(c, i);
-    if (n > 48 || px_count_words(s, n) > 3 || ends_final(s, n)) return 0;
+    if (n > 48 || px_count_words(s, n, 4) > 3 || ends_final(s, n)) return 0;
     int sc = px_script_uniform(s, n);
     if (sc <= PX_SC_NONE) return 0;
     int d = doc_script(c);
     return d != PX_SC_NONE && sc != d;
 }
 
-static int line_label(px_clean_ctx *c, size_t i) {
-    char f[128];
-    size_t fl = fold_line(c, i, f, sizeof f);
+/* A line folded at most once, on first need, for the rules that compare
+ * it against word lists. */
+typedef struct folded_line {
+    char f[256];
+    size_t n; /* (size_t)-1: too long or invalid */
+    int done;
+} folded_line;
+
+static size_t fold_once(const px_clean_ctx *c, size_t i, folded_line *fo) {
+    if (!fo->done) {
+        fo->n = fold_line(c, i, fo->f, sizeof fo->f);
+        fo->done = 1;
+    }
+    return fo->n;
+}
+
+static int line_label(px_clean_ctx *c, size_t i, folded_line *fo) {
+    const char *s = c->text + c->lines[i].start;
+    if (line_len(c, i) > 96 || ends_final(s, line_len(c, i)))
+        return 0; /* labels are short and no sentences: skip folding */
+    size_t fl = fold_once(c, i, fo);
     if (fl == (size_t)-1 || !fl) return 0;
-    const char *lang = px_lex_ui_label(f);
+    const char *lang = px_lex_ui_label(fo->f, fl);
     if (lang) {
         whole_line(c, i, PX_RM_UI_LABEL, "UI/ad label line", lang);
         return 1;
@@ -217,11 +273,22 @@ static int line_label(px_clean_ctx *c, size_t i) {
     return 1;
 }
 
-static int line_share(px_clean_ctx *c, size_t i, int edge) {
-    char f[256];
-    size_t fl = fold_line(c, i, f, sizeof f);
-    if (fl == (size_t)-1 || !fl || px_count_words(f, fl) > 20 ||
-        !px_lex_share(f, fl, edge))
+/* Cheap gate: the line's first word opens a call to action, or the line
+ * is short and no sentence (it may list platforms only). */
+static int share_opening(const px_clean_ctx *c, size_t i) {
+    size_t n = line_len(c, i), k = 0;
+    const char *s = c->text + c->lines[i].start;
+    if (n <= 96 && !ends_final(s, n)) return 1;
+    while (k < n && (s[k] == ' ' || s[k] == '\t')) k++;
+    return px_lex_share_gate(c->share_gate, s + k, n - k) &&
+           px_lex_share_first(s + k, n - k);
+}
+
+static int line_share(px_clean_ctx *c, size_t i, int edge, folded_line *fo) {
+    if (line_len(c, i) > 200 || !share_opening(c, i)) return 0;
+    size_t fl = fold_once(c, i, fo);
+    if (fl == (size_t)-1 || !fl || px_count_words(fo->f, fl, 21) > 20 ||
+        !px_lex_share(fo->f, fl, edge))
         return 0;
     whole_line(c, i, PX_RM_SHARE, "share/subscribe/follow line", NULL);
     return 1;
@@ -234,8 +301,10 @@ static int line_recurring(px_clean_ctx *c, size_t i, int edge) {
     if (!px_boiler_recurring(b, c->opts->outlet, c->text + c->lines[i].start,
                              line_len(c, i)))
         return 0;
-    whole_line(c, i, PX_RM_RECURRING, "line recurring across the outlet's "
-               "articles (learned)", NULL);
+    whole_line(c, i, PX_RM_RECURRING,
+               "line recurring across the outlet's "
+               "articles (learned)",
+               NULL);
     return 1;
 }
 
@@ -257,10 +326,11 @@ static size_t tail_start(const char *t, size_t a, size_t b) {
 /* The paragraph before the run is written mostly in another script. */
 static int foreign_run(const char *t, size_t a, size_t ts, size_t te) {
     size_t n = te - ts;
-    if (n > 64 || px_count_words(t + ts, n) > 4) return 0;
+    if (n > 64 || px_count_words(t + ts, n, 5) > 4) return 0;
     int sc = px_script_uniform(t + ts, n);
     if (sc <= PX_SC_NONE) return 0;
     size_t counts[PX_SC_COUNT] = {0};
+    if (ts - a > 256) a = ts - 256; /* the end of the paragraph suffices */
     px_script_count(t + a, ts - a, counts);
     int d = px_script_dominant(counts);
     return d != PX_SC_NONE && d != sc && counts[d] >= 20;
@@ -278,14 +348,15 @@ static void rule_glued(px_clean_ctx *c, size_t i) {
     char f[128];
     size_t fl = px_fold(t + cs, b - cs, f, sizeof f);
     if (fl == (size_t)-1 || !fl) return;
-    const char *lang = px_lex_ui_label(f);
+    const char *lang = px_lex_ui_label(f, fl);
     if (lang)
         px_ctx_cand(c, ts, b, PX_RM_UI_LABEL,
                     "UI/ad label glued to the end of a paragraph", lang);
     else if (cs == ts && foreign_run(t, a, ts, b))
         px_ctx_cand(c, ts, b, PX_RM_UI_LABEL,
                     "short run in another script glued to the end of a "
-                    "paragraph", NULL);
+                    "paragraph",
+                    NULL);
 }
 
 /* From the last line up while lines are footer debris; returns the first
@@ -294,8 +365,9 @@ static size_t rule_footer(px_clean_ctx *c) {
     size_t i = c->nlines;
     while (i > 0) {
         size_t k = i - 1;
+        folded_line fo = {.done = 0};
         if (!px_line_blank(c->text, &c->lines[k]) && !px_rule_credit(c, k) &&
-            !line_share(c, k, 1) && !line_label(c, k) &&
+            !line_share(c, k, 1, &fo) && !line_label(c, k, &fo) &&
             !line_recurring(c, k, 1))
             break;
         i = k;
@@ -307,7 +379,8 @@ static void rule_lines(px_clean_ctx *c, size_t upto) {
     for (size_t i = 0; i < upto; i++) {
         if (px_line_blank(c->text, &c->lines[i])) continue;
         int edge = at_edge(c, i);
-        if (line_label(c, i) || line_share(c, i, edge) ||
+        folded_line fo = {.done = 0};
+        if (line_label(c, i, &fo) || line_share(c, i, edge, &fo) ||
             line_recurring(c, i, edge))
             continue;
         rule_glued(c, i);
@@ -331,8 +404,10 @@ static void emit(px_clean_ctx *c) {
         size_t s = d->start > pos ? d->start : pos;
         if (s >= d->end) continue; /* inside an earlier removal */
         px_clean_keep(c->out, pos, s);
-        if (d->tag) snprintf(detail, sizeof detail, "%s [%s]", d->detail, d->tag);
-        else snprintf(detail, sizeof detail, "%s", d->detail);
+        if (d->tag)
+            snprintf(detail, sizeof detail, "%s [%s]", d->detail, d->tag);
+        else
+            snprintf(detail, sizeof detail, "%s", d->detail);
         px_clean_remove(c->out, s, d->end, d->why, detail);
         pos = d->end;
     }
@@ -396,6 +471,7 @@ px_result px_clean_run(const char *text, size_t len, const px_doc_opts *opts,
     c.opts = opts ? opts : &none;
     c.out = out;
     c.doc_script = -1;
+    px_lex_share_gate_init(c.share_gate);
     px_lines_split(text, len, &c.lines, &c.nlines);
     find_zones(&c);
     rule_control(&c);

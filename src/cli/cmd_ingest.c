@@ -13,6 +13,7 @@
 #include <string.h> /* strcmp */
 
 #include "cli/cli.h"
+#include "cli/match.h"
 
 static const char help[] =
     "usage: parallax ingest [--db PATH] [--json] [-v] PATH... | -\n"
@@ -23,6 +24,9 @@ static const char help[] =
     "  -v, --verbose    print the summary even when stderr is not a terminal\n"
     "  --max-bytes N    size cap of one article or line (default 32 MiB)\n"
     "  --batch N        articles per transaction (default 500)\n"
+    "  --match          then report near-duplicates and reused passages of\n"
+    "                   the new articles against all earlier ones (index\n"
+    "                   DB.pxindex; docs/dedup.md, docs/reuse.md)\n"
     "Exit: 0 all stored or already there, 1 some input was bad or refused,\n"
     "2 usage, 3 the store failed.  See docs/ingest.md.\n";
 
@@ -36,6 +40,7 @@ typedef struct ingest {
     size_t batch[N_COUNTS];    /* counts of the open batch */
     size_t total[N_COUNTS];    /* committed counts */
     size_t in_batch, batch_max;
+    cli_match *match;          /* --match, or NULL */
 } ingest;
 
 static const char *const status_name[] = {"stored", "unchanged", "duplicate",
@@ -86,8 +91,8 @@ static px_result batch_commit(ingest *g) {
     for (int i = 0; i < N_COUNTS; i++) g->total[i] += g->batch[i], g->batch[i] = 0;
     g->in_batch = 0;
     if (cli_isatty(stderr) && !g->json)
-        fprintf(stderr, "\rparallax ingest: %zu read, %zu stored", g->total[N_READ],
-                g->total[N_STORED]);
+        fprintf(stderr, "parallax ingest: %zu read, %zu stored...\r",
+                g->total[N_READ], g->total[N_STORED]); /* next line overwrites */
     return PX_OK;
 }
 
@@ -121,6 +126,7 @@ static px_result ingest_one(ingest *g, const px_article *a) {
     } else
         cli_err(g->cmd, "%s: store: %s", a->origin, px_store_errmsg(g->store));
     px_free(other);
+    if (!rc && st == PX_PUT_INSERTED && g->match) cli_match_add(g->match, a);
     return rc == PX_ERR_STORE ? rc : PX_OK;
 }
 
@@ -140,9 +146,15 @@ static px_result run(ingest *g, px_reader *r) {
     return rc;
 }
 
+/* A positive count from the command line; 0 when invalid. */
+static size_t count_arg(const char *s) {
+    char *end;
+    unsigned long long v = strtoull(s, &end, 10);
+    return *s >= '0' && *s <= '9' && !*end ? (size_t)v : 0;
+}
+
 static void summary(const ingest *g) {
     const size_t *t = g->total;
-    if (cli_isatty(stderr) && !g->json) fputc('\r', stderr);
     fprintf(stderr,
             "parallax ingest: %zu read, %zu stored, %zu unchanged, %zu "
             "duplicates, %zu conflicts, %zu errors\n",
@@ -154,34 +166,42 @@ int px_cmd_ingest(int argc, char **argv) {
         {"db", required_argument, 0, 'd'},    {"json", no_argument, 0, 'j'},
         {"verbose", no_argument, 0, 'v'},     {"max-bytes", required_argument, 0, 'm'},
         {"batch", required_argument, 0, 'b'}, {"help", no_argument, 0, 'h'},
+        {"match", no_argument, 0, 'M'},
         {0, 0, 0, 0}};
     ingest g = {.cmd = argv[0], .batch_max = 500};
     const char *db = NULL;
-    int verbose = 0, c;
-    px_read_opts ro = {on_read_error, &g, 0};
+    int verbose = 0, match = 0, c;
+    px_read_opts ro = {on_read_error, &g, PX_READ_MAX_ARTICLE};
     optind = 1;
     while ((c = getopt_long(argc, argv, "vh", opts, NULL)) != -1) {
         switch (c) {
         case 'd': db = optarg; break;
         case 'j': g.json = 1; break;
         case 'v': verbose = 1; break;
-        case 'm': ro.max_article_bytes = strtoul(optarg, NULL, 10); break;
-        case 'b': g.batch_max = strtoul(optarg, NULL, 10); break;
+        case 'm': ro.max_article_bytes = count_arg(optarg); break;
+        case 'b': g.batch_max = count_arg(optarg); break;
+        case 'M': match = 1; break;
         case 'h': fputs(help, stdout); return PX_EXIT_OK;
         default: fputs(help, stderr); return PX_EXIT_USAGE;
         }
     }
-    if (!g.batch_max || (optind == argc && cli_isatty(stdin))) {
+    if (!g.batch_max || !ro.max_article_bytes || (optind == argc && cli_isatty(stdin))) {
         fputs(help, stderr);
         return PX_EXIT_USAGE;
     }
     const char *dash[] = {"-"};
     const char *const *paths = optind < argc ? (const char *const *)argv + optind : dash;
     if (!(g.store = cli_store_open(g.cmd, db, 0))) return PX_EXIT_FAIL;
+    if (match && !(g.match = cli_match_open(g.cmd, db))) {
+        px_store_close(g.store);
+        return PX_EXIT_FAIL;
+    }
     px_reader *r;
     px_reader_new(paths, optind < argc ? (size_t)(argc - optind) : 1, &ro, &r);
     px_result rc = run(&g, r);
     px_reader_free(r);
+    if (g.match && !rc) rc = cli_match_finish(g.match, g.json);
+    else cli_match_free(g.match);
     px_store_close(g.store);
     px_buf_release(&g.pending);
     if (verbose || cli_isatty(stderr)) summary(&g);

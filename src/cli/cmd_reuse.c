@@ -3,9 +3,8 @@
  * (parallax/reuse.h), with original byte offsets and per-pair coverage.
  */
 #include <getopt.h> /* getopt_long */
-#include <string.h> /* strlen */
-
 #include "cli/corpus_in.h"
+#include "cli/match.h"
 
 static const char help[] =
     "usage: parallax reuse [OPTIONS] [INPUT...]\n"
@@ -18,15 +17,17 @@ static const char help[] =
     "  -w, --window W     winnowing window (default: from --min-words, <= 8)\n"
     "      --max-gap N    words between anchors of one passage (default 40)\n"
     "      --max-df N     ignore anchors occurring more often (default 100)\n"
-    "      --index FILE   persisted corpus: load it, add the inputs, report\n"
-    "                     only pairs with a new document, save it back\n"
+    "      --index FILE   match index: load it, add the inputs, report only\n"
+    "                     pairs with a new document, append them to it\n"
+    "      --db PATH      store for stored article ids (default\n"
+    "                     $PARALLAX_DB or ./parallax.db; no INPUT: all)\n"
     "  -j, --threads N    worker threads (default: one per core)\n"
     "      --json         JSON Lines (schema: docs/reuse.md)\n"
     "  -h, --help         this help\n";
 
 typedef struct reuse_cli {
     px_reuse_opts o;
-    const char *index;
+    const char *index, *db;
     int json;
 } reuse_cli;
 
@@ -54,6 +55,7 @@ static int parse(int argc, char **argv, reuse_cli *c) {
         {"max-gap", required_argument, 0, 'G'},
         {"max-df", required_argument, 0, 'D'},
         {"index", required_argument, 0, 'I'},
+        {"db", required_argument, 0, 'd'},
         {"threads", required_argument, 0, 'j'},
         {"json", no_argument, 0, 'J'},
         {"help", no_argument, 0, 'h'},
@@ -66,6 +68,7 @@ static int parse(int argc, char **argv, reuse_cli *c) {
             return 0;
         }
         if (ch == 'I') c->index = optarg;
+        else if (ch == 'd') c->db = optarg;
         else if (ch == 'J') c->json = 1;
         else if (ch == '?' || ch == ':') {
             fputs(help, stderr);
@@ -76,45 +79,6 @@ static int parse(int argc, char **argv, reuse_cli *c) {
         }
     }
     return -1;
-}
-
-static void print_passage(const px_corpus *cp, const px_passage *p, int json,
-                          px_buf *out) {
-    const char *a = px_corpus_id(cp, p->a), *b = px_corpus_id(cp, p->b);
-    if (!json) {
-        px_buf_printf(out, "%s [%zu,%zu)\t%s [%zu,%zu)\t%u words\tsim %.3f\n",
-                      a, p->a_span.start, p->a_span.end, b, p->b_span.start,
-                      p->b_span.end, p->words, p->similarity);
-        return;
-    }
-    px_buf_puts(out, "{\"type\":\"passage\",\"a\":");
-    px_buf_json_str(out, a, strlen(a));
-    px_buf_puts(out, ",\"b\":");
-    px_buf_json_str(out, b, strlen(b));
-    px_buf_printf(out,
-                  ",\"a_span\":[%zu,%zu],\"b_span\":[%zu,%zu],\"words\":%u,"
-                  "\"similarity\":%.4f}\n",
-                  p->a_span.start, p->a_span.end, p->b_span.start,
-                  p->b_span.end, p->words, p->similarity);
-}
-
-/* The summary line of a pair whose passages are p[0..n). */
-static void print_pair(const px_corpus *cp, const px_passage *p, size_t n,
-                       int json, px_buf *out) {
-    const char *a = px_corpus_id(cp, p->a), *b = px_corpus_id(cp, p->b);
-    double ca = px_reuse_cover(cp, p, n, p->a, p->b, p->a);
-    double cb = px_reuse_cover(cp, p, n, p->a, p->b, p->b);
-    if (!json) {
-        px_buf_printf(out, "# %s ~ %s: %zu passages, %.1f%% of a, %.1f%% of b\n",
-                      a, b, n, 100 * ca, 100 * cb);
-        return;
-    }
-    px_buf_puts(out, "{\"type\":\"pair\",\"a\":");
-    px_buf_json_str(out, a, strlen(a));
-    px_buf_puts(out, ",\"b\":");
-    px_buf_json_str(out, b, strlen(b));
-    px_buf_printf(out, ",\"passages\":%zu,\"a_cover\":%.4f,\"b_cover\":%.4f}\n",
-                  n, ca, cb);
 }
 
 static int run(const char *cmd, const reuse_cli *c, cli_corpus *cc) {
@@ -128,16 +92,7 @@ static int run(const char *cmd, const reuse_cli *c, cli_corpus *cc) {
         return PX_EXIT_FAIL;
     }
     px_buf out = PX_BUF_INIT;
-    size_t npairs = 0;
-    for (size_t i = 0; i < n;) {
-        size_t j = i;
-        while (j < n && ps[j].a == ps[i].a && ps[j].b == ps[i].b)
-            print_passage(cc->corpus, &ps[j++], c->json, &out);
-        print_pair(cc->corpus, ps + i, j - i, c->json, &out);
-        npairs++;
-        i = j;
-        if (out.len > 65536) cli_flush(&out);
-    }
+    size_t npairs = cli_print_passages(cc->corpus, ps, n, c->json, &out);
     cli_flush(&out);
     px_buf_release(&out);
     if (cli_isatty(stderr))
@@ -148,19 +103,20 @@ static int run(const char *cmd, const reuse_cli *c, cli_corpus *cc) {
 }
 
 int px_cmd_reuse(int argc, char **argv) {
-    reuse_cli c = {{0}, NULL, 0};
+    reuse_cli c = {{0}, NULL, NULL, 0};
     px_reuse_opts_init(&c.o);
     int prc = parse(argc, argv, &c);
     if (prc >= 0) return prc;
     cli_corpus cc;
     px_result rc = cli_corpus_read(argv[0], argv + optind, argc - optind,
-                                   c.index, c.o.threads, &cc);
+                                   c.index, c.db, c.o.threads, &cc);
     if (rc) {
-        if (cc.corpus) cli_corpus_finish(argv[0], NULL, &cc);
+        if (cc.corpus) cli_corpus_finish(argv[0], NULL, NULL, NULL, &cc);
         return PX_EXIT_FAIL;
     }
     int ec = run(argv[0], &c, &cc);
-    if (cli_corpus_finish(argv[0], ec == PX_EXIT_FAIL ? NULL : c.index, &cc))
+    if (cli_corpus_finish(argv[0], ec == PX_EXIT_FAIL ? NULL : c.index, NULL, &c.o,
+                          &cc))
         ec = PX_EXIT_FAIL;
     return ec;
 }

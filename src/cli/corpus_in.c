@@ -48,14 +48,14 @@ static px_result load_index(const char *cmd, const char *index,
 }
 
 px_result cli_corpus_read(const char *cmd, char *const *args, int nargs,
-                          const char *index, unsigned threads,
-                          cli_corpus *out) {
+                          const char *index, const char *db,
+                          unsigned threads, cli_corpus *out) {
     cli_corpus cc = {NULL, 0, 0};
     px_result rc = load_index(cmd, index, &cc);
     if (rc) return rc;
     cc.first_new = (uint32_t)px_corpus_size(cc.corpus);
     cli_input *in;
-    rc = cli_input_open(cmd, args, nargs, NULL, &in);
+    rc = cli_input_open(cmd, args, nargs, db, &in);
     if (rc) {
         px_corpus_free(cc.corpus);
         return rc;
@@ -79,8 +79,9 @@ px_result cli_corpus_read(const char *cmd, char *const *args, int nargs,
 }
 
 px_result cli_corpus_finish(const char *cmd, const char *index,
+                            const px_dedup_opts *d, const px_reuse_opts *r,
                             cli_corpus *cc) {
-    px_result rc = index ? px_corpus_save(cc->corpus, index) : PX_OK;
+    px_result rc = index ? px_index_append(cc->corpus, index, d, r) : PX_OK;
     if (rc) cli_err(cmd, "%s: cannot save index: %s", index, px_result_str(rc));
     px_corpus_free(cc->corpus);
     cc->corpus = NULL;

@@ -1,39 +1,86 @@
 /*
- * corpus.c - the flat word store behind dedup and reuse (parallax/corpus.h).
+ * corpus.c - the flat word store behind dedup and reuse (parallax/corpus.h)
+ * and its append-only index file.
  *
- * Layout: parallel arrays over all words of all documents (hash, start,
- * end), a document offset table off[0..n] into them, and the ids as one
- * NUL-separated byte string with its own offset table.  Appending grows the
- * arrays geometrically; nothing is ever moved between documents.
+ * In memory: one array of word hashes over all documents added, a document
+ * offset table into it, and the ids as one NUL-separated byte string with
+ * its own offset table: 4 bytes a word.  The original spans (8 bytes a
+ * word, needed only to report the few passages found) are spilled to an
+ * unlinked temporary file in blocks and read back with pread(), so the
+ * resident memory of a million articles stays near 1.6 GB; the last block
+ * is still in memory and read from there.
  *
- * File format (native little-endian, checked by an endianness mark):
- *   "PXCORP\0\0" u32 version u32 0x01020304
- *   u64 ndocs u64 nwords u64 idbytes
- *   u64 off[ndocs+1]  u8 ids[idbytes]  u32 hash[nwords]
- *   u32 start[nwords] u32 end[nwords]
+ * On disk (native little-endian, checked by an endianness mark):
+ *
+ *   file     "PXCORP\0\0" u32 version u32 0x01020304, then segments
+ *   segment  seg_head (below)
+ *            u64 off[ndocs+1]  u8 ids[idbytes]  pad to 8
+ *            u32 hash[nwords] u32 start[nwords] u32 end[nwords]  pad to 8
+ *            px_kv bands[nbands]  px_kv anchors[nanchors]
+ *
+ * Each run appends one segment (O(new documents)), never rewriting the
+ * old ones.  Loading maps the file read-only, so a million-article index
+ * opens in milliseconds and only the pages a match touches are read.  Every
+ * size and document offset is checked at load; key values are checked where
+ * they are used; a damaged or truncated file is refused.
  */
 #include <errno.h>
-#include <stdio.h>  /* FILE, rename */
-#include <string.h> /* memcmp, strlen */
+#include <fcntl.h>    /* open */
+#include <stdio.h>    /* FILE */
+#include <stdlib.h>   /* mkstemp, getenv */
+#include <string.h>   /* memcmp, strlen */
+#include <sys/mman.h> /* mmap */
+#include <sys/stat.h> /* fstat */
+#include <unistd.h>   /* close */
 
+#include "index/corpus_int.h"
 #include "index/parallel.h"
-#include "parallax/corpus.h"
 
-#define FORMAT_VERSION 1u
+#define FORMAT_VERSION 2u
 #define ENDIAN_MARK 0x01020304u
-static const char magic[8] = "PXCORP\0";
+static const char file_magic[8] = "PXCORP\0";
+static const char seg_magic[8] = "PXSEG\0\0";
+
+typedef struct file_head {
+    char magic[8];
+    uint32_t version, endian;
+} file_head;
+
+typedef struct seg_head {
+    char magic[8];
+    uint64_t ndocs, nwords, idbytes, nbands, nanchors;
+    uint64_t band_params, anchor_params;
+} seg_head;
+
+/* A mapped segment: the public part plus its arrays. */
+typedef struct seg {
+    px_corpus_seg pub;
+    const uint64_t *off;
+    const char *ids;
+    size_t *idoff; /* owned */
+    const uint32_t *hash, *start, *end;
+} seg;
 
 struct px_corpus {
-    uint32_t *hash, *start, *end;
+    void *map; /* the mapped file, or NULL */
+    size_t map_len;
+    seg *seg;
+    size_t nseg, nbase;
+    /* documents added in memory: numbers nbase + i */
+    uint32_t *hash;
     size_t nw, aw;
-    size_t *off;   /* ndocs + 1 entries */
-    size_t *idoff; /* ndocs entries into ids */
+    int span_fd;        /* spill file of (start, end) pairs, -1: none yet */
+    uint32_t *span_buf; /* pairs of words [span_flushed, nw) */
+    size_t span_flushed, span_alloc; /* span_alloc: words span_buf holds */
+    size_t *off;   /* nd + 1 entries */
+    size_t *idoff; /* nd entries into ids */
     size_t nd, ad;
     px_buf ids;
 };
 
 px_corpus *px_corpus_new(void) {
     px_corpus *c = px_calloc(1, sizeof *c);
+    c->span_fd = -1;
     c->ad = 16;
     c->off = px_calloc(c->ad + 1, sizeof *c->off);
     c->idoff = px_calloc(c->ad, sizeof *c->idoff);
@@ -42,22 +89,25 @@ px_corpus *px_corpus_new(void) {
 
 void px_corpus_free(px_corpus *c) {
     if (!c) return;
+    for (size_t i = 0; i < c->nseg; i++) px_free(c->seg[i].idoff);
+    px_free(c->seg);
+    if (c->map) munmap(c->map, c->map_len);
     px_free(c->hash);
-    px_free(c->start);
-    px_free(c->end);
+    px_free(c->span_buf);
+    if (c->span_fd >= 0) close(c->span_fd);
     px_free(c->off);
     px_free(c->idoff);
     px_buf_release(&c->ids);
     px_free(c);
 }
 
+#define SPAN_BLOCK ((size_t)1 << 17) /* words of spans kept in memory */
+
 static void grow_words(px_corpus *c, size_t need) {
     if (c->nw + need <= c->aw) return;
     size_t a = c->aw ? c->aw : 1024;
     while (a < c->nw + need) a *= 2;
     c->hash = px_realloc(c->hash, a * sizeof *c->hash);
-    c->start = px_realloc(c->start, a * sizeof *c->start);
-    c->end = px_realloc(c->end, a * sizeof *c->end);
     c->aw = a;
 }
 
@@ -68,17 +118,51 @@ static void grow_docs(px_corpus *c) {
     c->idoff = px_realloc(c->idoff, c->ad * sizeof *c->idoff);
 }
 
+/* An unlinked temporary file ($TMPDIR or /tmp), or -1. */
+static int spill_open(void) {
+    const char *dir = getenv("TMPDIR");
+    px_buf path = PX_BUF_INIT;
+    px_buf_printf(&path, "%s/parallax-spans-XXXXXX", dir && *dir ? dir : "/tmp");
+    int fd = mkostemp(path.data, O_CLOEXEC);
+    if (fd >= 0) unlink(path.data);
+    px_buf_release(&path);
+    return fd;
+}
+
+/* Make room for n more spans in memory, writing the block out when full;
+ * PX_ERR_IO (nothing changed) if the spill file cannot be written. */
+static px_result spans_room(px_corpus *c, size_t n) {
+    size_t held = c->nw - c->span_flushed;
+    if (held + n <= c->span_alloc) return PX_OK;
+    if (held && held + n > SPAN_BLOCK) {
+        if (c->span_fd < 0 && (c->span_fd = spill_open()) < 0) return PX_ERR_IO;
+        size_t bytes = held * 8;
+        if (pwrite(c->span_fd, c->span_buf, bytes,
+                   (off_t)(c->span_flushed * 8)) != (ssize_t)bytes)
+            return PX_ERR_IO;
+        c->span_flushed = c->nw;
+        held = 0;
+    }
+    if (held + n > c->span_alloc) {
+        c->span_alloc = held + n > SPAN_BLOCK ? held + n : SPAN_BLOCK;
+        c->span_buf = px_realloc(c->span_buf, c->span_alloc * 8);
+    }
+    return PX_OK;
+}
+
 px_result px_corpus_add(px_corpus *c, const char *id, const px_doc *d,
                         uint32_t *docno) {
-    if (c->nd >= PX_CORPUS_MAX_DOCS) return PX_ERR_TOOBIG;
+    if (c->nbase + c->nd >= PX_CORPUS_MAX_DOCS) return PX_ERR_TOOBIG;
     size_t n;
     const px_token *t = px_doc_tokens(d, &n);
+    if (spans_room(c, n)) return PX_ERR_IO;
     grow_docs(c);
     grow_words(c, n);
+    uint32_t *sp = c->span_buf + (c->nw - c->span_flushed) * 2;
     for (size_t i = 0; i < n; i++) {
         c->hash[c->nw + i] = (uint32_t)t[i].hash;
-        c->start[c->nw + i] = t[i].start;
-        c->end[c->nw + i] = t[i].end;
+        sp[2 * i] = t[i].start;
+        sp[2 * i + 1] = t[i].end;
     }
     c->nw += n;
     size_t idlen = id ? strlen(id) : 0;
@@ -86,9 +170,23 @@ px_result px_corpus_add(px_corpus *c, const char *id, const px_doc *d,
     c->idoff[c->nd] = c->ids.len;
     px_buf_append(&c->ids, id ? id : "", idlen);
     px_buf_putc(&c->ids, '\0');
-    if (docno) *docno = (uint32_t)c->nd;
+    if (docno) *docno = (uint32_t)(c->nbase + c->nd);
     c->off[++c->nd] = c->nw;
     return PX_OK;
+}
+
+/* Spans (start, end pairs) of in-memory words [from, from + n) into out;
+ * 0 on success. */
+static int spans_read(const px_corpus *c, size_t from, size_t n,
+                      uint32_t *out) {
+    while (n && from < c->span_flushed) {
+        size_t k = c->span_flushed - from < n ? c->span_flushed - from : n;
+        if (pread(c->span_fd, out, k * 8, (off_t)(from * 8)) != (ssize_t)(k * 8))
+            return -1;
+        from += k, out += 2 * k, n -= k;
+    }
+    if (n) memcpy(out, c->span_buf + (from - c->span_flushed) * 2, n * 8);
+    return 0;
 }
 
 /* ------------------------------------------------------ threaded building */
@@ -107,16 +205,25 @@ static void build_range(void *ud, size_t from, size_t to, unsigned tid) {
         j->rcs[i] = px_doc_new(j->texts[i], j->lens[i], NULL, &j->docs[i]);
 }
 
+/* Documents built at once: bounds the memory of the px_doc views (tens of
+ * kilobytes per article) whatever n the caller passes. */
+#define BUILD_CHUNK 2048
+
 px_result px_corpus_add_texts(px_corpus *c, size_t n, const char *const *ids,
                               const char *const *texts, const size_t *lens,
                               unsigned threads, px_result *rcs) {
-    px_doc **docs = px_calloc(n ? n : 1, sizeof *docs);
-    build_job j = {texts, lens, docs, rcs};
-    px_parallel_for(px_threads(threads), n, 8, build_range, &j);
+    size_t chunk = n < BUILD_CHUNK ? n : BUILD_CHUNK;
+    px_doc **docs = px_calloc(chunk ? chunk : 1, sizeof *docs);
     px_result rc = PX_OK;
-    for (size_t i = 0; i < n; i++) {
-        if (!rc && !rcs[i]) rc = px_corpus_add(c, ids[i], docs[i], NULL);
-        px_doc_free(docs[i]);
+    for (size_t at = 0; at < n; at += chunk) {
+        size_t m = n - at < chunk ? n - at : chunk;
+        build_job j = {texts + at, lens + at, docs, rcs + at};
+        px_parallel_for(px_threads(threads), m, 8, build_range, &j);
+        for (size_t i = 0; i < m; i++) {
+            if (!rc && !rcs[at + i])
+                rc = px_corpus_add(c, ids[at + i], docs[i], NULL);
+            px_doc_free(docs[i]);
+        }
     }
     px_free(docs);
     return rc;
@@ -124,140 +231,250 @@ px_result px_corpus_add_texts(px_corpus *c, size_t n, const char *const *ids,
 
 /* -------------------------------------------------------------- accessors */
 
-size_t px_corpus_size(const px_corpus *c) { return c->nd; }
+size_t px_corpus_size(const px_corpus *c) { return c->nbase + c->nd; }
+size_t px_corpus_nbase(const px_corpus *c) { return c->nbase; }
+size_t px_corpus_nsegs(const px_corpus *c) { return c->nseg; }
+
+const px_corpus_seg *px_corpus_seg_at(const px_corpus *c, size_t i) {
+    return &c->seg[i].pub;
+}
+
+/* The mapped segment holding document d (< nbase). */
+static const seg *seg_of(const px_corpus *c, size_t d) {
+    size_t lo = 0, hi = c->nseg - 1;
+    while (lo < hi) {
+        size_t mid = (lo + hi + 1) / 2;
+        if (c->seg[mid].pub.doc_base <= d) lo = mid;
+        else hi = mid - 1;
+    }
+    return &c->seg[lo];
+}
 
 const char *px_corpus_id(const px_corpus *c, uint32_t docno) {
-    return c->ids.data + c->idoff[docno];
+    if (docno >= c->nbase) return c->ids.data + c->idoff[docno - c->nbase];
+    const seg *s = seg_of(c, docno);
+    return s->ids + s->idoff[docno - s->pub.doc_base];
 }
 
 const uint32_t *px_corpus_words(const px_corpus *c, uint32_t docno,
                                 size_t *n) {
-    *n = c->off[docno + 1] - c->off[docno];
-    return c->hash + c->off[docno];
+    if (docno >= c->nbase) {
+        size_t i = docno - c->nbase;
+        *n = c->off[i + 1] - c->off[i];
+        return c->hash + c->off[i];
+    }
+    const seg *s = seg_of(c, docno);
+    size_t i = docno - s->pub.doc_base;
+    *n = (size_t)(s->off[i + 1] - s->off[i]);
+    return s->hash + s->off[i];
 }
 
 px_span px_corpus_span(const px_corpus *c, uint32_t docno, size_t from,
                        size_t to) {
-    size_t base = c->off[docno];
-    px_span s = {c->start[base + from], c->end[base + to - 1]};
-    return s;
+    if (docno >= c->nbase) {
+        size_t base = c->off[docno - c->nbase];
+        uint32_t a[2] = {0, 0}, b[2] = {0, 0}; /* an unreadable spill: 0 */
+        spans_read(c, base + from, 1, a);
+        spans_read(c, base + to - 1, 1, b);
+        return (px_span){a[0], b[1]};
+    }
+    const seg *s = seg_of(c, docno);
+    size_t base = (size_t)s->off[docno - s->pub.doc_base];
+    return (px_span){s->start[base + from], s->end[base + to - 1]};
 }
 
-/* ---------------------------------------------------------------- file io */
+const px_seg_keys *px_corpus_keys(const px_corpus *c, size_t i,
+                                  px_key_kind kind, uint64_t params) {
+    const px_seg_keys *k =
+        kind == PX_KEYS_BANDS ? &c->seg[i].pub.bands : &c->seg[i].pub.anchors;
+    return k->params == params ? k : NULL;
+}
 
-typedef struct file_head {
-    char magic[8];
-    uint32_t version, endian;
-    uint64_t ndocs, nwords, idbytes;
-} file_head;
+size_t px_corpus_unkeyed(const px_corpus *c, px_key_kind kind,
+                         uint64_t params, px_range **out) {
+    px_range *r = px_malloc((c->nseg + 1) * sizeof *r);
+    size_t n = 0;
+    for (size_t i = 0; i < c->nseg; i++) {
+        const px_corpus_seg *s = &c->seg[i].pub;
+        if (px_corpus_keys(c, i, kind, params) || !s->nd) continue;
+        if (n && r[n - 1].to == s->doc_base) r[n - 1].to += s->nd;
+        else r[n++] = (px_range){s->doc_base, s->doc_base + s->nd};
+    }
+    if (c->nd) {
+        if (n && r[n - 1].to == c->nbase) r[n - 1].to += c->nd;
+        else r[n++] = (px_range){c->nbase, c->nbase + c->nd};
+    }
+    *out = r;
+    return n;
+}
+
+size_t px_kv_lower(const px_kv *v, size_t n, uint64_t k) {
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (v[mid].key < k) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo;
+}
+
+/* ---------------------------------------------------------------- writing */
 
 static int write_all(FILE *f, const void *p, size_t size, size_t n) {
     return n == 0 || fwrite(p, size, n, f) == n;
 }
 
-px_result px_corpus_save(const px_corpus *c, const char *path) {
-    px_buf tmp = PX_BUF_INIT;
-    px_buf_printf(&tmp, "%s.tmp", path);
-    FILE *f = fopen(tmp.data, "wb");
-    if (!f) {
-        px_buf_release(&tmp);
-        return PX_ERR_IO;
+static int write_pad(FILE *f, uint64_t len) {
+    static const char zero[8];
+    return write_all(f, zero, 1, (size_t)((8 - len % 8) % 8));
+}
+
+/* One column (0 start, 1 end) of the in-memory spans, in blocks. */
+static int write_span_column(FILE *f, const px_corpus *c, int col) {
+    uint32_t *pairs = px_malloc(SPAN_BLOCK * 8), *one = px_malloc(SPAN_BLOCK * 4);
+    int ok = 1;
+    for (size_t at = 0; ok && at < c->nw; at += SPAN_BLOCK) {
+        size_t n = c->nw - at < SPAN_BLOCK ? c->nw - at : SPAN_BLOCK;
+        ok = spans_read(c, at, n, pairs) == 0;
+        for (size_t i = 0; i < n; i++) one[i] = pairs[2 * i + col];
+        ok = ok && write_all(f, one, 4, n);
     }
-    file_head h = {{0}, FORMAT_VERSION, ENDIAN_MARK, c->nd, c->nw, c->ids.len};
-    memcpy(h.magic, magic, sizeof h.magic);
+    px_free(pairs);
+    px_free(one);
+    return ok;
+}
+
+/* The in-memory documents as one segment body after its header. */
+static int write_docs(FILE *f, const px_corpus *c) {
     uint64_t *off = px_malloc((c->nd + 1) * sizeof *off);
     for (size_t i = 0; i <= c->nd; i++) off[i] = c->off[i];
-    int ok = write_all(f, &h, sizeof h, 1) &&
-             write_all(f, off, sizeof *off, c->nd + 1) &&
+    int ok = write_all(f, off, sizeof *off, c->nd + 1) &&
              write_all(f, c->ids.data, 1, c->ids.len) &&
-             write_all(f, c->hash, 4, c->nw) &&
-             write_all(f, c->start, 4, c->nw) &&
-             write_all(f, c->end, 4, c->nw);
+             write_pad(f, c->ids.len) && write_all(f, c->hash, 4, c->nw) &&
+             write_span_column(f, c, 0) && write_span_column(f, c, 1) &&
+             write_pad(f, (uint64_t)c->nw * 12);
     px_free(off);
-    ok = (fclose(f) == 0) && ok;
-    if (ok) ok = rename(tmp.data, path) == 0;
-    if (!ok) remove(tmp.data);
-    px_buf_release(&tmp);
+    return ok;
+}
+
+px_result px_corpus_append(const px_corpus *c, const char *path,
+                           const px_seg_keys *bands,
+                           const px_seg_keys *anchors) {
+    FILE *f = fopen(path, "ab");
+    if (!f) return PX_ERR_IO;
+    int ok = 1;
+    if (ftell(f) == 0) {
+        file_head h = {{0}, FORMAT_VERSION, ENDIAN_MARK};
+        memcpy(h.magic, file_magic, sizeof h.magic);
+        ok = write_all(f, &h, sizeof h, 1);
+    }
+    seg_head s = {{0}, c->nd, c->nw, c->ids.len, bands->n, anchors->n,
+                  bands->params, anchors->params};
+    memcpy(s.magic, seg_magic, sizeof s.magic);
+    ok = ok && write_all(f, &s, sizeof s, 1) && write_docs(f, c) &&
+         write_all(f, bands->v, sizeof *bands->v, bands->n) &&
+         write_all(f, anchors->v, sizeof *anchors->v, anchors->n);
+    ok = fflush(f) == 0 && fsync(fileno(f)) == 0 && ok;
+    ok = fclose(f) == 0 && ok;
     return ok ? PX_OK : PX_ERR_IO;
 }
 
-static int read_all(FILE *f, void *p, size_t size, size_t n) {
-    return n == 0 || fread(p, size, n, f) == n;
+/* ---------------------------------------------------------------- loading */
+
+static uint64_t pad8(uint64_t n) { return (n + 7) & ~(uint64_t)7; }
+
+/* Bytes of a segment's body, or 0 when its counts cannot fit in `room`. */
+static uint64_t seg_size(const seg_head *h, uint64_t room) {
+    if (h->ndocs > PX_CORPUS_MAX_DOCS || h->nwords > room / 12 ||
+        h->idbytes > room || h->nbands > room / 16 || h->nanchors > room / 16)
+        return 0;
+    return (h->ndocs + 1) * 8 + pad8(h->idbytes) + pad8(h->nwords * 12) +
+           (h->nbands + h->nanchors) * 16;
 }
 
-/* Check every offset of a freshly read corpus; 1 if sound. */
-static int corpus_valid(const px_corpus *c, const uint64_t *off) {
-    if (off[0] != 0 || off[c->nd] != c->nw) return 0;
-    for (size_t i = 0; i < c->nd; i++)
-        if (off[i] > off[i + 1]) return 0;
-    if (c->ids.len && c->ids.data[c->ids.len - 1] != '\0') return 0;
+/* Check and index one segment's documents; 1 if sound. */
+static int seg_check(seg *s, const seg_head *h) {
+    if (s->off[0] != 0 || s->off[h->ndocs] != h->nwords) return 0;
+    for (size_t i = 0; i < h->ndocs; i++)
+        if (s->off[i] > s->off[i + 1]) return 0;
+    if (h->ndocs && (h->idbytes == 0 || s->ids[h->idbytes - 1] != '\0'))
+        return 0;
+    s->idoff = px_malloc((h->ndocs ? h->ndocs : 1) * sizeof *s->idoff);
     size_t k = 0;
-    for (size_t i = 0; i < c->ids.len && k <= c->nd; i++)
-        if (c->ids.data[i] == '\0') k++;
-    if (k != c->nd) return 0;
-    for (size_t i = 0; i < c->nw; i++)
-        if (c->start[i] > c->end[i]) return 0;
-    return 1;
-}
-
-/* Size limits a header must respect before anything is allocated. */
-static int head_sane(const file_head *h, uint64_t fsize) {
-    if (h->ndocs > PX_CORPUS_MAX_DOCS) return 0;
-    uint64_t need = sizeof *h + (h->ndocs + 1) * 8 + h->idbytes;
-    if (h->nwords > fsize / 12 || h->idbytes > fsize) return 0;
-    return need + h->nwords * 12 == fsize;
-}
-
-static px_result read_body(FILE *f, const file_head *h, px_corpus *c) {
-    c->nd = c->ad = (size_t)h->ndocs;
-    c->nw = c->aw = (size_t)h->nwords;
-    uint64_t *off = px_malloc((c->nd + 1) * sizeof *off);
-    c->off = px_realloc(c->off, (c->nd + 1) * sizeof *c->off);
-    c->idoff = px_realloc(c->idoff, (c->nd ? c->nd : 1) * sizeof *c->idoff);
-    c->hash = px_malloc((c->nw ? c->nw : 1) * 4);
-    c->start = px_malloc((c->nw ? c->nw : 1) * 4);
-    c->end = px_malloc((c->nw ? c->nw : 1) * 4);
-    px_buf_append(&c->ids, "", 0);
-    c->ids.data = px_realloc(c->ids.data, h->idbytes + 1);
-    c->ids.alloc = h->idbytes + 1;
-    c->ids.len = h->idbytes;
-    c->ids.data[c->ids.len] = '\0';
-    int ok = read_all(f, off, 8, c->nd + 1) &&
-             read_all(f, c->ids.data, 1, c->ids.len) &&
-             read_all(f, c->hash, 4, c->nw) &&
-             read_all(f, c->start, 4, c->nw) &&
-             read_all(f, c->end, 4, c->nw) && corpus_valid(c, off);
-    for (size_t i = 0, k = 0; ok && i <= c->nd; i++) {
-        c->off[i] = (size_t)off[i];
-        if (i == c->nd) break;
-        c->idoff[i] = k;
-        k += strlen(c->ids.data + k) + 1;
+    for (size_t i = 0; i < h->idbytes; i++) {
+        if (i == 0 || s->ids[i - 1] == '\0') {
+            if (k == h->ndocs) return 0;
+            s->idoff[k++] = i;
+        }
     }
-    px_free(off);
-    return ok ? PX_OK : PX_ERR_PARSE;
+    return k == h->ndocs;
+}
+
+/* Map one segment at p (room bytes left); its size, 0 if damaged. */
+static uint64_t seg_map(const char *p, uint64_t room, size_t doc_base,
+                        seg *s) {
+    seg_head h;
+    if (room < sizeof h) return 0;
+    memcpy(&h, p, sizeof h);
+    uint64_t body = seg_size(&h, room);
+    if (memcmp(h.magic, seg_magic, sizeof seg_magic) || !body ||
+        body > room - sizeof h)
+        return 0;
+    const char *q = p + sizeof h;
+    s->off = (const uint64_t *)q;
+    s->ids = q + (h.ndocs + 1) * 8;
+    s->hash = (const uint32_t *)(s->ids + pad8(h.idbytes));
+    s->start = s->hash + h.nwords;
+    s->end = s->start + h.nwords;
+    const px_kv *kv = (const px_kv *)((const char *)s->hash + pad8(h.nwords * 12));
+    s->pub = (px_corpus_seg){doc_base, (size_t)h.ndocs,
+                             {kv, (size_t)h.nbands, h.band_params},
+                             {kv + h.nbands, (size_t)h.nanchors, h.anchor_params}};
+    return seg_check(s, &h) ? sizeof h + body : 0;
+}
+
+static px_result map_segments(px_corpus *c) {
+    const char *p = c->map;
+    uint64_t at = sizeof(file_head);
+    size_t alloc = 0;
+    while (at < c->map_len) {
+        if (c->nseg == alloc) {
+            alloc = alloc ? alloc * 2 : 8;
+            c->seg = px_realloc(c->seg, alloc * sizeof *c->seg);
+        }
+        seg *s = &c->seg[c->nseg];
+        memset(s, 0, sizeof *s);
+        uint64_t n = seg_map(p + at, c->map_len - at, c->nbase, s);
+        c->nseg++; /* counted even when bad, so its idoff is freed */
+        if (!n || c->nbase + s->pub.nd > PX_CORPUS_MAX_DOCS) return PX_ERR_PARSE;
+        c->nbase += s->pub.nd;
+        at += n;
+    }
+    return PX_OK;
 }
 
 px_result px_corpus_load(const char *path, px_corpus **out) {
-    FILE *f = fopen(path, "rb");
-    if (!f) return errno == ENOENT ? PX_ERR_NOTFOUND : PX_ERR_IO;
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return errno == ENOENT ? PX_ERR_NOTFOUND : PX_ERR_IO;
+    struct stat st;
     file_head h;
     px_result rc = PX_ERR_PARSE;
-    px_corpus *c = NULL;
-    if (fseek(f, 0, SEEK_END) != 0) goto out;
-    long fsize = ftell(f);
-    rewind(f);
-    if (fsize < 0 || !read_all(f, &h, sizeof h, 1) ||
-        memcmp(h.magic, magic, sizeof magic) != 0 || h.endian != ENDIAN_MARK)
-        goto out;
-    if (h.version > FORMAT_VERSION) {
-        rc = PX_ERR_SCHEMA;
+    px_corpus *c = px_corpus_new();
+    if (fstat(fd, &st) != 0 || (size_t)st.st_size < sizeof h) goto out;
+    c->map_len = (size_t)st.st_size;
+    c->map = mmap(NULL, c->map_len, PROT_READ, MAP_PRIVATE, fd, 0);
+    if (c->map == MAP_FAILED) {
+        c->map = NULL;
+        rc = PX_ERR_IO;
         goto out;
     }
-    if (!head_sane(&h, (uint64_t)fsize)) goto out;
-    c = px_corpus_new();
-    rc = read_body(f, &h, c);
+    memcpy(&h, c->map, sizeof h);
+    if (memcmp(h.magic, file_magic, sizeof file_magic) || h.endian != ENDIAN_MARK)
+        goto out;
+    rc = h.version > FORMAT_VERSION ? PX_ERR_SCHEMA
+         : h.version < FORMAT_VERSION ? PX_ERR_PARSE : map_segments(c);
 out:
-    fclose(f);
+    close(fd);
     if (rc) px_corpus_free(c);
     else *out = c;
     return rc;

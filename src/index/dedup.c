@@ -1,19 +1,19 @@
 /*
  * dedup.c - near-duplicate pairs of a corpus (parallax/dedup.h).
  *
- * Flat and sort-based throughout: signatures are one n x k array filled by
- * threads over documents; band keys are (key, doc) records in one array,
- * radix-sorted so that documents agreeing on a band sit next to each other;
- * candidate pairs are (a << 32 | b) records, radix-sorted and deduplicated;
- * each unique candidate is verified exactly (shingle sets recomputed from
- * the corpus words, sorted, intersected), again threaded.
+ * Flat and sort-based throughout: each document's signature is computed by
+ * a worker thread and turned at once into its band keys, (key, doc)
+ * records in one array, radix-sorted so that documents agreeing on a band
+ * sit next to each other; documents of a loaded index whose keys were
+ * stored with the same parameters are not signed again, their sorted keys
+ * are searched instead.  Candidate pairs are (a << 32 | b) records,
+ * radix-sorted and deduplicated; each is verified exactly (shingle sets
+ * recomputed from the corpus words, sorted, intersected), threaded.
  */
-#include <string.h> /* memcpy */
 
 #include "fingerprint/mix.h"
 #include "index/parallel.h"
-#include "index/radix.h"
-#include "parallax/dedup.h"
+#include "index/dedup_int.h"
 
 #define DEFAULT_SEED 0x70617261u /* "para" */
 #define FOLD 0x9E3779B97F4A7C15ULL
@@ -22,22 +22,34 @@ void px_dedup_opts_init(px_dedup_opts *o) {
     *o = (px_dedup_opts){0.8, 128, 5, 0, 0, 0, DEFAULT_SEED, 0, 1000};
 }
 
-/* ------------------------------------------------------------- signatures */
+/* -------------------------------------------------------------- band keys */
 
-typedef struct sign_job {
+typedef struct key_job {
     const px_corpus *c;
     const px_dedup_opts *o;
-    uint32_t *sigs;
-    uint8_t *empty;
-} sign_job;
+    unsigned bands, rows;
+    size_t from;   /* first document of the range */
+    px_kv *keys;   /* bands records per document of the range */
+} key_job;
 
-static void sign_range(void *ud, size_t from, size_t to, unsigned tid) {
-    sign_job *j = ud;
+/* Band keys of one document from its signature; val UINT64_MAX if empty. */
+static void doc_keys(const uint32_t *sig, int empty, uint64_t doc,
+                     unsigned bands, unsigned rows, px_kv *out) {
+    for (unsigned b = 0; b < bands; b++) {
+        uint64_t h = (uint64_t)(b + 1) * FOLD;
+        for (unsigned r = 0; r < rows; r++) h = (h + sig[b * rows + r]) * FOLD;
+        out[b] = (px_kv){px_mix64(h), empty ? UINT64_MAX : doc};
+    }
+}
+
+static void key_range(void *ud, size_t from, size_t to, unsigned tid) {
+    key_job *j = ud;
     (void)tid;
     uint64_t *sh = NULL;
     size_t ash = 0;
-    for (size_t d = from; d < to; d++) {
-        size_t nw;
+    uint32_t *sig = px_malloc(j->o->k * sizeof *sig);
+    for (size_t i = from; i < to; i++) {
+        size_t d = j->from + i, nw;
         const uint32_t *w = px_corpus_words(j->c, (uint32_t)d, &nw);
         size_t ns = px_shingle_count(nw, j->o->shingle);
         if (ns > ash) {
@@ -45,69 +57,116 @@ static void sign_range(void *ud, size_t from, size_t to, unsigned tid) {
             sh = px_realloc(sh, ash * sizeof *sh);
         }
         px_shingle_hashes(w, nw, j->o->shingle, sh);
-        j->empty[d] = px_minhash_sign(sh, ns, j->o->k, j->o->seed,
-                                      j->sigs + d * j->o->k) != PX_OK;
+        int empty = px_minhash_sign(sh, ns, j->o->k, j->o->seed, sig) != PX_OK;
+        doc_keys(sig, empty, d, j->bands, j->rows, j->keys + i * j->bands);
     }
+    px_free(sig);
     px_free(sh);
 }
 
-/* -------------------------------------------------------------- band keys */
+px_kv *px_dedup_keys(const px_corpus *c, const px_dedup_opts *o,
+                     unsigned bands, unsigned rows, const px_range *r,
+                     size_t nr, size_t *n) {
+    size_t total = 0, at = 0;
+    for (size_t i = 0; i < nr; i++) total += (r[i].to - r[i].from) * bands;
+    px_kv *keys = px_malloc((total ? total : 1) * sizeof *keys);
+    unsigned threads = px_threads(o->threads);
+    for (size_t i = 0; i < nr; i++) {
+        key_job j = {c, o, bands, rows, r[i].from, keys + at};
+        px_parallel_for(threads, r[i].to - r[i].from, 64, key_range, &j);
+        at += (r[i].to - r[i].from) * bands;
+    }
+    size_t m = 0;
+    for (size_t i = 0; i < total; i++)
+        if (keys[i].val != UINT64_MAX) keys[m++] = keys[i];
+    px_kv *tmp = px_malloc((m ? m : 1) * sizeof *tmp);
+    px_radix_sort(keys, tmp, m);
+    px_free(tmp);
+    *n = m;
+    return keys;
+}
 
-typedef struct band_job {
-    const uint32_t *sigs;
-    unsigned k, bands, rows;
-    px_kv *keys;
-} band_job;
+uint64_t px_dedup_params(const px_dedup_opts *o, unsigned bands,
+                         unsigned rows) {
+    uint64_t p[5] = {o->k, o->shingle, o->seed, bands, rows};
+    return px_hash64(p, sizeof p, 0x62616e64); /* "band" */
+}
 
-static void band_range(void *ud, size_t from, size_t to, unsigned tid) {
-    band_job *j = ud;
-    (void)tid;
-    for (size_t d = from; d < to; d++) {
-        const uint32_t *s = j->sigs + d * j->k;
-        for (unsigned b = 0; b < j->bands; b++) {
-            uint64_t h = (uint64_t)(b + 1) * FOLD;
-            for (unsigned r = 0; r < j->rows; r++)
-                h = (h + s[b * j->rows + r]) * FOLD;
-            j->keys[d * j->bands + b] = (px_kv){px_mix64(h), d};
+/* ------------------------------------------------------------- candidates */
+
+typedef struct pair_vec {
+    px_kv *v;
+    size_t n, alloc;
+    uint32_t first_new;
+} pair_vec;
+
+/* Append pair (x, y) if it involves a new document. */
+static void pair_push(pair_vec *pv, uint64_t x, uint64_t y) {
+    uint64_t lo = x < y ? x : y, hi = x < y ? y : x;
+    if (hi < pv->first_new || lo == hi) return;
+    if (pv->n == pv->alloc) {
+        pv->alloc = pv->alloc ? pv->alloc * 2 : 1024;
+        pv->v = px_realloc(pv->v, pv->alloc * sizeof *pv->v);
+    }
+    pv->v[pv->n++] = (px_kv){lo << 32 | hi, 0};
+}
+
+/* Pairs among the computed keys: each run of equal keys. */
+static void pool_pairs(const px_kv *keys, size_t nk, size_t max_bucket,
+                       pair_vec *pv) {
+    for (size_t i = 0; i < nk;) {
+        size_t j = i + 1;
+        while (j < nk && keys[j].key == keys[i].key) j++;
+        int star = j - i > max_bucket;
+        for (size_t x = i; x < j; x++)
+            for (size_t y = x + 1; y < (star && x > i ? x + 1 : j); y++)
+                pair_push(pv, keys[x].val, keys[y].val);
+        i = j;
+    }
+}
+
+/* Pairs of new documents with the stored keys of one segment. */
+static void stored_pairs(const px_kv *keys, size_t nk, const px_seg_keys *sk,
+                         const px_corpus_seg *seg, size_t max_bucket,
+                         pair_vec *pv) {
+    for (size_t i = 0; i < nk; i++) {
+        if (keys[i].val < pv->first_new) continue;
+        size_t at = px_kv_lower(sk->v, sk->n, keys[i].key);
+        for (size_t m = 0; at < sk->n && sk->v[at].key == keys[i].key &&
+                           m < max_bucket; at++, m++) {
+            uint64_t d = sk->v[at].val;
+            if (d >= seg->doc_base && d < seg->doc_base + seg->nd)
+                pair_push(pv, keys[i].val, d); /* else: damaged, skipped */
         }
     }
 }
 
-/* Append pair (x, y) if it involves a new document. */
-static void pair_push(px_kv **v, size_t *n, size_t *a, uint64_t x,
-                      uint64_t y, uint32_t first_new) {
-    uint64_t lo = x < y ? x : y, hi = x < y ? y : x;
-    if (hi < first_new || lo == hi) return;
-    if (*n == *a) {
-        *a = *a ? *a * 2 : 1024;
-        *v = px_realloc(*v, *a * sizeof **v);
+/* All candidate pairs, sorted and unique. */
+static px_kv *candidates(const px_corpus *c, const px_dedup_opts *o,
+                         unsigned bands, unsigned rows, size_t *np) {
+    uint64_t params = px_dedup_params(o, bands, rows);
+    px_range *r;
+    size_t nr = px_corpus_unkeyed(c, PX_KEYS_BANDS, params, &r), nk;
+    px_kv *keys = px_dedup_keys(c, o, bands, rows, r, nr, &nk);
+    px_free(r);
+    pair_vec pv = {NULL, 0, 0, o->first_new};
+    pool_pairs(keys, nk, o->max_bucket, &pv);
+    for (size_t s = 0; s < px_corpus_nsegs(c); s++) {
+        const px_seg_keys *sk = px_corpus_keys(c, s, PX_KEYS_BANDS, params);
+        if (sk)
+            stored_pairs(keys, nk, sk, px_corpus_seg_at(c, s), o->max_bucket, &pv);
     }
-    (*v)[(*n)++] = (px_kv){lo << 32 | hi, 0};
-}
-
-/* Candidate pairs from sorted band keys, sorted and unique. */
-static px_kv *candidates(const px_kv *keys, size_t nk, const px_dedup_opts *o,
-                         size_t *np) {
-    px_kv *v = NULL;
-    size_t n = 0, a = 0;
-    for (size_t i = 0; i < nk;) {
-        size_t j = i + 1;
-        while (j < nk && keys[j].key == keys[i].key) j++;
-        int star = j - i > o->max_bucket;
-        for (size_t x = i; x < j; x++)
-            for (size_t y = x + 1; y < (star && x > i ? x + 1 : j); y++)
-                pair_push(&v, &n, &a, keys[x].val, keys[y].val, o->first_new);
-        i = j;
-    }
-    if (!n) return v;
-    px_kv *tmp = px_malloc(n * sizeof *tmp);
-    px_radix_sort(v, tmp, n);
+    px_free(keys);
+    *np = 0;
+    if (!pv.n) return pv.v;
+    px_kv *tmp = px_malloc(pv.n * sizeof *tmp);
+    px_radix_sort(pv.v, tmp, pv.n);
     px_free(tmp);
     size_t u = 1;
-    for (size_t i = 1; i < n; i++)
-        if (v[i].key != v[u - 1].key) v[u++] = v[i];
+    for (size_t i = 1; i < pv.n; i++)
+        if (pv.v[i].key != pv.v[u - 1].key) pv.v[u++] = pv.v[i];
     *np = u;
-    return v;
+    return pv.v;
 }
 
 /* ----------------------------------------------------------- verification */
@@ -174,8 +233,8 @@ static void verify_range(void *ud, size_t from, size_t to, unsigned tid) {
 
 /* ------------------------------------------------------------------- run */
 
-static px_result check_opts(const px_dedup_opts *o, unsigned *bands,
-                            unsigned *rows) {
+px_result px_dedup_banding(const px_dedup_opts *o, unsigned *bands,
+                           unsigned *rows) {
     if (o->shingle == 0 || o->shingle > PX_SHINGLE_MAX) return PX_ERR_INVALID;
     if (o->bands && o->rows) {
         *bands = o->bands;
@@ -186,49 +245,22 @@ static px_result check_opts(const px_dedup_opts *o, unsigned *bands,
     return px_lsh_params(o->threshold, o->k, bands, rows);
 }
 
-/* Band keys of the non-empty documents, sorted. */
-static px_kv *band_keys(const uint32_t *sigs, const uint8_t *empty, size_t nd,
-                        const px_dedup_opts *o, unsigned bands, unsigned rows,
-                        unsigned threads, size_t *nk) {
-    px_kv *keys = px_malloc((nd && bands ? nd * bands : 1) * sizeof *keys);
-    band_job bj = {sigs, o->k, bands, rows, keys};
-    px_parallel_for(threads, nd, 256, band_range, &bj);
-    size_t n = 0;
-    for (size_t i = 0; i < nd * bands; i++)
-        if (!empty[keys[i].val]) keys[n++] = keys[i];
-    px_kv *tmp = px_malloc((n ? n : 1) * sizeof *tmp);
-    px_radix_sort(keys, tmp, n);
-    px_free(tmp);
-    *nk = n;
-    return keys;
-}
-
 px_result px_dedup_run(const px_corpus *c, const px_dedup_opts *o,
-                       px_dup_pair **pairs, size_t *npairs, uint32_t **sigs) {
+                       px_dup_pair **pairs, size_t *npairs) {
     unsigned bands, rows;
-    px_result rc = check_opts(o, &bands, &rows);
+    px_result rc = px_dedup_banding(o, &bands, &rows);
     if (rc) return rc;
-    size_t nd = px_corpus_size(c), nk = 0, nc = 0;
-    unsigned threads = px_threads(o->threads);
-    uint32_t *sg = px_malloc((nd ? nd : 1) * o->k * sizeof *sg);
-    uint8_t *empty = px_calloc(nd ? nd : 1, 1);
-    sign_job sj = {c, o, sg, empty};
-    px_parallel_for(threads, nd, 64, sign_range, &sj);
-    px_kv *keys = band_keys(sg, empty, nd, o, bands, rows, threads, &nk);
-    px_kv *cand = candidates(keys, nk, o, &nc);
-    px_free(keys);
-    px_free(empty);
+    size_t nc;
+    px_kv *cand = candidates(c, o, bands, rows, &nc);
     px_dup_pair *out = px_malloc((nc ? nc : 1) * sizeof *out);
     verify_job vj = {c, cand, o->shingle, out};
-    px_parallel_for(threads, nc, 16, verify_range, &vj);
+    px_parallel_for(px_threads(o->threads), nc, 16, verify_range, &vj);
     px_free(cand);
     size_t n = 0;
     for (size_t i = 0; i < nc; i++)
         if (out[i].jaccard >= o->threshold) out[n++] = out[i];
     *pairs = out;
     *npairs = n;
-    if (sigs) *sigs = sg;
-    else px_free(sg);
     return PX_OK;
 }
 

@@ -14,7 +14,7 @@
 static const px_read_format formats[] = {
     {".txt", px_read_txt_next, 0},     {".text", px_read_txt_next, 0},
     {".jsonl", px_read_jsonl_next, 0}, {".ndjson", px_read_jsonl_next, 0},
-    {".json", px_read_jsonl_next, 0},  {".html", px_read_html_next, 0},
+    {".json", px_read_json_next, 0},   {".html", px_read_html_next, 0},
     {".htm", px_read_html_next, 0},    {".warc", px_read_warc_next, 1},
 };
 

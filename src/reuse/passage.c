@@ -2,10 +2,11 @@
  * passage.c - chaining anchor hits into passages (see passage.h).
  *
  *   chain    hits in order of a position join an open chain when they lie
- *            within max_gap words of it on both sides and on a nearby
- *            diagonal (b - a), so substitutions, insertions and deletions
- *            between anchors do not break a passage; otherwise (repeated
- *            phrases, another passage) they open a new chain;
+ *            within max_gap words of it on both sides, on a nearby
+ *            diagonal (b - a), and the words between look reused too, so
+ *            substitutions, insertions and deletions between anchors do not
+ *            break a passage; otherwise (repeated phrases, another passage)
+ *            they open a new chain;
  *   score    while chaining, the words between two consecutive hits of a
  *            chain are aligned exactly (LCS of two short segments) and the
  *            anchor words counted once, giving the shared word count;
@@ -24,6 +25,7 @@
 #define BAND 8         /* X-drop band half-width, in words */
 #define XDROP 6        /* stop when the score falls this far below best */
 #define SEG_MAX 256    /* longest gap segment aligned exactly */
+#define SMALL_GAP 8    /* gap (words) joined without looking at it */
 #define NEG_INF (-(1 << 20))
 
 void px_passage_vec_push(px_passage_vec *pv, const px_passage *p) {
@@ -150,19 +152,31 @@ static void chain_add(chain *c, px_side a, px_side b, uint32_t pa,
     c->diag = (int64_t)pb - pa;
 }
 
+/* May hit (pa, pb) join chain c?  Within max_gap words on both sides,
+ * and a gap longer than SMALL_GAP must itself look reused (its aligned
+ * words reach min_sim), so unrelated text between two passages that
+ * happen to be near each other does not weld them into one. */
+static int chain_fits(const chain *c, px_side a, px_side b, uint32_t pa,
+                      uint32_t pb, const px_reuse_opts *o) {
+    if ((int64_t)pa > (int64_t)c->a1 + o->max_gap) return 0;
+    if ((int64_t)pb > (int64_t)c->b1 + o->max_gap || pb < c->b0) return 0;
+    uint32_t ga = pa > c->a1 ? pa - c->a1 : 0, gb = pb > c->b1 ? pb - c->b1 : 0;
+    if (ga <= SMALL_GAP && gb <= SMALL_GAP) return 1;
+    uint32_t m = lcs(a.w + c->a1, ga, b.w + c->b1, gb);
+    return 2.0 * m >= o->min_sim * (ga + gb);
+}
+
 /* The open chain a hit may join (closest diagonal), or -1. */
-static ptrdiff_t chain_pick(const chain *cs, size_t n, uint32_t pa,
-                            uint32_t pb, const px_reuse_opts *o) {
+static ptrdiff_t chain_pick(const chain *cs, size_t n, px_side a, px_side b,
+                            uint32_t pa, uint32_t pb, const px_reuse_opts *o) {
     ptrdiff_t best = -1;
     int64_t best_dd = (int64_t)o->max_gap + 1;
     size_t lo = n > OPEN_CHAINS ? n - OPEN_CHAINS : 0;
     for (size_t i = n; i-- > lo;) {
-        const chain *c = &cs[i];
-        if ((int64_t)pa > (int64_t)c->a1 + o->max_gap) continue;
-        if ((int64_t)pb > (int64_t)c->b1 + o->max_gap || pb < c->b0) continue;
-        int64_t dd = (int64_t)pb - pa - c->diag;
+        int64_t dd = (int64_t)pb - pa - cs[i].diag;
         if (dd < 0) dd = -dd;
-        if (dd < best_dd) best_dd = dd, best = (ptrdiff_t)i;
+        if (dd < best_dd && chain_fits(&cs[i], a, b, pa, pb, o))
+            best_dd = dd, best = (ptrdiff_t)i;
     }
     return best;
 }
@@ -216,7 +230,7 @@ void px_passages_find(px_side a, px_side b, const px_kv *hits, size_t nhits,
     size_t nc = 0;
     for (size_t i = 0; i < nhits; i++) {
         uint32_t pa = (uint32_t)(hits[i].val >> 32), pb = (uint32_t)hits[i].val;
-        ptrdiff_t k = chain_pick(cs, nc, pa, pb, o);
+        ptrdiff_t k = chain_pick(cs, nc, a, b, pa, pb, o);
         if (k >= 0) {
             chain_add(&cs[k], a, b, pa, pb, ngram);
             continue;

@@ -3,7 +3,11 @@
  *
  * Three flat, sorted arrays do the work:
  *   anchors  (n-gram hash, doc << 32 | word), winnowed per document by
- *            threads, radix-sorted by hash;
+ *            threads into 16 buckets by the top bits of the hash, each
+ *            bucket radix-sorted and turned into hits in turn (one bucket's
+ *            sort scratch at a time); documents of a loaded index
+ *            whose anchors were stored with the same parameters are not
+ *            winnowed again: their sorted anchors are searched instead;
  *   hits     (a << 32 | b, pos_a << 32 | pos_b) for every two documents
  *            sharing an anchor held by at most max_df occurrences,
  *            radix-sorted by pair;
@@ -12,10 +16,12 @@
  * Spans are filled from the corpus (original byte offsets) at the end.
  */
 #include <stdlib.h> /* qsort */
+#include <string.h> /* memcpy */
 
 #include "index/parallel.h"
 #include "parallax/dedup.h"
 #include "reuse/passage.h"
+#include "reuse/reuse_int.h"
 #include "reuse/winnow.h"
 
 #define WINDOW_MAX 8
@@ -48,15 +54,18 @@ static void kv_push(kv_vec *kv, uint64_t key, uint64_t val) {
     kv->v[kv->n++] = (px_kv){key, val};
 }
 
-/* Concatenate per-thread vectors into one array (the vectors are freed). */
-static px_kv *kv_concat(kv_vec *vs, unsigned nv, size_t *n) {
+/* Concatenate vectors vs[0], vs[stride], ... (nv of them) into one array;
+ * each vector is freed as soon as it is copied. */
+static px_kv *kv_concat(kv_vec *vs, unsigned nv, unsigned stride, size_t *n) {
     size_t total = 0;
-    for (unsigned t = 0; t < nv; t++) total += vs[t].n;
+    for (unsigned t = 0; t < nv; t++) total += vs[t * stride].n;
     px_kv *all = px_malloc((total ? total : 1) * sizeof *all);
     size_t k = 0;
     for (unsigned t = 0; t < nv; t++) {
-        for (size_t i = 0; i < vs[t].n; i++) all[k++] = vs[t].v[i];
-        px_free(vs[t].v);
+        kv_vec *v = &vs[t * stride];
+        for (size_t i = 0; i < v->n; i++) all[k++] = v->v[i];
+        px_free(v->v);
+        *v = (kv_vec){NULL, 0, 0};
     }
     *n = total;
     return all;
@@ -70,20 +79,33 @@ static void kv_sort(px_kv *a, size_t n) {
 
 /* ---------------------------------------------------------------- anchors */
 
+/* Anchors are kept in BUCKETS vectors per thread by the top bits of their
+ * hash: a key's occurrences all fall in one bucket, so buckets can be
+ * sorted and turned into hits one at a time, and only one bucket's radix
+ * scratch is ever allocated. */
+#define BUCKET_BITS 4
+#define BUCKETS (1u << BUCKET_BITS)
+
+typedef struct anchor_set {
+    kv_vec *v; /* v[tid * BUCKETS + bucket] */
+    unsigned threads;
+} anchor_set;
+
 typedef struct anchor_job {
     const px_corpus *c;
     unsigned ngram, window;
-    kv_vec *per_thread;
+    size_t from; /* first document of the range */
+    anchor_set *set;
 } anchor_job;
 
 static void anchor_range(void *ud, size_t from, size_t to, unsigned tid) {
     anchor_job *j = ud;
-    kv_vec *out = &j->per_thread[tid];
+    kv_vec *out = &j->set->v[tid * BUCKETS];
     uint64_t *h = NULL;
     uint32_t *pos = NULL;
     size_t alloc = 0;
-    for (size_t d = from; d < to; d++) {
-        size_t nw;
+    for (size_t i = from; i < to; i++) {
+        size_t d = j->from + i, nw;
         const uint32_t *w = px_corpus_words(j->c, (uint32_t)d, &nw);
         size_t ng = px_shingle_count(nw, j->ngram);
         if (ng > alloc) {
@@ -92,39 +114,159 @@ static void anchor_range(void *ud, size_t from, size_t to, unsigned tid) {
             pos = px_realloc(pos, alloc * sizeof *pos);
         }
         size_t k = px_winnow(w, nw, j->ngram, j->window, h, pos);
-        for (size_t i = 0; i < k; i++) kv_push(out, h[i], d << 32 | pos[i]);
+        for (size_t m = 0; m < k; m++)
+            kv_push(&out[h[m] >> (64 - BUCKET_BITS)], h[m], d << 32 | pos[m]);
     }
     px_free(h);
     px_free(pos);
 }
 
+/* Winnow the documents of ranges r[0..nr) into a fresh anchor set. */
+static void anchors_fill(const px_corpus *c, const px_reuse_opts *o,
+                         const px_range *r, size_t nr, anchor_set *set) {
+    set->threads = px_threads(o->threads);
+    set->v = px_calloc((size_t)set->threads * BUCKETS, sizeof *set->v);
+    for (size_t i = 0; i < nr; i++) {
+        anchor_job aj = {c, o->ngram, window_for(o), r[i].from, set};
+        px_parallel_for(set->threads, r[i].to - r[i].from, 64, anchor_range, &aj);
+    }
+}
+
+/* Bucket b of a set as one sorted array (caller frees; taken from set). */
+static px_kv *anchors_bucket(anchor_set *set, unsigned b, size_t *n) {
+    px_kv *all = kv_concat(set->v + b, set->threads, BUCKETS, n);
+    kv_sort(all, *n);
+    return all;
+}
+
+px_kv *px_reuse_anchors(const px_corpus *c, const px_reuse_opts *o,
+                        const px_range *r, size_t nr, size_t *n) {
+    anchor_set set;
+    anchors_fill(c, o, r, nr, &set);
+    size_t total = 0;
+    for (size_t i = 0; i < (size_t)set.threads * BUCKETS; i++) total += set.v[i].n;
+    px_kv *all = px_malloc((total ? total : 1) * sizeof *all);
+    *n = 0;
+    for (unsigned b = 0; b < BUCKETS; b++) { /* buckets ascend with the key */
+        size_t k;
+        px_kv *part = anchors_bucket(&set, b, &k);
+        memcpy(all + *n, part, k * sizeof *part);
+        *n += k;
+        px_free(part);
+    }
+    px_free(set.v);
+    return all;
+}
+
+uint64_t px_reuse_params(const px_reuse_opts *o) {
+    uint64_t p[2] = {o->ngram, window_for(o)};
+    return px_hash64(p, sizeof p, 0x616e6368); /* "anch" */
+}
+
 /* ------------------------------------------------------------------- hits */
+
+/* Push the hit of two anchor occurrences x, y of different documents. */
+static void hit_push(kv_vec *hits, uint64_t x, uint64_t y) {
+    uint64_t dx = x >> 32, dy = y >> 32;
+    if (dx == dy) return;
+    uint64_t lo = dx < dy ? x : y, hi = dx < dy ? y : x;
+    kv_push(hits, (lo & 0xFFFFFFFF00000000ULL) | (hi >> 32),
+            lo << 32 | (hi & 0xFFFFFFFFu));
+}
 
 /* Hits of every two documents sharing one anchor group g[0..n). */
 static void group_hits(const px_kv *g, size_t n, uint32_t first_new,
                        kv_vec *hits) {
-    for (size_t x = 0; x < n; x++) {
-        for (size_t y = x + 1; y < n; y++) {
-            uint64_t dx = g[x].val >> 32, dy = g[y].val >> 32;
-            if (dx == dy || (dx < first_new && dy < first_new)) continue;
-            const px_kv *lo = dx < dy ? &g[x] : &g[y];
-            const px_kv *hi = dx < dy ? &g[y] : &g[x];
-            kv_push(hits, (lo->val & 0xFFFFFFFF00000000ULL) | (hi->val >> 32),
-                    lo->val << 32 | (hi->val & 0xFFFFFFFFu));
+    for (size_t x = 0; x < n; x++)
+        for (size_t y = x + 1; y < n; y++)
+            if ((g[x].val >> 32) >= first_new || (g[y].val >> 32) >= first_new)
+                hit_push(hits, g[x].val, g[y].val);
+}
+
+/* The stored anchors of one key in the usable segments (one slot per
+ * segment of the corpus). */
+typedef struct stored {
+    const px_kv **v;
+    size_t *n;
+    size_t nseg, total;
+} stored;
+
+static void stored_find(const px_corpus *c, uint64_t params, uint64_t key,
+                        stored *st) {
+    st->nseg = st->total = 0;
+    for (size_t s = 0; s < px_corpus_nsegs(c); s++) {
+        const px_seg_keys *sk = px_corpus_keys(c, s, PX_KEYS_ANCHORS, params);
+        if (!sk) continue;
+        size_t at = px_kv_lower(sk->v, sk->n, key), e = at;
+        while (e < sk->n && sk->v[e].key == key) e++;
+        if (e == at) continue;
+        st->v[st->nseg] = sk->v + at;
+        st->n[st->nseg++] = e - at;
+        st->total += e - at;
+    }
+}
+
+/* Hits of the new documents of g[0..n) with stored occurrences, which
+ * are checked against the corpus (a damaged index must not point
+ * outside a document). */
+static void stored_hits(const px_corpus *c, const px_kv *g, size_t n,
+                        const stored *st, uint32_t first_new, kv_vec *hits) {
+    for (size_t s = 0; s < st->nseg; s++) {
+        for (size_t k = 0; k < st->n[s]; k++) {
+            uint64_t v = st->v[s][k].val, d = v >> 32;
+            size_t nw = 0;
+            if (d < px_corpus_nbase(c)) px_corpus_words(c, (uint32_t)d, &nw);
+            if ((v & 0xFFFFFFFFu) >= nw) continue;
+            for (size_t x = 0; x < n; x++)
+                if ((g[x].val >> 32) >= first_new) hit_push(hits, g[x].val, v);
         }
     }
 }
 
-static px_kv *collect_hits(px_kv *anchors, size_t na, const px_reuse_opts *o,
-                           size_t *nh) {
-    kv_vec hits = {0};
+/* 1 if a group of anchors holds a new document. */
+static int group_new(const px_kv *g, size_t n, uint32_t first_new) {
+    for (size_t x = 0; x < n; x++)
+        if ((g[x].val >> 32) >= first_new) return 1;
+    return 0;
+}
+
+/* Append the hits of one sorted run of anchors to hits. */
+static void collect_hits(const px_corpus *c, const px_kv *anchors, size_t na,
+                         const px_reuse_opts *o, kv_vec *hits) {
+    uint64_t params = px_reuse_params(o);
+    size_t nseg = px_corpus_nsegs(c);
+    stored st = {px_calloc(nseg + 1, sizeof *st.v),
+                 px_calloc(nseg + 1, sizeof *st.n), 0, 0};
     for (size_t i = 0; i < na;) {
         size_t j = i + 1;
         while (j < na && anchors[j].key == anchors[i].key) j++;
-        if (j - i >= 2 && j - i <= o->max_df)
-            group_hits(anchors + i, j - i, o->first_new, &hits);
+        if (nseg && group_new(anchors + i, j - i, o->first_new))
+            stored_find(c, params, anchors[i].key, &st);
+        size_t df = j - i + st.total;
+        if (df >= 2 && df <= o->max_df) {
+            group_hits(anchors + i, j - i, o->first_new, hits);
+            stored_hits(c, anchors + i, j - i, &st, o->first_new, hits);
+        }
+        st.nseg = st.total = 0;
         i = j;
     }
+    px_free(st.v);
+    px_free(st.n);
+}
+
+/* Every hit of the documents in ranges r[0..nr), sorted by pair. */
+static px_kv *all_hits(const px_corpus *c, const px_reuse_opts *o,
+                       const px_range *r, size_t nr, size_t *nh) {
+    anchor_set set;
+    anchors_fill(c, o, r, nr, &set);
+    kv_vec hits = {0};
+    for (unsigned b = 0; b < BUCKETS; b++) {
+        size_t na;
+        px_kv *anchors = anchors_bucket(&set, b, &na);
+        collect_hits(c, anchors, na, o, &hits);
+        px_free(anchors);
+    }
+    px_free(set.v);
     kv_sort(hits.v, hits.n);
     *nh = hits.n;
     return hits.v;
@@ -222,17 +364,12 @@ px_result px_reuse_run(const px_corpus *c, const px_reuse_opts *o,
                        px_passage **out, size_t *n) {
     px_result rc = check_opts(o);
     if (rc) return rc;
-    unsigned threads = px_threads(o->threads);
-    kv_vec *pt = px_calloc(threads, sizeof *pt);
-    anchor_job aj = {c, o->ngram, window_for(o), pt};
-    px_parallel_for(threads, px_corpus_size(c), 64, anchor_range, &aj);
-    size_t na, nh;
-    px_kv *anchors = kv_concat(pt, threads, &na);
-    px_free(pt);
-    kv_sort(anchors, na);
-    px_kv *hits = collect_hits(anchors, na, o, &nh);
-    px_free(anchors);
-    *out = passages(c, hits, nh, o, threads, n);
+    px_range *r;
+    size_t nr = px_corpus_unkeyed(c, PX_KEYS_ANCHORS, px_reuse_params(o), &r);
+    size_t nh;
+    px_kv *hits = all_hits(c, o, r, nr, &nh);
+    px_free(r);
+    *out = passages(c, hits, nh, o, px_threads(o->threads), n);
     px_free(hits);
     return PX_OK;
 }

@@ -38,7 +38,7 @@ for phrase in "conflict in Europe since World War II" \
     n=$(grep -c "$phrase" "$T/texts")
     [ "$n" -ge 2 ] || fail "'$phrase' not found in both files' spans ($n)"
 done
-grep -q '"type":"pair","a":"000_db9f598bcc720c5d","b":"002_2fef65d93e5c9bc7","passages":[1-9]' \
+grep -q '"type":"reuse_pair","a":"000_db9f598bcc720c5d","b":"002_2fef65d93e5c9bc7","passages":[1-9]' \
     "$T/reuse.jsonl" || fail "pair summary missing"
 # at the default length the short runs are not passages
 out=$("$PX_BIN" reuse --json "$A" "$B") || fail "reuse default"
@@ -63,4 +63,18 @@ cmp -s "$T/r2" "$T/reuse.jsonl" || fail "streamed result differs from batch"
 echo "garbage" >"$T/bad"
 "$PX_BIN" dedup --index "$T/bad" "$A" 2>"$T/err"; [ $? = 3 ] || fail "bad index not failure"
 grep -q "cannot load index" "$T/err" || fail "bad index message"
+
+# --- ingest --match: the index beside the store, new articles only
+{ cat "$A"; echo "One more closing line."; } >"$T/copy2.txt"
+"$PX_BIN" ingest --db "$T/s.db" --match "$A" >"$T/m1" || fail "ingest --match 1"
+[ -s "$T/m1" ] && fail "first ingest reported matches: $(cat "$T/m1")"
+[ -f "$T/s.db.pxindex" ] || fail "no index beside the store"
+"$PX_BIN" ingest --db "$T/s.db" --match --json "$B" "$T/copy2.txt" >"$T/m2" \
+    || fail "ingest --match 2"
+grep -q '"type":"pair","a":"000_db9f598bcc720c5d","b":"copy2"' "$T/m2" \
+    || fail "near-duplicate not reported by ingest --match: $(cat "$T/m2")"
+grep -q '"type":"passage","a":"000_db9f598bcc720c5d","b":"copy2"' "$T/m2" \
+    || fail "copied passage not reported by ingest --match"
+"$PX_BIN" ingest --db "$T/s.db" --match "$A" >"$T/m3" || fail "ingest --match 3"
+[ -s "$T/m3" ] && fail "re-ingest of a stored article matched again"
 echo "ok"

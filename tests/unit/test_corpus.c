@@ -1,6 +1,7 @@
 /*
  * test_corpus.c - the flat word store: words and original spans, threaded
- * building, and the file format (round trip, damaged and foreign files).
+ * building, the index file (round trip, appends, damaged and foreign
+ * files) and streaming matches against a loaded index.
  */
 #include <unistd.h> /* close, ftruncate */
 
@@ -55,15 +56,21 @@ static void test_corpus_add_texts(void **state) {
     px_corpus_free(c);
 }
 
+/* A temporary file name (the file itself removed). */
+static void tmp_path(char *path) {
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    close(fd);
+    remove(path);
+}
+
 static void test_corpus_file(void **state) {
     (void)state;
     const char *texts[] = {"alpha beta gamma", "", "\xCE\xB1\xCE\xB2 delta"};
     px_corpus *c = wg_corpus(texts, 3);
     char path[] = "/tmp/px_test_corpus_XXXXXX";
-    int fd = mkstemp(path);
-    assert_true(fd >= 0);
-    close(fd);
-    assert_int_equal(px_corpus_save(c, path), PX_OK);
+    tmp_path(path);
+    assert_int_equal(px_index_append(c, path, NULL, NULL), PX_OK);
     px_corpus *l;
     assert_int_equal(px_corpus_load(path, &l), PX_OK);
     assert_int_equal(px_corpus_size(l), 3);
@@ -72,30 +79,37 @@ static void test_corpus_file(void **state) {
         const uint32_t *w1 = px_corpus_words(c, d, &n1);
         const uint32_t *w2 = px_corpus_words(l, d, &n2);
         assert_int_equal(n1, n2);
-        assert_memory_equal(w1, w2, n1 * sizeof *w1);
+        if (n1) assert_memory_equal(w1, w2, n1 * sizeof *w1);
         assert_string_equal(px_corpus_id(c, d), px_corpus_id(l, d));
     }
     px_span s = px_corpus_span(l, 2, 0, 2);
     assert_int_equal(s.start, 0);
     assert_int_equal(s.end, 10);
-    /* appending after a load keeps working */
+    /* append after a load: a second segment, numbers continue */
     px_doc *d;
     assert_int_equal(px_doc_new("more", 4, NULL, &d), PX_OK);
     uint32_t no;
     assert_int_equal(px_corpus_add(l, "x", d, &no), PX_OK);
     assert_int_equal(no, 3);
     px_doc_free(d);
+    assert_int_equal(px_index_append(l, path, NULL, NULL), PX_OK);
+    px_corpus_free(l);
+    assert_int_equal(px_corpus_load(path, &l), PX_OK);
+    assert_int_equal(px_corpus_size(l), 4);
+    assert_string_equal(px_corpus_id(l, 3), "x");
+    assert_string_equal(px_corpus_id(l, 2), "d2");
     px_corpus_free(l);
 
-    /* truncated, then corrupted, then foreign */
+    /* truncated, then corrupted, then foreign, then missing */
     FILE *f = fopen(path, "r+b");
     assert_non_null(f);
-    assert_int_equal(ftruncate(fileno(f), 60), 0);
+    assert_int_equal(ftruncate(fileno(f), 100), 0);
     fclose(f);
     assert_int_equal(px_corpus_load(path, &l), PX_ERR_PARSE);
-    assert_int_equal(px_corpus_save(c, path), PX_OK);
+    remove(path);
+    assert_int_equal(px_index_append(c, path, NULL, NULL), PX_OK);
     f = fopen(path, "r+b");
-    fseek(f, 40, SEEK_SET); /* first document offset */
+    fseek(f, 80, SEEK_SET); /* first document offset of the segment */
     fputc(0x7F, f);
     fclose(f);
     assert_int_equal(px_corpus_load(path, &l), PX_ERR_PARSE);
@@ -108,11 +122,90 @@ static void test_corpus_file(void **state) {
     px_corpus_free(c);
 }
 
+/* Matching new documents against a loaded index gives the batch result
+ * restricted to pairs with a new document, with stored keys (same
+ * parameters) and without (other parameters). */
+static void test_index_streaming(void **state) {
+    (void)state;
+    enum { N = 30, OLD = 20 };
+    px_buf t[N];
+    const char *texts[N];
+    uint64_t s = 5;
+    for (int i = 0; i < N; i++) {
+        uint64_t c1 = 100 + i % 10; /* doc i and i+10, i+20: near copies */
+        t[i] = (px_buf)PX_BUF_INIT;
+        wg_words(&t[i], &s, 200, 3000, 0, &c1);
+        wg_words(&t[i], &s, 5, 3000, 0, NULL); /* J about 0.95 */
+        texts[i] = t[i].data;
+    }
+    px_corpus *all = wg_corpus(texts, N), *old = wg_corpus(texts, OLD);
+    char path[] = "/tmp/px_test_index_XXXXXX";
+    tmp_path(path);
+    assert_int_equal(px_index_append(old, path, NULL, NULL), PX_OK);
+    px_corpus *l;
+    assert_int_equal(px_corpus_load(path, &l), PX_OK);
+    for (int i = OLD; i < N; i++) {
+        px_doc *d;
+        assert_int_equal(px_doc_new(texts[i], strlen(texts[i]), NULL, &d), PX_OK);
+        assert_int_equal(px_corpus_add(l, "n", d, NULL), PX_OK);
+        px_doc_free(d);
+    }
+    for (int variant = 0; variant < 2; variant++) {
+        px_dedup_opts o;
+        px_dedup_opts_init(&o);
+        o.threshold = variant ? 0.5 : 0.8; /* 0.5: keys not stored */
+        px_dup_pair *pb, *ps;
+        size_t nb, ns;
+        assert_int_equal(px_dedup_run(all, &o, &pb, &nb), PX_OK);
+        o.first_new = OLD;
+        assert_int_equal(px_dedup_run(l, &o, &ps, &ns), PX_OK);
+        size_t k = 0;
+        for (size_t i = 0; i < nb; i++) {
+            if (pb[i].b < OLD) continue;
+            assert_true(k < ns);
+            assert_int_equal(pb[i].a, ps[k].a);
+            assert_int_equal(pb[i].b, ps[k].b);
+            k++;
+        }
+        assert_int_equal(k, ns);
+        assert_true(ns >= 10);
+        px_free(pb);
+        px_free(ps);
+
+        px_reuse_opts r;
+        px_reuse_opts_init(&r);
+        r.min_words = variant ? 20 : 15;
+        px_passage *qb, *qs;
+        assert_int_equal(px_reuse_run(all, &r, &qb, &nb), PX_OK);
+        r.first_new = OLD;
+        assert_int_equal(px_reuse_run(l, &r, &qs, &ns), PX_OK);
+        k = 0;
+        for (size_t i = 0; i < nb; i++) {
+            if (qb[i].b < OLD) continue;
+            assert_true(k < ns);
+            assert_int_equal(qb[i].a, qs[k].a);
+            assert_int_equal(qb[i].a_span.start, qs[k].a_span.start);
+            assert_int_equal(qb[i].b_span.end, qs[k].b_span.end);
+            k++;
+        }
+        assert_int_equal(k, ns);
+        assert_true(ns >= 10);
+        px_free(qb);
+        px_free(qs);
+    }
+    px_corpus_free(l);
+    px_corpus_free(all);
+    px_corpus_free(old);
+    remove(path);
+    for (int i = 0; i < N; i++) px_buf_release(&t[i]);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_corpus_words_and_spans),
         cmocka_unit_test(test_corpus_add_texts),
         cmocka_unit_test(test_corpus_file),
+        cmocka_unit_test(test_index_streaming),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -89,7 +89,7 @@ static px_dup_pair *dedup(const char *const *texts, size_t n, double t,
     px_dedup_opts_init(&o);
     o.threshold = t;
     px_dup_pair *p;
-    assert_int_equal(px_dedup_run(c, &o, &p, np, NULL), PX_OK);
+    assert_int_equal(px_dedup_run(c, &o, &p, np), PX_OK);
     px_corpus_free(c);
     return p;
 }
@@ -203,13 +203,13 @@ static void test_dedup_clusters_and_first_new(void **state) {
     o.first_new = 2; /* documents 0 and 1 were seen before */
     px_dup_pair *p;
     size_t np;
-    assert_int_equal(px_dedup_run(c, &o, &p, &np, NULL), PX_OK);
+    assert_int_equal(px_dedup_run(c, &o, &p, &np), PX_OK);
     assert_int_equal(np, 2);
     assert_int_equal(p[0].b, 2);
     assert_int_equal(p[1].b, 2);
     px_free(p);
     o.shingle = 0;
-    assert_int_equal(px_dedup_run(c, &o, &p, &np, NULL), PX_ERR_INVALID);
+    assert_int_equal(px_dedup_run(c, &o, &p, &np), PX_ERR_INVALID);
     px_corpus_free(c);
 }
 

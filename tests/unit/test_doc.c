@@ -26,6 +26,12 @@ static const tok_case tok_cases[] = {
     {"STRASSE Stra\xC3\x9F" "e", "strasse|strasse"},
     {"end.", "end"},
     {"'quoted' word's", "quoted|word's"},
+    {"caf\xC3\xA9's menu", "caf\xC3\xA9's|menu"},
+    {"Internationalization  ABCDEFGHIJKLMNOPQRSTUVWXYZ 12,345,678.90 x",
+     "internationalization|abcdefghijklmnopqrstuvwxyz|12,345,678.90|x"},
+    {"AbCdEfGh`ijklmnop qrstuvwx\tyz 0123456789abcdef",
+     "abcdefgh'ijklmnop|qrstuvwx|yz|0123456789abcdef"},
+    {"tail-word\xC3\xA9 e\xCC\x81tude", "tail|word\xC3\xA9|\xC3\xA9tude"},
 };
 
 static void test_tokens(void **state) {

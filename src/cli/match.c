@@ -1,0 +1,190 @@
+/*
+ * match.c - printing dedup and reuse results, and `ingest --match`
+ * (see match.h).
+ *
+ * ingest --match keeps the index file beside the store (DB.pxindex, see
+ * parallax/index.h): the articles the ingest stored are added to the
+ * loaded index, matched against it with the default dedup and reuse
+ * settings (reporting only pairs with a new article), and appended.
+ */
+#include <string.h> /* strlen */
+
+#include "cli/match.h"
+
+/* `{"type":"TYPE","a":"A","b":"B"` of a JSON line about a pair. */
+static void json_pair_head(px_buf *out, const char *type, const char *a,
+                           const char *b) {
+    px_buf_printf(out, "{\"type\":\"%s\",\"a\":", type);
+    px_buf_json_str(out, a, strlen(a));
+    px_buf_puts(out, ",\"b\":");
+    px_buf_json_str(out, b, strlen(b));
+}
+
+void cli_print_dups(const px_corpus *cp, const px_dup_pair *p, size_t n,
+                    int json, px_buf *out) {
+    for (size_t i = 0; i < n; i++) {
+        const char *a = px_corpus_id(cp, p[i].a), *b = px_corpus_id(cp, p[i].b);
+        if (json) {
+            json_pair_head(out, "pair", a, b);
+            px_buf_printf(out,
+                          ",\"jaccard\":%.4f,\"contain_ab\":%.4f,"
+                          "\"contain_ba\":%.4f}\n",
+                          p[i].jaccard, p[i].contain_ab, p[i].contain_ba);
+        } else {
+            px_buf_printf(out, "%.3f\t%s\t%s\t(%.3f of a in b, %.3f of b in a)\n",
+                          p[i].jaccard, a, b, p[i].contain_ab, p[i].contain_ba);
+        }
+        if (out->len > 65536) cli_flush(out);
+    }
+}
+
+size_t cli_print_clusters(const px_corpus *cp, const px_dup_pair *pairs,
+                          size_t npairs, int json, px_buf *out) {
+    uint32_t *root;
+    size_t nd = px_corpus_size(cp), nc = 0;
+    if (px_dedup_clusters(nd, pairs, npairs, &root)) return 0;
+    uint32_t *next = px_malloc((nd ? nd : 1) * sizeof *next);
+    uint32_t *last = px_malloc((nd ? nd : 1) * sizeof *last);
+    for (size_t i = 0; i < nd; i++) next[i] = last[i] = UINT32_MAX;
+    for (size_t i = 0; i < nd; i++) { /* members linked from their root */
+        uint32_t r = root[i];
+        if (r == i) { last[i] = (uint32_t)i; continue; }
+        next[last[r]] = (uint32_t)i;
+        last[r] = (uint32_t)i;
+    }
+    for (size_t i = 0; i < nd; i++) {
+        if (root[i] != i || next[i] == UINT32_MAX) continue;
+        px_buf_printf(out, json ? "{\"type\":\"cluster\",\"cluster\":%zu,"
+                                  "\"members\":[" : "cluster %zu:", ++nc);
+        for (uint32_t m = (uint32_t)i; m != UINT32_MAX; m = next[m]) {
+            const char *id = px_corpus_id(cp, m);
+            if (json) {
+                if (m != i) px_buf_putc(out, ',');
+                px_buf_json_str(out, id, strlen(id));
+            } else {
+                px_buf_printf(out, " %s", id);
+            }
+        }
+        px_buf_puts(out, json ? "]}\n" : "\n");
+        if (out->len > 65536) cli_flush(out);
+    }
+    px_free(next);
+    px_free(last);
+    px_free(root);
+    return nc;
+}
+
+static void print_passage(const px_corpus *cp, const px_passage *p, int json,
+                          px_buf *out) {
+    const char *a = px_corpus_id(cp, p->a), *b = px_corpus_id(cp, p->b);
+    if (!json) {
+        px_buf_printf(out, "%s [%zu,%zu)\t%s [%zu,%zu)\t%u words\tsim %.3f\n",
+                      a, p->a_span.start, p->a_span.end, b, p->b_span.start,
+                      p->b_span.end, p->words, p->similarity);
+        return;
+    }
+    json_pair_head(out, "passage", a, b);
+    px_buf_printf(out,
+                  ",\"a_span\":[%zu,%zu],\"b_span\":[%zu,%zu],\"words\":%u,"
+                  "\"similarity\":%.4f}\n",
+                  p->a_span.start, p->a_span.end, p->b_span.start,
+                  p->b_span.end, p->words, p->similarity);
+}
+
+/* The summary line of a pair whose passages are p[0..n). */
+static void print_pair(const px_corpus *cp, const px_passage *p, size_t n,
+                       int json, px_buf *out) {
+    const char *a = px_corpus_id(cp, p->a), *b = px_corpus_id(cp, p->b);
+    double ca = px_reuse_cover(cp, p, n, p->a, p->b, p->a);
+    double cb = px_reuse_cover(cp, p, n, p->a, p->b, p->b);
+    if (!json) {
+        px_buf_printf(out, "# %s ~ %s: %zu passages, %.1f%% of a, %.1f%% of b\n",
+                      a, b, n, 100 * ca, 100 * cb);
+        return;
+    }
+    json_pair_head(out, "reuse_pair", a, b);
+    px_buf_printf(out, ",\"passages\":%zu,\"a_cover\":%.4f,\"b_cover\":%.4f}\n",
+                  n, ca, cb);
+}
+
+size_t cli_print_passages(const px_corpus *cp, const px_passage *ps,
+                          size_t n, int json, px_buf *out) {
+    size_t npairs = 0;
+    for (size_t i = 0; i < n;) {
+        size_t j = i;
+        while (j < n && ps[j].a == ps[i].a && ps[j].b == ps[i].b)
+            print_passage(cp, &ps[j++], json, out);
+        print_pair(cp, ps + i, j - i, json, out);
+        npairs++;
+        i = j;
+        if (out->len > 65536) cli_flush(out);
+    }
+    return npairs;
+}
+
+/* ------------------------------------------------------- ingest --match */
+
+struct cli_match {
+    const char *cmd;
+    px_buf path;     /* DB.pxindex */
+    px_corpus *corpus;
+    uint32_t first_new;
+};
+
+cli_match *cli_match_open(const char *cmd, const char *db) {
+    cli_match *m = px_calloc(1, sizeof *m);
+    m->cmd = cmd;
+    px_buf_printf(&m->path, "%s.pxindex", cli_db_path(db));
+    px_result rc = px_corpus_load(m->path.data, &m->corpus);
+    if (rc == PX_ERR_NOTFOUND) {
+        m->corpus = px_corpus_new();
+    } else if (rc) {
+        cli_err(cmd, "%s: cannot load the match index: %s", m->path.data,
+                px_result_str(rc));
+        px_buf_release(&m->path);
+        px_free(m);
+        return NULL;
+    }
+    m->first_new = (uint32_t)px_corpus_size(m->corpus);
+    return m;
+}
+
+void cli_match_add(cli_match *m, const px_article *a) {
+    px_doc *d; /* built as `parallax dedup` builds it, for the same words */
+    if (px_doc_new(a->text, a->text_len, NULL, &d)) return;
+    px_corpus_add(m->corpus, a->id, d, NULL);
+    px_doc_free(d);
+}
+
+void cli_match_free(cli_match *m) {
+    if (!m) return;
+    px_corpus_free(m->corpus);
+    px_buf_release(&m->path);
+    px_free(m);
+}
+
+px_result cli_match_finish(cli_match *m, int json) {
+    px_dedup_opts d;
+    px_reuse_opts r;
+    px_dedup_opts_init(&d);
+    px_reuse_opts_init(&r);
+    d.first_new = r.first_new = m->first_new;
+    px_dup_pair *pairs = NULL;
+    px_passage *ps = NULL;
+    size_t np = 0, nps = 0;
+    px_result rc = px_dedup_run(m->corpus, &d, &pairs, &np);
+    if (!rc) rc = px_reuse_run(m->corpus, &r, &ps, &nps);
+    if (!rc) {
+        px_buf out = PX_BUF_INIT;
+        cli_print_dups(m->corpus, pairs, np, json, &out);
+        cli_print_passages(m->corpus, ps, nps, json, &out);
+        cli_flush(&out);
+        px_buf_release(&out);
+        rc = px_index_append(m->corpus, m->path.data, &d, &r);
+    }
+    if (rc) cli_err(m->cmd, "%s: match index: %s", m->path.data, px_result_str(rc));
+    px_free(pairs);
+    px_free(ps);
+    cli_match_free(m);
+    return rc;
+}
