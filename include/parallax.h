@@ -34,5 +34,6 @@
 #include "parallax/extract.h"
 #include "parallax/cluster.h"
 #include "parallax/index.h"
+#include "parallax/story.h"
 
 #endif /* PARALLAX_H */

@@ -200,7 +200,7 @@ px_result px_compare_new(const px_compare_src *src, size_t n,
     c->claimer = px_claimer_new(lang);
     c->stem = px_stemmer_new(lang);
     px_result rc = c->claimer && c->stem ? PX_OK : PX_ERR_UNSUPPORTED;
-    px_align_opts ao = {opts ? opts->threshold : 0, lang, NULL, NULL};
+    px_align_opts ao = {.threshold = opts ? opts->threshold : 0, .lang = lang};
     c->src = px_calloc(n, sizeof *c->src);
     c->nsrc = n;
     for (size_t i = 0; i < n && !rc; i++) {
