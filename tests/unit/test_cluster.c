@@ -205,12 +205,70 @@ static void test_bounded_live(void **state) {
     fx_release(&fx);
 }
 
+static void test_time_decay(void **state) {
+    (void)state;
+    fixture fx;
+    fx_init(&fx, 0);
+    px_doc *d = NULL;
+    px_cluster_feats *f = NULL;
+    assert_int_equal(px_doc_new(quake[0], strlen(quake[0]), NULL, &d), PX_OK);
+    assert_int_equal(px_cluster_feats_new(d, NULL, fx.st, &fx.o, &f), PX_OK);
+    int64_t day = 86400, t0 = 1700000000;
+    px_cluster_result r;
+    assert_int_equal(px_clusterer_add(fx.c, "d0", f, t0, NULL, 0, &r), PX_OK);
+    assert_int_equal(px_clusterer_add(fx.c, "d1", f, t0 + day / 2, NULL, 0, &r),
+                     PX_OK);
+    assert_false(r.is_new); /* same text, same day */
+    /* the same text a month later: decayed far below the threshold */
+    assert_int_equal(px_clusterer_add(fx.c, "d30", f, t0 + 30 * day, NULL, 0, &r),
+                     PX_OK);
+    assert_true(r.is_new);
+    /* no time on either side: no decay */
+    assert_int_equal(px_clusterer_add(fx.c, "dn", f, PX_TIME_NONE, NULL, 0, &r),
+                     PX_OK);
+    assert_false(r.is_new);
+    px_cluster_feats_free(f);
+    px_doc_free(d);
+    fx_release(&fx);
+}
+
+/* Add quake[0] then t, with or without the hint that t copied from it;
+ * returns whether t started a story of its own. */
+static int weak_match_is_new(const char *t, int hint) {
+    fixture fx;
+    fx_init(&fx, 0.5);
+    add(&fx, "w", NULL, quake[0]);
+    px_doc *d = NULL;
+    px_cluster_feats *f = NULL;
+    assert_int_equal(px_doc_new(t, strlen(t), NULL, &d), PX_OK);
+    assert_int_equal(px_cluster_feats_new(d, NULL, fx.st, &fx.o, &f), PX_OK);
+    px_cluster_result r;
+    size_t from = 0;
+    assert_int_equal(px_clusterer_add(fx.c, "t", f, PX_TIME_NONE,
+                                      hint ? &from : NULL, hint ? 1 : 0, &r),
+                     PX_OK);
+    px_cluster_feats_free(f);
+    px_doc_free(d);
+    fx_release(&fx);
+    return r.is_new;
+}
+
+static void test_reuse_hint(void **state) {
+    (void)state;
+    /* a weak textual match (cosine about 0.46 < 0.5) joins only with the
+     * copied-passage hint (+ w_reuse) */
+    const char *t = "Villages were flattened on Qeshm island, officials said.";
+    assert_true(weak_match_is_new(t, 0));
+    assert_false(weak_match_is_new(t, 1));
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_two_events),  cmocka_unit_test(test_stable_ids),
         cmocka_unit_test(test_merge),       cmocka_unit_test(test_no_text),
         cmocka_unit_test(test_many_copies), cmocka_unit_test(test_other_scripts),
-        cmocka_unit_test(test_bounded_live),
+        cmocka_unit_test(test_bounded_live), cmocka_unit_test(test_time_decay),
+        cmocka_unit_test(test_reuse_hint),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
