@@ -3,28 +3,13 @@
  *
  * Records on the wire: band keys as (key, document) pairs of uint64,
  * candidates as one uint64 (a << 32 | b, a < b), verified pairs as
- * px_dup_pair.  Sorting is by qsort: each rank sorts only its slice.
+ * px_dup_pair.
  */
 #include <stdlib.h> /* qsort */
-#include <string.h> /* memcpy */
 
 #include "mpi/dist_dedup.h"
 #include "mpi/fetch.h"
-
-typedef struct rec {
-    uint64_t key, doc;
-} rec;
-
-static int cmp_rec(const void *x, const void *y) {
-    const rec *a = x, *b = y;
-    if (a->key != b->key) return (a->key > b->key) - (a->key < b->key);
-    return (a->doc > b->doc) - (a->doc < b->doc);
-}
-
-static int cmp_u64(const void *x, const void *y) {
-    uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
-    return (a > b) - (a < b);
-}
+#include "mpi/rec.h"
 
 /* Rank owning a 64-bit value (band key or pair): a well-mixed hash. */
 static int owner_of(const pxmpi_comm *c, uint64_t v) {
@@ -56,7 +41,7 @@ static void sign_doc(const pxmpi_comm *c, const pxmpi_shard *s, signer *g,
     if (px_minhash_sign(g->sh, ns, g->o->k, g->o->seed, g->sig)) return;
     px_lsh_band_keys(g->sig, g->bands, g->rows, g->keys);
     for (unsigned b = 0; b < g->bands; b++) {
-        rec r = {g->keys[b], s->global[d]};
+        pxmpi_rec r = {g->keys[b], s->global[d]};
         px_buf_append(&send[owner_of(c, r.key)], &r, sizeof r);
     }
 }
@@ -84,28 +69,23 @@ static void pair_send(const pxmpi_comm *c, uint64_t x, uint64_t y,
     px_buf_append(&send[owner_of(c, p)], &p, sizeof p);
 }
 
-/* The pairs of every bucket of this rank's sorted records. */
-static void buckets(const pxmpi_comm *c, rec *r, size_t n, size_t max_bucket,
-                    px_buf *send) {
-    qsort(r, n, sizeof *r, cmp_rec);
-    for (size_t i = 0; i < n;) {
-        size_t j = i + 1;
-        while (j < n && r[j].key == r[i].key) j++;
-        int star = j - i > max_bucket;
-        for (size_t x = i; x < j; x++)
-            for (size_t y = x + 1; y < (star && x > i ? x + 1 : j); y++)
-                pair_send(c, r[x].doc, r[y].doc, send);
-        i = j;
+/* The pairs of every bucket of this rank's records: all pairs of a
+ * bucket, or when it is larger than max_bucket its first document with
+ * each other one (the rule of px_dedup_run, documents in number order). */
+static void buckets(const pxmpi_comm *c, pxmpi_rec *r, size_t n,
+                    size_t max_bucket, px_buf *send) {
+    pxmpi_rec_sort(r, n);
+    for (size_t first = 0, end; first < n; first = end) {
+        for (end = first + 1; end < n && r[end].key == r[first].key;) end++;
+        if (end - first > max_bucket) {
+            for (size_t m = first + 1; m < end; m++)
+                pair_send(c, r[first].val, r[m].val, send);
+            continue;
+        }
+        for (size_t x = first; x + 1 < end; x++)
+            for (size_t y = x + 1; y < end; y++)
+                pair_send(c, r[x].val, r[y].val, send);
     }
-}
-
-/* This rank's unique candidates, sorted, from the received pairs. */
-static size_t unique_pairs(uint64_t *p, size_t n) {
-    qsort(p, n, sizeof *p, cmp_u64);
-    size_t u = 0;
-    for (size_t i = 0; i < n; i++)
-        if (!u || p[i] != p[u - 1]) p[u++] = p[i];
-    return u;
 }
 
 /* ---------------------------------------------------------- verification */
@@ -175,11 +155,11 @@ px_result pxmpi_dedup(const pxmpi_comm *c, const pxmpi_shard *s,
     size_t bytes = 0;
     sign_all(c, s, o, bands, rows, send);
     rc = step(c, send, &data, &bytes); /* band records to key owners */
-    if (!rc) buckets(c, (rec *)(void *)data, bytes / sizeof(rec),
+    if (!rc) buckets(c, (pxmpi_rec *)(void *)data, bytes / sizeof(pxmpi_rec),
                      o->max_bucket, send);
     px_free(data);
     if (!rc) rc = step(c, send, &data, &bytes); /* candidates to owners */
-    size_t n = rc ? 0 : unique_pairs((uint64_t *)(void *)data, bytes / 8);
+    size_t n = rc ? 0 : pxmpi_u64_unique((uint64_t *)(void *)data, bytes / 8);
     if (!rc) rc = check_and_verify(c, s, o, (uint64_t *)(void *)data, n, send);
     px_free(data);
     if (!rc) rc = step(c, send, &data, &bytes); /* verified to rank 0 */

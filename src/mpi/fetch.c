@@ -1,25 +1,19 @@
 /*
  * fetch.c - fetching other ranks' documents (see fetch.h).
  */
-#include <stdlib.h> /* qsort */
 #include <string.h> /* memcpy, strlen */
 
 #include "mpi/fetch.h"
-
-static int cmp_u64(const void *x, const void *y) {
-    uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
-    return (a > b) - (a < b);
-}
+#include "mpi/rec.h"
 
 /* Requests: each wanted document's number to the rank holding it. */
 static void ask(const pxmpi_comm *c, const pxmpi_shard *s, const uint64_t *want,
                 size_t n, px_buf *send) {
     uint64_t *w = px_malloc((n ? n : 1) * sizeof *w);
     memcpy(w, want, n * sizeof *w);
-    qsort(w, n, sizeof *w, cmp_u64);
+    n = pxmpi_u64_unique(w, n);
     for (size_t i = 0; i < n; i++) {
         uint32_t local;
-        if (i && w[i] == w[i - 1]) continue;
         int r = pxmpi_shard_owner(s, w[i], &local);
         if (r >= 0 && r < c->size) px_buf_append(&send[r], &w[i], sizeof w[i]);
     }
@@ -49,42 +43,22 @@ static void answer(const pxmpi_comm *c, const pxmpi_shard *s,
     px_buf_release(&blob);
 }
 
-typedef struct entry {
-    uint64_t num;
-    size_t at, len;
-} entry;
-
-static int cmp_entry(const void *x, const void *y) {
-    return cmp_u64(&((const entry *)x)->num, &((const entry *)y)->num);
-}
-
-/* Index the total bytes of replies by document number. */
+/* Index the total bytes of replies: (document, offset of its blob). */
 static void index_replies(pxmpi_docs *d, size_t total) {
-    entry *e = NULL;
-    size_t n = 0, cap = 0;
+    size_t cap = 0;
     for (size_t at = 0; at + 16 <= total;) {
         uint64_t g, len;
         memcpy(&g, d->raw.data + at, sizeof g);
         memcpy(&len, d->raw.data + at + 8, sizeof len);
         if (len > total - at - 16) break; /* cannot happen between ranks */
-        if (n == cap) {
+        if (d->n == cap) {
             cap = cap ? 2 * cap : 256;
-            e = px_realloc(e, cap * sizeof *e);
+            d->idx = px_realloc(d->idx, cap * sizeof *d->idx);
         }
-        e[n++] = (entry){g, at + 16, (size_t)len};
+        d->idx[d->n++] = (pxmpi_rec){g, at + 16};
         at += 16 + (size_t)len + (8 - (size_t)len % 8) % 8;
     }
-    qsort(e, n, sizeof *e, cmp_entry);
-    d->n = n;
-    d->num = px_malloc((n ? n : 1) * sizeof *d->num);
-    d->at = px_malloc((n ? n : 1) * sizeof *d->at);
-    d->len = px_malloc((n ? n : 1) * sizeof *d->len);
-    for (size_t i = 0; i < n; i++) {
-        d->num[i] = e[i].num;
-        d->at[i] = e[i].at;
-        d->len[i] = e[i].len;
-    }
-    px_free(e);
+    pxmpi_rec_sort(d->idx, d->n);
 }
 
 px_result pxmpi_fetch(const pxmpi_comm *c, const pxmpi_shard *s,
@@ -107,18 +81,18 @@ const void *pxmpi_docs_get(const pxmpi_docs *d, uint64_t g, size_t *len) {
     size_t lo = 0, hi = d->n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (d->num[mid] < g) lo = mid + 1;
+        if (d->idx[mid].key < g) lo = mid + 1;
         else hi = mid;
     }
-    if (lo == d->n || d->num[lo] != g) return NULL;
-    *len = d->len[lo];
-    return d->raw.data + d->at[lo];
+    if (lo == d->n || d->idx[lo].key != g) return NULL;
+    uint64_t n;
+    memcpy(&n, d->raw.data + d->idx[lo].val - 8, sizeof n);
+    *len = (size_t)n;
+    return d->raw.data + d->idx[lo].val;
 }
 
 void pxmpi_docs_release(pxmpi_docs *d) {
-    px_free(d->num);
-    px_free(d->at);
-    px_free(d->len);
+    px_free(d->idx);
     pxmpi_recv_release(&d->raw);
     *d = (pxmpi_docs){0};
 }

@@ -11,6 +11,7 @@
 #ifndef PX_MPI_FETCH_H
 #define PX_MPI_FETCH_H
 
+#include "mpi/rec.h"
 #include "mpi/shard.h"
 
 /* Append document `local` of s's corpus to out, as the requester needs it. */
@@ -18,9 +19,8 @@ typedef void (*pxmpi_pack_fn)(const pxmpi_shard *s, uint32_t local,
                               px_buf *out);
 
 typedef struct pxmpi_docs {
-    uint64_t *num;   /* sorted global numbers (owned) */
-    size_t *at;      /* blob i is data[at[i] .. at[i] + len[i]) (owned) */
-    size_t *len;     /* owned */
+    pxmpi_rec *idx;  /* (global number, offset of its blob in raw), sorted
+                        (owned); the blob's length is the 8 bytes before */
     size_t n;
     pxmpi_recv raw;  /* the replies, holding the blobs */
 } pxmpi_docs;

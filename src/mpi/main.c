@@ -70,19 +70,16 @@ static int apply(opts *p, int ch, const char *arg) {
 /* -1 to go on, else the exit code (help or usage error). */
 static int parse(int argc, char **argv, int quiet, opts *p) {
     static const struct option lo[] = {
+        {"help", no_argument, 0, 'h'},      {"json", no_argument, 0, 'J'},
         {"threshold", required_argument, 0, 't'},
         {"num-perm", required_argument, 0, 'k'},
         {"shingle", required_argument, 0, 'n'},
         {"bands", required_argument, 0, 'B'},
         {"rows", required_argument, 0, 'R'},
-        {"threads", required_argument, 0, 'j'},
-        {"json", no_argument, 0, 'J'},
-        {"help", no_argument, 0, 'h'},
-        {0, 0, 0, 0}};
-    int ch;
-    optind = 1;
+        {"threads", required_argument, 0, 'j'}, {0, 0, 0, 0}};
     opterr = !quiet;
-    while ((ch = getopt_long(argc, argv, "t:k:n:j:h", lo, NULL)) != -1) {
+    optind = 1;
+    for (int ch; (ch = getopt_long(argc, argv, "ht:k:n:j:", lo, NULL)) != -1;) {
         if (ch == 'h') {
             if (!quiet) fputs(usage, stdout);
             return 0;

@@ -6,21 +6,8 @@
  * cluster's members together in input order and the clusters in order of
  * their first member, the order `parallax dedup` prints.
  */
-#include <stdlib.h> /* qsort */
-#include <string.h> /* strlen */
-
 #include "mpi/fetch.h"
 #include "mpi/report.h"
-
-typedef struct member {
-    uint32_t root, doc;
-} member;
-
-static int cmp_member(const void *x, const void *y) {
-    const member *a = x, *b = y;
-    if (a->root != b->root) return (a->root > b->root) - (a->root < b->root);
-    return (a->doc > b->doc) - (a->doc < b->doc);
-}
 
 /* Append the id of document g as text or as a JSON string. */
 static void put_id(const pxmpi_docs *ids, uint64_t g, int json, px_buf *b) {
@@ -51,38 +38,39 @@ static void put_pair(const pxmpi_docs *ids, const px_dup_pair *p, int json,
                   p->contain_ba);
 }
 
-/* Members of the pairs' clusters, sorted by (root, document); *n set. */
-static member *members(const pxmpi_shard *s, const px_dup_pair *pairs,
+/* Members of the pairs' clusters as (root, document) records, sorted;
+ * *n set. */
+static pxmpi_rec *members(const pxmpi_shard *s, const px_dup_pair *pairs,
                        size_t np, size_t *n) {
     uint32_t *root = NULL;
     *n = 0;
     if (px_dedup_clusters(s->ndocs, pairs, np, &root)) return NULL;
-    member *m = px_malloc((2 * np + 1) * sizeof *m);
+    pxmpi_rec *m = px_malloc((2 * np + 1) * sizeof *m);
     for (size_t i = 0; i < np; i++) {
-        m[2 * i] = (member){root[pairs[i].a], pairs[i].a};
-        m[2 * i + 1] = (member){root[pairs[i].b], pairs[i].b};
+        m[2 * i] = (pxmpi_rec){root[pairs[i].a], pairs[i].a};
+        m[2 * i + 1] = (pxmpi_rec){root[pairs[i].b], pairs[i].b};
     }
     px_free(root);
-    qsort(m, 2 * np, sizeof *m, cmp_member);
+    pxmpi_rec_sort(m, 2 * np);
     size_t u = 0;
     for (size_t i = 0; i < 2 * np; i++)
-        if (!u || m[i].doc != m[u - 1].doc) m[u++] = m[i];
+        if (!u || m[i].val != m[u - 1].val) m[u++] = m[i];
     *n = u;
     return m;
 }
 
-static size_t put_clusters(const pxmpi_docs *ids, const member *m, size_t n,
+static size_t put_clusters(const pxmpi_docs *ids, const pxmpi_rec *m, size_t n,
                            int json, FILE *out, px_buf *b) {
     size_t nc = 0;
     for (size_t i = 0; i < n; i++) {
-        int first = !i || m[i].root != m[i - 1].root;
+        int first = !i || m[i].key != m[i - 1].key;
         if (first && i) px_buf_puts(b, json ? "]}\n" : "\n");
         if (first)
             px_buf_printf(b, json ? "{\"type\":\"cluster\",\"cluster\":%zu,"
                                     "\"members\":[" : "cluster %zu:", ++nc);
         else if (json) px_buf_putc(b, ',');
         if (!json) px_buf_putc(b, ' ');
-        put_id(ids, m[i].doc, json, b);
+        put_id(ids, m[i].val, json, b);
         if (b->len > 65536) {
             fwrite(b->data, 1, b->len, out);
             px_buf_clear(b);
@@ -117,7 +105,7 @@ px_result pxmpi_report(const pxmpi_comm *c, const pxmpi_shard *s,
         }
     }
     size_t nm;
-    member *m = members(s, pairs, n, &nm);
+    pxmpi_rec *m = members(s, pairs, n, &nm);
     *nclusters = put_clusters(&ids, m, nm, json, out, &b);
     fwrite(b.data ? b.data : "", 1, b.len, out);
     px_buf_release(&b);

@@ -8,7 +8,6 @@
  * worker threads (px_corpus_add_texts) and are freed at once.
  */
 #include <fcntl.h>    /* open */
-#include <stdarg.h>   /* va_list */
 #include <stdio.h>    /* fprintf */
 #include <stdlib.h>   /* strtoull */
 #include <string.h>   /* memchr, strlen */
@@ -20,16 +19,12 @@
 #define BATCH 1024
 #define PROBE 65536
 
-/* "parallax-mpi CMD: ..." on stderr. */
-static void say(const char *cmd, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
-static void say(const char *cmd, const char *fmt, ...) {
-    va_list ap;
-    fprintf(stderr, "parallax-mpi %s: ", cmd);
-    va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
-    va_end(ap);
-    fputc('\n', stderr);
+/* "parallax-mpi CMD: WHERE[:LINE]: MSG" on stderr (line 0: none). */
+static void report(const char *cmd, const char *where, int where_len,
+                   unsigned long long line, const char *msg) {
+    fprintf(stderr, "parallax-mpi %s: %.*s", cmd, where_len, where);
+    if (line) fprintf(stderr, ":%llu", line);
+    fprintf(stderr, ": %s\n", msg);
 }
 
 /* ------------------------------------------------------------------ plan */
@@ -136,9 +131,8 @@ static void on_error(void *ud, const char *path, size_t line, px_result rc,
                      const char *msg) {
     const reading *rd = ud;
     (void)rc;
-    if (line) say(rd->cmd, "%s:%llu: %s", path,
-                  (unsigned long long)(line + rd->line0), msg);
-    else say(rd->cmd, "%s: %s", path, msg);
+    report(rd->cmd, path, (int)strlen(path),
+           line ? (unsigned long long)(line + rd->line0) : 0, msg);
 }
 
 /* Where an article was read, with the line counted in the whole file. */
@@ -147,9 +141,8 @@ static void say_origin(const reading *rd, const px_article *a, px_result rc) {
     char *end;
     unsigned long long line = colon ? strtoull(colon + 1, &end, 10) : 0;
     if (colon && *end == 0 && line)
-        say(rd->cmd, "%.*s:%llu: %s", (int)(colon - o), o, line + rd->line0,
-            px_result_str(rc));
-    else say(rd->cmd, "%s: %s", o, px_result_str(rc));
+        report(rd->cmd, o, (int)(colon - o), line + rd->line0, px_result_str(rc));
+    else report(rd->cmd, o, (int)strlen(o), 0, px_result_str(rc));
 }
 
 static px_result flush(reading *rd) {
@@ -245,7 +238,7 @@ static void load_chunks(const pxmpi_comm *c, const char *cmd, pxmpi_shard *s,
         if (!sl->split || sl->owner != c->rank) continue;
         px_result rc = chunk_load(c, sl->path, &ch[i], &sl->lines);
         if (rc) {
-            say(cmd, "%s: %s", sl->path, px_result_str(rc));
+            report(cmd, sl->path, (int)strlen(sl->path), 0, px_result_str(rc));
             px_free(ch[i].data);
             ch[i] = (chunk){NULL, 0};
             s->nbad++;
@@ -272,7 +265,7 @@ px_result pxmpi_shard_read(const pxmpi_comm *c, const char *cmd,
         rc = read_slot(rd, &s.slots[i], &ch[i]);
         s.slots[i].ndocs = px_corpus_size(s.corpus) - before;
     }
-    if (rc) say(cmd, "corpus: %s", px_result_str(rc));
+    if (rc) report(cmd, "corpus", 6, 0, px_result_str(rc));
     s.nbad += rd->nbad;
     for (size_t i = 0; i < s.nslots; i++) px_free(ch[i].data);
     px_free(ch);

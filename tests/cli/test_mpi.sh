@@ -73,6 +73,13 @@ for np in 1 2 3; do
     diff "$T/want.txt" "$T/got.txt" >"$T/diff" || fail "-np $np -t 0.5 differs: $(head "$T/diff")"
 done
 
+# --- a band bucket over 1000 documents links each to its first only
+head -1 "$T/corpus.jsonl" | awk '{ for (i = 0; i < 1100; i++) { s = $0; sub(/"id":"[^"]*"/, "\"id\":\"s" i "\"", s); print s } }' >"$T/star.jsonl"
+"$PX_BIN" dedup --json "$T/star.jsonl" >"$T/want.jsonl" || fail "dedup star"
+[ "$(grep -c '"type":"pair","a":"s0"' "$T/want.jsonl")" = 1099 ] || fail "star pairs: $(head -3 "$T/want.jsonl")"
+run 2 "$MPI_BIN" dedup --json "$T/star.jsonl" >"$T/got.jsonl" || fail "mpi star"
+diff "$T/want.jsonl" "$T/got.jsonl" >/dev/null || fail "-np 2 star bucket differs"
+
 # --- usage: exit 2, nothing on stdout
 for args in "dedup" "dedup -" "dedup --bands 3 $T/corpus.jsonl" \
             "dedup -t 2 $T/corpus.jsonl" "reuse $T/corpus.jsonl" "nosuch"; do
