@@ -53,7 +53,8 @@ static void sign_all(const pxmpi_comm *c, const pxmpi_shard *s,
     g.sig = px_malloc(o->k * sizeof *g.sig);
     g.keys = px_malloc(bands * sizeof *g.keys);
     size_t n = px_corpus_size(s->corpus);
-    for (size_t d = 0; d < n; d++) sign_doc(c, s, &g, (uint32_t)d, send);
+    for (size_t d = 0; d < n; d++)
+        if (s->global[d] != PXMPI_DROPPED) sign_doc(c, s, &g, (uint32_t)d, send);
     px_free(g.sh);
     px_free(g.sig);
     px_free(g.keys);

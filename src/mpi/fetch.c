@@ -78,13 +78,8 @@ px_result pxmpi_fetch(const pxmpi_comm *c, const pxmpi_shard *s,
 }
 
 const void *pxmpi_docs_get(const pxmpi_docs *d, uint64_t g, size_t *len) {
-    size_t lo = 0, hi = d->n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (d->idx[mid].key < g) lo = mid + 1;
-        else hi = mid;
-    }
-    if (lo == d->n || d->idx[lo].key != g) return NULL;
+    size_t lo = pxmpi_rec_find(d->idx, d->n, g);
+    if (lo == d->n) return NULL;
     uint64_t n;
     memcpy(&n, d->raw.data + d->idx[lo].val - 8, sizeof n);
     *len = (size_t)n;

@@ -1,7 +1,7 @@
 /*
  * rec.c - sorting parallax-mpi's records (see rec.h).
  */
-#include <stdlib.h> /* qsort */
+#include <stdlib.h> /* qsort, bsearch */
 
 #include "mpi/rec.h"
 
@@ -18,6 +18,11 @@ static int cmp_rec(const void *x, const void *y) {
 
 void pxmpi_rec_sort(pxmpi_rec *r, size_t n) {
     if (n) qsort(r, n, sizeof *r, cmp_rec);
+}
+
+size_t pxmpi_rec_find(const pxmpi_rec *r, size_t n, uint64_t k) {
+    const pxmpi_rec *hit = n ? bsearch(&k, r, n, sizeof *r, cmp_u64) : NULL;
+    return hit ? (size_t)(hit - r) : n;
 }
 
 size_t pxmpi_u64_unique(uint64_t *v, size_t n) {

@@ -16,6 +16,8 @@ typedef struct pxmpi_rec {
 
 /* Sort r[0..n) by (key, val). */
 void pxmpi_rec_sort(pxmpi_rec *r, size_t n);
+/* Index of a record of sorted r[0..n) with key k (keys unique), or n. */
+size_t pxmpi_rec_find(const pxmpi_rec *r, size_t n, uint64_t k);
 /* Sort v[0..n) and drop repeats; returns the number left. */
 size_t pxmpi_u64_unique(uint64_t *v, size_t n);
 

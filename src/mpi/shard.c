@@ -14,17 +14,20 @@
 #include <sys/stat.h> /* stat */
 #include <unistd.h>   /* pread, close */
 
+#include "mpi/ids.h"
 #include "mpi/shard.h"
 
 #define BATCH 1024
 #define PROBE 65536
 
-/* "parallax-mpi CMD: WHERE[:LINE]: MSG" on stderr (line 0: none). */
-static void report(const char *cmd, const char *where, int where_len,
-                   unsigned long long line, const char *msg) {
-    fprintf(stderr, "parallax-mpi %s: %.*s", cmd, where_len, where);
-    if (line) fprintf(stderr, ":%llu", line);
-    fprintf(stderr, ": %s\n", msg);
+void pxmpi_shard_say(const char *cmd, const char *where, int where_len,
+                     unsigned long long line, const char *msg) {
+    px_buf b = PX_BUF_INIT; /* one write: ranks share stderr */
+    px_buf_printf(&b, "parallax-mpi %s: %.*s", cmd, where_len, where);
+    if (line) px_buf_printf(&b, ":%llu", line);
+    px_buf_printf(&b, ": %s\n", msg);
+    fwrite(b.data, 1, b.len, stderr);
+    px_buf_release(&b);
 }
 
 /* ------------------------------------------------------------------ plan */
@@ -58,7 +61,7 @@ static pxmpi_slot *plan(const pxmpi_comm *c, char *const *paths, int n,
         s = px_realloc(s, (ns + (size_t)parts) * sizeof *s);
         for (int p = 0; p < parts; p++)
             s[ns++] = (pxmpi_slot){paths[i], split ? p : (int)(whole % (size_t)c->size),
-                                   split, 0, 0, 0, 0};
+                                   split, 0, 0, 0, 0, 0};
         whole += !split;
     }
     *nslots = ns;
@@ -102,8 +105,11 @@ static px_result chunk_load(const pxmpi_comm *c, const char *path, chunk *ch,
     ch->len = (size_t)(e - b);
     ch->data = px_try_malloc(ch->len + 1);
     if (!ch->data) rc = PX_ERR_NOMEM;
-    else if (pread(fd, ch->data, ch->len, (off_t)b) != (ssize_t)ch->len)
-        rc = PX_ERR_IO;
+    for (size_t at = 0; !rc && at < ch->len;) { /* pread caps at ~2 GiB */
+        ssize_t got = pread(fd, ch->data + at, ch->len - at, (off_t)(b + at));
+        if (got <= 0) rc = PX_ERR_IO;
+        else at += (size_t)got;
+    }
     close(fd);
     *lines = 0;
     for (const char *p = ch->data; !rc && (p = memchr(p, '\n', ch->len -
@@ -116,6 +122,7 @@ static px_result chunk_load(const pxmpi_comm *c, const char *path, chunk *ch,
 
 typedef struct reading {
     const char *cmd;
+    pxmpi_origins *origins; /* of the documents added */
     uint64_t line0;   /* lines of the file before the slot */
     px_corpus *corpus;
     unsigned threads;
@@ -127,34 +134,66 @@ typedef struct reading {
     size_t n;
 } reading;
 
+/* msg with the line of "(first read at PATH:LINE)" (a repeated id within
+ * this range) counted in the whole file, into out. */
+static void shift_first(const reading *rd, const char *path, const char *msg,
+                        px_buf *out) {
+    px_buf key = PX_BUF_INIT;
+    px_buf_printf(&key, "(first read at %s:", path);
+    const char *at = strstr(msg, key.data);
+    char *end;
+    unsigned long long line = at ? strtoull(at + key.len, &end, 10) : 0;
+    if (line && *end == ')') {
+        px_buf_append(out, msg, (size_t)(at - msg) + key.len);
+        px_buf_printf(out, "%llu%s", line + rd->line0, end);
+    } else {
+        px_buf_puts(out, msg);
+    }
+    px_buf_release(&key);
+}
+
 static void on_error(void *ud, const char *path, size_t line, px_result rc,
                      const char *msg) {
     const reading *rd = ud;
-    (void)rc;
-    report(rd->cmd, path, (int)strlen(path),
-           line ? (unsigned long long)(line + rd->line0) : 0, msg);
+    px_buf m = PX_BUF_INIT;
+    if (rc == PX_ERR_DUPLICATE && rd->line0) shift_first(rd, path, msg, &m);
+    else px_buf_puts(&m, msg);
+    pxmpi_shard_say(rd->cmd, path, (int)strlen(path),
+           line ? (unsigned long long)(line + rd->line0) : 0, m.data);
+    px_buf_release(&m);
 }
 
-/* Where an article was read, with the line counted in the whole file. */
-static void say_origin(const reading *rd, const px_article *a, px_result rc) {
+/* Where an article was read ("path:line", the line counted in the whole
+ * file) appended to out. */
+static void origin_of(const reading *rd, const px_article *a, px_buf *out) {
     const char *o = a->origin ? a->origin : a->id, *colon = strrchr(o, ':');
     char *end;
     unsigned long long line = colon ? strtoull(colon + 1, &end, 10) : 0;
-    if (colon && *end == 0 && line)
-        report(rd->cmd, o, (int)(colon - o), line + rd->line0, px_result_str(rc));
-    else report(rd->cmd, o, (int)strlen(o), 0, px_result_str(rc));
+    if (colon && *end == 0 && line) {
+        px_buf_append(out, o, (size_t)(colon - o));
+        px_buf_printf(out, ":%llu", line + rd->line0);
+    } else {
+        px_buf_puts(out, o);
+    }
 }
 
 static px_result flush(reading *rd) {
     px_result rc = px_corpus_add_texts(rd->corpus, rd->n, rd->ids, rd->texts,
                                        rd->lens, rd->threads, rd->rcs);
+    px_buf where = PX_BUF_INIT;
     for (size_t i = 0; i < rd->n; i++) {
+        px_buf_clear(&where);
+        origin_of(rd, rd->art[i], &where);
         if (rd->rcs[i]) {
-            say_origin(rd, rd->art[i], rd->rcs[i]);
+            pxmpi_shard_say(rd->cmd, where.data, (int)where.len, 0,
+                   px_result_str(rd->rcs[i]));
             rd->nbad++;
+        } else {
+            pxmpi_origins_add(rd->origins, where.data, where.len);
         }
         px_article_free(rd->art[i]);
     }
+    px_buf_release(&where);
     rd->n = 0;
     return rc;
 }
@@ -195,20 +234,40 @@ static void sum_all(const pxmpi_comm *c, uint64_t *v, size_t n) {
     MPI_Allreduce(MPI_IN_PLACE, v, (int)n, MPI_UINT64_T, MPI_SUM, c->comm);
 }
 
-/* Global bases, owner-local starts and each local document's number. */
+/* Kept documents of each slot of this rank into v (summed later). */
+static void count_kept(const pxmpi_comm *c, const pxmpi_shard *s, uint64_t *v) {
+    size_t d = 0;
+    for (size_t i = 0; i < s->nslots; i++) {
+        if (s->slots[i].owner != c->rank) continue;
+        for (uint64_t k = 0; k < s->slots[i].nread; k++, d++)
+            v[i] += s->global[d] != PXMPI_DROPPED;
+    }
+}
+
+/* Number this rank's kept documents from `base` on, slot sl's part. */
+static void number_slot(pxmpi_shard *s, const pxmpi_slot *sl, size_t *d,
+                        size_t *k) {
+    uint64_t g = sl->base;
+    for (uint64_t i = 0; i < sl->nread; i++, ++*d) {
+        if (s->global[*d] == PXMPI_DROPPED) continue;
+        s->global[*d] = g++;
+        s->kept[(*k)++] = (uint32_t)*d;
+    }
+}
+
+/* Global bases, owner-local starts and each kept document's number. */
 static void number(const pxmpi_comm *c, pxmpi_shard *s) {
     uint64_t *v = px_calloc(s->nslots + 1, sizeof *v);
-    for (size_t i = 0; i < s->nslots; i++) v[i] = s->slots[i].ndocs;
+    count_kept(c, s, v);
     sum_all(c, v, s->nslots);
     uint64_t *local = px_calloc((size_t)c->size, sizeof *local), g = 0;
-    s->global = px_malloc((px_corpus_size(s->corpus) + 1) * sizeof *s->global);
+    size_t d = 0, k = 0;
     for (size_t i = 0; i < s->nslots; i++) {
         pxmpi_slot *sl = &s->slots[i];
         sl->ndocs = v[i];
         sl->base = g;
         sl->local = local[sl->owner];
-        for (uint64_t d = 0; sl->owner == c->rank && d < sl->ndocs; d++)
-            s->global[sl->local + d] = g + d;
+        if (sl->owner == c->rank) number_slot(s, sl, &d, &k);
         local[sl->owner] += sl->ndocs;
         g += sl->ndocs;
     }
@@ -238,7 +297,7 @@ static void load_chunks(const pxmpi_comm *c, const char *cmd, pxmpi_shard *s,
         if (!sl->split || sl->owner != c->rank) continue;
         px_result rc = chunk_load(c, sl->path, &ch[i], &sl->lines);
         if (rc) {
-            report(cmd, sl->path, (int)strlen(sl->path), 0, px_result_str(rc));
+            pxmpi_shard_say(cmd, sl->path, (int)strlen(sl->path), 0, px_result_str(rc));
             px_free(ch[i].data);
             ch[i] = (chunk){NULL, 0};
             s->nbad++;
@@ -249,42 +308,52 @@ static void load_chunks(const pxmpi_comm *c, const char *cmd, pxmpi_shard *s,
 px_result pxmpi_shard_read(const pxmpi_comm *c, const char *cmd,
                            char *const *paths, int n, unsigned threads,
                            pxmpi_shard *out) {
-    pxmpi_shard s = {px_corpus_new(), NULL, 0, 0, NULL, 0};
+    pxmpi_shard s = {.rank = c->rank, .corpus = px_corpus_new()};
     s.slots = plan(c, paths, n, &s.nslots);
     chunk *ch = px_calloc(s.nslots + 1, sizeof *ch);
     uint64_t *line0 = px_calloc(s.nslots + 1, sizeof *line0);
     load_chunks(c, cmd, &s, ch);
     line_offsets(c, &s, line0);
     reading *rd = px_calloc(1, sizeof *rd);
-    *rd = (reading){.cmd = cmd, .corpus = s.corpus, .threads = threads};
+    *rd = (reading){.cmd = cmd, .origins = &s.origins, .corpus = s.corpus,
+                    .threads = threads};
     px_result rc = PX_OK;
     for (size_t i = 0; i < s.nslots && !rc; i++) {
         if (s.slots[i].owner != c->rank) continue;
         size_t before = px_corpus_size(s.corpus);
         rd->line0 = line0[i];
         rc = read_slot(rd, &s.slots[i], &ch[i]);
-        s.slots[i].ndocs = px_corpus_size(s.corpus) - before;
+        s.slots[i].nread = px_corpus_size(s.corpus) - before;
     }
-    if (rc) report(cmd, "corpus", 6, 0, px_result_str(rc));
+    if (rc) pxmpi_shard_say(cmd, "corpus", 6, 0, px_result_str(rc));
     s.nbad += rd->nbad;
     for (size_t i = 0; i < s.nslots; i++) px_free(ch[i].data);
     px_free(ch);
     px_free(line0);
     px_free(rd);
     uint64_t failed = pxmpi_sum(c, rc != PX_OK);
+    size_t nc = px_corpus_size(s.corpus) + 1, ndup = 0;
+    s.global = px_calloc(nc, sizeof *s.global);
+    s.kept = px_calloc(nc, sizeof *s.kept);
+    number(c, &s); /* provisional: every document */
+    rc = pxmpi_ids_unique(c, cmd, &s, &ndup);
+    s.nbad += ndup;
     number(c, &s);
     *out = s;
-    return failed ? PX_ERR_IO : PX_OK;
+    return failed ? PX_ERR_IO : rc;
 }
 
 int pxmpi_shard_owner(const pxmpi_shard *s, uint64_t g, uint32_t *local) {
     size_t lo = 0, hi = s->nslots; /* last slot with base <= g */
+    *local = 0;
+    if (!hi) return -1;
     while (hi - lo > 1) {
         size_t mid = lo + (hi - lo) / 2;
         if (s->slots[mid].base <= g) lo = mid;
         else hi = mid;
     }
-    *local = (uint32_t)(s->slots[lo].local + (g - s->slots[lo].base));
+    uint64_t k = s->slots[lo].local + (g - s->slots[lo].base);
+    *local = s->slots[lo].owner == s->rank ? s->kept[k] : (uint32_t)k;
     return s->slots[lo].owner;
 }
 
@@ -292,5 +361,7 @@ void pxmpi_shard_release(pxmpi_shard *s) {
     px_corpus_free(s->corpus);
     px_free(s->slots);
     px_free(s->global);
+    px_free(s->kept);
+    pxmpi_origins_release(&s->origins);
     *s = (pxmpi_shard){0};
 }

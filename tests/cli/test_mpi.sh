@@ -2,7 +2,8 @@
 # test_mpi.sh - parallax-mpi (docs/mpi.md) prints exactly what `parallax
 # dedup` prints: on a generated corpus with planted near-duplicates (a
 # JSON Lines file split between the ranks by byte ranges, plus .txt files
-# dealt to the ranks in turn, plus one malformed line), with -np 1, 2 and 3,
+# dealt to the ranks in turn, plus one malformed line and one repeated id),
+# with -np 1, 2 and 3,
 # JSON Lines and text, two thresholds; usage errors.  Skips cleanly when
 # Open MPI is not installed (it is optional: `make mpi`).
 set -u
@@ -52,6 +53,8 @@ awk -v dir="$T" 'BEGIN {
             printf("{\"id\":\"copy%d_%d\",\"text\":\"%s\"}\n", d, c, t) > (dir "/corpus.jsonl");
         }
     }
+    # an id read before (on another rank): skipped, or it would pair with d25
+    printf("{\"id\":\"d3\",\"text\":\"%s\"}\n", doc[25]) > (dir "/corpus.jsonl");
 }'
 set -- "$T/corpus.jsonl" "$T"/t*.txt
 "$PX_BIN" dedup --json "$@" >"$T/want.jsonl" 2>"$T/want.err"
@@ -65,9 +68,9 @@ for np in 1 2 3; do
     run "$np" "$MPI_BIN" dedup --json "$@" >"$T/got.jsonl" 2>"$T/got.err"
     rc=$?
     [ "$rc" = 1 ] || fail "-np $np: exit $rc, want 1 (partial): $(cat "$T/got.err")"
-    grep -q 'corpus.jsonl:[0-9]*: ' "$T/got.err" || fail "-np $np: no file:line error"
-    [ "$(grep -o 'corpus.jsonl:[0-9]*' "$T/got.err")" = "$(grep -o 'corpus.jsonl:[0-9]*' "$T/want.err")" ] ||
-        fail "-np $np: error line differs: $(cat "$T/got.err")"
+    grep -q 'corpus.jsonl:[0-9]*: duplicate id "d3"' "$T/got.err" || fail "-np $np: repeated id not reported"
+    [ "$(grep -o 'corpus.jsonl:[0-9]*' "$T/got.err" | sort)" = "$(grep -o 'corpus.jsonl:[0-9]*' "$T/want.err" | sort)" ] ||
+        fail "-np $np: error lines differ: $(cat "$T/got.err")"
     diff "$T/want.jsonl" "$T/got.jsonl" >"$T/diff" || fail "-np $np --json differs: $(head "$T/diff")"
     run "$np" "$MPI_BIN" dedup -t 0.5 "$@" >"$T/got.txt" 2>/dev/null
     diff "$T/want.txt" "$T/got.txt" >"$T/diff" || fail "-np $np -t 0.5 differs: $(head "$T/diff")"
