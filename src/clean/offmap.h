@@ -37,9 +37,10 @@ size_t px_offmap_start(const px_offmap *m, size_t off);
 
 /* Lookups for callers that ask in increasing order (the tokenizer), as a
  * span start (_start_at) or as a span end (_end_at: the source offset just
- * after the byte before view offset off): *hint is a piece index the caller keeps between calls
- * (start at 0); each lookup walks forward from it, so a pass over a view
- * costs O(pieces + lookups) instead of a binary search each. */
+ * after the byte before view offset off).  *hint is a piece index the
+ * caller keeps between calls (start at 0); each lookup walks forward from
+ * it, so a pass over a view costs O(pieces + lookups), not a binary search
+ * each. */
 size_t px_offmap_start_walk(const px_offmap *m, size_t off, size_t *hint);
 size_t px_offmap_end_walk(const px_offmap *m, size_t off, size_t *hint);
 
