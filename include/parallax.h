@@ -35,5 +35,6 @@
 #include "parallax/cluster.h"
 #include "parallax/index.h"
 #include "parallax/story.h"
+#include "parallax/story_view.h"
 
 #endif /* PARALLAX_H */
