@@ -36,5 +36,6 @@
 #include "parallax/index.h"
 #include "parallax/story.h"
 #include "parallax/story_view.h"
+#include "parallax/serve.h"
 
 #endif /* PARALLAX_H */
