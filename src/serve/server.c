@@ -8,7 +8,9 @@
  * borrows one read-only store connection from a pool with as many
  * connections as worker threads (mutex + condition variable): SQLite
  * handles are never shared at once.  The reply body is handed to MHD
- * without a copy.
+ * without a copy.  GET and HEAD are answered on the handler's second call,
+ * once MHD has the whole request: a reply queued earlier makes MHD close
+ * the connection (no keep-alive); other methods get their 405 at once.
  */
 #include <arpa/inet.h> /* inet_ntop */
 #include <microhttpd.h>
@@ -43,6 +45,7 @@ typedef struct conn_req {
     char *target;          /* raw request target (at most PX_URL_MAX + 1) */
     size_t len;
     struct timespec t0;
+    int called;            /* the access handler saw the headers */
 } conn_req;
 
 static px_store *pool_take(px_server *sv) {
@@ -145,6 +148,9 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
     px_server *sv = cls;
     conn_req *cr = *req_cls;
     if (!cr) cr = *req_cls = on_uri(NULL, url, c);
+    int get = !strcmp(method, "GET") || !strcmp(method, "HEAD");
+    if (get && !cr->called++ && !*upload_size)
+        return MHD_YES; /* answer once the request is complete: keep-alive */
     px_http_reply r;
     px_store *s = pool_take(sv);
     px_serve_route(s, method, cr->target, cr->len, &r);
