@@ -99,6 +99,22 @@ static long get_limit(req *q) {
     return (long)n;
 }
 
+static const char *type_of(fmt f) {
+    return f == F_JSON ? T_JSON : f == F_JSONL ? T_JSONL
+         : f == F_TEXT ? T_TEXT : T_HTML;
+}
+
+/* End a computed page: 200 (a newline after JSON), or 500 naming what
+ * could not be done. */
+static void finish(req *q, fmt f, px_result rc, const char *what) {
+    if (rc) {
+        fail(q, 500, "cannot %s: %s", what, px_result_str(rc));
+        return;
+    }
+    if (f == F_JSON) px_buf_putc(&q->r->body, '\n');
+    reply(q, 200, type_of(f));
+}
+
 /* -------------------------------------------------------------- stories */
 
 static void on_index(req *q, const char *arg) {
@@ -138,7 +154,7 @@ static void on_stories(req *q, const char *arg) {
     if (!x.lines) px_buf_puts(x.o, "]\n");
     if (rc) fail(q, 500, "no stories in this store (run 'parallax run' "
                          "first): %s", px_result_str(rc));
-    else reply(q, 200, f == F_JSONL ? T_JSONL : T_JSON);
+    else reply(q, 200, type_of(f));
 }
 
 static void on_story(req *q, const char *id) {
@@ -151,11 +167,7 @@ static void on_story(req *q, const char *id) {
     px_result rc = px_story_render(q->s, id, sf, 0, &links, &q->r->body);
     if (rc == PX_ERR_NOTFOUND)
         fail(q, 404, "no such story or article in a story: %s", id);
-    else if (rc) fail_store(q, rc);
-    else {
-        if (f == F_JSON) px_buf_putc(&q->r->body, '\n');
-        reply(q, 200, f == F_JSON ? T_JSON : f == F_TEXT ? T_TEXT : T_HTML);
-    }
+    else finish(q, f, rc, "show the story");
 }
 
 /* ------------------------------------------------------------- articles */
@@ -180,7 +192,7 @@ static void on_article(req *q, const char *id) {
         px_article_to_json(a, 1, &q->r->body);
         px_buf_putc(&q->r->body, '\n');
     }
-    reply(q, 200, f == F_TEXT ? T_TEXT : T_JSON);
+    reply(q, 200, type_of(f));
     px_article_free(a);
 }
 
@@ -237,16 +249,13 @@ static void on_compare(req *q, const char *arg) {
     const char *same = px_url_get(&q->u, "same");
     px_compare_opts co = {NULL, 0, !(same && !strcmp(same, "0"))};
     px_compare *c = NULL;
+    px_buf *o = &q->r->body;
     px_result rc = px_compare_new(x.src, x.n, &co, &c);
-    if (!rc) {
-        px_buf *o = &q->r->body;
+    if (!rc)
         rc = f == F_JSON   ? px_compare_to_json(c, o)
            : f == F_TEXT ? px_compare_to_text(c, 0, o)
                          : px_compare_to_html(c, o);
-        if (f == F_JSON) px_buf_putc(o, '\n');
-    }
-    if (rc) fail(q, 500, "cannot compare: %s", px_result_str(rc));
-    else reply(q, 200, f == F_JSON ? T_JSON : f == F_TEXT ? T_TEXT : T_HTML);
+    finish(q, f, rc, "compare");
     px_compare_free(c);
 out:
     srcs_release(&x);
@@ -258,17 +267,14 @@ static void on_align(req *q, const char *arg) {
     srcs x = {0};
     if (!f || srcs_load(q, 2, &x)) goto out;
     px_align *al = NULL;
+    px_buf *o = &q->r->body;
     px_result rc = px_align_docs(x.doc[0], x.art[0], x.doc[1], x.art[1],
                                  NULL, &al);
-    if (!rc) {
-        px_buf *o = &q->r->body;
+    if (!rc)
         rc = f == F_JSON   ? px_align_to_json(al, o)
            : f == F_TEXT ? px_align_to_text(al, NULL, o)
                          : px_align_to_html(al, NULL, o);
-        if (f == F_JSON) px_buf_putc(o, '\n');
-    }
-    if (rc) fail(q, 500, "cannot align: %s", px_result_str(rc));
-    else reply(q, 200, f == F_JSON ? T_JSON : f == F_TEXT ? T_TEXT : T_HTML);
+    finish(q, f, rc, "align");
     px_align_free(al);
 out:
     srcs_release(&x);

@@ -79,6 +79,11 @@ stop() { # stop: SIGTERM, wait at most 10 s, sets RC
     PID=
 }
 
+expect() { # expect STATUS METHOD PATH NAME: the status of a request
+    r=$(fetch "$2" "$3")
+    check "$4" test "${r%% *}" = "$1"
+}
+
 json() { # json PYTHON-EXPR-ON-d: true when it holds for $T/body
     python3 -c "import json,sys; d=json.load(open(sys.argv[1])); sys.exit(0 if ($1) else 1)" "$T/body"
 }
@@ -109,8 +114,7 @@ check "story page links articles" grep -q 'href="/article/ilvara-herald"' "$T/bo
 r=$(fetch GET "/story/ilvara-herald?format=json")
 check "story of an article id, as JSON" test "$r" = "$JSON"
 check "story JSON: the ferry story, 3 articles" json "d['id'] == '$SID' and len(d['articles']) == 3 and d['copies']"
-r=$(fetch GET /story/no-such-story)
-check "unknown story: 404" test "${r%% *}" = 404
+expect 404 GET /story/no-such-story "unknown story: 404"
 check "404 names the id" grep -q "no-such-story" "$T/body"
 
 r=$(fetch GET /article/ilvara-wire)
@@ -138,10 +142,8 @@ check "compare same=0 drops same findings" json 'all(f["type"] != "same" for f i
 r=$(fetch GET "/compare?a=ilvara-wire&b=ilvara-herald")
 check "compare HTML page" test "$r" = "$HTML"
 check "compare page names both outlets" sh -c "grep -q 'Valdoria Today' '$T/body' && grep -q 'Velmora Herald' '$T/body'"
-r=$(fetch GET "/compare?a=ilvara-wire")
-check "compare without b: 400" test "${r%% *}" = 400
-r=$(fetch GET "/compare?a=ilvara-wire&b=nope")
-check "compare with an unknown id: 404" test "${r%% *}" = 404
+expect 400 GET "/compare?a=ilvara-wire" "compare without b: 400"
+expect 404 GET "/compare?a=ilvara-wire&b=nope" "compare with an unknown id: 404"
 
 r=$(fetch GET "/align?a=ilvara-wire&b=ilvara-herald&format=json")
 check "align JSON has sentence pairs" json 'len(d["pairs"]) > 0'
@@ -153,30 +155,20 @@ check "health" test "$r" = "$JSON"
 n=$($P list --db "$DB" | wc -l)
 check "health counts the stored articles" json "d['status'] == 'ok' and d['articles'] == $n"
 
-r=$(fetch POST /)
-check "POST: 405" test "${r%% *}" = 405
+expect 405 POST / "POST: 405"
 check "405 sends Allow: GET, HEAD" grep -qi '^allow: GET, HEAD' "$T/head"
-r=$(fetch DELETE /article/ilvara-wire)
-check "DELETE: 405" test "${r%% *}" = 405
+expect 405 DELETE /article/ilvara-wire "DELETE: 405"
 r=$(fetch HEAD /)
 check "HEAD / 200" test "$r" = "$HTML"
-r=$(fetch GET /no/such/page)
-check "unknown page: 404" test "${r%% *}" = 404
-r=$(fetch GET "/story/$SID/extra")
-check "extra path segment: 404" test "${r%% *}" = 404
-r=$(fetch GET "/story/$SID?format=xml")
-check "unknown format: 400" test "${r%% *}" = 400
-r=$(fetch GET "/stories?limit=abc")
-check "bad limit: 400" test "${r%% *}" = 400
-r=$(fetch GET "/article/%zz")
-check "bad %-escape: 400" test "${r%% *}" = 400
-r=$(fetch GET "/article/a%00b")
-check "encoded NUL: 400" test "${r%% *}" = 400
-r=$(fetch GET "/story/%2e%2e")
-check "dot-dot segment: 400" test "${r%% *}" = 400
+expect 404 GET /no/such/page "unknown page: 404"
+expect 404 GET "/story/$SID/extra" "extra path segment: 404"
+expect 400 GET "/story/$SID?format=xml" "unknown format: 400"
+expect 400 GET "/stories?limit=abc" "bad limit: 400"
+expect 400 GET "/article/%zz" "bad %-escape: 400"
+expect 400 GET "/article/a%00b" "encoded NUL: 400"
+expect 400 GET "/story/%2e%2e" "dot-dot segment: 400"
 long=$(python3 -c 'print("x" * 5000)')
-r=$(fetch GET "/article/$long")
-check "request target over the cap: 414" test "${r%% *}" = 414
+expect 414 GET "/article/$long" "request target over the cap: 414"
 
 # parallel requests: every one answered
 pids=
