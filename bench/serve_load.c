@@ -7,8 +7,8 @@
  * Each of CONNECTIONS threads keeps one HTTP/1.1 keep-alive connection and
  * sends GET PATH, reads the whole reply (Content-Length), and sends the
  * next, for SECONDS.  Prints one line: requests/s, mean, p50, p99 latency
- * in ms, and the count of non-200 replies or failures (any makes the run
- * suspect: the script reports it).  Honest limits: the client shares the
+ * in ms, the count of non-200 replies or failures (any makes the run
+ * suspect: the script reports it) and the number of requests answered.  Honest limits: the client shares the
  * machine with the server, and closed-loop load measures throughput at
  * that concurrency, not latency under an open arrival rate.
  */
@@ -132,9 +132,9 @@ int main(int argc, char **argv) {
     for (int i = 0, k = 0; i < nc; i++)
         for (size_t j = 0; j < w[i].n; j++) sum += all[k++] = w[i].lat[j];
     qsort(all, n, sizeof *all, cmp_double);
-    printf("%10.0f %8.2f %8.2f %8.2f %6zu\n", (double)n / elapsed,
+    printf("%10.0f %8.2f %8.2f %8.2f %6zu %zu\n", (double)n / elapsed,
            n ? sum / (double)n : 0, n ? all[n / 2] : 0,
-           n ? all[(size_t)((double)n * 0.99)] : 0, bad);
+           n ? all[(size_t)((double)n * 0.99)] : 0, bad, n);
     for (int i = 0; i < nc; i++) px_free(w[i].lat);
     px_free(all);
     return 0;
