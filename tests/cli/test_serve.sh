@@ -111,6 +111,7 @@ check "GET /story/ID is HTML" test "$r" = "$HTML"
 check "story page has the headline" grep -q "<h1>Ferry Runs Aground Off Carrow Island" "$T/body"
 check "story page links compare pairs" grep -q 'href="/compare?a=ilvara-wire&amp;b=' "$T/body"
 check "story page links articles" grep -q 'href="/article/ilvara-herald"' "$T/body"
+check "story page carries the claim comparison" grep -q "how the sources differ" "$T/body"
 r=$(fetch GET "/story/ilvara-herald?format=json")
 check "story of an article id, as JSON" test "$r" = "$JSON"
 check "story JSON: the ferry story, 3 articles" json "d['id'] == '$SID' and len(d['articles']) == 3 and d['copies']"
