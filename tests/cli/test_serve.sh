@@ -170,6 +170,11 @@ expect 400 GET "/article/a%00b" "encoded NUL: 400"
 expect 400 GET "/story/%2e%2e" "dot-dot segment: 400"
 long=$(python3 -c 'print("x" * 5000)')
 expect 414 GET "/article/$long" "request target over the cap: 414"
+if command -v curl >/dev/null 2>&1; then # headers over MHD's 32 KiB: refused
+    big=$(python3 -c 'print("y" * 40000)')
+    r=$(curl -s -m 30 -o /dev/null -w '%{http_code}' -H "X-Big: $big" "${URL}health")
+    check "40 KB of headers refused (4xx)" test "${r%??}" = 4
+fi
 
 # parallel requests: every one answered
 pids=
