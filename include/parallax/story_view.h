@@ -1,7 +1,8 @@
 /*
- * parallax/story_view.h - how stories are shown: one story (its sources
- * and copy graph) as text, JSON (docs/run.md) or a self-contained HTML
- * page, and the story list as JSON objects or an HTML index page.
+ * parallax/story_view.h - how stories are shown: one story (its sources,
+ * copy graph and the claim comparison of its sources) as text, JSON
+ * (docs/run.md) or a self-contained HTML page, and the story list as JSON
+ * objects or an HTML index page.
  *
  * Used by `parallax story`, `parallax stories --html` (a static site of
  * files) and `parallax serve` (pages over HTTP): the only difference is
