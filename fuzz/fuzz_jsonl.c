@@ -1,8 +1,10 @@
 /*
- * fuzz_jsonl.c - libFuzzer target for the JSON Lines reader (and the
- * decoding stream beneath it: inputs starting with gzip or zstd magic are
- * inflated first).  Reads the whole input from memory with a small size cap
- * so overlong lines are exercised too; every article must carry text.
+ * fuzz_jsonl.c - libFuzzer target for the JSON readers: JSON Lines, and
+ * JSON arrays (inputs whose first non-blank byte is '['), with the decoding
+ * stream beneath them (inputs starting with gzip or zstd magic are inflated
+ * first).  Reads the whole input from memory (as a ".json" file, which
+ * takes both paths) with a small size cap so overlong lines and arrays are
+ * exercised too; every article must carry an id and text.
  */
 #include <stdlib.h> /* abort */
 
@@ -13,7 +15,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     px_read_opts o = {NULL, NULL, 4096};
     px_reader *r;
-    if (px_reader_new_mem("fuzz.jsonl", data, size, &o, &r)) return 0;
+    if (px_reader_new_mem("fuzz.json", data, size, &o, &r)) return 0;
     px_article *a;
     while (!px_reader_next(r, &a) && a) {
         if (!a->id || !a->text || !a->text_len) abort();

@@ -30,8 +30,10 @@
 #include "parallax/sentence.h"
 #include "parallax/align.h"
 #include "parallax/claims.h"
+#include "parallax/compare.h"
 #include "parallax/extract.h"
 #include "parallax/cluster.h"
 #include "parallax/index.h"
+#include "parallax/story.h"
 
 #endif /* PARALLAX_H */

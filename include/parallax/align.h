@@ -7,13 +7,13 @@
  *
  *   1. each article is split into sentences (parallax/sentence.h) and each
  *      sentence becomes a set of weighted terms: Snowball stems of content
- *      words, numbers (weighted up), capitalised names (weighted up),
- *      function words (weighted down); weights are IDF over the sentences of
+ *      words, numbers (weighted up), capitalised names (weighted up);
+ *      function words are left out; weights are IDF over the sentences of
  *      both articles unless the caller supplies an IDF table;
  *   2. candidate pairs come from an inverted index (no all-pairs scan);
  *      similarity is weighted Dice; pairs are taken best first (reordering
- *      allowed), then grown into one-to-many / many-to-one pairs when an
- *      unpaired neighbour is contained in the partner and improves the pair;
+ *      allowed), and grown into one-to-many / many-to-one pairs when an
+ *      unpaired neighbour is contained in the partner and keeps the score;
  *   3. pairs scoring below the threshold are dropped: their sentences are
  *      "only in A" / "only in B";
  *   4. inside each pair a word diff (LCS over stems) gives kept, replaced,
@@ -46,7 +46,7 @@ extern "C" {
 
 /* Default pair threshold on the weighted Dice score (calibrated on the
  * synthetic rewrite set, see bench/README.md). */
-#define PX_ALIGN_THRESHOLD 0.22
+#define PX_ALIGN_THRESHOLD 0.25
 /* Size cap: sentences per article (beyond it the rest is not aligned and
  * px_align_side_new returns PX_ERR_TOOBIG). */
 #define PX_ALIGN_MAX_SENTS 2000000u
@@ -63,6 +63,10 @@ typedef struct px_align_opts {
     const char *lang;        /* stemmer language; NULL: article lang or "en" */
     px_align_idf_fn idf;     /* NULL: learned from the two articles */
     void *idf_ud;
+    int no_words;            /* 1: skip the word diff (every pair gets
+                                nops = 0; the "attribution frame" cue of the
+                                direction needs it): for stages that only
+                                need sentence pairs */
 } px_align_opts;
 
 /* ------------------------------------------------------------ one side */
@@ -114,6 +118,11 @@ typedef struct px_align_pair {
     const px_op *ops;        /* word diff, in order, owned by the align; a
                                 run never crosses a sentence boundary */
     size_t nops;
+    double kept;             /* share of the pair's words (both sides) the
+                                diff keeps: 1 verbatim, ~0 rewritten; 0
+                                with no_words */
+    int moved;               /* 1: out of order (not on the longest run of
+                                pairs in the same order on both sides) */
 } px_align_pair;
 
 typedef enum px_dir {

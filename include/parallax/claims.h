@@ -106,6 +106,12 @@ typedef struct px_claims px_claims;
  * Returns NULL when the language has no table.  Caller frees. */
 px_claimer *px_claimer_new(const char *lang);
 void px_claimer_free(px_claimer *c); /* accepts NULL */
+/* The class of a loaded or intensified word given its px_doc token hash
+ * ("superlative", "intensifier", "loaded"), or NULL: used to flag wording
+ * changes between aligned sentences. */
+const char *px_claimer_loaded(const px_claimer *c, uint64_t token_hash);
+/* Language code of the claimer ("en"). */
+const char *px_claimer_lang(const px_claimer *c);
 /* Languages with a table, NULL-terminated, static. */
 const char *const *px_claimer_langs(void);
 

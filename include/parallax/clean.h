@@ -39,11 +39,11 @@ extern "C" {
 #endif
 
 typedef struct px_boiler_opts {
-    unsigned min_docs;  /* articles of an outlet holding the line; 0 = 3 */
-    double min_share;   /* share of the outlet's articles; 0 = 0.2 */
-    size_t max_lines;   /* distinct (outlet, line) pairs kept; 0 = 1<<20.
-                         * Beyond it new lines are not learned (counts of
-                         * known ones still grow): memory stays bounded. */
+    unsigned min_docs; /* articles of an outlet holding the line; 0 = 3 */
+    double min_share;  /* share of the outlet's articles; 0 = 0.2 */
+    size_t max_lines;  /* distinct (outlet, line) pairs kept; 0 = 1<<20.
+                        * Beyond it new lines are not learned (counts of
+                        * known ones still grow): memory stays bounded. */
 } px_boiler_opts;
 
 /* New empty model; opts may be NULL (defaults).  Caller frees. */
@@ -59,8 +59,8 @@ px_result px_boiler_add(px_boiler *b, const char *outlet, const char *text,
 /* Articles learned for outlet, and how many of them hold line[0..n)
  * (compared folded: case and spacing ignored). */
 size_t px_boiler_docs(const px_boiler *b, const char *outlet);
-size_t px_boiler_count(const px_boiler *b, const char *outlet,
-                       const char *line, size_t n);
+size_t px_boiler_count(const px_boiler *b, const char *outlet, const char *line,
+                       size_t n);
 /* 1 if line[0..n) recurs in outlet's articles (see above). */
 int px_boiler_recurring(const px_boiler *b, const char *outlet,
                         const char *line, size_t n);

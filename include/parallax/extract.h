@@ -89,7 +89,8 @@ typedef struct px_warc_opts {
     px_warc_error_fn on_error; /* NULL: errors are only counted */
     void *ud;
     size_t max_record_bytes;   /* 0: PX_WARC_MAX_RECORD */
-    px_extract_opts extract;   /* for each HTML payload (explain ignored) */
+    px_extract_opts extract;   /* for each HTML payload (charset: from
+                                  the HTTP header) */
 } px_warc_opts;
 
 #define PX_WARC_MAX_RECORD ((size_t)64 << 20)
@@ -100,7 +101,8 @@ typedef struct px_warc px_warc;
  * detected by magic).  f stays owned by the caller and must outlive the
  * reader.  opts may be NULL. */
 px_result px_warc_new(FILE *f, const px_warc_opts *opts, px_warc **out);
-/* Next response record with an HTML payload, extracted: *out is a new page
+/* Next response record with an HTML payload (or resource record holding
+ * HTML), extracted: *out is a new page
  * (caller frees) with url = WARC-Target-URI (unless the page names a
  * canonical one) and the capture time (WARC-Date) as published when the
  * page gives none; *out = NULL at the end.  Truncated or corrupt records

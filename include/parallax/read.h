@@ -6,8 +6,10 @@
  * detected by magic bytes, whatever the name):
  *   .txt            one article; id = file stem; leading title line
  *                   recognised when the text repeats it
- *   .jsonl .ndjson .json   JSON Lines: id, url, outlet, title, text,
- *                   published, lang; unknown fields kept in `extra`
+ *   .jsonl .ndjson  JSON Lines: id, url, outlet, title, text,
+ *                   published, lang, wire; unknown fields kept in `extra`
+ *   .json           a JSON array of such objects when it starts with '['
+ *                   (parsed whole, under the size cap), else JSON Lines
  *   .html .htm      main text through the extractor (parallax/extract.h)
  *   .warc           WARC response records (parallax/extract.h)
  *   other names     given explicitly: JSON Lines when the first byte is

@@ -23,8 +23,10 @@ extern "C" {
 typedef struct px_store px_store;
 
 /* Open (creating and migrating when needed).  readonly: 1 to refuse writes;
- * a missing file is then PX_ERR_NOTFOUND rather than created.  On error
- * *out is NULL. */
+ * a missing file is then PX_ERR_NOTFOUND rather than created.  Errors:
+ * PX_ERR_IO the file cannot be opened or created, PX_ERR_SCHEMA see above,
+ * PX_ERR_STORE not an SQLite database (or damaged, or locked); *out is
+ * then NULL. */
 px_result px_store_open(const char *path, int readonly, px_store **out);
 void px_store_close(px_store *s); /* accepts NULL */
 /* Last SQLite error message (owned by the store). */

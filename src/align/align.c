@@ -25,24 +25,30 @@
 #include "align/align_int.h"
 
 #define MAX_POSTINGS 512  /* B sentences per term in candidate search */
-#define CAND_MIN 0.05     /* smallest Dice kept as a candidate */
+#define CAND_MIN 0.08     /* smallest Dice kept as a candidate */
+#define MIN_SHARED 2      /* shared terms a candidate needs (see below) */
 #define MAX_GROUP 6       /* sentences per side in one pair */
 #define GROW_CONTAIN 0.5  /* share of a joining sentence found in partner */
 #define GROW_NEXT 0.3     /* the same for a direct neighbour of the pair */
 #define GROW_SLACK 0.02   /* Dice a pair may lose when a sentence joins */
 #define GROW_REACH 3      /* how far (in sentences) a joiner may be */
 #define HEADLINE_BAR 1.5  /* threshold factor: headline vs body sentence */
+#define JOIN_FLOOR 0.5    /* greedy also reads candidates this far below the
+                             threshold, for joins */
+#define CONTEXT_W 0.1     /* order bonus for a matching diagonal neighbour */
 
 typedef struct tentry {
     uint64_t h;
     uint32_t df, nb;  /* sentences holding it: all, on B */
-    uint32_t head;    /* first B posting + 1 (0 = none) */
+    uint32_t head;    /* first of its nb postings in work.post */
+    uint32_t pos;     /* fill position while building postings */
     float boost, w;
 } tentry;
 
 typedef struct cand {
     uint32_t a, b;
     float dice;
+    float key;  /* greedy order: Dice + context */
 } cand;
 
 typedef struct wpair {
@@ -51,11 +57,15 @@ typedef struct wpair {
     double score;
 } wpair;
 
+#define IDF_CACHE 64      /* df values whose IDF is memoised per pair */
+
 typedef struct work {
     px_align *al;
     tentry *tab;
     size_t mask;
-    uint32_t *bnext;     /* B posting chain per B term */
+    uint32_t *slot[2];   /* per term of each side: its table slot */
+    double idf[IDF_CACHE]; /* log(1 + N / df) by df, 0 = not yet */
+    uint32_t *post;      /* B sentences per term, grouped by term */
     cand *c;
     size_t nc, ac;
     uint32_t *coff[2];   /* CSR: candidates of each sentence */
@@ -79,16 +89,34 @@ static tentry *tab_get(work *w, uint64_t h) {
 static void count_side(work *w, int side) {
     const px_align_side *s = w->al->side[side];
     size_t n = s->term_off[s->nsents];
+    w->slot[side] = px_malloc((n + 1) * sizeof *w->slot[side]);
     for (size_t i = 0; i < n; i++) {
         tentry *e = tab_get(w, s->terms[i].h);
+        w->slot[side][i] = (uint32_t)(e - w->tab);
         e->df++;
         if (s->terms[i].boost > e->boost) e->boost = s->terms[i].boost;
-        if (side) {
-            e->nb++;
-            w->bnext[i] = e->head;
-            e->head = (uint32_t)i + 1;
-        }
+        e->nb += side;
     }
+}
+
+/* Inverted index of B: for each term, its B sentences, contiguous. */
+static void postings(work *w) {
+    const px_align_side *b = w->al->side[1];
+    size_t n = b->term_off[b->nsents];
+    uint32_t off = 0;
+    for (size_t i = 0; i <= w->mask; i++) {
+        w->tab[i].head = w->tab[i].pos = off;
+        off += w->tab[i].nb;
+    }
+    w->post = px_malloc((n + 1) * sizeof *w->post);
+    for (size_t i = 0; i < n; i++)
+        w->post[w->tab[w->slot[1][i]].pos++] = b->terms[i].sent;
+}
+
+static double learned_idf(work *w, uint32_t df, double N) {
+    if (df >= IDF_CACHE) return log(1.0 + N / df);
+    if (w->idf[df] == 0) w->idf[df] = log(1.0 + N / df);
+    return w->idf[df];
 }
 
 static void weigh_side(work *w, int side, const px_align_opts *o, double N) {
@@ -98,10 +126,10 @@ static void weigh_side(work *w, int side, const px_align_opts *o, double N) {
     al->w[side] = px_malloc((n + 1) * sizeof *al->w[side]);
     al->sw[side] = px_calloc(s->nsents + 1, sizeof *al->sw[side]);
     for (size_t i = 0; i < n; i++) {
-        tentry *e = tab_get(w, s->terms[i].h);
+        tentry *e = &w->tab[w->slot[side][i]];
         if (e->w == 0) {
             double idf = o && o->idf ? o->idf(o->idf_ud, e->h) : 0;
-            if (idf <= 0) idf = log(1.0 + N / e->df);
+            if (idf <= 0) idf = learned_idf(w, e->df, N);
             e->w = (float)(idf * e->boost);
         }
         al->w[side][i] = e->w;
@@ -115,9 +143,9 @@ static void weigh(work *w, const px_align_opts *o) {
     while (cap < n * 2) cap *= 2;
     w->tab = px_calloc(cap, sizeof *w->tab);
     w->mask = cap - 1;
-    w->bnext = px_malloc((b->term_off[b->nsents] + 1) * sizeof *w->bnext);
     count_side(w, 0);
     count_side(w, 1);
+    postings(w);
     double N = (double)(a->nsents + b->nsents);
     weigh_side(w, 0, o, N);
     weigh_side(w, 1, o, N);
@@ -130,22 +158,32 @@ static void add_cand(work *w, uint32_t a, uint32_t b, float dice) {
         w->ac = w->ac ? w->ac * 2 : 256;
         w->c = px_realloc(w->c, w->ac * sizeof *w->c);
     }
-    w->c[w->nc++] = (cand){a, b, dice};
+    w->c[w->nc++] = (cand){a, b, dice, dice};
+}
+
+/* Enough shared terms to be evidence: two, or all of a sentence that has
+ * fewer ("Fanning said." = "Fanning said."). */
+static int enough_shared(const work *w, uint32_t a, uint32_t b, uint32_t n) {
+    const px_align_side *A = w->al->side[0], *B = w->al->side[1];
+    uint32_t ta = A->term_off[a + 1] - A->term_off[a];
+    uint32_t tb = B->term_off[b + 1] - B->term_off[b];
+    return n >= MIN_SHARED || n >= (ta < tb ? ta : tb);
 }
 
 static void candidates(work *w) {
     const px_align *al = w->al;
     const px_align_side *A = al->side[0], *B = al->side[1];
     double *acc = px_calloc(B->nsents + 1, sizeof *acc);
+    uint32_t *cnt = px_calloc(B->nsents + 1, sizeof *cnt);
     uint32_t *touched = px_malloc((B->nsents + 1) * sizeof *touched);
     for (uint32_t a = 0; a < A->nsents; a++) {
         size_t nt = 0;
         for (uint32_t i = A->term_off[a]; i < A->term_off[a + 1]; i++) {
-            const tentry *e = tab_get(w, A->terms[i].h);
+            const tentry *e = &w->tab[w->slot[0][i]];
             if (!e->nb || e->nb > MAX_POSTINGS) continue;
-            for (uint32_t j = e->head; j; j = w->bnext[j - 1]) {
-                uint32_t b = B->terms[j - 1].sent;
-                if (acc[b] == 0) touched[nt++] = b;
+            for (uint32_t j = e->head; j < e->head + e->nb; j++) {
+                uint32_t b = w->post[j];
+                if (!cnt[b]++) touched[nt++] = b;
                 acc[b] += e->w;
             }
         }
@@ -153,11 +191,13 @@ static void candidates(work *w) {
             uint32_t b = touched[k];
             double den = al->sw[0][a] + al->sw[1][b];
             double dice = den > 0 ? 2 * acc[b] / den : 0;
-            if (dice >= CAND_MIN) add_cand(w, a, b, (float)dice);
-            acc[b] = 0;
+            if (dice >= CAND_MIN && enough_shared(w, a, b, cnt[b]))
+                add_cand(w, a, b, (float)dice);
+            acc[b] = 0, cnt[b] = 0;
         }
     }
     px_free(acc);
+    px_free(cnt);
     px_free(touched);
 }
 
@@ -195,7 +235,7 @@ static size_t group_terms(work *w, int side, const uint32_t *s, size_t n,
     for (size_t k = 0; k < n; k++)
         for (uint32_t i = sd->term_off[s[k]]; i < sd->term_off[s[k] + 1]; i++)
             t[o++] = (px_term){sd->terms[i].h, wt[i], 0};
-    qsort(t, o, sizeof *t, px_term_cmp);
+    if (n > 1) qsort(t, o, sizeof *t, px_term_cmp); /* one is sorted */
     size_t u = 0;
     *total = 0;
     for (size_t i = 0; i < o; i++) {
@@ -231,7 +271,7 @@ static double dice_of(double shared, double wa, double wb) {
 
 static int cmp_cand_desc(const void *x, const void *y) {
     const cand *a = x, *b = y;
-    if (a->dice != b->dice) return a->dice < b->dice ? 1 : -1;
+    if (a->key != b->key) return a->key < b->key ? 1 : -1;
     if (a->a != b->a) return a->a < b->a ? -1 : 1;
     return a->b < b->b ? -1 : a->b > b->b;
 }
@@ -242,25 +282,6 @@ static int headline_mismatch(const work *w, const cand *c) {
     uint32_t fa = w->al->side[0]->sents[c->a].flags & PX_SENT_HEADLINE;
     uint32_t fb = w->al->side[1]->sents[c->b].flags & PX_SENT_HEADLINE;
     return !fa != !fb && c->dice < w->al->thr * HEADLINE_BAR;
-}
-
-static void greedy(work *w) {
-    cand *c = px_malloc((w->nc + 1) * sizeof *c);
-    if (w->nc) memcpy(c, w->c, w->nc * sizeof *c);
-    qsort(c, w->nc, sizeof *c, cmp_cand_desc);
-    w->wp = px_malloc((w->nc + 1) * sizeof *w->wp);
-    for (size_t i = 0; i < w->nc && c[i].dice >= w->al->thr; i++) {
-        if (w->in[0][c[i].a] >= 0 || w->in[1][c[i].b] >= 0 ||
-            headline_mismatch(w, &c[i]))
-            continue;
-        wpair *p = &w->wp[w->nwp];
-        memset(p, 0, sizeof *p);
-        p->s[0][0] = c[i].a, p->s[1][0] = c[i].b;
-        p->n[0] = p->n[1] = 1;
-        p->score = c[i].dice;
-        w->in[0][c[i].a] = w->in[1][c[i].b] = (long)w->nwp++;
-    }
-    px_free(c);
 }
 
 /* Is sentence s within GROW_REACH of the pair's sentences on side x? */
@@ -300,27 +321,91 @@ static double try_join(work *w, const wpair *p, int x, uint32_t s,
     return dice_of(sh, wa, wb);
 }
 
+/* Join sentence s of side x to pair pi if it fits: room, s contained
+ * enough in the partner, the pair's score holds.  Returns the new score
+ * (not applied), or -1. */
+static double join_score(work *w, long pi, int x, uint32_t s) {
+    const px_align_side *sd = w->al->side[x];
+    const wpair *p = &w->wp[pi];
+    double contain;
+    if ((sd->sents[s].flags & (PX_SENT_HEADLINE | PX_SENT_DATELINE)) ||
+        p->n[x] >= MAX_GROUP || !near_pair(p, x, s))
+        return -1;
+    double sc = try_join(w, p, x, s, &contain);
+    return sc >= p->score - GROW_SLACK ? sc : -1;
+}
+
+static void join(work *w, long pi, int x, uint32_t s, double score) {
+    insert_sorted(w->wp[pi].s[x], &w->wp[pi].n[x], s);
+    w->wp[pi].score = score;
+    w->in[x][s] = pi;
+}
+
 /* Try to attach unpaired sentence s of side x to the best nearby pair. */
 static int grow_one(work *w, int x, uint32_t s) {
-    const px_align_side *sd = w->al->side[x];
-    if (sd->sents[s].flags & (PX_SENT_HEADLINE | PX_SENT_DATELINE)) return 0;
     long best = -1;
-    double best_score = 0, contain;
+    double best_score = 0;
     for (uint32_t k = w->coff[x][s]; k < w->coff[x][s + 1]; k++) {
         const cand *c = &w->c[w->cidx[x][k]];
         long pi = w->in[!x][x ? c->a : c->b];
-        if (pi < 0 || w->wp[pi].n[x] >= MAX_GROUP ||
-            !near_pair(&w->wp[pi], x, s))
-            continue;
-        double sc = try_join(w, &w->wp[pi], x, s, &contain);
-        if (sc >= w->wp[pi].score - GROW_SLACK && sc > best_score)
-            best = pi, best_score = sc;
+        double sc = pi < 0 ? -1 : join_score(w, pi, x, s);
+        if (sc > best_score) best = pi, best_score = sc;
     }
     if (best < 0) return 0;
-    insert_sorted(w->wp[best].s[x], &w->wp[best].n[x], s);
-    w->wp[best].score = best_score;
-    w->in[x][s] = best;
+    join(w, best, x, s, best_score);
     return 1;
+}
+
+/* Dice of candidate (a, b), or 0 when it is none. */
+static double cand_dice(const work *w, long a, long b) {
+    if (a < 0 || b < 0 || (size_t)a >= w->al->side[0]->nsents) return 0;
+    for (uint32_t k = w->coff[0][a]; k < w->coff[0][a + 1]; k++)
+        if (w->c[w->cidx[0][k]].b == (uint32_t)b) return w->c[w->cidx[0][k]].dice;
+    return 0;
+}
+
+/* Order key: Dice plus a little for a diagonal neighbour that matches too,
+ * so repeated sentences ("Fanning said.") pair in context. */
+static float cand_key(const work *w, const cand *c) {
+    double up = cand_dice(w, (long)c->a - 1, (long)c->b - 1);
+    double down = cand_dice(w, (long)c->a + 1, (long)c->b + 1);
+    return (float)(c->dice + CONTEXT_W * (up > down ? up : down));
+}
+
+/* Best first: a pair of two free sentences above the threshold, or a free
+ * sentence joining its candidate's pair when it sits right next to it (a
+ * split or merged sentence, before a weaker partner elsewhere takes it). */
+static void greedy(work *w) {
+    cand *c = px_malloc((w->nc + 1) * sizeof *c);
+    size_t n = 0;
+    for (size_t i = 0; i < w->nc; i++)
+        if (w->c[i].dice >= w->al->thr * JOIN_FLOOR) {
+            c[n] = w->c[i];
+            c[n++].key = cand_key(w, &w->c[i]);
+        }
+    qsort(c, n, sizeof *c, cmp_cand_desc);
+    w->wp = px_malloc((n + 1) * sizeof *w->wp);
+    for (size_t i = 0; i < n; i++) {
+        long pa = w->in[0][c[i].a], pb = w->in[1][c[i].b];
+        if (pa >= 0 && pb >= 0) continue;
+        if (pa >= 0 || pb >= 0) {
+            int x = pa >= 0; /* side of the free sentence */
+            long pi = x ? pa : pb;
+            uint32_t s = x ? c[i].b : c[i].a;
+            double sc;
+            if (next_to(&w->wp[pi], x, s) && (sc = join_score(w, pi, x, s)) >= 0)
+                join(w, pi, x, s, sc);
+            continue;
+        }
+        if (c[i].dice < w->al->thr || headline_mismatch(w, &c[i])) continue;
+        wpair *p = &w->wp[w->nwp];
+        memset(p, 0, sizeof *p);
+        p->s[0][0] = c[i].a, p->s[1][0] = c[i].b;
+        p->n[0] = p->n[1] = 1;
+        p->score = c[i].dice;
+        w->in[0][c[i].a] = w->in[1][c[i].b] = (long)w->nwp++;
+    }
+    px_free(c);
 }
 
 static void grow(work *w) {
@@ -346,6 +431,7 @@ static int cmp_wpair(const void *x, const void *y) {
 
 static void publish(work *w) {
     px_align *al = w->al;
+    px_wdiff_ws *ws = al->no_words ? NULL : px_wdiff_ws_new();
     qsort(w->wp, w->nwp, sizeof *w->wp, cmp_wpair);
     al->pairs = px_calloc(w->nwp + 1, sizeof *al->pairs);
     al->npairs = w->nwp;
@@ -362,9 +448,35 @@ static void publish(work *w) {
         p->pub = (px_align_pair){p->a, q->n[0], p->b, q->n[1],
                                  hull(al->side[0], p->a, q->n[0]),
                                  hull(al->side[1], p->b, q->n[1]),
-                                 q->score, NULL, 0};
-        px_wdiff_pair(al, p);
+                                 q->score, NULL, 0, 0, 0};
+        if (ws) px_wdiff_pair(al, p, ws);
     }
+    px_wdiff_ws_free(ws);
+}
+
+/* Mark pairs off the longest run that keeps the same order on both sides
+ * (pairs are sorted by A; LIS over their first B sentence, O(n log n)). */
+static void mark_moved(px_align *al) {
+    size_t n = al->npairs, len = 0;
+    if (!n) return;
+    size_t *tail = px_malloc(n * sizeof *tail), *prev = px_malloc(n * sizeof *prev);
+    for (size_t i = 0; i < n; i++) {
+        uint32_t b = al->pairs[i].pub.b_sents[0];
+        size_t lo = 0, hi = len;
+        while (lo < hi) {
+            size_t mid = (lo + hi) / 2;
+            if (al->pairs[tail[mid]].pub.b_sents[0] < b) lo = mid + 1;
+            else hi = mid;
+        }
+        prev[i] = lo ? tail[lo - 1] : (size_t)-1;
+        tail[lo] = i;
+        if (lo == len) len++;
+        al->pairs[i].pub.moved = 1;
+    }
+    for (size_t i = tail[len - 1]; i != (size_t)-1; i = prev[i])
+        al->pairs[i].pub.moved = 0;
+    px_free(tail);
+    px_free(prev);
 }
 
 static void finish_side(px_align *al, int x) {
@@ -381,7 +493,9 @@ static void finish_side(px_align *al, int x) {
 
 static void work_release(work *w) {
     px_free(w->tab);
-    px_free(w->bnext);
+    px_free(w->slot[0]);
+    px_free(w->slot[1]);
+    px_free(w->post);
     px_free(w->c);
     px_free(w->wp);
     for (int x = 0; x < 2; x++) {
@@ -399,6 +513,7 @@ px_result px_align_new(const px_align_side *a, const px_align_side *b,
     px_align *al = px_calloc(1, sizeof *al);
     al->side[0] = a, al->side[1] = b;
     al->thr = opts && opts->threshold > 0 ? opts->threshold : PX_ALIGN_THRESHOLD;
+    al->no_words = opts && opts->no_words;
     work w = {0};
     w.al = al;
     weigh(&w, opts);
@@ -413,6 +528,7 @@ px_result px_align_new(const px_align_side *a, const px_align_side *b,
     greedy(&w);
     grow(&w);
     publish(&w);
+    mark_moved(al);
     finish_side(al, 0);
     finish_side(al, 1);
     work_release(&w);

@@ -21,6 +21,12 @@ typedef struct px_term {
     uint32_t sent;  /* sentence index */
 } px_term;
 
+/* A wire service named in a side's text (cues.c). */
+typedef struct px_cue {
+    int wire;      /* index into the wire table */
+    px_span span;  /* where it is named */
+} px_cue;
+
 struct px_align_side {
     const px_doc *doc;
     const px_article *art;
@@ -30,6 +36,10 @@ struct px_align_side {
     uint32_t *term_off; /* nsents + 1 offsets into terms */
     uint64_t *key;      /* per token: comparison key for the word diff */
     size_t ntok;
+    int credit;         /* wire of a credit line, or -1 */
+    px_span credit_span;
+    px_cue *cites;      /* wires named near a reporting cue */
+    size_t ncites;
 };
 
 typedef struct px_pair_int {
@@ -44,6 +54,7 @@ struct px_align {
     float *w[2];              /* per term of each side: its weight */
     double *sw[2];            /* per sentence: total term weight */
     double thr;
+    int no_words;             /* skip word diffs */
     px_pair_int *pairs;
     size_t npairs, apairs;
     long *partner[2];         /* per sentence: pair index or -1 */
@@ -58,11 +69,21 @@ struct px_align {
 /* qsort comparator of px_term by hash (side.c). */
 int px_term_cmp(const void *x, const void *y);
 
-/* Word diff of a pair's tokens into p->ops (wdiff.c). */
-void px_wdiff_pair(const px_align *al, px_pair_int *p);
+/* Word diff of a pair's tokens into p->ops (wdiff.c), with a workspace
+ * reused across the pairs of one alignment. */
+typedef struct px_wdiff_ws px_wdiff_ws;
+px_wdiff_ws *px_wdiff_ws_new(void);
+void px_wdiff_ws_free(px_wdiff_ws *ws); /* accepts NULL */
+void px_wdiff_pair(const px_align *al, px_pair_int *p, px_wdiff_ws *ws);
 
 /* Direction evidence and verdict into al->dir (direction.c). */
 void px_direction_find(px_align *al);
+
+/* Source cues of a side (cues.c): credit line and wire citations. */
+void px_cues_find(px_align_side *s);
+const char *px_wire_show(int wire);          /* "Reuters" */
+int px_wire_is(int wire, const char *name);  /* name starts with the wire */
+int px_tok_is(const px_doc *d, size_t k, const char *w); /* token k is w */
 
 /* Helpers shared by the views (view_text.c). */
 const char *px_side_label(const px_align *al, int side);

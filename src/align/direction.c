@@ -20,8 +20,7 @@
  */
 #include <math.h>   /* exp, fabs */
 #include <stdio.h>  /* snprintf */
-#include <string.h> /* strlen, memcmp */
-#include <strings.h> /* strncasecmp */
+#include <strings.h> /* strcasecmp */
 
 #include "align/align_int.h"
 
@@ -31,18 +30,6 @@
 #define W_NAMED 1.5
 #define W_FRAME 0.5
 
-typedef struct name {
-    const char *w[3]; /* normalised words */
-} name;
-
-static const name wires[] = {
-    {{"reuters"}}, {{"ap"}}, {{"associated", "press"}}, {{"afp"}},
-    {{"agence", "france", "presse"}}, {{"bloomberg"}}, {{"dpa"}},
-    {{"tass"}}, {{"interfax"}}, {{"ria", "novosti"}}, {{"xinhua"}},
-    {{"efe"}}, {{"ansa"}}, {{"anadolu"}}, {{"upi"}}, {{"kyodo"}},
-    {{"yonhap"}}, {{"apa"}}, {{"trend"}}, {{"report.az"}},
-};
-
 static void add_ev(px_align *al, px_evidence_kind k, double weight, int side,
                    px_span span, const char *text) {
     al->ev = px_realloc(al->ev, (al->nev + 1) * sizeof *al->ev);
@@ -51,51 +38,15 @@ static void add_ev(px_align *al, px_evidence_kind k, double weight, int side,
 
 static const char *label(const px_align *al, int x) { return px_side_label(al, x); }
 
-/* Does token k of doc d read w (normalised)? */
-static int tok_is(const px_doc *d, size_t k, const char *w) {
-    size_t n;
-    const px_token *t = px_doc_tokens(d, &n);
-    const char *norm = px_doc_norm(d, NULL);
-    size_t l = strlen(w);
-    return k < n && t[k].norm_len == l && !memcmp(norm + t[k].norm_off, w, l);
-}
-
-/* Tokens of name nm starting at token k of d, or 0. */
-static size_t name_at(const px_doc *d, size_t k, const name *nm) {
-    size_t i = 0;
-    while (i < 3 && nm->w[i]) {
-        if (!tok_is(d, k + i, nm->w[i])) return 0;
-        i++;
-    }
-    return i;
-}
-
-/* A wire named by a sentence that holds nothing else (a credit line). */
-static const name *credit_line(const px_align_side *s, px_span *span) {
-    for (size_t i = 0; i < s->nsents; i++) {
-        const px_sent *se = &s->sents[i];
-        for (size_t k = 0; k < sizeof wires / sizeof wires[0]; k++)
-            if (name_at(s->doc, se->tok_first, &wires[k]) == se->tok_count) {
-                *span = se->span;
-                return &wires[k];
-            }
-    }
-    return NULL;
-}
-
 /* The side's wire credit as text into buf, or NULL. */
 static const char *wire_of(const px_align_side *s, char *buf, size_t cap,
                            px_span *span) {
     *span = (px_span){0, 0};
     const char *w = s->art && s->art->wire ? s->art->wire
                                            : px_doc_meta(s->doc, "wire");
-    if (w) return w;
-    const name *nm = credit_line(s, span);
-    if (!nm) return NULL;
-    size_t n = span->end - span->start < cap - 1 ? span->end - span->start
-                                                 : cap - 1;
-    memcpy(buf, px_doc_orig(s->doc, NULL) + span->start, n);
-    buf[n] = 0;
+    if (w || s->credit < 0) return w;
+    *span = s->credit_span;
+    snprintf(buf, cap, "%s", px_wire_show(s->credit));
     return buf;
 }
 
@@ -114,49 +65,36 @@ static void time_cue(px_align *al) {
     add_ev(al, PX_EV_TIME, d > 0 ? W_TIME : -W_TIME, d < 0, (px_span){0, 0}, t);
 }
 
-static void wire_cue(px_align *al, const char *wa, px_span sa, const char *wb,
-                     px_span sb) {
-    if (!wa == !wb) return;
-    int x = wa ? 0 : 1;
+/* Wire credits: one side credited and not the other points to the wire
+ * copy as the source; both credited to the same wire suggests siblings
+ * (weight 0, and the verdict's confidence is halved). */
+static int wire_cue(px_align *al, const char *wa, px_span sa, const char *wb,
+                    px_span sb) {
     char t[256];
+    if (wa && wb && !strcasecmp(wa, wb)) {
+        snprintf(t, sizeof t, "both are credited to %s: they may share that "
+                              "source rather than copy each other", wa);
+        add_ev(al, PX_EV_WIRE, 0, 0, sa, t);
+        return 1;
+    }
+    if (!wa == !wb) return 0;
+    int x = wa ? 0 : 1;
     snprintf(t, sizeof t, "%s is credited to the wire service %s; %s is not",
              label(al, x), x ? wb : wa, label(al, !x));
     add_ev(al, PX_EV_WIRE, x ? -W_WIRE : W_WIRE, x, x ? sb : sa, t);
-}
-
-/* Reporting cue around tokens [k, k+n) of d: "according to X", "X
- * reported", "told X", "X news agency". */
-static int reporting_cue(const px_doc *d, size_t k, size_t n) {
-    static const char *const after[] = {"reported", "reports", "said",
-                                        "news", "reporting", "quoted"};
-    if (k >= 2 && tok_is(d, k - 2, "according") && tok_is(d, k - 1, "to"))
-        return 1;
-    if (k >= 1 && (tok_is(d, k - 1, "told") || tok_is(d, k - 1, "cited")))
-        return 1;
-    for (size_t i = 0; i < sizeof after / sizeof after[0]; i++)
-        if (tok_is(d, k + n, after[i])) return 1;
     return 0;
 }
 
-/* Side y names the wire of side x (w, normalised text) near a reporting
- * cue: x is y's source. */
+/* Side y cites w, the wire side x is credited to: x is y's source. */
 static void named_cue(px_align *al, int y, const char *w) {
-    if (!w) return;
     const px_align_side *s = al->side[y];
-    size_t n;
-    const px_token *t = px_doc_tokens(s->doc, &n);
-    for (size_t k = 0; k < n; k++) {
-        size_t l = 0;
-        for (size_t i = 0; i < sizeof wires / sizeof wires[0] && !l; i++)
-            if ((l = name_at(s->doc, k, &wires[i])) &&
-                strncasecmp(wires[i].w[0], w, strlen(wires[i].w[0])))
-                l = 0;
-        if (!l || !reporting_cue(s->doc, k, l)) continue;
+    for (size_t i = 0; w && i < s->ncites; i++) {
+        if (!px_wire_is(s->cites[i].wire, w)) continue;
         char m[256];
         snprintf(m, sizeof m, "%s cites %s, the wire %s is credited to",
                  label(al, y), w, label(al, !y));
         add_ev(al, PX_EV_ATTRIBUTION, y ? W_NAMED : -W_NAMED, y,
-               (px_span){t[k].start, t[k + l - 1].end}, m);
+               s->cites[i].span, m);
         return;
     }
 }
@@ -173,8 +111,9 @@ static void frame_cue(px_align *al, int y) {
             uint32_t at = y ? op->b_tok : op->a_tok, n = y ? op->b_n : op->a_n;
             if (op->kind != mine && op->kind != PX_OP_REPLACE) continue;
             for (uint32_t j = at; j < at + n; j++) {
-                if (!tok_is(d, j, "reports") && !tok_is(d, j, "according") &&
-                    !tok_is(d, j, "reported"))
+                if (!px_tok_is(d, j, "reports") &&
+                    !px_tok_is(d, j, "according") &&
+                    !px_tok_is(d, j, "reported"))
                     continue;
                 char m[256];
                 snprintf(m, sizeof m,
@@ -210,9 +149,10 @@ void px_direction_find(px_align *al) {
     px_span sa, sb;
     const char *wa = wire_of(al->side[0], ba, sizeof ba, &sa);
     const char *wb = wire_of(al->side[1], bb, sizeof bb, &sb);
+    int siblings = 0;
     time_cue(al);
     if (al->npairs) {
-        wire_cue(al, wa, sa, wb, sb);
+        siblings = wire_cue(al, wa, sa, wb, sb);
         named_cue(al, 1, wa);
         named_cue(al, 0, wb);
         frame_cue(al, 1);
@@ -223,7 +163,7 @@ void px_direction_find(px_align *al) {
     for (size_t i = 0; i < al->nev; i++) sum += al->ev[i].weight;
     al->dir.ev = al->ev;
     al->dir.nev = al->nev;
-    al->dir.confidence = 1 - exp(-fabs(sum));
+    al->dir.confidence = (1 - exp(-fabs(sum))) * (siblings ? 0.5 : 1);
     if (fabs(sum) >= MIN_SUM) {
         al->dir.dir = sum > 0 ? PX_DIR_A_TO_B : PX_DIR_B_TO_A;
     } else if (al->npairs && al->cover[0] > 0.9 && al->cover[1] > 0.9) {

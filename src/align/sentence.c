@@ -148,8 +148,9 @@ static int period_breaks(const seg *s, size_t k) {
     if (is_title(w)) return 0;
     int short_form = s->t[k].norm_len == 1 && (s->t[k].flags & PX_TOK_ALPHA);
     if (!short_form && !is_abbrev(w)) return 1;
-    tok_word(s, k + 1, nx, sizeof nx);
-    return (s->t[k + 1].flags & PX_TOK_CAP) && px_stopword(nx, strlen(nx));
+    tok_word(s, k + 1, nx, sizeof nx); /* "U. S. Fish": no function word */
+    return (s->t[k + 1].flags & PX_TOK_CAP) && s->t[k + 1].norm_len > 1 &&
+           px_stopword(nx, strlen(nx));
 }
 
 /* Does the gap after token k (before k + 1) end a sentence? */

@@ -5,8 +5,9 @@
  * Terms are Snowball stems (numbers keep only their digits and decimal
  * point, so "115,600" and "115600" meet; initials "U.S." join into "us").
  * Boosts encode what survives a rewrite: numbers 2.0, capitalised words
- * not opening the sentence (names) 1.6, content words 1.0, function words
- * 0.15.  Stems are cached per distinct token (token hash -> key) in a small
+ * not opening the sentence (names) 1.6, content words 1.0; function words
+ * are no terms at all (they only matter to the word diff, which compares
+ * every token's key).  Stems are cached per distinct token (token hash -> key) in a small
  * open-addressing table local to the call: news repeats its words, and
  * stemming is the costly part.  This is the once-per-article work; the
  * pairwise part (align.c) only reads it.
@@ -14,11 +15,11 @@
 #include <stdlib.h> /* qsort */
 
 #include "align/align_int.h"
+#include "core/utf8.h"
 
 #define BOOST_NUMBER 2.0f
 #define BOOST_NAME 1.6f
 #define BOOST_WORD 1.0f
-#define BOOST_FUNC 0.15f
 
 typedef struct stem_cache {
     uint64_t *tok;  /* token hash, 0 = empty */
@@ -94,7 +95,7 @@ static void add_term(prep *p, uint64_t h, float boost, uint32_t sent) {
 static float token_boost(const prep *p, size_t k, size_t first) {
     const px_token *t = &p->t[k];
     if (!(t->flags & PX_TOK_ALPHA)) return BOOST_NUMBER;
-    if (px_stopword(p->norm + t->norm_off, t->norm_len)) return BOOST_FUNC;
+    if (px_stopword(p->norm + t->norm_off, t->norm_len)) return 0;
     if ((t->flags & PX_TOK_CAP) && k > first) return BOOST_NAME;
     return BOOST_WORD;
 }
@@ -106,6 +107,7 @@ int px_term_cmp(const void *x, const void *y) {
 
 /* Sort terms [from, nterm) and merge duplicates (keeping the top boost). */
 static void dedupe(prep *p, size_t from) {
+    if (p->nterm == from) return; /* no terms (maybe no array yet) */
     px_term *t = p->s->terms + from;
     size_t n = p->nterm - from, o = 0;
     qsort(t, n, sizeof *t, px_term_cmp);
@@ -117,6 +119,31 @@ static void dedupe(prep *p, size_t from) {
         t[o++] = t[i];
     }
     p->nterm = from + o;
+}
+
+/* Is cp written without spaces between words (Han, kana, Hangul, Thai)? */
+static int unspaced_script(int32_t cp) {
+    return (cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x3400 && cp <= 0x9FFF) ||
+           (cp >= 0xAC00 && cp <= 0xD7AF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+           (cp >= 0x0E00 && cp <= 0x0E7F);
+}
+
+/* A token of an unspaced script is a whole clause, not a word: its terms
+ * are its character bigrams (the usual unit for CJK retrieval).  Returns
+ * 0 when the token is not of such a script. */
+static int bigram_terms(prep *p, size_t k, uint32_t si) {
+    const unsigned char *w = (const unsigned char *)p->norm + p->t[k].norm_off;
+    size_t n = p->t[k].norm_len, i = 0, prev = 0, l;
+    int32_t cp;
+    if (!(l = px_utf8_decode(w, n, &cp)) || !unspaced_script(cp)) return 0;
+    for (size_t chars = 0; i < n; chars++) {
+        if (!(l = px_utf8_decode(w + i, n - i, &cp))) l = 1;
+        if (chars) add_term(p, px_hash64(w + prev, i + l - prev, 3), BOOST_WORD, si);
+        prev = i;
+        i += l;
+    }
+    if (n && prev == 0) add_term(p, px_hash64(w, n, 3), BOOST_WORD, si);
+    return 1;
 }
 
 static void sentence_terms(prep *p, uint32_t si) {
@@ -131,7 +158,9 @@ static void sentence_terms(prep *p, uint32_t si) {
             k += n;
             continue;
         }
-        add_term(p, p->s->key[k], token_boost(p, k, first), si);
+        float boost = token_boost(p, k, first);
+        if (!bigram_terms(p, k, si) && boost > 0)
+            add_term(p, p->s->key[k], boost, si);
         k++;
     }
     dedupe(p, from);
@@ -179,6 +208,7 @@ px_result px_align_side_new(const px_doc *d, const px_article *a,
     s->key = px_malloc((s->ntok + 1) * sizeof *s->key);
     prepare(&p);
     px_stemmer_free(p.stem);
+    px_cues_find(s);
     *out = s;
     return PX_OK;
 }
@@ -189,6 +219,7 @@ void px_align_side_free(px_align_side *s) {
     px_free(s->terms);
     px_free(s->term_off);
     px_free(s->key);
+    px_free(s->cites);
     px_free(s);
 }
 

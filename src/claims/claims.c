@@ -39,6 +39,14 @@ void px_claimer_free(px_claimer *c) {
     px_free(c);
 }
 
+const char *px_claimer_loaded(const px_claimer *c, uint64_t h) {
+    size_t len;
+    const px_lex_entry *e = px_lexicon_match(&c->lx, &h, 1, LX_LOADED, &len);
+    return e && strcmp(e->canon, "neutral") ? e->canon : NULL;
+}
+
+const char *px_claimer_lang(const px_claimer *c) { return c->lang->code; }
+
 /* -------------------------------------------------------------- claim set */
 
 px_claim *px_claims_add(px_xctx *x, px_claim_kind k, size_t i, size_t j) {
@@ -133,6 +141,7 @@ px_result px_claims_extract(const px_claimer *cl, const px_doc *doc,
     px_extract_times(&x);
     px_extract_quantities(&x);
     px_extract_speech(&x);
+    px_entities_release(&x);
     px_free(x.w);
     if (x.out->n) qsort(x.out->c, x.out->n, sizeof *x.out->c, cmp_claim);
     link_attributions(x.out);

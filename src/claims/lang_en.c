@@ -37,6 +37,7 @@
 #define DE(p, c) {p, LX_DEMONYM, 0, c}
 #define DP(p) {p, LX_DAYPART, 0, p}
 #define NN(p) {p, LX_NOTNUM, 0, NULL}
+#define PW(p) {p, LX_PLACEWORD, 0, NULL}
 
 static const px_lex_entry en[] = {
     /* numbers */
@@ -112,6 +113,7 @@ static const px_lex_entry en[] = {
     RT("this year"), RT("earlier this week"), RT("earlier this month"),
     RT("earlier this year"), RT("later this week"), RT("later this month"),
     RT("later this year"), RT("last weekend"), RT("this weekend"),
+    RT("last quarter"), RT("this quarter"), RT("next quarter"),
     RT("on the eve of"), RT("last night"), RT("this morning"),
     RT("this afternoon"), RT("overnight"),
     DP("morning"), DP("afternoon"), DP("evening"), DP("night"),
@@ -147,6 +149,8 @@ static const px_lex_entry en[] = {
     RV("described", "describe"), RV("describes", "describe"),
     RV("emphasized", "emphasize"), RV("emphasised", "emphasize"),
     RV("quoted", "quote"), RV("cited", "cite"), RV("informed", "inform"),
+    RV("promised", "promise"), RV("pledged", "pledge"), RV("vowed", "vow"),
+    RV("urged", "urge"), RV("predicted", "predict"),
     RV("accused", "accuse"), RV("according to", "according"),
     {"according to", LX_ACCORDING, 0, NULL},
     /* roles */
@@ -162,6 +166,8 @@ static const px_lex_entry en[] = {
     RO("representative"), RO("correspondent"), RO("analyst"),
     RO("premier"), RO("vice president"), RO("speaker"), RO("founder"),
     RO("coach"), RO("captain"), RO("actor"), RO("singer"),
+    RO("architect"), RO("mayor"), RO("chair"), RO("manager"), RO("owner"),
+    RO("professor"), RO("economist"), RO("researcher"), RO("officer"),
     RM("special"), RM("deputy"), RM("senior"), RM("former"), RM("top"),
     RM("foreign"), RM("defense"), RM("defence"), RM("chief"),
     RM("acting"), RM("interim"), RM("state"), RM("national"),
@@ -178,7 +184,11 @@ static const px_lex_entry en[] = {
     SO("spokesman"), SO("spokeswoman"), SO("administration"),
     SO("government"), SO("army"), SO("military"), SO("statement"),
     SO("survey"), SO("poll"), SO("study"), SO("media"), SO("observers"),
-    SO("people"), SO("aides"), SO("countries"), SO("nations"),
+    SO("people"), SO("aides"), SO("rep"), SO("publicist"), SO("lawyer"),
+    SO("lawyers"), SO("attorney"), SO("agent"), SO("relatives"),
+    SO("family"), SO("neighbours"), SO("neighbors"), SO("friends"), SO("guard"), SO("coast guard"),
+    SO("operator"), SO("company"), SO("service"), SO("spokespeople"),
+    SO("prosecutors"), SO("doctors"), SO("hospital"), SO("firm"), SO("countries"), SO("nations"),
     SO("capitals"), SO("governments"), SO("agencies"), SO("outlets"), SO("person"), SO("investigators"),
     /* loaded or intensified wording */
     LO("deadliest", "superlative"), LO("bloodiest", "superlative"),
@@ -206,7 +216,7 @@ static const px_lex_entry en[] = {
     LO("refused", "loaded"), LO("declined", "neutral"),
     LO("seized", "loaded"), LO("captured", "neutral"),
     LO("claimed", "loaded"), LO("admitted", "loaded"),
-    LO("conflict", "neutral"), LO("war", "loaded"),
+    LO("conflict", "neutral"),
     /* function words that never start or end a name or a counted thing */
     FU("the"), FU("a"), FU("an"), FU("this"), FU("that"), FU("these"),
     FU("those"), FU("and"), FU("or"), FU("but"), FU("of"), FU("in"),
@@ -228,19 +238,40 @@ static const px_lex_entry en[] = {
     FU("we"), FU("my"), FU("your"), FU("mr"), FU("mrs"), FU("ms"),
     FU("dr"), FU("it's"), FU("in turn"), FU("thus"), FU("yet"),
     FU("still"), FU("only"), FU("even"), FU("just"), FU("further"),
+    /* measure adjectives and adverbs after a figure: not counted things */
+    FU("long"), FU("wide"), FU("high"), FU("deep"), FU("tall"), FU("old"),
+    FU("away"), FU("ago"), FU("later"), FU("earlier"), FU("apart"),
+    FU("worldwide"), FU("nationwide"), FU("abroad"), FU("overall"),
+    FU("annually"), FU("each"), FU("apiece"),
     AX("have"), AX("has"), AX("had"), AX("been"), AX("be"), AX("being"),
     AX("is"), AX("are"), AX("was"), AX("were"), AX("will"), AX("would"),
     AX("could"), AX("should"), AX("may"), AX("might"), AX("can"),
     AX("did"), AX("do"), AX("does"),
+    /* common past-tense verbs: they end a counted thing ("312 people ran") */
+    AX("ran"), AX("went"), AX("fled"), AX("died"), AX("took"), AX("made"),
+    AX("hit"), AX("struck"), AX("left"), AX("came"), AX("fell"), AX("rose"),
+    AX("won"), AX("lost"), AX("got"), AX("saw"), AX("met"), AX("began"),
+    AX("remain"), AX("remained"), AX("face"), AX("faced"),
     /* organisation heads */
     OW("council"), OW("ministry"), OW("party"), OW("agency"), OW("army"),
     OW("forces"), OW("bank"), OW("union"), OW("corp"), OW("inc"),
     OW("group"), OW("committee"), OW("office"), OW("administration"),
     OW("department"), OW("university"), OW("news"), OW("times"),
-    OW("post"), OW("service"), OW("commission"), OW("court"),
+    OW("post"), OW("service"), OW("daily"), OW("herald"), OW("journal"),
+    OW("tribune"), OW("gazette"), OW("wire"), OW("today"), OW("lines"),
+    OW("airlines"), OW("telegraph"), OW("observer"), OW("commission"), OW("court"),
     OW("parliament"), OW("assembly"), OW("organization"),
     OW("organisation"), OW("institute"), OW("fund"), OW("company"),
     OW("press"), OW("guard"), OW("police"), OW("house"), OW("senate"),
+    OW("ferries"), OW("airways"), OW("railways"), OW("motors"),
+    OW("industries"), OW("holdings"), OW("partners"), OW("systems"),
+    OW("networks"), OW("foods"), OW("club"), OW("league"), OW("federation"),
+    /* place heads */
+    PW("island"), PW("islands"), PW("river"), PW("sea"), PW("strait"),
+    PW("shoal"), PW("bay"), PW("lake"), PW("mountain"), PW("mountains"),
+    PW("street"), PW("square"), PW("province"), PW("region"), PW("city"),
+    PW("county"), PW("valley"), PW("coast"), PW("harbour"), PW("harbor"),
+    PW("port"), PW("peninsula"), PW("district"), PW("state"), PW("avenue"),
     /* common given names (help decide a name is a person) */
     GV("steve"), GV("jared"), GV("donald"), GV("vladimir"), GV("dmitry"),
     GV("marco"), GV("rustem"), GV("volodymyr"), GV("joe"), GV("emmanuel"),

@@ -74,6 +74,9 @@ static size_t parse_digits(const char *s, size_t n, double *v, double *prec) {
 /* Digit value of word i with an optional glued or separate scale. */
 static int value_digits(const px_xctx *x, size_t i, qty *q) {
     const px_word *w = &x->w[i];
+    if (w->nlen > 1 && w->norm[0] == '0' && w->norm[1] != '.' &&
+        w->norm[1] != ',')
+        return 0; /* "05", "007": parts of dates and codes */
     size_t k = parse_digits(w->norm, w->nlen, &q->value, &q->precision);
     if (!k) return 0;
     q->vi = i, q->vj = q->end = i + 1;
@@ -119,16 +122,29 @@ static int value_fraction(const px_xctx *x, size_t i, qty *q) {
         k = i + 1;
     e = px_words_match(x, k, LX_FRAC, G_BREAK, &len);
     if (!e || (k == i && !px_word_is(&x->w[i], "half"))) return 0;
-    if (k == i && i > 0 && (x->w[i - 1].cats & LX_FUNC)) return 0; /* "the
-        second half", "in half" */
-    if (k == i && i > 0 && (px_word_is(&x->w[i - 1], "first") ||
-                            px_word_is(&x->w[i - 1], "second")))
-        return 0;
+    if (k == i && i > 0 && (px_word_is(&x->w[i - 1], "the") ||
+                            px_word_is(&x->w[i - 1], "first") ||
+                            px_word_is(&x->w[i - 1], "second") ||
+                            px_word_is(&x->w[i - 1], "in")))
+        return 0; /* "the second half of the day", "cut in half" */
     if (k > i && (x->w[k].gap & G_BREAK)) return 0;
+    q->vi = i, q->vj = q->end = k + 1;
+    size_t ul;
+    const px_lex_entry *u;
+    /* "half a percentage point": a fraction of one unit */
+    if (k + 2 < x->n && (px_word_is(&x->w[k + 1], "a") ||
+                         px_word_is(&x->w[k + 1], "an")) &&
+        !(x->w[k + 2].gap & G_BREAK) &&
+        (u = px_words_match(x, k + 2, LX_UNIT, G_BREAK, &ul))) {
+        q->value = num * e->val, q->precision = q->value / 2;
+        q->unit = u->canon;
+        q->unit_span = px_words_span(x, k + 2, k + 2 + ul);
+        q->end = k + 2 + ul;
+        return 1;
+    }
     q->value = num * e->val * 100;
     q->precision = 10;
     q->unit = "%";
-    q->vi = i, q->vj = q->end = k + 1;
     q->unit_span = px_words_span(x, k, k + 1);
     return 1;
 }
@@ -175,6 +191,13 @@ static void find_scale_unit(const px_xctx *x, qty *q) {
         q->unit = e->canon;
         q->unit_span = px_words_span(x, q->end, q->end + len);
         q->end += len;
+        /* "61-year-old": an age */
+        if (!strcmp(q->unit, "year") && q->end < x->n &&
+            (x->w[q->end].gap & G_HYPHEN) && px_word_is(&x->w[q->end], "old")) {
+            q->unit = "age";
+            q->unit_span.end = x->w[q->end].end;
+            q->end++;
+        }
     }
 }
 

@@ -40,8 +40,11 @@ static size_t sentence_last(const px_xctx *x, size_t i) {
 }
 
 static int adverbish(const px_word *w) {
-    return (w->cats & LX_AUX) || px_word_is(w, "also") ||
-           px_word_is(w, "not") ||
+    static const char *const adv[] = {"also", "not", "later", "again",
+                                      "earlier", "then", "once", "never"};
+    for (size_t k = 0; k < sizeof adv / sizeof adv[0]; k++)
+        if (px_word_is(w, adv[k])) return 1;
+    return (w->cats & LX_AUX) ||
            (w->nlen > 3 && !memcmp(w->norm + w->nlen - 2, "ly", 2));
 }
 
@@ -104,6 +107,12 @@ static int32_t subject_of(px_xctx *x, size_t v, size_t *from, int *adjacent) {
         }
     }
     *adjacent = 0;
+    /* the sentence's subject carries over only across "and"/"but" or a
+     * parenthetical ("He refused ... and stated", "Putin, in turn, said") */
+    const px_word *p = &x->w[k - (k > 0)];
+    if (k > 0 && !px_word_is(p, "and") && !px_word_is(p, "but") &&
+        !(x->w[k].gap & G_COMMA))
+        return PX_NONE;
     return sentence_subject(x, v, from);
 }
 
@@ -180,10 +189,20 @@ static void one_verb(px_xctx *x, size_t v, size_t len,
             while (k + 1 < v && x->w[k + 1].ent == who && who >= 0) k++;
             sp = px_words_span(x, from, k + 1);
         }
+        if (adjacent) {
+            size_t k = v;
+            while (k > from + 1 && adverbish(&x->w[k - 1])) k--;
+            sp = px_words_span(x, from, k);
+        }
         c = add_attribution(x, adjacent ? from : v, v, len, who);
         c->speaker_span = sp;
+        /* "..., her rep told People in a statement.": credits what came
+         * before the comma */
         int trailing = v + len >= end ||
-                       (x->w[v + len].gap & (G_STOP | G_PARA));
+                       (x->w[v + len].gap & (G_STOP | G_PARA)) ||
+                       ((x->w[from].gap & (G_COMMA | G_QCLOSE)) &&
+                        clause_start(x, v + len, end) == v + len &&
+                        end - (v + len) <= 6);
         if (trailing && from > s) set_scope(x, c, s, from);
         else set_scope(x, c, clause_start(x, v + len, end), end);
     } else {
@@ -197,6 +216,14 @@ static int passive_aux(const px_word *w) {
                                       "were", "are"};
     for (size_t k = 0; k < sizeof be / sizeof be[0]; k++)
         if (px_word_is(w, be[k])) return 1;
+    return 0;
+}
+
+static int particle(const px_xctx *x, size_t j) {
+    static const char *const parts[] = {"off", "up", "out", "back", "for"};
+    if (j >= x->n || (x->w[j].gap & G_BREAK)) return 0;
+    for (size_t k = 0; k < sizeof parts / sizeof parts[0]; k++)
+        if (px_word_is(&x->w[j], parts[k])) return 1;
     return 0;
 }
 
@@ -216,6 +243,7 @@ static void attributions(px_xctx *x) {
                    x->w[v].ent != PX_NONE))
             continue;
         if (v > 0 && passive_aux(&x->w[v - 1])) continue; /* "be admitted" */
+        if (particle(x, v + len)) continue; /* "called off", "told off" */
         one_verb(x, v, len, e);
         v += len - 1;
     }
@@ -278,8 +306,11 @@ static const px_claim *speaker_for(const px_xctx *x, attr_block *ab,
         if (a->sentence > s0 + 1) break;
         if (a->speaker == PX_NONE) continue;
         if (a->sentence == s0 && a->speaker_span.start < q.start) best = a;
+        /* "...," a senior official said: the credit starts within a few
+         * words after the closing mark */
+        size_t near = k + 2 < x->n ? k + 2 : x->n - 1;
         if (!best && a->span.start >= q.end && k < x->n &&
-            a->span.start <= x->w[k].start + 1)
+            a->span.start <= x->w[near].end)
             return a;
     }
     return best;
@@ -296,9 +327,15 @@ static void one_quote(px_xctx *x, attr_block *ab, size_t i, size_t k) {
     for (size_t p = x->w[k - 1].end; p < close.start; p++)
         if (x->orig[p] == '.' || x->orig[p] == '!' || x->orig[p] == '?')
             stop_inside = 1;
-    c->scare = k - i < 6 && !stop_inside;
+    /* a quoted phrase sits inside a sentence; a quote opening the
+     * sentence or introduced by a colon is a statement */
+    int opens = (x->w[i].gap & (G_SENT | G_COLON)) != 0;
+    c->scare = k - i < 6 && !stop_inside && !opens;
     size_t e = k;
-    while (c->scare && e < x->n && e - k < 12 && !(x->w[e].gap & G_BREAK)) e++;
+    uint32_t after = k < x->n ? x->w[k].gap & ~(uint32_t)(G_QCLOSE | G_SPACE) : 0;
+    while (c->scare && !(after & G_BREAK) && e < x->n && e - k < 12 &&
+           (e == k || !(x->w[e].gap & G_BREAK)))
+        e++;
     c->clause_span = (px_span){open.start, e > k ? x->w[e - 1].end : close.end};
     px_span q = c->span;
     const px_claim *at = speaker_for(x, ab, q, i, k);

@@ -86,8 +86,43 @@ static size_t weekday(px_xctx *x, size_t i, const char *day) {
     return j;
 }
 
+/* "a.m." / "pm" at word j: returns the words it takes (0 if none) and
+ * sets *pm. */
+static size_t meridiem(const px_xctx *x, size_t j, int *pm) {
+    if (j >= x->n || (x->w[j].gap & G_BREAK)) return 0;
+    const px_word *w = &x->w[j];
+    if (px_word_is(w, "am") || px_word_is(w, "pm"))
+        return *pm = w->norm[0] == 'p', 1;
+    if (j + 1 < x->n && (px_word_is(w, "a") || px_word_is(w, "p")) &&
+        px_word_is(&x->w[j + 1], "m") && !(x->w[j + 1].gap & G_SPACE))
+        return *pm = w->norm[0] == 'p', 2;
+    return 0;
+}
+
+/* "5:40 a.m.", "17:30", "4 p.m.": a clock time. */
+static size_t clock_time(px_xctx *x, size_t i) {
+    long h = word_int(&x->w[i]), m = 0;
+    if (h < 0 || h > 24) return 0;
+    size_t j = i + 1;
+    if (j < x->n && x->w[j].gap == G_COLON && x->w[j].nlen == 2 &&
+        (m = word_int(&x->w[j])) >= 0 && m <= 59)
+        j++;
+    else if (m = 0, h > 12)
+        return 0;
+    int pm = 0;
+    size_t k = meridiem(x, j, &pm);
+    if (j == i + 1 && !k) return 0; /* a bare number */
+    if (pm && h < 12) h += 12;
+    char buf[32];
+    snprintf(buf, sizeof buf, "clock:%02ld:%02ld", h, m);
+    add_time(x, i, j + k, buf);
+    return j + k;
+}
+
 static size_t one_time(px_xctx *x, size_t i) {
     const px_word *w = &x->w[i];
+    size_t ct = (w->tflags & PX_TOK_DIGIT) ? clock_time(x, i) : 0;
+    if (ct) return ct;
     size_t len;
     const px_lex_entry *e = px_words_match(x, i, LX_RELTIME, G_BREAK, &len);
     if (e) {

@@ -49,7 +49,9 @@ static uint64_t outlet_seed(const char *outlet) {
     return px_hash64(o, strlen(o), 0x626f696c6572ull); /* "boiler" */
 }
 
-static uint64_t fix_key(uint64_t k) { return k ? k : 1; }
+static uint64_t fix_key(uint64_t k) {
+    return k ? k : 1;
+}
 
 static slot *find(const px_boiler *b, uint64_t key) {
     size_t i = (size_t)key & (b->cap - 1);
@@ -121,8 +123,8 @@ size_t px_boiler_docs(const px_boiler *b, const char *outlet) {
     return b ? find(b, fix_key(outlet_seed(outlet)))->count : 0;
 }
 
-size_t px_boiler_count(const px_boiler *b, const char *outlet,
-                       const char *line, size_t n) {
+size_t px_boiler_count(const px_boiler *b, const char *outlet, const char *line,
+                       size_t n) {
     if (!b) return 0;
     uint64_t key = line_key(outlet_seed(outlet), line, n);
     return key ? find(b, key)->count : 0;

@@ -30,9 +30,12 @@
 #include <stdlib.h> /* qsort */
 #include <string.h> /* memset, memcmp */
 
+#include <utf8proc.h>
+
 #include "clean/lexicon.h"
 #include "clean/rules.h"
 #include "clean/script.h"
+#include "clean/swar.h"
 #include "core/utf8.h"
 #include "parallax/clean.h"
 
@@ -59,8 +62,7 @@ static void whole_line(px_clean_ctx *c, size_t i, px_removal_reason why,
 
 /* ----------------------------------------------------- control characters */
 
-static int control_at(const unsigned char *s, size_t n, size_t i,
-                      size_t *len) {
+static int control_at(const unsigned char *s, size_t n, size_t i, size_t *len) {
     unsigned b = s[i];
     *len = 1;
     if (b < 0x20) return b != '\t' && b != '\n' && b != '\r' && b != '\f';
@@ -76,7 +78,11 @@ static void rule_control(px_clean_ctx *c) {
     const unsigned char *s = (const unsigned char *)c->text;
     size_t i = 0, n = c->len, l;
     while (i < n) {
-        if (s[i] >= 0x20 && s[i] < 0x7F) { /* fast path */
+        if (i + 8 <= n && px_swar_printable(px_swar_load(s + i))) {
+            i += 8;
+            continue;
+        }
+        if (s[i] >= 0x20 && s[i] < 0x7F) {
             i++;
             continue;
         }
@@ -114,8 +120,8 @@ static int ends_final(const char *s, size_t n) {
 
 /* A paragraph: 12 words or more. */
 static int paragraph(const px_clean_ctx *c, size_t i) {
-    return line_len(c, i) >= 48 &&
-           px_count_words(c->text + c->lines[i].start, line_len(c, i)) >= 12;
+    return line_len(c, i) >= 48 && px_count_words(c->text + c->lines[i].start,
+                                                  line_len(c, i), 12) >= 12;
 }
 
 static int sentence_like(const px_clean_ctx *c, size_t i) {
@@ -134,21 +140,27 @@ static size_t nonblank_lines(const px_clean_ctx *c) {
     return k;
 }
 
+/* First paragraph from the top, last from the bottom: only the lines
+ * around the edges are measured. */
 static void find_zones(px_clean_ctx *c) {
-    size_t first = c->nlines, last = 0;
-    for (size_t i = 0; i < c->nlines; i++)
-        if (paragraph(c, i)) {
-            if (first == c->nlines) first = i;
-            last = i + 1;
-        }
-    c->head_end = first == c->nlines ? 0 : first;
+    size_t first = 0, last = c->nlines;
+    while (first < c->nlines && !paragraph(c, first)) first++;
+    if (first == c->nlines) {
+        c->head_end = c->foot_start = 0; /* no paragraph: all edge */
+        return;
+    }
+    while (last > first && !paragraph(c, last - 1)) last--;
+    c->head_end = first;
     c->foot_start = last;
 }
 
+/* Dominant script of the article, sampled on its first KB (enough to
+ * tell an English article from a Russian one); PX_SC_NONE when unclear. */
 static int doc_script(px_clean_ctx *c) {
     if (c->doc_script < 0) {
         size_t counts[PX_SC_COUNT] = {0};
-        size_t total = px_script_count(c->text, c->len, counts);
+        size_t n = c->len < 1024 ? c->len : 1024;
+        size_t total = px_script_count(c->text, n, counts);
         int d = px_script_dominant(counts);
         c->doc_script = total >= 200 && counts[d] * 2 > total ? d : PX_SC_NONE;
     }
@@ -157,8 +169,26 @@ static int doc_script(px_clean_ctx *c) {
 
 /* ------------------------------------------------------------------ title */
 
+/* First and last non-blank byte of line i, ASCII-lower-cased: a cheap
+ * test before folding two lines to compare them. */
+static int line_ends(const px_clean_ctx *c, size_t i, unsigned *first,
+                     unsigned *last) {
+    const unsigned char *s = (const unsigned char *)c->text;
+    size_t a = c->lines[i].start, b = c->lines[i].end;
+    while (a < b && (s[a] == ' ' || s[a] == '\t')) a++;
+    while (b > a && (s[b - 1] == ' ' || s[b - 1] == '\t')) b--;
+    if (a == b) return 0;
+    *first = (unsigned)(s[a] - 'A') < 26u ? s[a] + 32u : s[a];
+    *last = (unsigned)(s[b - 1] - 'A') < 26u ? s[b - 1] + 32u : s[b - 1];
+    return 1;
+}
+
 static int same_line(const px_clean_ctx *c, size_t a, size_t b) {
     char fa[512], fb[512];
+    unsigned f1, l1, f2, l2;
+    if (!line_ends(c, a, &f1, &l1) || !line_ends(c, b, &f2, &l2) ||
+        (f1 < 0x80 && f1 != f2) || (l1 < 0x80 && l1 != l2))
+        return 0;
     size_t la = fold_line(c, a, fa, sizeof fa);
     size_t lb = fold_line(c, b, fb, sizeof fb);
     return la != (size_t)-1 && la == lb && la && !memcmp(fa, fb, la);
@@ -191,22 +221,55 @@ static void rule_title(px_clean_ctx *c) {
 
 /* ------------------------------------------------------------ line rules */
 
-/* An unknown short line in another script than the article's. */
+/* Dominant script of the non-blank line next to line i (dir -1 or +1),
+ * read on at most 128 bytes; PX_SC_NONE when there is none. */
+static int neighbour_script(const px_clean_ctx *c, size_t i, int dir) {
+    size_t k = i;
+    do {
+        if (dir < 0 ? k == 0 : k + 1 >= c->nlines) return PX_SC_NONE;
+        k = dir < 0 ? k - 1 : k + 1;
+    } while (px_line_blank(c->text, &c->lines[k]));
+    size_t counts[PX_SC_COUNT] = {0}, n = line_len(c, k);
+    px_script_count(c->text + c->lines[k].start, n < 128 ? n : 128, counts);
+    return px_script_dominant(counts);
+}
+
+/* An unknown short line in another script than the article's, and not
+ * part of a passage in that script (a quoted verse, a bilingual block). */
 static int foreign_short(px_clean_ctx *c, size_t i) {
     const char *s = c->text + c->lines[i].start;
     size_t n = line_len(c, i);
-    if (n > 48 || px_count_words(s, n) > 3 || ends_final(s, n)) return 0;
+    if (n > 48 || px_count_words(s, n, 4) > 3 || ends_final(s, n)) return 0;
     int sc = px_script_uniform(s, n);
     if (sc <= PX_SC_NONE) return 0;
     int d = doc_script(c);
-    return d != PX_SC_NONE && sc != d;
+    return d != PX_SC_NONE && sc != d && neighbour_script(c, i, -1) != sc &&
+           neighbour_script(c, i, +1) != sc;
 }
 
-static int line_label(px_clean_ctx *c, size_t i) {
-    char f[128];
-    size_t fl = fold_line(c, i, f, sizeof f);
+/* A line folded at most once, on first need, for the rules that compare
+ * it against word lists. */
+typedef struct folded_line {
+    char f[256];
+    size_t n; /* (size_t)-1: too long or invalid */
+    int done;
+} folded_line;
+
+static size_t fold_once(const px_clean_ctx *c, size_t i, folded_line *fo) {
+    if (!fo->done) {
+        fo->n = fold_line(c, i, fo->f, sizeof fo->f);
+        fo->done = 1;
+    }
+    return fo->n;
+}
+
+static int line_label(px_clean_ctx *c, size_t i, folded_line *fo) {
+    const char *s = c->text + c->lines[i].start;
+    if (line_len(c, i) > 96 || ends_final(s, line_len(c, i)))
+        return 0; /* labels are short and no sentences: skip folding */
+    size_t fl = fold_once(c, i, fo);
     if (fl == (size_t)-1 || !fl) return 0;
-    const char *lang = px_lex_ui_label(f);
+    const char *lang = px_lex_ui_label(fo->f, fl);
     if (lang) {
         whole_line(c, i, PX_RM_UI_LABEL, "UI/ad label line", lang);
         return 1;
@@ -217,11 +280,22 @@ static int line_label(px_clean_ctx *c, size_t i) {
     return 1;
 }
 
-static int line_share(px_clean_ctx *c, size_t i, int edge) {
-    char f[256];
-    size_t fl = fold_line(c, i, f, sizeof f);
-    if (fl == (size_t)-1 || !fl || px_count_words(f, fl) > 20 ||
-        !px_lex_share(f, fl, edge))
+/* Cheap gate: the line's first word opens a call to action, or the line
+ * is short and no sentence (it may list platforms only). */
+static int share_opening(const px_clean_ctx *c, size_t i) {
+    size_t n = line_len(c, i), k = 0;
+    const char *s = c->text + c->lines[i].start;
+    if (n <= 96 && !ends_final(s, n)) return 1;
+    while (k < n && (s[k] == ' ' || s[k] == '\t')) k++;
+    return px_lex_share_gate(c->share_gate, s + k, n - k) &&
+           px_lex_share_first(s + k, n - k);
+}
+
+static int line_share(px_clean_ctx *c, size_t i, int edge, folded_line *fo) {
+    if (line_len(c, i) > 200 || !share_opening(c, i)) return 0;
+    size_t fl = fold_once(c, i, fo);
+    if (fl == (size_t)-1 || !fl || px_count_words(fo->f, fl, 21) > 20 ||
+        !px_lex_share(fo->f, fl, edge))
         return 0;
     whole_line(c, i, PX_RM_SHARE, "share/subscribe/follow line", NULL);
     return 1;
@@ -234,8 +308,10 @@ static int line_recurring(px_clean_ctx *c, size_t i, int edge) {
     if (!px_boiler_recurring(b, c->opts->outlet, c->text + c->lines[i].start,
                              line_len(c, i)))
         return 0;
-    whole_line(c, i, PX_RM_RECURRING, "line recurring across the outlet's "
-               "articles (learned)", NULL);
+    whole_line(c, i, PX_RM_RECURRING,
+               "line recurring across the outlet's "
+               "articles (learned)",
+               NULL);
     return 1;
 }
 
@@ -257,10 +333,11 @@ static size_t tail_start(const char *t, size_t a, size_t b) {
 /* The paragraph before the run is written mostly in another script. */
 static int foreign_run(const char *t, size_t a, size_t ts, size_t te) {
     size_t n = te - ts;
-    if (n > 64 || px_count_words(t + ts, n) > 4) return 0;
+    if (n > 64 || px_count_words(t + ts, n, 5) > 4) return 0;
     int sc = px_script_uniform(t + ts, n);
     if (sc <= PX_SC_NONE) return 0;
     size_t counts[PX_SC_COUNT] = {0};
+    if (ts - a > 256) a = ts - 256; /* the end of the paragraph suffices */
     px_script_count(t + a, ts - a, counts);
     int d = px_script_dominant(counts);
     return d != PX_SC_NONE && d != sc && counts[d] >= 20;
@@ -278,14 +355,92 @@ static void rule_glued(px_clean_ctx *c, size_t i) {
     char f[128];
     size_t fl = px_fold(t + cs, b - cs, f, sizeof f);
     if (fl == (size_t)-1 || !fl) return;
-    const char *lang = px_lex_ui_label(f);
+    const char *lang = px_lex_ui_label(f, fl);
     if (lang)
         px_ctx_cand(c, ts, b, PX_RM_UI_LABEL,
                     "UI/ad label glued to the end of a paragraph", lang);
     else if (cs == ts && foreign_run(t, a, ts, b))
         px_ctx_cand(c, ts, b, PX_RM_UI_LABEL,
                     "short run in another script glued to the end of a "
-                    "paragraph", NULL);
+                    "paragraph",
+                    NULL);
+}
+
+/* Letter case of a code point: 1 lower, 2 upper (or title), 0 none. */
+static int case_of(int32_t cp) {
+    if (cp < 0x80)
+        return (unsigned)(cp - 'a') < 26u   ? 1
+               : (unsigned)(cp - 'A') < 26u ? 2
+                                            : 0;
+    utf8proc_category_t c = utf8proc_category(cp);
+    return c == UTF8PROC_CATEGORY_LL                                ? 1
+           : c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT ? 2
+                                                                    : 0;
+}
+
+/* Where a label glued to the start of a paragraph would end, within the
+ * opening 32 bytes: two letters touching across a script change
+ * ("اضافة اعلانThe"), a lower-case letter touching an upper-case one
+ * ("AdvertisementThe"), or an all-capitals run meeting a capitalised word
+ * ("ADVERTISEMENTThe").  0 when there is none. */
+static size_t glue_point(const unsigned char *s, size_t n) {
+    size_t end = n < 32 ? n : 32, i = 0, l = 1;
+    int psc = 0, pcase = 0, caps = 1;
+    while (i < end) {
+        int32_t cp, nx;
+        int sc, cs;
+        if (s[i] < 0x80) { /* ASCII inline: this runs on every line */
+            cp = s[i], l = 1;
+            cs = (unsigned)(cp - 'a') < 26u   ? 1
+                 : (unsigned)(cp - 'A') < 26u ? 2
+                                              : 0;
+            sc = cs ? PX_SC_LATIN : PX_SC_NONE;
+        } else {
+            if (!(l = px_utf8_decode(s + i, n - i, &cp))) return 0;
+            sc = px_script_of(cp), cs = case_of(cp);
+        }
+        if (sc && psc) { /* two letters touching */
+            if (sc != psc || (pcase == 1 && cs == 2)) return i;
+            if (caps && i >= 2 && pcase == 2 && cs == 2 && i + l < n &&
+                px_utf8_decode(s + i + l, n - i - l, &nx) && case_of(nx) == 1)
+                return i;
+        }
+        if (sc && cs != 2) caps = 0;
+        psc = sc, pcase = cs, i += l;
+    }
+    return 0;
+}
+
+/* Cheap gate for glue_point on ASCII: some lower-case byte touches an
+ * upper-case one, or two capitals touch a lower-case byte, in the opening
+ * 32 bytes (overlapping 8-byte windows); non-ASCII always passes. */
+static int maybe_glued(const unsigned char *s, size_t n) {
+    if (n < 8) return 1;
+    for (size_t o = 0;; o += 6) { /* the last window ends the line */
+        if (o + 8 > n) o = n - 8;
+        uint64_t w = px_swar_load(s + o);
+        if (w & PX_SWAR_HIGH) return 1;
+        uint64_t lo = px_swar_range(w, 'a', 'z'),
+                 up = px_swar_range(w, 'A', 'Z');
+        if (((lo << 8) & up) || ((up << 8) & up & (lo >> 8))) return 1;
+        if (o + 8 >= n || o >= 24) return 0;
+    }
+}
+
+/* A lexicon label glued to the start of a paragraph of 3+ more words. */
+static void rule_glued_start(px_clean_ctx *c, size_t i) {
+    const char *t = c->text;
+    size_t a = c->lines[i].start, n = line_len(c, i);
+    if (!maybe_glued((const unsigned char *)t + a, n)) return;
+    size_t p = glue_point((const unsigned char *)t + a, n);
+    char f[64];
+    if (!p || px_count_words(t + a + p, n - p, 3) < 3) return;
+    size_t fl = px_fold(t + a, p, f, sizeof f);
+    if (fl == (size_t)-1 || !fl) return;
+    const char *lang = px_lex_ui_label(f, fl);
+    if (lang)
+        px_ctx_cand(c, a, a + p, PX_RM_UI_LABEL,
+                    "UI/ad label glued to the start of a paragraph", lang);
 }
 
 /* From the last line up while lines are footer debris; returns the first
@@ -294,8 +449,9 @@ static size_t rule_footer(px_clean_ctx *c) {
     size_t i = c->nlines;
     while (i > 0) {
         size_t k = i - 1;
+        folded_line fo = {.done = 0};
         if (!px_line_blank(c->text, &c->lines[k]) && !px_rule_credit(c, k) &&
-            !line_share(c, k, 1) && !line_label(c, k) &&
+            !line_share(c, k, 1, &fo) && !line_label(c, k, &fo) &&
             !line_recurring(c, k, 1))
             break;
         i = k;
@@ -307,10 +463,12 @@ static void rule_lines(px_clean_ctx *c, size_t upto) {
     for (size_t i = 0; i < upto; i++) {
         if (px_line_blank(c->text, &c->lines[i])) continue;
         int edge = at_edge(c, i);
-        if (line_label(c, i) || line_share(c, i, edge) ||
+        folded_line fo = {.done = 0};
+        if (line_label(c, i, &fo) || line_share(c, i, edge, &fo) ||
             line_recurring(c, i, edge))
             continue;
         rule_glued(c, i);
+        rule_glued_start(c, i);
     }
 }
 
@@ -331,8 +489,10 @@ static void emit(px_clean_ctx *c) {
         size_t s = d->start > pos ? d->start : pos;
         if (s >= d->end) continue; /* inside an earlier removal */
         px_clean_keep(c->out, pos, s);
-        if (d->tag) snprintf(detail, sizeof detail, "%s [%s]", d->detail, d->tag);
-        else snprintf(detail, sizeof detail, "%s", d->detail);
+        if (d->tag)
+            snprintf(detail, sizeof detail, "%s [%s]", d->detail, d->tag);
+        else
+            snprintf(detail, sizeof detail, "%s", d->detail);
         px_clean_remove(c->out, s, d->end, d->why, detail);
         pos = d->end;
     }
@@ -396,6 +556,7 @@ px_result px_clean_run(const char *text, size_t len, const px_doc_opts *opts,
     c.opts = opts ? opts : &none;
     c.out = out;
     c.doc_script = -1;
+    px_lex_share_gate_init(c.share_gate);
     px_lines_split(text, len, &c.lines, &c.nlines);
     find_zones(&c);
     rule_control(&c);

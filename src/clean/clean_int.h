@@ -13,11 +13,11 @@
 #include "parallax/doc.h"
 
 typedef struct px_clean_out {
-    px_span *keep;          /* kept ranges of the original, in order */
+    px_span *keep; /* kept ranges of the original, in order */
     size_t nkeep, akeep;
-    px_removal *rm;         /* removed ranges with reasons, in order */
+    px_removal *rm; /* removed ranges with reasons, in order */
     size_t nrm, arm;
-    char *title;            /* metadata found, owned, or NULL */
+    char *title; /* metadata found, owned, or NULL */
     char *wire;
     char *outlet;
     char *dateline;

@@ -8,17 +8,28 @@
  *      offmap clean -> original.
  *   3. build_norm(): NFKC + case folding (utf8proc) per grapheme-ish unit
  *      (a code point with its combining marks), quotes/dashes/spaces
- *      unified, whitespace runs collapsed; offmap norm -> clean.  ASCII takes
- *      a table-driven fast path: no utf8proc call per byte.
+ *      unified, whitespace runs collapsed; offmap norm -> clean.
  *   4. tokenize(): word tokens over the norm view (letters, digits and marks;
  *      an apostrophe inside a word and . or , inside a number stay in the
  *      token), with original spans.
+ *
+ * Speed (bench/bench_clean.sh): mostly-ASCII news must go fast, so ASCII
+ * has its own paths everywhere: build_clean checks 8 bytes at a time for
+ * non-ASCII; build_norm copies whole stretches of printable ASCII with
+ * single spaces as ONE offset-map piece (no utf8proc call, no per-word
+ * piece); the tokenizer classifies ASCII inline and maps token offsets with
+ * forward-walking cursors instead of binary searches.  Views are allocated
+ * once at their final size bound.
  */
 #include <string.h> /* memcpy, strcmp */
+#include <stdint.h> /* uint64_t */
 #include <utf8proc.h>
+#define XXH_INLINE_ALL
+#include <xxhash.h> /* XXH3_64bits: px_hash64 with seed 0, inlined */
 
 #include "clean/clean_int.h"
 #include "clean/offmap.h"
+#include "clean/swar.h"
 #include "core/utf8.h"
 #include "parallax/doc.h"
 
@@ -28,7 +39,7 @@ struct px_doc {
     px_buf clean;
     px_offmap clean_map; /* clean -> original */
     px_buf norm;
-    px_offmap norm_map;  /* norm -> clean */
+    px_offmap norm_map; /* norm -> clean */
     px_token *tok;
     size_t ntok, atok;
     px_clean_out co;
@@ -40,6 +51,28 @@ struct px_doc {
 static int is_space_byte(unsigned char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
            c == '\v';
+}
+
+/* Length of the valid UTF-8 prefix of s[i..end), 8 ASCII bytes at a time. */
+static size_t valid_run(const unsigned char *s, size_t i, size_t end) {
+    size_t run = i;
+    int32_t cp;
+    while (run < end) {
+        if (run + 8 <= end) {
+            if (!(px_swar_load(s + run) & PX_SWAR_HIGH)) {
+                run += 8;
+                continue;
+            }
+        }
+        if (s[run] < 0x80)
+            run++;
+        else {
+            size_t l = px_utf8_decode(s + run, end - run, &cp);
+            if (!l) break;
+            run += l;
+        }
+    }
+    return run - i;
 }
 
 static void build_clean(px_doc *d) {
@@ -54,20 +87,11 @@ static void build_clean(px_doc *d) {
             px_buf_putc(&d->clean, ' ');
         }
         while (i < end) {
-            size_t run = i;
-            int32_t cp;
-            while (run < end) {
-                if (s[run] < 0x80) run++;
-                else {
-                    size_t l = px_utf8_decode(s + run, end - run, &cp);
-                    if (!l) break;
-                    run += l;
-                }
-            }
-            if (run > i) {
-                px_offmap_add(&d->clean_map, d->clean.len, run - i, i, run - i);
-                px_buf_append(&d->clean, s + i, run - i);
-                i = run;
+            size_t run = valid_run(s, i, end);
+            if (run) {
+                px_offmap_add(&d->clean_map, d->clean.len, run, i, run);
+                px_buf_append(&d->clean, s + i, run);
+                i += run;
             }
             if (i < end) { /* invalid byte */
                 px_offmap_add(&d->clean_map, d->clean.len, 3, i, 1);
@@ -82,26 +106,77 @@ static void build_clean(px_doc *d) {
 /* ------------------------------------------------------------- norm view */
 
 /* Unified replacements for punctuation that varies between outlets. */
-static int32_t unify_cp(int32_t cp) {
+/* Quotes, dashes and line separators that vary between outlets: their
+ * unified form, or -1. */
+static int32_t unify_punct(int32_t cp) {
     switch (cp) {
-    case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032:
-    case 0x02BC: case 0xFF07:
-        return '\'';
-    case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x00AB:
-    case 0x00BB: case 0x2033: case 0x301D: case 0x301E: case 0xFF02:
-        return '"';
-    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014:
-    case 0x2015: case 0x2212: case 0xFE58: case 0xFE63: case 0xFF0D:
-        return '-';
-    case 0x2028: case 0x2029: case 0x0085:
-        return '\n';
-    default:
-        break;
+    case 0x2018:
+    case 0x2019:
+    case 0x201A:
+    case 0x201B:
+    case 0x2032:
+    case 0x02BC:
+    case 0xFF07: return '\'';
+    case 0x201C:
+    case 0x201D:
+    case 0x201E:
+    case 0x201F:
+    case 0x00AB:
+    case 0x00BB:
+    case 0x2033:
+    case 0x301D:
+    case 0x301E:
+    case 0xFF02: return '"';
+    case 0x2010:
+    case 0x2011:
+    case 0x2012:
+    case 0x2013:
+    case 0x2014:
+    case 0x2015:
+    case 0x2212:
+    case 0xFE58:
+    case 0xFE63:
+    case 0xFF0D: return '-';
+    case 0x2028:
+    case 0x2029:
+    case 0x0085: return '\n';
+    default: return -1;
     }
+}
+
+/* Unified replacement of cp: a character, 0 to drop it, -1 for none. */
+static int32_t unify_cp(int32_t cp) {
+    int32_t u = unify_punct(cp);
+    if (u >= 0) return u;
     utf8proc_category_t cat = utf8proc_category(cp);
     if (cat == UTF8PROC_CATEGORY_ZS) return ' ';
     if (cat == UTF8PROC_CATEGORY_CF || cat == UTF8PROC_CATEGORY_CC) return 0;
     return -1; /* no special rule */
+}
+
+/* 1 if cp is its own norm form: no unification rule, no decomposition, no
+ * case folding, an assigned starter that is no space, format or control
+ * character (most letters of Cyrillic, Arabic, CJK, Hangul ...). */
+static int cp_identity(int32_t cp) {
+    const utf8proc_property_t *p = utf8proc_get_property(cp);
+    if (p->decomp_seqindex != UINT16_MAX ||
+        p->casefold_seqindex != UINT16_MAX || p->combining_class ||
+        unify_punct(cp) >= 0)
+        return 0;
+    switch (p->category) {
+    case UTF8PROC_CATEGORY_CN:
+    case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_MC:
+    case UTF8PROC_CATEGORY_ME:
+    case UTF8PROC_CATEGORY_ZS:
+    case UTF8PROC_CATEGORY_ZL:
+    case UTF8PROC_CATEGORY_ZP:
+    case UTF8PROC_CATEGORY_CC:
+    case UTF8PROC_CATEGORY_CF:
+    case UTF8PROC_CATEGORY_CS:
+    case UTF8PROC_CATEGORY_CO: return 0;
+    default: return 1;
+    }
 }
 
 static int is_mark(int32_t cp) {
@@ -127,8 +202,10 @@ static void flush_ws(px_doc *d, norm_state *st, size_t at) {
 
 static void note_ws(norm_state *st, size_t at, int newline) {
     if (!st->ws) st->ws_start = at;
-    if (newline) st->ws = 2;
-    else if (!st->ws) st->ws = 1;
+    if (newline)
+        st->ws = 2;
+    else if (!st->ws)
+        st->ws = 1;
 }
 
 /* Fold one unit (code point plus following marks) starting at s[i]; returns
@@ -155,10 +232,10 @@ static size_t norm_unit(px_doc *d, norm_state *st, const unsigned char *s,
            is_mark(m) && j - i < 64)
         j += ml;
     utf8proc_int32_t buf[72];
-    utf8proc_ssize_t k = utf8proc_decompose(
-        s + i, (utf8proc_ssize_t)(j - i), buf, 72,
-        UTF8PROC_STABLE | UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT |
-            UTF8PROC_CASEFOLD);
+    utf8proc_ssize_t k =
+        utf8proc_decompose(s + i, (utf8proc_ssize_t)(j - i), buf, 72,
+                           UTF8PROC_STABLE | UTF8PROC_DECOMPOSE |
+                               UTF8PROC_COMPAT | UTF8PROC_CASEFOLD);
     unsigned char out[72 * 4];
     size_t olen = 0;
     if (k > 0 && k <= 72) {
@@ -178,6 +255,84 @@ static size_t norm_unit(px_doc *d, norm_state *st, const unsigned char *s,
     return j - i;
 }
 
+static int printable(unsigned char c) {
+    return (unsigned)(c - 0x21) < 0x5Eu;
+}
+
+static unsigned char fold_ascii(unsigned char c) {
+    if ((unsigned)(c - 'A') < 26u) return (unsigned char)(c + 32);
+    return c == '`' ? '\'' : c;
+}
+
+/* Make room for n more bytes (views are written in place on hot paths). */
+static void ensure(px_buf *b, size_t n) {
+    if (b->len + n + 1 <= b->alloc) return;
+    size_t a = b->alloc * 2 > b->len + n + 1 ? b->alloc * 2 : b->len + n + 1;
+    b->data = px_realloc(b->data, a);
+    b->alloc = a;
+}
+
+/* The 8 bytes at s are printable ASCII or single spaces, none a '`', the
+ * last not a space: their norm view is the lower-cased bytes. */
+static int plain8(uint64_t w) {
+    if (!px_swar_printable(w)) return 0;
+    uint64_t sp = px_swar_eq(w, ' ');
+    return !(sp & (sp << 8)) && !(sp >> 56) && !px_swar_eq(w, '`');
+}
+
+/* Copy the stretch of printable ASCII starting at s[i] - single whitespace
+ * bytes between printable ones included, as ' ' or '\n' - folded (lower
+ * case, '`' as '\'').  Its norm view has the same length, so it maps as
+ * ONE offset-map piece.  A stretch that runs into non-ASCII leaves its last
+ * letter for norm_unit (a combining mark may follow).  Returns the end. */
+static size_t put_ascii(px_doc *d, const unsigned char *s, size_t n, size_t i) {
+    ensure(&d->norm, n - i + 8);
+    unsigned char *o = (unsigned char *)d->norm.data + d->norm.len - i;
+    size_t j = i;
+    while (j < n) {
+        uint64_t w;
+        if (j + 8 <= n && plain8(w = px_swar_load(s + j))) { /* 8 at a time */
+            w |= px_swar_range(w, 'A', 'Z') >> 2;
+            memcpy(o + j, &w, 8);
+            j += 8;
+            continue;
+        }
+        unsigned char c = s[j];
+        if (printable(c)) {
+            o[j] = fold_ascii(c);
+            j++;
+        } else if (is_space_byte(c) && j + 1 < n && printable(s[j + 1])) {
+            o[j] = c == '\n' ? '\n' : ' ';
+            o[j + 1] = fold_ascii(s[j + 1]);
+            j += 2;
+        } else {
+            break;
+        }
+    }
+    if (j < n && s[j] >= 0x80 && j - i > 1) j--;
+    px_offmap_add(&d->norm_map, d->norm.len, j - i, i, j - i);
+    d->norm.len += j - i;
+    d->norm.data[d->norm.len] = '\0';
+    return j;
+}
+
+/* Bytes of the run of non-ASCII code points at s[i] that are their own
+ * norm form and not followed by a combining mark (that would fold with
+ * them): copied as is, one offset-map piece. */
+static size_t identity_run(const unsigned char *s, size_t n, size_t i) {
+    size_t j = i, l;
+    int32_t cp, next;
+    while (j < n && s[j] >= 0x80 && (l = px_utf8_decode(s + j, n - j, &cp)) &&
+           cp_identity(cp)) {
+        size_t nl;
+        if (j + l < n && s[j + l] >= 0x80 &&
+            (nl = px_utf8_decode(s + j + l, n - j - l, &next)) && is_mark(next))
+            break;
+        j += l;
+    }
+    return j - i;
+}
+
 static void build_norm(px_doc *d) {
     const unsigned char *s = (const unsigned char *)d->clean.data;
     size_t n = d->clean.len;
@@ -192,23 +347,10 @@ static void build_norm(px_doc *d) {
                 continue;
             }
             flush_ws(d, &st, i);
-            size_t run = i;
-            while (run < n && s[run] > ' ' && s[run] < 0x7F) run++;
-            /* a combining mark may follow: fold the last letter with it */
-            if (run < n && s[run] >= 0x80 && run - i > 1) run--;
-            else if (run < n && s[run] >= 0x80) {
+            if (i + 1 < n && s[i + 1] >= 0x80) /* letter + combining mark? */
                 i += norm_unit(d, &st, s, i, n, (int32_t)c, 1);
-                continue;
-            }
-            px_offmap_add(&d->norm_map, d->norm.len, run - i, i, run - i);
-            size_t o = d->norm.len;
-            px_buf_append(&d->norm, s + i, run - i);
-            for (unsigned char *p = (unsigned char *)d->norm.data + o;
-                 p < (unsigned char *)d->norm.data + d->norm.len; p++)
-                *p = *p == '`'                  ? '\''
-                     : (*p >= 'A' && *p <= 'Z') ? (unsigned char)(*p + 32)
-                                                : *p;
-            i = run;
+            else
+                i = put_ascii(d, s, n, i);
             continue;
         }
         int32_t cp;
@@ -217,22 +359,26 @@ static void build_norm(px_doc *d) {
             i++;
             continue;
         }
+        size_t run = identity_run(s, n, i);
+        if (run) {
+            flush_ws(d, &st, i);
+            px_offmap_add(&d->norm_map, d->norm.len, run, i, run);
+            px_buf_append(&d->norm, s + i, run);
+            i += run;
+            continue;
+        }
         i += norm_unit(d, &st, s, i, n, cp, l);
     }
 }
 
 /* ------------------------------------------------------------- tokenizer */
 
+/* Character classes; LETTER and DIGIT equal PX_TOK_ALPHA and PX_TOK_DIGIT
+ * so a token's flags are the OR of its classes. */
 enum { CH_SEP = 0, CH_LETTER = 1, CH_DIGIT = 2 };
 
-static int classify(const unsigned char *s, size_t n, size_t i, size_t *len) {
-    unsigned c = s[i];
-    if (c < 0x80) {
-        *len = 1;
-        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return CH_LETTER;
-        if (c >= '0' && c <= '9') return CH_DIGIT;
-        return CH_SEP;
-    }
+static int classify_cp(const unsigned char *s, size_t n, size_t i,
+                       size_t *len) {
     int32_t cp;
     size_t l = px_utf8_decode(s + i, n - i, &cp);
     if (!l) {
@@ -248,6 +394,15 @@ static int classify(const unsigned char *s, size_t n, size_t i, size_t *len) {
     return CH_SEP;
 }
 
+static inline int classify(const unsigned char *s, size_t n, size_t i,
+                           size_t *len) {
+    unsigned c = s[i];
+    if (c >= 0x80) return classify_cp(s, n, i, len);
+    *len = 1;
+    if ((unsigned)((c | 0x20) - 'a') < 26u) return CH_LETTER;
+    return (unsigned)(c - '0') < 10u ? CH_DIGIT : CH_SEP;
+}
+
 static int starts_upper(const px_doc *d, size_t clean_off) {
     const unsigned char *s = (const unsigned char *)d->clean.data + clean_off;
     if (*s < 0x80) return *s >= 'A' && *s <= 'Z';
@@ -257,58 +412,102 @@ static int starts_upper(const px_doc *d, size_t clean_off) {
     return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
 }
 
-static void emit_token(px_doc *d, size_t ns, size_t ne, unsigned flags) {
+/* Forward-walking positions in the two offset maps (see offmap.h). */
+typedef struct tok_cursor {
+    size_t ns, ne, cs, ce;
+} tok_cursor;
+
+static void emit_token(px_doc *d, tok_cursor *k, size_t ns, size_t ne,
+                       unsigned flags) {
     if (d->ntok == d->atok) {
         d->atok = d->atok ? d->atok * 2 : 256;
         d->tok = px_realloc(d->tok, d->atok * sizeof *d->tok);
     }
-    size_t cs = px_offmap_start(&d->norm_map, ns);
-    size_t ce = px_offmap_end(&d->norm_map, ne);
+    size_t cs = px_offmap_start_at(&d->norm_map, ns, &k->ns);
+    size_t ce = px_offmap_end_at(&d->norm_map, ne, &k->ne);
     px_token *t = &d->tok[d->ntok++];
-    t->start = (uint32_t)px_offmap_start(&d->clean_map, cs);
-    t->end = (uint32_t)px_offmap_end(&d->clean_map, ce);
+    t->start = (uint32_t)px_offmap_start_at(&d->clean_map, cs, &k->cs);
+    t->end = (uint32_t)px_offmap_end_at(&d->clean_map, ce, &k->ce);
     t->norm_off = (uint32_t)ns;
     t->norm_len = (uint32_t)(ne - ns);
-    t->hash = px_hash64(d->norm.data + ns, ne - ns, 0);
+    /* == px_hash64(norm, len, 0) (test_doc checks), inlined: hot path */
+    t->hash = XXH3_64bits(d->norm.data + ns, ne - ns);
     if (cs < d->clean.len && starts_upper(d, cs)) flags |= PX_TOK_CAP;
     t->flags = flags;
 }
 
+/* An apostrophe inside a word, or . and , inside a number, at s[i]. */
+static int joins(const unsigned char *s, size_t n, size_t i, int prev) {
+    size_t l;
+    if (i + 1 >= n) return 0;
+    if (s[i] == '\'')
+        return prev == CH_LETTER && classify(s, n, i + 1, &l) == CH_LETTER;
+    if (s[i] == '.' || s[i] == ',')
+        return prev == CH_DIGIT && classify(s, n, i + 1, &l) == CH_DIGIT;
+    return 0;
+}
+
+/* Extend a word over 8 ASCII bytes at a time; returns the new end, ORs
+ * the classes seen into *flags and sets *last to the class of the last
+ * byte taken (left alone when none was). */
+static size_t word_swar(const unsigned char *s, size_t n, size_t i,
+                        unsigned *flags, int *last) {
+    while (i + 8 <= n) {
+        uint64_t w = px_swar_load(s + i);
+        if (w & PX_SWAR_HIGH) break;
+        uint64_t let = px_swar_range(w, 'a', 'z'),
+                 dig = px_swar_range(w, '0', '9');
+        uint64_t word = let | dig, keep = PX_SWAR_HIGH;
+        size_t k = 8;
+        if (word != PX_SWAR_HIGH) {
+            k = (size_t)__builtin_ctzll(~word & PX_SWAR_HIGH) / 8;
+            keep = k ? PX_SWAR_HIGH & ((1ull << (8 * k)) - 1) : 0;
+        }
+        if (let & keep) *flags |= CH_LETTER;
+        if (dig & keep) *flags |= CH_DIGIT;
+        if (k) *last = (let >> (8 * k - 1)) & 1 ? CH_LETTER : CH_DIGIT;
+        i += k;
+        if (k < 8) break;
+    }
+    return i;
+}
+
 static void tokenize(px_doc *d) {
     const unsigned char *s = (const unsigned char *)d->norm.data;
-    size_t n = d->norm.len, i = 0, start = 0;
-    int in_tok = 0, prev = CH_SEP, newline = 1;
-    unsigned flags = 0;
+    size_t n = d->norm.len, i = 0, l = 1;
+    tok_cursor k = {0, 0, 0, 0};
+    int newline = 1, c = CH_SEP;
     while (i < n) {
-        size_t l;
-        int c = classify(s, n, i, &l);
-        if (c != CH_SEP) {
-            if (!in_tok) {
-                in_tok = 1, start = i, flags = newline ? PX_TOK_PARA : 0;
-                newline = 0;
-            }
-            flags |= c == CH_LETTER ? PX_TOK_ALPHA : PX_TOK_DIGIT;
-            prev = c, i += l;
-            continue;
+        while (i < n && (c = classify(s, n, i, &l)) == CH_SEP) {
+            newline |= s[i] == '\n';
+            i += l;
         }
-        if (in_tok && i + 1 < n) { /* joiners inside a word or number */
-            size_t l2;
-            int next = classify(s, n, i + 1, &l2);
-            if ((s[i] == '\'' && prev == CH_LETTER && next == CH_LETTER) ||
-                ((s[i] == '.' || s[i] == ',') && prev == CH_DIGIT &&
-                 next == CH_DIGIT)) {
-                i++;
-                continue;
-            }
+        if (i >= n) break;
+        size_t start = i;
+        unsigned flags = newline ? PX_TOK_PARA : 0;
+        newline = 0;
+        for (;;) { /* the word: letters/digits, joined by ' . , */
+            flags |= (unsigned)c;
+            int prev = c;
+            i = word_swar(s, n, i + l, &flags, &prev);
+            if (i >= n) break;
+            if ((c = classify(s, n, i, &l)) != CH_SEP) continue;
+            if (!joins(s, n, i, prev)) break;
+            c = classify(s, n, ++i, &l);
         }
-        if (in_tok) emit_token(d, start, i, flags);
-        if (s[i] == '\n') newline = 1;
-        in_tok = 0, prev = CH_SEP, i += l;
+        emit_token(d, &k, start, i, flags);
     }
-    if (in_tok) emit_token(d, start, n, flags);
 }
 
 /* ------------------------------------------------------------ public API */
+
+/* Allocate a view once at its size bound (it may still grow: NFKC can
+ * lengthen text). */
+static void reserve(px_buf *b, size_t n) {
+    b->data = px_malloc(n);
+    b->alloc = n;
+    b->data[0] = '\0';
+}
 
 px_result px_doc_new(const char *text, size_t len, const px_doc_opts *opts,
                      px_doc **out) {
@@ -333,8 +532,12 @@ px_result px_doc_new(const char *text, size_t len, const px_doc_opts *opts,
         px_doc_free(d);
         return rc;
     }
+    reserve(&d->clean, len + 64);
     build_clean(d);
+    reserve(&d->norm, d->clean.len + 64);
     build_norm(d);
+    d->atok = d->norm.len / 6 + 16;
+    d->tok = px_malloc(d->atok * sizeof *d->tok);
     tokenize(d);
     px_buf_putc(&d->clean, '\0'); /* ensure data != NULL */
     d->clean.len--;
@@ -396,4 +599,6 @@ const char *px_doc_meta(const px_doc *d, const char *key) {
     return NULL;
 }
 
-size_t px_doc_bad_utf8(const px_doc *d) { return d->bad_utf8; }
+size_t px_doc_bad_utf8(const px_doc *d) {
+    return d->bad_utf8;
+}

@@ -38,21 +38,16 @@ int px_line_blank(const char *text, const px_line *l) {
     return 1;
 }
 
-/* Append one folded code point; returns 0 when out of room. */
+/* Append one folded non-ASCII code point; returns 0 when out of room. */
 static int put_cp(char *out, size_t cap, size_t *o, int32_t cp, int *space) {
-    utf8proc_category_t cat = cp < 0x80 ? UTF8PROC_CATEGORY_CN
-                                        : utf8proc_category(cp);
-    int sp = cp < 0x80 ? is_ascii_space((unsigned char)cp)
-                       : cat == UTF8PROC_CATEGORY_ZS;
-    if (sp) {
+    utf8proc_category_t cat = utf8proc_category(cp);
+    if (cat == UTF8PROC_CATEGORY_ZS) {
         *space = *o > 0;
         return 1;
     }
     if (cat == UTF8PROC_CATEGORY_CF) return 1; /* zero-width, BOM, RLM */
     unsigned char enc[4];
-    int32_t lc = cp < 0x80 ? (cp >= 'A' && cp <= 'Z' ? cp + 32 : cp)
-                           : utf8proc_tolower(cp);
-    size_t l = px_utf8_encode(lc, enc);
+    size_t l = px_utf8_encode(utf8proc_tolower(cp), enc);
     if (*o + *space + l + 1 > cap) return 0;
     if (*space) out[(*o)++] = ' ';
     *space = 0;
@@ -67,6 +62,19 @@ size_t px_fold(const char *s, size_t n, char *out, size_t cap) {
     int space = 0;
     if (!cap) return (size_t)-1;
     while (i < n) {
+        unsigned b = u[i];
+        if (b < 0x80) { /* fast path: no decoding, no utf8proc */
+            if (is_ascii_space((unsigned char)b)) {
+                space = o > 0;
+            } else {
+                if (o + (size_t)space + 2 > cap) return (size_t)-1;
+                if (space) out[o++] = ' ';
+                space = 0;
+                out[o++] = (char)(b >= 'A' && b <= 'Z' ? b + 32 : b);
+            }
+            i++;
+            continue;
+        }
         int32_t cp;
         size_t l = px_utf8_decode(u + i, n - i, &cp);
         if (!l || !put_cp(out, cap, &o, cp, &space)) return (size_t)-1;
@@ -76,10 +84,10 @@ size_t px_fold(const char *s, size_t n, char *out, size_t cap) {
     return o;
 }
 
-size_t px_count_words(const char *s, size_t n) {
+size_t px_count_words(const char *s, size_t n, size_t limit) {
     size_t w = 0;
     int in = 0;
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < n && w < limit; i++) {
         int sp = is_ascii_space((unsigned char)s[i]);
         if (!sp && !in) w++;
         in = !sp;
@@ -89,12 +97,28 @@ size_t px_count_words(const char *s, size_t n) {
 
 int px_cp_final_punct(int32_t cp) {
     switch (cp) {
-    case '.': case '!': case '?': case '"': case '\'': case ')': case ']':
-    case 0x2019: case 0x201D: case 0x00BB: case 0x2026: case 0x203A:
-    case 0x3002: case 0xFF01: case 0xFF1F: case 0xFF0E: case 0x300D:
-    case 0x300F: case 0x061F: case 0x06D4: case 0x0964: case 0x0965:
-        return 1;
-    default:
-        return 0;
+    case '.':
+    case '!':
+    case '?':
+    case '"':
+    case '\'':
+    case ')':
+    case ']':
+    case 0x2019:
+    case 0x201D:
+    case 0x00BB:
+    case 0x2026:
+    case 0x203A:
+    case 0x3002:
+    case 0xFF01:
+    case 0xFF1F:
+    case 0xFF0E:
+    case 0x300D:
+    case 0x300F:
+    case 0x061F:
+    case 0x06D4:
+    case 0x0964:
+    case 0x0965: return 1;
+    default: return 0;
     }
 }

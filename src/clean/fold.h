@@ -33,8 +33,9 @@ int px_line_blank(const char *text, const px_line *l);
  * invalid UTF-8. */
 size_t px_fold(const char *s, size_t n, char *out, size_t cap);
 
-/* Number of whitespace-separated words in s[0..n). */
-size_t px_count_words(const char *s, size_t n);
+/* Number of whitespace-separated words in s[0..n), counting stops at
+ * limit (so "has at least 12 words" reads only the first 12). */
+size_t px_count_words(const char *s, size_t n, size_t limit);
 
 /* 1 if the code point ends a sentence or closes a quote after one:
  * . ! ? ... and their CJK / Arabic forms, closing quotes and brackets. */

@@ -10,10 +10,11 @@
 #define PX_CLEAN_LEXICON_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 /* Language tag of a UI / ad label ("Advertisement", "اضافة اعلان",
  * "Реклама", "广告" ...) equal to the folded string f, or NULL. */
-const char *px_lex_ui_label(const char *f);
+const char *px_lex_ui_label(const char *f, size_t n);
 
 /* 1 if f (folded) is a wire service name ("reuters", "afp", "ap" ...). */
 int px_lex_wire(const char *f, size_t n);
@@ -24,6 +25,15 @@ int px_lex_wire(const char *f, size_t n);
  * at_edge (the line is above the first or below the last paragraph) -
  * starts with a weaker verb ("follow", "join") and names a platform. */
 int px_lex_share(const char *f, size_t n, int at_edge);
+
+/* 1 if some call to action starts with the first word of s[0..n) (the
+ * bytes up to a space or ':'): a gate before folding a whole line. */
+int px_lex_share_first(const char *s, size_t n);
+/* A cheaper gate still, on a line's first two bytes: init fills a 512-bit
+ * set from the lists once per article; gate says 0 when no call to action
+ * can open s[0..n) (it says 1 for non-ASCII openings). */
+void px_lex_share_gate_init(uint64_t set[8]);
+int px_lex_share_gate(const uint64_t set[8], const char *s, size_t n);
 
 /* 1 if the folded line starts a reporting credit ("reporting by",
  * "editing by", "additional reporting by" ...). */

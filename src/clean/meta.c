@@ -20,8 +20,7 @@
 
 /* ---------------------------------------------------------------- dateline */
 
-static int is_upper_at(const unsigned char *s, size_t n, size_t i,
-                       size_t *l) {
+static int is_upper_at(const unsigned char *s, size_t n, size_t i, size_t *l) {
     int32_t cp;
     *l = px_utf8_decode(s + i, n - i, &cp);
     if (!*l) return 0;
@@ -44,8 +43,10 @@ static size_t scan_place(const unsigned char *s, size_t n, size_t *letters) {
             i += s[i] < 0x80 ? 1 : l;
         }
         if (i < n && s[i] >= 'a' && s[i] <= 'z') return w ? w - 1 : 0;
-        if (i + 1 < n && s[i] == ' ' && is_upper_at(s, n, i + 1, &l)) i++;
-        else return i;
+        if (i + 1 < n && s[i] == ' ' && is_upper_at(s, n, i + 1, &l))
+            i++;
+        else
+            return i;
     }
 }
 
@@ -82,12 +83,13 @@ typedef struct dateline {
     size_t len;          /* bytes to remove */
 } dateline;
 
-/* "(Agency)" at s[i]: the end after ')', or i when absent. */
+/* "(Agency)" at s[i]: the end after ')', or i when absent.  An agency
+ * starts with a capital and holds no digit ("(March 20, 2007)" is none). */
 static size_t scan_wire(const unsigned char *s, size_t n, size_t i,
                         px_span *wire) {
-    if (i >= n || s[i] != '(') return i;
+    if (i + 1 >= n || s[i] != '(' || s[i + 1] < 'A' || s[i + 1] > 'Z') return i;
     for (size_t j = i + 1; j < n && j < i + 48; j++) {
-        if (s[j] == '(') break;
+        if (s[j] == '(' || (s[j] >= '0' && s[j] <= '9')) break;
         if (s[j] == ')') {
             if (j == i + 1) break;
             *wire = (px_span){i + 1, j};
@@ -109,8 +111,7 @@ static int parse_dateline(const unsigned char *s, size_t n, dateline *d) {
     int agency = d->wire.end > d->wire.start, strong;
     if (!pe && !agency) return 0;
     size_t dl = dash_at(s, n, i, &strong);
-    if (!dl || i + dl >= n || (s[i + dl] != ' ' && s[i + dl] != '\t'))
-        return 0;
+    if (!dl || i + dl >= n || (s[i + dl] != ' ' && s[i + dl] != '\t')) return 0;
     if (!agency && (!strong || letters < 3))
         return 0; /* no agency: only "KYIV — " with a long dash */
     d->len = skip_spaces(s, n, i + dl);
@@ -154,10 +155,12 @@ void px_rule_dateline(px_clean_ctx *c) {
 
 /* ---------------------------------------------------------- self-reference */
 
+/* "<Outlet> reports that": the verbs that may stand before " that ". */
 static const char *const report_verbs[] = {
-    " reports that", " reported that", " has learned that",
-    " has learnt that", " learned that", " xəbər verir ki",
+    " reports", " reported", " has learned", " has learnt", " learned",
 };
+/* The same in Azerbaijani ("Modern.az xəbər verir ki"). */
+static const char az_verb[] = " xəbər verir ki ";
 
 static int connector(const char *w, size_t n) {
     return (n == 2 && (!memcmp(w, "of", 2) || !memcmp(w, "de", 2))) ||
@@ -166,16 +169,46 @@ static int connector(const char *w, size_t n) {
 }
 
 static int pronoun(const char *w, size_t n) {
-    static const char *const p[] = {"He", "She", "It", "They", "We", "This",
-                                    "That", "The", "Police", "Officials"};
+    static const char *const p[] = {"He",     "She",      "It",   "They",
+                                    "We",     "This",     "That", "The",
+                                    "Police", "Officials"};
     for (size_t i = 0; i < sizeof p / sizeof p[0]; i++)
         if (strlen(p[i]) == n && !memcmp(w, p[i], n)) return 1;
     return 0;
 }
 
-/* A plausible outlet name: 1-5 capitalised (or domain-like) words. */
+/* Words that make a capitalised name an outlet's ("Coastline Daily"). */
+static const char *const media_words[] = {
+    "Daily",   "News",      "Times",  "Post",     "Herald",    "Journal",
+    "Gazette", "Tribune",   "Today",  "Online",   "Media",     "Press",
+    "Agency",  "Radio",     "TV",     "Channel",  "Telegraph", "Observer",
+    "Express", "Chronicle", "Review", "Magazine", "Network",   "Wire",
+};
+
+/* A word that names an outlet by itself: a domain ("Modern.az"), an
+ * acronym ("BBC", "SKY-TV") or a media word. */
+static int media_word(const char *w, size_t n) {
+    const char *dot = memchr(w, '.', n);
+    if (dot && dot > w && (size_t)(dot - w) + 3 <= n) return 1;
+    size_t caps = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (w[i] >= 'a' && w[i] <= 'z')
+            caps = n + 1; /* not an acronym */
+        else if (w[i] >= 'A' && w[i] <= 'Z')
+            caps++;
+    }
+    if (caps >= 2 && caps <= n) return 1;
+    for (size_t i = 0; i < sizeof media_words / sizeof media_words[0]; i++)
+        if (strlen(media_words[i]) == n && !memcmp(w, media_words[i], n))
+            return 1;
+    return 0;
+}
+
+/* A plausible outlet name: 1-5 capitalised words, one of them a media
+ * word, domain or acronym ("Michael Silverman reports that" is a person). */
 static int outlet_name(const char *s, size_t n) {
     size_t words = 0, i = 0;
+    int media = 0;
     if (!n || n > 48) return 0;
     while (i < n) {
         size_t w = i;
@@ -184,10 +217,11 @@ static int outlet_name(const char *s, size_t n) {
         int cap = (s[w] >= 'A' && s[w] <= 'Z') || (s[w] >= '0' && s[w] <= '9');
         if (!cap && !connector(s + w, wl)) return 0;
         if (memchr(s + w, ',', wl) || memchr(s + w, '"', wl)) return 0;
+        media |= media_word(s + w, wl);
         words++;
         while (i < n && s[i] == ' ') i++;
     }
-    if (words > 5 || (words == 1 && pronoun(s, n))) return 0;
+    if (!media || words > 5 || (words == 1 && pronoun(s, n))) return 0;
     char f[64];
     size_t fl = px_fold(s, n, f, sizeof f);
     return fl != (size_t)-1 && !px_lex_wire(f, fl);
@@ -202,26 +236,41 @@ static size_t sentence_start(const char *t, size_t ls, size_t p) {
     return ls;
 }
 
-static int selfref_in_line(px_clean_ctx *c, const px_line *l) {
+/* The outlet name before position p (where a verb starts), if any. */
+static int selfref_at(px_clean_ctx *c, const px_line *l, size_t p) {
     const char *t = c->text;
-    for (size_t v = 0; v < sizeof report_verbs / sizeof report_verbs[0]; v++) {
-        size_t vl = strlen(report_verbs[v]);
-        const char *hit = memmem(t + l->start, l->end - l->start,
-                                 report_verbs[v], vl);
-        if (!hit) continue;
-        size_t p = (size_t)(hit - t), s = sentence_start(t, l->start, p);
-        if (!outlet_name(t + s, p - s)) continue;
-        if (c->opts->outlet && !same_name(t + s, p - s, c->opts->outlet))
-            continue; /* another outlet cited, not a self-reference */
-        px_ctx_meta(&c->out->outlet, t + s, p - s);
-        return 1;
+    size_t s = sentence_start(t, l->start, p);
+    if (!outlet_name(t + s, p - s)) return 0;
+    if (c->opts->outlet && !same_name(t + s, p - s, c->opts->outlet))
+        return 0; /* another outlet cited, not a self-reference */
+    px_ctx_meta(&c->out->outlet, t + s, p - s);
+    return 1;
+}
+
+/* Each " that " of the line is checked for a reporting verb before it:
+ * one scan of the line, whatever the number of verbs. */
+static int selfref_in_line(px_clean_ctx *c, const px_line *l) {
+    const char *t = c->text, *e = t + l->end, *h = t + l->start;
+    while ((h = memmem(h, (size_t)(e - h), " that ", 6))) {
+        size_t p = (size_t)(h - t);
+        for (size_t v = 0; v < sizeof report_verbs / sizeof report_verbs[0];
+             v++) {
+            size_t vl = strlen(report_verbs[v]);
+            if (p - l->start >= vl &&
+                !memcmp(t + p - vl, report_verbs[v], vl) &&
+                selfref_at(c, l, p - vl))
+                return 1;
+        }
+        h += 6;
     }
-    return 0;
+    h = memmem(t + l->start, l->end - l->start, az_verb, sizeof az_verb - 1);
+    return h && selfref_at(c, l, (size_t)(h - t));
 }
 
 void px_rule_selfref(px_clean_ctx *c) {
     size_t seen = 0;
-    for (size_t i = 0; i < c->nlines && seen < 8; i++) {
+    for (size_t i = 0; i < c->nlines && seen < 3 && c->lines[i].start < 1536;
+         i++) {
         if (px_line_blank(c->text, &c->lines[i])) continue;
         seen++;
         if (selfref_in_line(c, &c->lines[i])) return;
@@ -232,12 +281,12 @@ void px_rule_selfref(px_clean_ctx *c) {
 
 /* Strip "-", "©", "Source:", "via", parentheses around a credit core. */
 static void credit_core(const char *s, size_t *a, size_t *b) {
-    static const char *const pre[] = {"source:", "sources:", "via ", "with ",
-                                      "copyright ", "(c) ", "\xC2\xA9"};
+    static const char *const pre[] = {"source:", "sources:",   "via ",
+                                      "with ",   "copyright ", "(c) ",
+                                      "\xC2\xA9"};
     for (int again = 1; again;) {
         again = 0;
-        while (*a < *b && s[*a] && strchr(" \t-([*|", s[*a]))
-            (*a)++, again = 1;
+        while (*a < *b && s[*a] && strchr(" \t-([*|", s[*a])) (*a)++, again = 1;
         while (*b > *a && s[*b - 1] && strchr(" \t.)]*|", s[*b - 1]))
             (*b)--, again = 1;
         if (*b - *a >= 3 && !memcmp(s + *a, "\xE2\x80", 2) &&
@@ -263,8 +312,9 @@ static int wire_parts(const char *f, size_t n, const char *known) {
         if (b - a > 4 && !memcmp(f + a, "and ", 4)) a += 4;
         char k[64];
         size_t kl = known ? px_fold(known, strlen(known), k, sizeof k) : 0;
-        int ok = px_lex_wire(f + a, b - a) ||
-                 (kl && kl != (size_t)-1 && kl == b - a && !memcmp(k, f + a, kl));
+        int ok =
+            px_lex_wire(f + a, b - a) ||
+            (kl && kl != (size_t)-1 && kl == b - a && !memcmp(k, f + a, kl));
         if (!ok) return 0;
         i++;
     }
@@ -276,7 +326,10 @@ int px_rule_credit(px_clean_ctx *c, size_t i) {
     size_t a = l->start, b = l->end;
     if (b - a > 300) return 0;
     char f[320];
-    size_t fl = px_fold(c->text + a, b - a, f, sizeof f);
+    size_t h = b - a < 40 ? b - a : 40; /* the opening words suffice */
+    while (h < b - a && h > 0 && ((unsigned char)c->text[a + h] & 0xC0) == 0x80)
+        h--;
+    size_t fl = px_fold(c->text + a, h, f, sizeof f);
     if (fl == (size_t)-1) return 0;
     if (px_lex_reporting(f, fl)) {
         px_ctx_cand(c, l->start, l->next, PX_RM_CREDIT, "reporting credit",

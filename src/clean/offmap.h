@@ -37,4 +37,34 @@ size_t px_offmap_start(const px_offmap *m, size_t off);
 /* Source offset just after the byte before view offset off (as a span end). */
 size_t px_offmap_end(const px_offmap *m, size_t off);
 
+/* The same lookups for callers that ask in increasing order (the
+ * tokenizer): *hint is a piece index the caller keeps between calls
+ * (start at 0); each lookup walks forward from it, so a pass over a view
+ * costs O(pieces + lookups) instead of a binary search each. */
+size_t px_offmap_start_walk(const px_offmap *m, size_t off, size_t *hint);
+size_t px_offmap_end_walk(const px_offmap *m, size_t off, size_t *hint);
+
+/* Inline fast path: the offset falls in the hinted byte-for-byte piece. */
+static inline size_t px_offmap_start_at(const px_offmap *m, size_t off,
+                                        size_t *hint) {
+    if (*hint < m->n) {
+        const px_offpiece *q = &m->p[*hint];
+        if (off >= q->view_off && off - q->view_off < q->view_len &&
+            q->view_len == q->src_len)
+            return q->src_off + (off - q->view_off);
+    }
+    return px_offmap_start_walk(m, off, hint);
+}
+
+static inline size_t px_offmap_end_at(const px_offmap *m, size_t off,
+                                      size_t *hint) {
+    if (*hint < m->n) {
+        const px_offpiece *q = &m->p[*hint];
+        if (off > q->view_off && off - q->view_off <= q->view_len &&
+            q->view_len == q->src_len)
+            return q->src_off + (off - q->view_off);
+    }
+    return px_offmap_end_walk(m, off, hint);
+}
+
 #endif /* PX_OFFMAP_H */

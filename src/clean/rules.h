@@ -28,7 +28,8 @@ typedef struct px_clean_ctx {
     px_line *lines;
     size_t nlines;
     size_t head_end, foot_start; /* zone limits, line indexes */
-    int doc_script; /* dominant script of the text, -1 until needed */
+    int doc_script;         /* dominant script of the text, -1 until needed */
+    uint64_t share_gate[8]; /* px_lex_share_gate_init() */
     px_cand *cand;
     size_t ncand, acand;
     px_clean_out *out; /* metadata goes here */
@@ -41,8 +42,8 @@ void px_ctx_cand(px_clean_ctx *c, size_t start, size_t end,
 void px_ctx_meta(char **field, const char *s, size_t n);
 
 /* meta.c: debris that becomes metadata. */
-void px_rule_dateline(px_clean_ctx *c);   /* "MOSCOW (Reuters) -" */
-void px_rule_selfref(px_clean_ctx *c);    /* "Modern.az reports that" */
+void px_rule_dateline(px_clean_ctx *c); /* "MOSCOW (Reuters) -" */
+void px_rule_selfref(px_clean_ctx *c);  /* "Modern.az reports that" */
 /* 1 (and a candidate) if line i is a credit line ("Reuters", "(AP)",
  * "Reporting by ..."). */
 int px_rule_credit(px_clean_ctx *c, size_t i);

@@ -38,8 +38,7 @@ int px_script_of(int32_t cp) {
         return ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') ? PX_SC_LATIN
                                                           : PX_SC_NONE;
     utf8proc_category_t c = utf8proc_category(cp);
-    if (c < UTF8PROC_CATEGORY_LU || c > UTF8PROC_CATEGORY_LO)
-        return PX_SC_NONE;
+    if (c < UTF8PROC_CATEGORY_LU || c > UTF8PROC_CATEGORY_LO) return PX_SC_NONE;
     if (cp >= 0x0900 && cp < 0x0E00) return PX_SC_INDIC + (cp - 0x0900) / 0x80;
     for (size_t i = 0; i < sizeof blocks / sizeof blocks[0]; i++)
         if (cp >= blocks[i].lo && cp <= blocks[i].hi) return blocks[i].script;

@@ -16,9 +16,19 @@
 #include <stdint.h>
 
 enum {
-    PX_SC_NONE = 0, PX_SC_LATIN, PX_SC_GREEK, PX_SC_CYRILLIC, PX_SC_ARMENIAN,
-    PX_SC_HEBREW, PX_SC_ARABIC, PX_SC_THAI, PX_SC_GEORGIAN, PX_SC_HANGUL,
-    PX_SC_CJK, PX_SC_ETHIOPIC, PX_SC_OTHER,
+    PX_SC_NONE = 0,
+    PX_SC_LATIN,
+    PX_SC_GREEK,
+    PX_SC_CYRILLIC,
+    PX_SC_ARMENIAN,
+    PX_SC_HEBREW,
+    PX_SC_ARABIC,
+    PX_SC_THAI,
+    PX_SC_GEORGIAN,
+    PX_SC_HANGUL,
+    PX_SC_CJK,
+    PX_SC_ETHIOPIC,
+    PX_SC_OTHER,
     PX_SC_INDIC = 16, /* + one per 128-code-point Indic block (10 blocks) */
     PX_SC_COUNT = 32
 };

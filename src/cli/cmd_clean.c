@@ -31,18 +31,22 @@ static const char help[] =
 
 enum mode { M_CLEAN, M_EXPLAIN, M_JSON, M_NORM, M_TOKENS };
 
-static const char *const meta_keys[] = {"title", "wire", "outlet",
-                                        "dateline"};
+static const char *const meta_keys[] = {"title", "wire", "outlet", "dateline"};
 
 /* Text of a span with newlines, tabs and control bytes made visible. */
 static void put_escaped(px_buf *out, const char *s, size_t n) {
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
-        if (c == '\n') px_buf_puts(out, "\\n");
-        else if (c == '\t') px_buf_puts(out, "\\t");
-        else if (c == '\\') px_buf_puts(out, "\\\\");
-        else if (c < 0x20 || c == 0x7F) px_buf_printf(out, "\\x%02X", c);
-        else px_buf_putc(out, (char)c);
+        if (c == '\n')
+            px_buf_puts(out, "\\n");
+        else if (c == '\t')
+            px_buf_puts(out, "\\t");
+        else if (c == '\\')
+            px_buf_puts(out, "\\\\");
+        else if (c < 0x20 || c == 0x7F)
+            px_buf_printf(out, "\\x%02X", c);
+        else
+            px_buf_putc(out, (char)c);
     }
 }
 
@@ -69,8 +73,10 @@ static void put_explain(px_buf *out, const px_article *a, const px_doc *d) {
 
 static void put_json_str(px_buf *out, const char *key, const char *v) {
     px_buf_printf(out, "\"%s\":", key);
-    if (v) px_buf_json_str(out, v, strlen(v));
-    else px_buf_puts(out, "null");
+    if (v)
+        px_buf_json_str(out, v, strlen(v));
+    else
+        px_buf_puts(out, "null");
 }
 
 static void put_json(px_buf *out, const px_article *a, const px_doc *d) {
@@ -149,8 +155,8 @@ static int clean_learned(const char *cmd, enum mode m, cli_input *in,
     int bad = 0;
     px_boiler *b = px_boiler_new(NULL);
     while ((a = cli_input_next(in))) {
-        if (n == cap) all = px_realloc(all, (cap = cap ? 2 * cap : 64) *
-                                                sizeof *all);
+        if (n == cap)
+            all = px_realloc(all, (cap = cap ? 2 * cap : 64) * sizeof *all);
         all[n++] = a;
         px_boiler_add(b, a->outlet, a->text, a->text_len);
     }
@@ -164,11 +170,13 @@ static int clean_learned(const char *cmd, enum mode m, cli_input *in,
 }
 
 int px_cmd_clean(int argc, char **argv) {
-    static const struct option opts[] = {
-        {"explain", no_argument, 0, 'e'}, {"json", no_argument, 0, 'j'},
-        {"norm", no_argument, 0, 'n'},    {"tokens", no_argument, 0, 't'},
-        {"learn", no_argument, 0, 'l'},   {"help", no_argument, 0, 'h'},
-        {0, 0, 0, 0}};
+    static const struct option opts[] = {{"explain", no_argument, 0, 'e'},
+                                         {"json", no_argument, 0, 'j'},
+                                         {"norm", no_argument, 0, 'n'},
+                                         {"tokens", no_argument, 0, 't'},
+                                         {"learn", no_argument, 0, 'l'},
+                                         {"help", no_argument, 0, 'h'},
+                                         {0, 0, 0, 0}};
     enum mode m = M_CLEAN;
     int learn = 0, c;
     optind = 1;

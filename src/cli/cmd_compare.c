@@ -1,11 +1,137 @@
 /*
- * cmd_compare.c - `parallax compare`.  PLACEHOLDER until its issue lands: reports
- * that the command is not available yet.
+ * cmd_compare.c - `parallax compare [--json] [--html FILE] A B [C...]`:
+ * compare sources claim by claim (files or stored article ids) and print
+ * the findings grouped by type, most consequential first.
  */
+#include <getopt.h> /* getopt_long */
+#include <stdlib.h> /* atof */
+#include <string.h> /* strcmp */
+
 #include "cli/cli.h"
 
+static const char help[] =
+    "usage: parallax compare [--json] [--html FILE] [--no-same] [--lang L]\n"
+    "                        [--threshold T] [--db DB] A B [C...]\n"
+    "Compare two or more articles on one story claim by claim: figures,\n"
+    "quotes, attributions, times, passages and wording.  A, B ... are files\n"
+    "(\"-\" = stdin) or stored article ids.  Findings, most consequential\n"
+    "first: differs, attribution_changed, quote_changed, rounded, only_in,\n"
+    "wording, same.\n"
+    "  --json          one JSON object (schema: docs/compare.md)\n"
+    "  --html FILE     alignment page of the first two with the findings\n"
+    "  --no-same       leave out `same` findings\n"
+    "  --lang L        claim lexicon and stemmer language (default en)\n"
+    "  --threshold T   sentence alignment threshold (default: align's)\n"
+    "  --db DB         store for article ids (default parallax.db)\n";
+
+typedef struct args {
+    int json, no_same;
+    const char *html, *lang, *db;
+    double threshold;
+} args;
+
+static int parse(int argc, char **argv, args *a) {
+    static const struct option opts[] = {
+        {"json", no_argument, 0, 'j'}, {"html", required_argument, 0, 'H'},
+        {"no-same", no_argument, 0, 'n'}, {"lang", required_argument, 0, 'l'},
+        {"threshold", required_argument, 0, 't'},
+        {"db", required_argument, 0, 'd'}, {"help", no_argument, 0, 'h'},
+        {0, 0, 0, 0}};
+    int c;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "jH:nl:t:d:h", opts, NULL)) != -1) {
+        switch (c) {
+        case 'j': a->json = 1; break;
+        case 'H': a->html = optarg; break;
+        case 'n': a->no_same = 1; break;
+        case 'l': a->lang = optarg; break;
+        case 't': a->threshold = atof(optarg); break;
+        case 'd': a->db = optarg; break;
+        case 'h': fputs(help, stdout); return 1;
+        default: fputs(help, stderr); return 2;
+        }
+    }
+    if (argc - optind < 2) {
+        cli_err(argv[0], "need at least two articles");
+        fputs(help, stderr);
+        return 2;
+    }
+    if (argc - optind > PX_COMPARE_MAX_SOURCES) {
+        cli_err(argv[0], "at most %d articles", PX_COMPARE_MAX_SOURCES);
+        return 2;
+    }
+    return 0;
+}
+
+static int write_file(const char *cmd, const char *path, const px_buf *b) {
+    FILE *f = fopen(path, "wb");
+    if (!f || fwrite(b->data, 1, b->len, f) != b->len) {
+        cli_err(cmd, "%s: cannot write", path);
+        if (f) fclose(f);
+        return PX_EXIT_FAIL;
+    }
+    return fclose(f) ? PX_EXIT_FAIL : PX_EXIT_OK;
+}
+
+static int report(const char *cmd, const args *a, const px_compare *cmp) {
+    px_buf b = PX_BUF_INIT;
+    int rc = PX_EXIT_OK;
+    if (a->json) {
+        px_compare_to_json(cmp, &b);
+        px_buf_putc(&b, '\n');
+        cli_flush(&b);
+    } else if (!a->html) {
+        px_compare_to_text(cmp, cli_isatty(stdout), &b);
+        cli_flush(&b);
+    }
+    if (a->html) {
+        px_result r = px_compare_to_html(cmp, &b);
+        rc = r ? PX_EXIT_FAIL : write_file(cmd, a->html, &b);
+    }
+    px_buf_release(&b);
+    return rc;
+}
+
+/* Read the articles, build their docs, compare. */
+static int run(const char *cmd, const args *a, char **paths, int n) {
+    px_article *art[PX_COMPARE_MAX_SOURCES] = {0};
+    px_doc *doc[PX_COMPARE_MAX_SOURCES] = {0};
+    px_compare_src src[PX_COMPARE_MAX_SOURCES];
+    cli_input *in;
+    if (cli_input_open(cmd, paths, n, a->db, &in)) return PX_EXIT_FAIL;
+    size_t k = 0;
+    px_article *x;
+    while (k < PX_COMPARE_MAX_SOURCES && (x = cli_input_next(in))) {
+        px_doc_opts o = {0, x->title, x->outlet, NULL};
+        px_result r = px_doc_new(x->text, x->text_len, &o, &doc[k]);
+        if (r) {
+            cli_err(cmd, "%s: %s", x->origin, px_result_str(r));
+            px_article_free(x);
+            continue;
+        }
+        art[k] = x;
+        src[k] = (px_compare_src){doc[k], x};
+        k++;
+    }
+    int partial = cli_input_nerrors(in) || k < (size_t)n;
+    cli_input_free(in);
+    int rc = PX_EXIT_FAIL;
+    px_compare *cmp = NULL;
+    px_compare_opts co = {a->lang, a->threshold, !a->no_same};
+    px_result r = k >= 2 ? px_compare_new(src, k, &co, &cmp) : PX_ERR_EMPTY;
+    if (r) cli_err(cmd, "cannot compare: %s", px_result_str(r));
+    else rc = report(cmd, a, cmp);
+    px_compare_free(cmp);
+    for (size_t i = 0; i < k; i++) {
+        px_doc_free(doc[i]);
+        px_article_free(art[i]);
+    }
+    return rc == PX_EXIT_OK && partial ? PX_EXIT_PARTIAL : rc;
+}
+
 int px_cmd_compare(int argc, char **argv) {
-    (void)argc;
-    cli_err(argv[0], "not available in this build yet");
-    return PX_EXIT_FAIL;
+    args a = {0, 0, NULL, "en", NULL, 0};
+    int p = parse(argc, argv, &a);
+    if (p) return p == 1 ? PX_EXIT_OK : PX_EXIT_USAGE;
+    return run(argv[0], &a, argv + optind, argc - optind);
 }

@@ -3,16 +3,21 @@
  * article of each HTML page (.html, .htm, gzip'ed or not, "-" for stdin)
  * or of each HTML response in a WARC file (.warc, .warc.gz).
  */
+#include <dirent.h> /* scandir */
+#include <errno.h>
 #include <getopt.h> /* getopt_long */
+#include <stdlib.h> /* free */
 #include <string.h>
+#include <sys/stat.h> /* stat */
 
 #include "cli/cli.h"
 
 static const char help[] =
-    "usage: parallax extract [--json] [--explain] [FILE|-]...\n"
+    "usage: parallax extract [--json] [--explain] [FILE|DIR|-]...\n"
     "Extract each news page's article: title, byline, time, outlet,\n"
     "language and body paragraphs.  FILE: .html/.htm (optionally .gz),\n"
-    ".warc/.warc.gz (every HTML response record), or - for stdin (HTML).\n"
+    ".warc/.warc.gz (every HTML response record), or - for stdin (HTML);\n"
+    "DIR: every such file below it, in name order.\n"
     "  --json      one JSON object per page: file, url, title, byline,\n"
     "              published, outlet, lang, text\n"
     "  --explain   list every text block: keep/drop, reason, element\n"
@@ -74,11 +79,13 @@ static void do_warc(run *r, const char *path) {
         return;
     }
     const char *ctx[2] = {r->cmd, path};
-    px_warc_opts o = {on_warc_error, ctx, 0, {0, 0, NULL, NULL, NULL}};
+    px_warc_opts o = {on_warc_error, ctx, 0,
+                      {0, 0, NULL, r->explain ? on_explain : NULL, r}};
     px_warc *w;
     px_page *p;
     if (!px_warc_new(f, &o, &w)) {
         while (!px_warc_next(w, &p, NULL) && p) {
+            if (r->explain) px_buf_putc(&r->out, '\n');
             print_page(r, p, path);
             px_page_free(p);
         }
@@ -91,11 +98,13 @@ static void do_warc(run *r, const char *path) {
 static void do_html(run *r, const char *path) {
     px_extract_opts o = {0, 0, NULL, r->explain ? on_explain : NULL, r};
     px_page *p;
+    errno = 0;
     px_result rc = px_page_extract_file(path, &o, &p);
     if (rc) {
         cli_err(r->cmd, "%s: %s", path,
                 rc == PX_ERR_TOOBIG ? "page exceeds the 64 MiB HTML cap"
-                                    : px_result_str(rc));
+                : rc == PX_ERR_IO && errno ? strerror(errno)
+                                           : px_result_str(rc));
         cli_flush(&r->out);
         r->bad++;
         return;
@@ -105,6 +114,50 @@ static void do_html(run *r, const char *path) {
     if (r->explain) px_buf_putc(&r->out, '\n');
     print_page(r, p, path);
     px_page_free(p);
+}
+
+static int is_page(const char *name) {
+    static const char *const exts[] = {".html", ".htm", ".html.gz",
+                                       ".htm.gz", ".warc", ".warc.gz"};
+    for (size_t i = 0; i < sizeof exts / sizeof *exts; i++)
+        if (has_suffix(name, exts[i])) return 1;
+    return 0;
+}
+
+static void do_path(run *r, const char *path, int depth);
+
+/* Every page or WARC file below dir, in name order (depth-limited). */
+static void do_dir(run *r, const char *dir, int depth) {
+    struct dirent **ents;
+    int n = scandir(dir, &ents, NULL, alphasort);
+    if (n < 0) {
+        cli_err(r->cmd, "%s: %s", dir, strerror(errno));
+        r->bad++;
+        return;
+    }
+    for (int i = 0; i < n; i++) {
+        const char *name = ents[i]->d_name;
+        if (name[0] != '.' && depth < 16) {
+            px_buf p = PX_BUF_INIT;
+            px_buf_printf(&p, "%s/%s", dir, name);
+            struct stat sb;
+            if (!stat(p.data, &sb) && (S_ISDIR(sb.st_mode) || is_page(name)))
+                do_path(r, p.data, depth + 1);
+            px_buf_release(&p);
+        }
+        free(ents[i]);
+    }
+    free(ents);
+}
+
+static void do_path(run *r, const char *path, int depth) {
+    struct stat sb;
+    if (strcmp(path, "-") && !stat(path, &sb) && S_ISDIR(sb.st_mode))
+        do_dir(r, path, depth);
+    else if (has_suffix(path, ".warc") || has_suffix(path, ".warc.gz"))
+        do_warc(r, path);
+    else
+        do_html(r, path);
 }
 
 int px_cmd_extract(int argc, char **argv) {
@@ -123,15 +176,14 @@ int px_cmd_extract(int argc, char **argv) {
         default: fputs(help, stderr); return PX_EXIT_USAGE;
         }
     }
+    if (optind == argc && cli_isatty(stdin)) {
+        fputs(help, stderr); /* nothing given and nothing piped in */
+        return PX_EXIT_USAGE;
+    }
     char *dash[] = {"-"};
     char **files = optind < argc ? argv + optind : dash;
     int nfiles = optind < argc ? argc - optind : 1;
-    for (int i = 0; i < nfiles; i++) {
-        if (has_suffix(files[i], ".warc") || has_suffix(files[i], ".warc.gz"))
-            do_warc(&r, files[i]);
-        else
-            do_html(&r, files[i]);
-    }
+    for (int i = 0; i < nfiles; i++) do_path(&r, files[i], 0);
     px_buf_release(&r.out);
     if (!r.bad) return PX_EXIT_OK;
     return r.pages ? PX_EXIT_PARTIAL : PX_EXIT_FAIL;

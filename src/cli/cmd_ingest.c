@@ -91,8 +91,8 @@ static px_result batch_commit(ingest *g) {
     for (int i = 0; i < N_COUNTS; i++) g->total[i] += g->batch[i], g->batch[i] = 0;
     g->in_batch = 0;
     if (cli_isatty(stderr) && !g->json)
-        fprintf(stderr, "\rparallax ingest: %zu read, %zu stored", g->total[N_READ],
-                g->total[N_STORED]);
+        fprintf(stderr, "parallax ingest: %zu read, %zu stored...\r",
+                g->total[N_READ], g->total[N_STORED]); /* next line overwrites */
     return PX_OK;
 }
 
@@ -146,9 +146,15 @@ static px_result run(ingest *g, px_reader *r) {
     return rc;
 }
 
+/* A positive count from the command line; 0 when invalid. */
+static size_t count_arg(const char *s) {
+    char *end;
+    unsigned long long v = strtoull(s, &end, 10);
+    return *s >= '0' && *s <= '9' && !*end ? (size_t)v : 0;
+}
+
 static void summary(const ingest *g) {
     const size_t *t = g->total;
-    if (cli_isatty(stderr) && !g->json) fputc('\r', stderr);
     fprintf(stderr,
             "parallax ingest: %zu read, %zu stored, %zu unchanged, %zu "
             "duplicates, %zu conflicts, %zu errors\n",
@@ -165,21 +171,21 @@ int px_cmd_ingest(int argc, char **argv) {
     ingest g = {.cmd = argv[0], .batch_max = 500};
     const char *db = NULL;
     int verbose = 0, match = 0, c;
-    px_read_opts ro = {on_read_error, &g, 0};
+    px_read_opts ro = {on_read_error, &g, PX_READ_MAX_ARTICLE};
     optind = 1;
     while ((c = getopt_long(argc, argv, "vh", opts, NULL)) != -1) {
         switch (c) {
         case 'd': db = optarg; break;
         case 'j': g.json = 1; break;
         case 'v': verbose = 1; break;
-        case 'm': ro.max_article_bytes = strtoul(optarg, NULL, 10); break;
-        case 'b': g.batch_max = strtoul(optarg, NULL, 10); break;
+        case 'm': ro.max_article_bytes = count_arg(optarg); break;
+        case 'b': g.batch_max = count_arg(optarg); break;
         case 'M': match = 1; break;
         case 'h': fputs(help, stdout); return PX_EXIT_OK;
         default: fputs(help, stderr); return PX_EXIT_USAGE;
         }
     }
-    if (!g.batch_max || (optind == argc && cli_isatty(stdin))) {
+    if (!g.batch_max || !ro.max_article_bytes || (optind == argc && cli_isatty(stdin))) {
         fputs(help, stderr);
         return PX_EXIT_USAGE;
     }

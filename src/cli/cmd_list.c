@@ -1,7 +1,8 @@
 /*
  * cmd_list.c - `parallax list [--db PATH] [--json]`: the stored articles in
  * insertion order, one per line: id, published, outlet, title (tab-
- * separated, "-" when unknown), or JSON objects without the text.
+ * separated, "-" when unknown, control characters as spaces), or JSON
+ * objects without the text.
  */
 #include <getopt.h> /* getopt_long */
 
@@ -18,16 +19,25 @@ typedef struct lister {
     int json;
 } lister;
 
-static const char *or_dash(const char *s) { return s ? s : "-"; }
+/* One TSV field: "-" when unknown; tabs, newlines and other control
+ * bytes become spaces so each article stays on one line. */
+static void field(px_buf *b, const char *s, char sep) {
+    if (!s) s = "-";
+    for (; *s; s++) px_buf_putc(b, (unsigned char)*s < 0x20 ? ' ' : *s);
+    px_buf_putc(b, sep);
+}
 
 static int list_one(void *ud, const px_article *a) {
     lister *l = ud;
     if (l->json) {
         px_article_to_json(a, 0, &l->out);
         px_buf_putc(&l->out, '\n');
-    } else
-        px_buf_printf(&l->out, "%s\t%s\t%s\t%s\n", a->id, or_dash(a->published),
-                      or_dash(a->outlet), or_dash(a->title));
+    } else {
+        field(&l->out, a->id, '\t');
+        field(&l->out, a->published, '\t');
+        field(&l->out, a->outlet, '\t');
+        field(&l->out, a->title, '\n');
+    }
     if (l->out.len > 65536) cli_flush(&l->out);
     return 0;
 }

@@ -1,11 +1,165 @@
 /*
- * cmd_stories.c - `parallax stories`.  PLACEHOLDER until its issue lands: reports
- * that the command is not available yet.
+ * cmd_stories.c - `parallax stories [--db PATH] [--json] [--html DIR]
+ * [--limit N]`: the stories in the store, largest first.
+ *
+ * --html writes DIR/index.html (the list, linking each story) and one
+ * DIR/<story>.html per listed story; pages are self-contained (inline
+ * style, no scripts or external assets).
  */
-#include "cli/cli.h"
+#include <errno.h>    /* errno */
+#include <getopt.h>   /* getopt_long */
+#include <stdlib.h>   /* strtoul */
+#include <string.h>
+#include <sys/stat.h> /* mkdir */
+
+#include "cli/story_view.h"
+
+static const char help[] =
+    "usage: parallax stories [--db PATH] [--json] [--html DIR] [--limit N]\n"
+    "List the stories of the store (after 'parallax run'), largest first:\n"
+    "id, articles, outlets, time span, headline.\n"
+    "  --db PATH    store file (default $PARALLAX_DB or ./parallax.db)\n"
+    "  --json       one JSON object per story (schema in docs/run.md)\n"
+    "  --html DIR   write DIR/index.html and one page per story\n"
+    "  --limit N    at most N stories (default: all)\n";
+
+typedef struct lister {
+    const char *cmd;
+    px_store *s;
+    int json;
+    const char *html;
+    size_t limit, n;
+    px_buf out;
+    char **ids;        /* --html: stories to write */
+    size_t nids, aids;
+} lister;
+
+static void list_text(lister *l, const px_story_info *st) {
+    char t0[24], t1[24];
+    story_time(st->t_min, t0);
+    story_time(st->t_max, t1);
+    px_buf_printf(&l->out, "%s  %5zu  %4zu  %-17s  %-17s  %s\n", st->id,
+                  st->size, st->outlets, *t0 ? t0 : "-", *t1 ? t1 : "-",
+                  st->headline ? st->headline : "");
+}
+
+static void list_json(lister *l, const px_story_info *st) {
+    px_buf *o = &l->out;
+    px_buf_printf(o, "{\"id\": \"%s\", \"size\": %zu, \"outlets\": %zu",
+                  st->id, st->size, st->outlets);
+    if (st->t_min == PX_TIME_NONE) px_buf_puts(o, ", \"t_min\": null, \"t_max\": null");
+    else px_buf_printf(o, ", \"t_min\": %lld, \"t_max\": %lld",
+                       (long long)st->t_min, (long long)st->t_max);
+    px_buf_puts(o, ", \"headline\": ");
+    if (st->headline) px_buf_json_str(o, st->headline, strlen(st->headline));
+    else px_buf_puts(o, "null");
+    px_buf_puts(o, "}\n");
+}
+
+static void list_html(lister *l, const px_story_info *st) {
+    px_buf *o = &l->out;
+    char t0[24];
+    story_time(st->t_min, t0);
+    px_buf_printf(o, "<tr><td><a href=\"%s.html\">", st->id);
+    const char *h = st->headline ? st->headline : st->id;
+    px_buf_html(o, h, strlen(h));
+    px_buf_printf(o, "</a></td><td>%zu</td><td>%zu</td><td>%s</td></tr>\n",
+                  st->size, st->outlets, t0);
+    if (l->nids == l->aids) {
+        l->aids = l->aids ? 2 * l->aids : 64;
+        l->ids = px_realloc(l->ids, l->aids * sizeof *l->ids);
+    }
+    l->ids[l->nids++] = px_strdup(st->id);
+}
+
+static int on_story(void *ud, const px_story_info *st) {
+    lister *l = ud;
+    if (l->limit && l->n >= l->limit) return 1;
+    l->n++;
+    if (l->html) list_html(l, st);
+    else if (l->json) list_json(l, st);
+    else list_text(l, st);
+    if (!l->html && l->out.len > 65536) cli_flush(&l->out);
+    return 0;
+}
+
+/* index.html from the rows collected in l->out, then every story page. */
+static int write_site(lister *l) {
+    if (mkdir(l->html, 0777) && errno != EEXIST) {
+        cli_err(l->cmd, "%s: cannot create directory", l->html);
+        return -1;
+    }
+    px_buf page = PX_BUF_INIT, path = PX_BUF_INIT;
+    story_html_head(&page, "parallax stories");
+    px_buf_printf(&page, "<h1>Stories</h1><table><tr><th>headline</th>"
+                         "<th>articles</th><th>outlets</th><th>first "
+                         "published</th></tr>\n");
+    px_buf_append(&page, l->out.data, l->out.len);
+    px_buf_puts(&page, "</table></body></html>\n");
+    px_buf_printf(&path, "%s/index.html", l->html);
+    FILE *f = fopen(path.data, "wb");
+    int bad = !f || fwrite(page.data, 1, page.len, f) != page.len;
+    if (f && fclose(f)) bad = 1;
+    if (bad) cli_err(l->cmd, "%s: cannot write", path.data);
+    for (size_t i = 0; i < l->nids && !bad; i++)
+        bad = story_write_html(l->cmd, l->s, l->html, l->ids[i]) != 0;
+    px_buf_release(&page);
+    px_buf_release(&path);
+    return bad ? -1 : 0;
+}
+
+static int parse(int argc, char **argv, lister *l, const char **db) {
+    static const struct option opts[] = {
+        {"db", required_argument, 0, 'd'}, {"json", no_argument, 0, 'j'},
+        {"html", required_argument, 0, 'H'},
+        {"limit", required_argument, 0, 'n'}, {"help", no_argument, 0, 'h'},
+        {0, 0, 0, 0}};
+    int c;
+    char *end;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "d:jH:n:h", opts, NULL)) != -1) {
+        switch (c) {
+        case 'd': *db = optarg; break;
+        case 'j': l->json = 1; break;
+        case 'H': l->html = optarg; break;
+        case 'n':
+            l->limit = (size_t)strtoul(optarg, &end, 10);
+            if (*end || !l->limit) {
+                cli_err(argv[0], "--limit: want a positive number");
+                return PX_EXIT_USAGE;
+            }
+            break;
+        case 'h': fputs(help, stdout); return -1;
+        default: fputs(help, stderr); return PX_EXIT_USAGE;
+        }
+    }
+    if (optind != argc) {
+        fputs(help, stderr);
+        return PX_EXIT_USAGE;
+    }
+    return 0;
+}
 
 int px_cmd_stories(int argc, char **argv) {
-    (void)argc;
-    cli_err(argv[0], "not available in this build yet");
-    return PX_EXIT_FAIL;
+    lister l = {.cmd = argv[0], .out = PX_BUF_INIT};
+    const char *db = NULL;
+    int rc = parse(argc, argv, &l, &db);
+    if (rc) return rc < 0 ? PX_EXIT_OK : rc;
+    l.s = cli_store_open(argv[0], db, 1);
+    if (!l.s) return PX_EXIT_FAIL;
+    px_result r = px_story_each(l.s, on_story, &l);
+    if (r) {
+        cli_err(argv[0], "no stories in this store (run 'parallax run' "
+                         "first): %s", px_result_str(r));
+        rc = PX_EXIT_FAIL;
+    } else if (l.html) {
+        rc = write_site(&l) ? PX_EXIT_FAIL : PX_EXIT_OK;
+    } else {
+        cli_flush(&l.out);
+    }
+    for (size_t i = 0; i < l.nids; i++) px_free(l.ids[i]);
+    px_free(l.ids);
+    px_buf_release(&l.out);
+    px_store_close(l.s);
+    return rc;
 }

@@ -1,11 +1,83 @@
 /*
- * cmd_story.c - `parallax story`.  PLACEHOLDER until its issue lands: reports
- * that the command is not available yet.
+ * cmd_story.c - `parallax story [--db PATH] [--json] [--html DIR] ID`:
+ * one story (by story id, or by the id of any of its articles): sources,
+ * copy graph and claim comparison.
  */
-#include "cli/cli.h"
+#include <getopt.h> /* getopt_long */
+#include <string.h>
+
+#include "cli/story_view.h"
+
+static const char help[] =
+    "usage: parallax story [--db PATH] [--json] [--html DIR] ID\n"
+    "Print one story: its sources, who took passages from whom, and how the\n"
+    "sources differ claim by claim.  ID: a story id (from 'parallax\n"
+    "stories') or the id of one of its articles.\n"
+    "  --db PATH    store file (default $PARALLAX_DB or ./parallax.db)\n"
+    "  --json       one JSON object (schema in docs/run.md)\n"
+    "  --html DIR   write DIR/ID.html (self-contained) instead\n";
+
+int story_write_html(const char *cmd, px_store *s, const char *dir,
+                     const char *id) {
+    px_buf page = PX_BUF_INIT, path = PX_BUF_INIT;
+    px_result rc = story_view(s, id, STORY_HTML, 0, &page);
+    px_buf_printf(&path, "%s/%s.html", dir, id);
+    FILE *f = rc ? NULL : fopen(path.data, "wb");
+    int ok = f && fwrite(page.data, 1, page.len, f) == page.len;
+    if (f && fclose(f)) ok = 0;
+    if (!ok) cli_err(cmd, "%s: %s", path.data,
+                     rc ? px_result_str(rc) : "cannot write");
+    px_buf_release(&page);
+    px_buf_release(&path);
+    return ok ? 0 : -1;
+}
 
 int px_cmd_story(int argc, char **argv) {
-    (void)argc;
-    cli_err(argv[0], "not available in this build yet");
-    return PX_EXIT_FAIL;
+    static const struct option opts[] = {
+        {"db", required_argument, 0, 'd'}, {"json", no_argument, 0, 'j'},
+        {"html", required_argument, 0, 'H'}, {"help", no_argument, 0, 'h'},
+        {0, 0, 0, 0}};
+    const char *db = NULL, *html = NULL;
+    int json = 0, c;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "d:jH:h", opts, NULL)) != -1) {
+        switch (c) {
+        case 'd': db = optarg; break;
+        case 'j': json = 1; break;
+        case 'H': html = optarg; break;
+        case 'h': fputs(help, stdout); return PX_EXIT_OK;
+        default: fputs(help, stderr); return PX_EXIT_USAGE;
+        }
+    }
+    if (optind != argc - 1) {
+        fputs(help, stderr);
+        return PX_EXIT_USAGE;
+    }
+    px_store *s = cli_store_open(argv[0], db, 1);
+    if (!s) return PX_EXIT_FAIL;
+    char sid[PX_CLUSTER_ID_LEN];
+    const char *id = argv[optind];
+    if (!px_story_of(s, id, sid)) id = sid; /* an article's id */
+    int rc = PX_EXIT_OK;
+    if (html) {
+        rc = story_write_html(argv[0], s, html, id) ? PX_EXIT_FAIL : PX_EXIT_OK;
+    } else {
+        px_buf out = PX_BUF_INIT;
+        px_result r = story_view(s, id, json ? STORY_JSON : STORY_TEXT,
+                                 cli_isatty(stdout), &out);
+        if (json) px_buf_putc(&out, '\n');
+        if (r == PX_ERR_NOTFOUND) {
+            cli_err(argv[0], "%s: no such story or article in a story "
+                             "(run 'parallax run' first)", id);
+            rc = PX_EXIT_FAIL;
+        } else if (r) {
+            cli_err(argv[0], "%s: %s", id, px_result_str(r));
+            rc = PX_EXIT_FAIL;
+        } else {
+            cli_flush(&out);
+        }
+        px_buf_release(&out);
+    }
+    px_store_close(s);
+    return rc;
 }

@@ -21,7 +21,10 @@ px_store *cli_store_open(const char *cmd, const char *opt, int readonly) {
         cli_err(cmd, "%s: store schema %s", path,
                 readonly ? "differs from this build (open it with ingest)"
                          : "is newer than this build");
+    else if (rc == PX_ERR_IO)
+        cli_err(cmd, "%s: cannot open or create the store file", path);
     else if (rc)
-        cli_err(cmd, "%s: cannot open store (%s)", path, px_result_str(rc));
+        cli_err(cmd, "%s: not a parallax store (not SQLite, damaged or locked)",
+                path);
     return rc ? NULL : s;
 }

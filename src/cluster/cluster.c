@@ -44,6 +44,7 @@ typedef struct story {
     term *terms;      /* centroid, sorted by f */
     uint32_t nterms;
     double norm;      /* L2 norm of the centroid */
+    float acc;        /* scratch: query weight hitting it (0 between adds) */
 } story;
 
 typedef struct cand {
@@ -67,10 +68,15 @@ struct px_clusterer {
     lru_ent *lru;
     size_t lru_head, lru_len, lru_alloc;
     size_t nlive;
+    term *hits;        /* scratch: stories hit by the query (f = story) */
+    size_t ahits;
     term *vec;         /* scratch: the article vector */
     size_t avec;
-    cand *cands;       /* scratch: candidate hits */
-    size_t acands;
+    term *scratch;     /* scratch: centroid truncation */
+    size_t ascratch;
+    float *dense;      /* scratch: the article vector by feature index */
+    size_t adense;
+    cand *cands;       /* scratch: candidates, room for opts.candidates */
 };
 
 void px_cluster_opts_default(px_cluster_opts *o) {
@@ -82,7 +88,7 @@ void px_cluster_opts_default(px_cluster_opts *o) {
         .w_number = 2.0,
         .w_date = 2.0,
         .w_reuse = 0.3,
-        .lead_tokens = 100,
+        .lead_tokens = 50,
         .half_life_days = 3.0,
         .story_terms = 256,
         .query_terms = 24,
@@ -110,6 +116,7 @@ px_result px_clusterer_new(const px_cluster_opts *opts, px_clusterer **out) {
     px_clusterer *c = px_calloc(1, sizeof *c);
     c->o = o;
     px_vocab_init(&c->voc, (uint32_t)o.posting_cap);
+    c->cands = px_malloc(o.candidates * sizeof *c->cands);
     *out = c;
     return PX_OK;
 }
@@ -123,7 +130,10 @@ void px_clusterer_free(px_clusterer *c) {
     px_free(c->merges);
     px_free(c->lru);
     px_free(c->vec);
+    px_free(c->scratch);
+    px_free(c->dense);
     px_free(c->cands);
+    px_free(c->hits);
     px_free(c);
 }
 
@@ -142,12 +152,6 @@ static uint32_t find_root(const px_clusterer *c, uint32_t s) {
     return s;
 }
 
-static int cmp_term_w_desc(const void *a, const void *b) {
-    const term *x = a, *y = b;
-    if (x->w != y->w) return x->w > y->w ? -1 : 1;
-    return x->f < y->f ? -1 : x->f > y->f;
-}
-
 static int cmp_term_f(const void *a, const void *b) {
     const term *x = a, *y = b;
     return x->f < y->f ? -1 : x->f > y->f;
@@ -159,12 +163,49 @@ static double terms_norm(const term *t, size_t n) {
     return sqrt(s);
 }
 
-/* Keep the `keep` heaviest terms of t[0..*n), sorted by f again. */
-static void terms_truncate(term *t, uint32_t *n, size_t keep) {
+/* Heavier term first; ties by feature index, so selection is
+ * deterministic. */
+static int term_heavier(const term *x, const term *y) {
+    return x->w > y->w || (x->w == y->w && x->f < y->f);
+}
+
+static void term_swap(term *t, size_t i, size_t j) {
+    term tmp = t[i];
+    t[i] = t[j];
+    t[j] = tmp;
+}
+
+/* Quickselect: reorder t[0..n) so that t[0..k) are the k heaviest terms
+ * (in no particular order).  Terms are distinct (by f), so the Lomuto
+ * partition always places its pivot; expected linear time. */
+static void terms_select(term *t, size_t n, size_t k) {
+    size_t lo = 0, hi = n; /* the answer boundary k lies in [lo, hi] */
+    while (hi - lo > 1 && k > lo && k < hi) {
+        term_swap(t, lo + (hi - lo) / 2, hi - 1);
+        size_t store = lo;
+        for (size_t i = lo; i + 1 < hi; i++)
+            if (term_heavier(&t[i], &t[hi - 1])) term_swap(t, i, store++);
+        term_swap(t, store, hi - 1); /* pivot at its final rank `store` */
+        if (store == k || store + 1 == k) return;
+        if (store > k) hi = store;
+        else lo = store + 1;
+    }
+}
+
+/* Keep the `keep` heaviest terms of t[0..*n) in their order (f order),
+ * using scratch (room for *n terms): select on a copy, then filter by the
+ * lightest selected term.  Linear time. */
+static void terms_truncate(term *t, uint32_t *n, size_t keep, term *scratch) {
     if (*n <= keep) return;
-    qsort(t, *n, sizeof *t, cmp_term_w_desc);
-    *n = (uint32_t)keep;
-    qsort(t, *n, sizeof *t, cmp_term_f);
+    memcpy(scratch, t, *n * sizeof *t);
+    terms_select(scratch, *n, keep);
+    term pivot = scratch[0];
+    for (size_t i = 1; i < keep; i++)
+        if (term_heavier(&pivot, &scratch[i])) pivot = scratch[i];
+    size_t out = 0;
+    for (size_t i = 0; i < *n; i++)
+        if (!term_heavier(&pivot, &t[i])) t[out++] = t[i];
+    *n = (uint32_t)out;
 }
 
 static double terms_dot(const term *a, size_t na, const term *b, size_t nb) {
@@ -178,10 +219,16 @@ static double terms_dot(const term *a, size_t na, const term *b, size_t nb) {
     return s;
 }
 
+static void scratch_reserve(px_clusterer *c, size_t n) {
+    if (n <= c->ascratch) return;
+    c->ascratch = n * 2;
+    c->scratch = px_realloc(c->scratch, c->ascratch * sizeof *c->scratch);
+}
+
 /* ------------------------------------------------------- article vector */
 
-/* Weigh the features into c->vec (unit length, sorted by weight, at most
- * story_terms); returns the count. */
+/* Weigh the features into c->vec (unit length, at most story_terms, the
+ * query_terms heaviest first); returns the count. */
 static size_t article_vector(px_clusterer *c, const px_cluster_feats *f) {
     double n_art = (double)c->nart + 1;
     if (f->n > c->avec) {
@@ -194,8 +241,9 @@ static size_t article_vector(px_clusterer *c, const px_cluster_feats *f) {
         double idf = log((n_art + 1) / ((double)df + 1)) + 1;
         c->vec[i] = (term){fi, (float)(f->v[i].w * idf)};
     }
-    if (f->n) qsort(c->vec, f->n, sizeof *c->vec, cmp_term_w_desc);
     size_t n = f->n < c->o.story_terms ? f->n : c->o.story_terms;
+    terms_select(c->vec, f->n, n);
+    terms_select(c->vec, n, c->o.query_terms); /* the query comes first */
     double norm = terms_norm(c->vec, n);
     for (size_t i = 0; i < n && norm > 0; i++)
         c->vec[i].w = (float)(c->vec[i].w / norm);
@@ -204,37 +252,26 @@ static size_t article_vector(px_clusterer *c, const px_cluster_feats *f) {
 
 /* ------------------------------------------------------------ candidates */
 
-static void cand_push(px_clusterer *c, size_t *n, uint32_t s, double w) {
-    GROW(c->cands, *n, c->acands, 1024);
-    c->cands[(*n)++] = (cand){s, w};
-}
-
-static int cmp_cand_story(const void *a, const void *b) {
-    const cand *x = a, *y = b;
-    return x->story < y->story ? -1 : x->story > y->story;
-}
-
 static int cmp_cand_score(const void *a, const void *b) {
     const cand *x = a, *y = b;
     if (x->score != y->score) return x->score > y->score ? -1 : 1;
     return x->story < y->story ? -1 : x->story > y->story;
 }
 
-/* Sum hits per story; returns the number of distinct stories. */
-static size_t cand_fold(px_clusterer *c, size_t n) {
-    if (!n) return 0;
-    qsort(c->cands, n, sizeof *c->cands, cmp_cand_story);
-    size_t out = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (out && c->cands[out - 1].story == c->cands[i].story)
-            c->cands[out - 1].score += c->cands[i].score;
-        else c->cands[out++] = c->cands[i];
+/* Credit story s with weight w (accumulated in the story; the stories hit
+ * are listed in c->hits). */
+static void hit(px_clusterer *c, size_t *n, uint32_t s, float w) {
+    if (c->st[s].acc == 0) {
+        GROW(c->hits, *n, c->ahits, 1024);
+        c->hits[(*n)++] = (term){s, 0};
     }
-    return out;
+    c->st[s].acc += w;
 }
 
-/* Candidate stories of the article (vector sorted by weight), best first;
- * stories of copied-from articles rank first.  Returns the count. */
+/* Candidate stories of the article (its query terms first in c->vec) into
+ * c->cands: the `candidates` stories with the most weight of query terms
+ * in their posting lists, stories of copied-from articles first.  Returns
+ * the count. */
 static size_t gather(px_clusterer *c, size_t nvec, const size_t *copied,
                      size_t ncopied) {
     size_t n = 0, q = nvec < c->o.query_terms ? nvec : c->o.query_terms;
@@ -242,17 +279,22 @@ static size_t gather(px_clusterer *c, size_t nvec, const size_t *copied,
         const px_vfeat *vf = &c->voc.f[c->vec[i].f];
         for (uint32_t k = 0; k < vf->npost; k++) {
             uint32_t s = find_root(c, vf->post[k]);
-            if (c->st[s].live) cand_push(c, &n, s, c->vec[i].w);
+            if (c->st[s].live) hit(c, &n, s, c->vec[i].w);
         }
     }
     for (size_t i = 0; i < ncopied; i++) {
         if (copied[i] >= c->nart) continue;
         uint32_t s = find_root(c, c->art[copied[i]]);
-        if (c->st[s].live) cand_push(c, &n, s, 1e9);
+        if (c->st[s].live) hit(c, &n, s, 1e9f);
     }
-    n = cand_fold(c, n);
-    if (n) qsort(c->cands, n, sizeof *c->cands, cmp_cand_score);
-    return n < c->o.candidates ? n : c->o.candidates;
+    for (size_t i = 0; i < n; i++) {
+        c->hits[i].w = c->st[c->hits[i].f].acc;
+        c->st[c->hits[i].f].acc = 0;
+    }
+    size_t k = n < c->o.candidates ? n : c->o.candidates;
+    terms_select(c->hits, n, k);
+    for (size_t i = 0; i < k; i++) c->cands[i] = (cand){c->hits[i].f, 0};
+    return k;
 }
 
 /* ---------------------------------------------------------------- scores */
@@ -273,17 +315,36 @@ static int copied_into(const px_clusterer *c, uint32_t s, const size_t *copied,
     return 0;
 }
 
+/* Dot product of the article (scattered in c->dense) with a story. */
+static double dense_dot(const px_clusterer *c, const story *s) {
+    double d = 0;
+    for (uint32_t i = 0; i < s->nterms; i++) d += c->dense[s->terms[i].f] * s->terms[i].w;
+    return d;
+}
+
+/* Scatter (w = the vector's weights) or clear (w = 0) c->dense. */
+static void dense_scatter(px_clusterer *c, size_t nvec, int set) {
+    if (c->adense < c->voc.n) {
+        size_t a = c->voc.n * 2;
+        c->dense = px_realloc(c->dense, a * sizeof *c->dense);
+        memset(c->dense + c->adense, 0, (a - c->adense) * sizeof *c->dense);
+        c->adense = a;
+    }
+    for (size_t i = 0; i < nvec; i++) c->dense[c->vec[i].f] = set ? c->vec[i].w : 0;
+}
+
 /* Score the first ncand candidates in place and sort them best first. */
 static void score(px_clusterer *c, size_t ncand, size_t nvec, int64_t ts,
                   const size_t *copied, size_t ncopied) {
+    dense_scatter(c, nvec, 1);
     for (size_t i = 0; i < ncand; i++) {
         const story *s = &c->st[c->cands[i].story];
-        double cos = s->norm > 0
-            ? terms_dot(c->vec, nvec, s->terms, s->nterms) / s->norm : 0;
+        double cos = s->norm > 0 ? dense_dot(c, s) / s->norm : 0;
         c->cands[i].score = cos * decay(c, s, ts);
         if (copied_into(c, c->cands[i].story, copied, ncopied))
             c->cands[i].score += c->o.w_reuse;
     }
+    dense_scatter(c, nvec, 0);
     if (ncand) qsort(c->cands, ncand, sizeof *c->cands, cmp_cand_score);
 }
 
@@ -338,7 +399,10 @@ static void centroid_add(px_clusterer *c, uint32_t si, const term *b,
     px_free(s->terms);
     s->terms = m;
     s->nterms = (uint32_t)k;
-    terms_truncate(s->terms, &s->nterms, c->o.story_terms);
+    if (k > c->o.story_terms) {
+        scratch_reserve(c, k);
+        terms_truncate(s->terms, &s->nterms, c->o.story_terms, c->scratch);
+    }
     s->norm = terms_norm(s->terms, s->nterms);
 }
 

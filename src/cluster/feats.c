@@ -191,6 +191,9 @@ static int tok_month(const tokview *v, size_t i) {
     static const char *const abbr[] = {"jan", "feb", "mar", "apr", "may",
                                        "jun", "jul", "aug", "sep", "oct",
                                        "nov", "dec"};
+    size_t n;
+    const char *s = tok_str(v, i, &n);
+    if (n < 3 || n > 9 || s[0] < 'a' || s[0] > 's') return 0;
     for (int m = 0; m < 12; m++)
         if (tok_is(v, i, names[m]) || tok_is(v, i, abbr[m])) return m + 1;
     return 0;

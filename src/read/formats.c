@@ -1,8 +1,8 @@
 /*
  * formats.c - the table of input formats, keyed by file extension.
  *
- * This is the hook where further readers plug in (HTML and WARC through the
- * extractor: add rows for ".html", ".htm", ".warc" here).  Compression is
+ * This is the hook where further readers plug in (HTML and WARC come
+ * through the extractor, src/web/read_web.c).  Compression is
  * not a format: ".gz" and ".zst" are stripped before the lookup and the
  * stream decodes by magic bytes.
  */
@@ -12,9 +12,10 @@
 #include "read/read_int.h"
 
 static const px_read_format formats[] = {
-    {".txt", px_read_txt_next},     {".text", px_read_txt_next},
-    {".jsonl", px_read_jsonl_next}, {".ndjson", px_read_jsonl_next},
-    {".json", px_read_jsonl_next},
+    {".txt", px_read_txt_next, 0},     {".text", px_read_txt_next, 0},
+    {".jsonl", px_read_jsonl_next, 0}, {".ndjson", px_read_jsonl_next, 0},
+    {".json", px_read_json_next, 0},   {".html", px_read_html_next, 0},
+    {".htm", px_read_html_next, 0},    {".warc", px_read_warc_next, 1},
 };
 
 const px_read_format *px_read_format_named(const char *ext) {

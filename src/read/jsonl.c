@@ -15,7 +15,7 @@
 
 #include "read/read_int.h"
 
-#define ID_MAX 1024 /* bytes: ids are keys, not documents */
+#define ID_MAX 1024 /* bytes: ids are keys, not documents (see id_ok) */
 
 static const char *const known[] = {"id",        "url",  "outlet", "title",
                                     "published", "lang", "wire",   "text"};
@@ -93,17 +93,23 @@ static int take_text(px_src *src, px_article *a, json_t *obj) {
     return 1;
 }
 
-/* Build an article from a parsed object; NULL (reported) when unusable. */
-static px_article *from_object(px_src *src, json_t *obj) {
+/* Ids are keys printed in tab-separated lists: short, no control bytes. */
+static int id_ok(px_src *src, const char *id) {
+    size_t n = strlen(id);
+    const char *why = n > ID_MAX ? "\"id\" longer than 1024 bytes" : NULL;
+    for (size_t i = 0; !why && i < n; i++)
+        if ((unsigned char)id[i] < 0x20 || id[i] == 0x7f)
+            why = "\"id\" contains control characters";
+    if (why) px_src_error(src, src->line, PX_ERR_INVALID, "%s", why);
+    return !why;
+}
+
+px_article *px_read_json_record(px_src *src, json_t *obj) {
     px_article *a = px_article_new();
     int ok = take_text(src, a, obj);
     for (size_t i = 0; ok && field_slot(a, i); i++)
         ok = take_field(src, a, obj, i);
-    if (ok && a->id && strlen(a->id) > ID_MAX) {
-        px_src_error(src, src->line, PX_ERR_TOOBIG, "\"id\" longer than %d bytes",
-                     ID_MAX);
-        ok = 0;
-    }
+    if (ok && a->id) ok = id_ok(src, a->id);
     if (!ok) {
         px_article_free(a);
         return NULL;
@@ -114,14 +120,15 @@ static px_article *from_object(px_src *src, json_t *obj) {
     return a;
 }
 
-static void report_json(px_src *src, const json_error_t *e) {
+void px_read_json_error(px_src *src, const void *err) {
+    const json_error_t *e = err;
     enum json_error_code code = json_error_code(e);
     const char *what = code == json_error_premature_end_of_input
                            ? "truncated JSON"
                        : code == json_error_invalid_utf8 ? "invalid UTF-8"
                                                          : "malformed JSON";
-    px_src_error(src, src->line, code == json_error_invalid_utf8 ? PX_ERR_UTF8
-                                                                 : PX_ERR_JSON,
+    px_src_error(src, src->line ? src->line : (size_t)(e->line > 0 ? e->line : 0),
+                 code == json_error_invalid_utf8 ? PX_ERR_UTF8 : PX_ERR_JSON,
                  "%s at column %d: %s", what, e->column, e->text);
 }
 
@@ -130,14 +137,14 @@ static px_article *parse_line(px_src *src, const char *s, size_t n) {
     json_error_t e;
     json_t *obj = json_loadb(s, n, JSON_REJECT_DUPLICATES, &e);
     if (!obj) {
-        report_json(src, &e);
+        px_read_json_error(src, &e);
         return NULL;
     }
     px_article *a = NULL;
     if (!json_is_object(obj))
         px_src_error(src, src->line, PX_ERR_JSON, "not a JSON object");
     else
-        a = from_object(src, obj);
+        a = px_read_json_record(src, obj);
     json_decref(obj);
     return a;
 }

@@ -31,6 +31,10 @@ typedef struct px_src {
     int done;             /* set by single-article formats once yielded */
     size_t nerr;          /* problems reported for this input */
     const px_read_opts *opts;
+    size_t element;       /* 1-based record of a JSON array (0: none);
+                             px_src_error prefixes "element N: " */
+    void *state;          /* a format's own state, or NULL */
+    void (*state_free)(void *state); /* called when the input closes */
 } px_src;
 
 /* Report one problem of this input (line 0: the input as a whole). */
@@ -43,6 +47,7 @@ typedef px_result (*px_read_next_fn)(px_src *src, px_article **out);
 typedef struct px_read_format {
     const char *ext;       /* lower-case extension with its dot: ".txt" */
     px_read_next_fn next;
+    int by_path;           /* reads src->path itself: no text sniffing */
 } px_read_format;
 
 /* Format for a file name by extension (".gz"/".zst" stripped first), or
@@ -54,5 +59,16 @@ const px_read_format *px_read_format_named(const char *ext);
 /* The built-in formats. */
 px_result px_read_txt_next(px_src *src, px_article **out);
 px_result px_read_jsonl_next(px_src *src, px_article **out);
+px_result px_read_json_next(px_src *src, px_article **out);
+
+/* Article from one parsed JSON record (a jansson json_t object), shared by
+ * the JSON Lines and JSON array readers; NULL (reported) when unusable. */
+struct json_t;
+px_article *px_read_json_record(px_src *src, struct json_t *obj);
+/* Report a jansson parse error (a json_error_t *) at src->line, or at the
+ * error's own line when src->line is 0 (whole-document parses). */
+void px_read_json_error(px_src *src, const void *err);
+px_result px_read_html_next(px_src *src, px_article **out); /* src/web */
+px_result px_read_warc_next(px_src *src, px_article **out); /* src/web */
 
 #endif /* PX_READ_INT_H */

@@ -45,10 +45,12 @@ struct px_reader {
 };
 
 void px_src_error(px_src *src, size_t line, px_result rc, const char *fmt, ...) {
-    char msg[512];
+    char msg[2048];
+    int k = src->element ? snprintf(msg, sizeof msg, "element %zu: ", src->element)
+                         : 0;
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    vsnprintf(msg + k, sizeof msg - (size_t)k, fmt, ap);
     va_end(ap);
     src->nerr++;
     if (src->opts->on_error)
@@ -97,7 +99,7 @@ px_result px_reader_new_mem(const char *name, const void *data, size_t len,
 }
 
 void px_reader_push(px_reader *r, const char *path) {
-    /* Below pending directory entries would reorder; inputs queue behind. */
+    /* The bottom of the stack is read last: queue the path there. */
     push(r, NULL, 0);
     memmove(r->todo + 1, r->todo, (r->ntodo - 1) * sizeof *r->todo);
     r->todo[0] = (pending){px_strdup(path), -1};
@@ -171,7 +173,11 @@ static int source_ok(px_src *src) {
     if (rc) px_src_error(src, 0, rc, "%s", stream_reason(rc));
     else if (!n) px_src_error(src, 0, PX_ERR_EMPTY, "empty file");
     size_t bl = rc || !n ? 0 : binary_line(p, n);
-    if (bl) px_src_error(src, bl, PX_ERR_BINARY, "binary data, not text; skipped");
+    int utf16 = n >= 2 && ((p[0] == 0xFF && p[1] == 0xFE) || (p[0] == 0xFE && p[1] == 0xFF));
+    if (bl)
+        px_src_error(src, bl, PX_ERR_BINARY, "%s",
+                     utf16 ? "UTF-16 text is not supported (convert it to UTF-8); skipped"
+                           : "binary data, not text; skipped");
     return !rc && n && !bl;
 }
 
@@ -191,6 +197,7 @@ static void close_source(px_reader *r) {
     r->nerr += r->src.nerr;
     px_stream_free(r->src.st);
     px_buf_release(&r->src.scratch);
+    if (r->src.state_free) r->src.state_free(r->src.state);
     px_free(r->src_path);
     px_free(r->src_stem);
     memset(&r->src, 0, sizeof r->src);
@@ -210,15 +217,16 @@ static void open_file(px_reader *r, const char *path, int in_dir) {
         path_error(r, path, PX_ERR_IO, strerror(errno));
         return;
     }
-    r->src = (px_src){st, NULL, NULL, 0, r->opts.max_article_bytes,
-                      PX_BUF_INIT, 0, 0, &r->opts};
+    r->src = (px_src){.st = st, .cap = r->opts.max_article_bytes,
+                      .scratch = PX_BUF_INIT, .opts = &r->opts};
     r->src_path = px_strdup(is_stdin ? "<stdin>" : path);
     r->src_stem = stem_of(path);
     r->src.path = r->src_path;
     r->src.stem = r->src_stem;
+    px_seen_input(&r->seen, r->src_path);
     r->src_articles = 0;
     r->fmt = fmt ? fmt : sniff_format(st);
-    if (!source_ok(&r->src)) {
+    if (!r->fmt->by_path && !source_ok(&r->src)) {
         r->fmt = NULL; /* reported already: no "no articles" on top */
         close_source(r);
     }
@@ -258,8 +266,9 @@ static int finish(px_reader *r, px_article *a) {
         if (src->line) px_buf_printf(&o, ":%zu", src->line);
         a->origin = px_buf_detach(&o, NULL);
     }
-    const char *first = px_seen_add(&r->seen, a->id, a->origin);
-    if (first) {
+    char first[4200];
+    px_seen_pos pos = {src->line, src->element};
+    if (!px_seen_add(&r->seen, a->id, pos, first, sizeof first)) {
         px_src_error(src, src->line, PX_ERR_DUPLICATE,
                      "duplicate id \"%s\" (first read at %s); skipped", a->id,
                      first);

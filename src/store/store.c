@@ -70,6 +70,8 @@ px_result px_store_open(const char *path, int readonly, px_store **out) {
     px_result rc = sqlite3_open_v2(path, &s->db, flags | SQLITE_OPEN_NOMUTEX, NULL)
                        ? PX_ERR_STORE
                        : configure(s);
+    if (rc == PX_ERR_STORE && (sqlite3_errcode(s->db) & 0xff) == SQLITE_CANTOPEN)
+        rc = PX_ERR_IO;
     if (rc) {
         px_store_close(s);
         return rc;

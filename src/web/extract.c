@@ -20,12 +20,40 @@ static size_t opt_max_html(const px_extract_opts *o) {
     return o && o->max_html_bytes ? o->max_html_bytes : PX_EXTRACT_MAX_HTML;
 }
 
+/* "<p", "</": markup, not a less-than sign. */
+static int has_tag(const char *s, size_t n) {
+    for (const char *lt = s; (lt = memchr(lt, '<', n - (size_t)(lt - s)));) {
+        if (++lt == s + n) return 0;
+        char c = (char)(*lt | 0x20);
+        if (*lt == '/' || (c >= 'a' && c <= 'z')) return 1;
+    }
+    return 0;
+}
+
+/* JSON-LD bodies are plain text or, on some sites, HTML again. */
+static void ld_text(const char *ld, size_t n, size_t max_nodes, px_buf *out) {
+    if (!has_tag(ld, n)) {
+        px_buf_append(out, ld, n);
+        return;
+    }
+    px_html h;
+    if (!px_html_parse(&h, ld, n, max_nodes))
+        px_score_body(&h, NULL, out, NULL, NULL);
+    px_html_release(&h);
+}
+
 /* Use the JSON-LD body when the markup gave less than a third of it. */
-static void body_fallback(px_buf *text, const char *ld) {
+static void body_fallback(px_buf *text, const char *ld, size_t max_nodes) {
     size_t n = ld ? strlen(ld) : 0;
     if (n < 200 || text->len * 3 >= n) return;
-    px_buf_clear(text);
-    px_buf_append(text, ld, n);
+    px_buf alt = PX_BUF_INIT;
+    ld_text(ld, n, max_nodes, &alt);
+    if (alt.len > text->len * 2) {
+        px_buf_release(text);
+        *text = alt;
+    } else {
+        px_buf_release(&alt);
+    }
 }
 
 static px_result extract_utf8(const char *html, size_t len, const char *url,
@@ -39,7 +67,7 @@ static px_result extract_utf8(const char *html, size_t len, const char *url,
         px_buf text = PX_BUF_INIT;
         rc = px_score_body(&h, p->title, &text, o ? o->explain : NULL,
                            o ? o->ud : NULL);
-        body_fallback(&text, ld_body);
+        body_fallback(&text, ld_body, max_nodes);
         px_free(ld_body);
         p->truncated = h.truncated;
         p->text = px_buf_detach(&text, &p->text_len);

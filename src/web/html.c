@@ -27,16 +27,21 @@ typedef struct tag_info {
     uint8_t flags;
 } tag_info;
 
-/* Sorted by name for bsearch. */
+/* Sorted by name for bsearch.  SKIP: the subtree never holds article
+ * text and is not stored. */
+#define SKIP 0x80
 static const tag_info tags[] = {
     {"a", PX_T_A, 0},
     {"address", PX_T_ADDRESS, PX_HF_BLOCK},
     {"article", PX_T_ARTICLE, PX_HF_BLOCK},
     {"aside", PX_T_ASIDE, PX_HF_BLOCK},
+    {"audio", PX_T_OTHER, SKIP},
     {"b", PX_T_B, 0},
     {"blockquote", PX_T_BLOCKQUOTE, PX_HF_BLOCK},
     {"body", PX_T_BODY, PX_HF_BLOCK},
     {"br", PX_T_BR, PX_HF_BLOCK},
+    {"button", PX_T_OTHER, SKIP},
+    {"canvas", PX_T_OTHER, SKIP},
     {"caption", PX_T_CAPTION, PX_HF_BLOCK},
     {"center", PX_T_CENTER, PX_HF_BLOCK},
     {"dd", PX_T_DD, PX_HF_BLOCK},
@@ -46,6 +51,7 @@ static const tag_info tags[] = {
     {"dl", PX_T_DL, PX_HF_BLOCK},
     {"dt", PX_T_DT, PX_HF_BLOCK},
     {"em", PX_T_EM, 0},
+    {"embed", PX_T_OTHER, SKIP},
     {"figcaption", PX_T_FIGCAPTION, PX_HF_BLOCK},
     {"figure", PX_T_FIGURE, PX_HF_BLOCK},
     {"font", PX_T_FONT, 0},
@@ -60,29 +66,37 @@ static const tag_info tags[] = {
     {"header", PX_T_HEADER, PX_HF_BLOCK},
     {"hr", PX_T_HR, PX_HF_BLOCK},
     {"i", PX_T_I, 0},
+    {"iframe", PX_T_OTHER, SKIP},
+    {"input", PX_T_OTHER, SKIP},
     {"label", PX_T_LABEL, 0},
     {"li", PX_T_LI, PX_HF_BLOCK},
     {"main", PX_T_MAIN, PX_HF_BLOCK},
+    {"map", PX_T_OTHER, SKIP},
+    {"math", PX_T_OTHER, SKIP},
     {"nav", PX_T_NAV, PX_HF_BLOCK},
+    {"noscript", PX_T_OTHER, SKIP},
+    {"object", PX_T_OTHER, SKIP},
     {"ol", PX_T_OL, PX_HF_BLOCK},
+    {"option", PX_T_OTHER, SKIP},
     {"p", PX_T_P, PX_HF_BLOCK},
     {"pre", PX_T_PRE, PX_HF_BLOCK},
+    {"script", PX_T_OTHER, SKIP},
     {"section", PX_T_SECTION, PX_HF_BLOCK},
+    {"select", PX_T_OTHER, SKIP},
     {"span", PX_T_SPAN, 0},
     {"strong", PX_T_STRONG, 0},
+    {"style", PX_T_OTHER, SKIP},
+    {"svg", PX_T_OTHER, SKIP},
     {"table", PX_T_TABLE, PX_HF_BLOCK},
     {"td", PX_T_TD, PX_HF_BLOCK},
+    {"template", PX_T_OTHER, SKIP},
+    {"textarea", PX_T_OTHER, SKIP},
     {"th", PX_T_TH, PX_HF_BLOCK},
     {"time", PX_T_TIME, 0},
     {"tr", PX_T_TR, PX_HF_BLOCK},
     {"ul", PX_T_UL, PX_HF_BLOCK},
+    {"video", PX_T_OTHER, SKIP},
 };
-
-/* Elements whose subtree is never article text. */
-static const char *const skipped[] = {
-    "audio", "button", "canvas", "embed", "iframe", "input",
-    "map", "math", "noscript", "object", "option", "script", "select",
-    "style", "svg", "template", "textarea", "video"};
 
 static int cmp_tag(const void *k, const void *e) {
     return strcmp(k, ((const tag_info *)e)->name);
@@ -95,14 +109,8 @@ static const tag_info *tag_find(const char *name) {
 
 const char *px_html_tag_name(int tag) {
     for (size_t i = 0; i < sizeof tags / sizeof *tags; i++)
-        if (tags[i].tag == tag) return tags[i].name;
+        if (tags[i].tag == tag && tag != PX_T_OTHER) return tags[i].name;
     return tag == PX_T_ROOT ? "root" : tag == PX_T_TEXT ? "#text" : "*";
-}
-
-static int is_skipped(const char *name) {
-    for (size_t i = 0; i < sizeof skipped / sizeof *skipped; i++)
-        if (!strcmp(name, skipped[i])) return 1;
-    return 0;
 }
 
 /* ------------------------------------------------------------ parse state */
@@ -249,11 +257,12 @@ static void on_start(void *ud, const xmlChar *xname, const xmlChar **atts) {
         s->capture_max = TITLE_MAX;
         return;
     }
-    if (is_skipped(name) || is_hidden(atts) || head_element(s, name, atts)) {
+    const tag_info *ti = tag_find(name);
+    if ((ti && (ti->flags & SKIP)) || is_hidden(atts) ||
+        head_element(s, name, atts)) {
         skip_begin(s);
         return;
     }
-    const tag_info *ti = tag_find(name);
     uint32_t i = node_add(s, ti ? ti->tag : PX_T_OTHER);
     if (i == PX_HNONE) return;
     px_hnode *n = &s->h->nodes[i];

@@ -196,6 +196,83 @@ static void fill_title(const px_html *h, const ld_info *ld, px_page *p) {
     title_strip(p->title, p->outlet);
 }
 
+/* Text of the subtree at i (pre-order: descendants follow it), at most
+ * cap - 1 bytes. */
+static void node_text(const px_html *h, uint32_t i, char *out, size_t cap) {
+    size_t k = 0;
+    for (uint32_t j = i + 1; j < h->n && k + 1 < cap; j++) {
+        uint32_t a = h->nodes[j].parent;
+        while (a != PX_HNONE && a > i) a = h->nodes[a].parent;
+        if (a != i) break; /* left the subtree */
+        const px_hnode *e = &h->nodes[j];
+        if (e->tag != PX_T_TEXT) continue;
+        size_t n = e->len < cap - 1 - k ? e->len : cap - 1 - k;
+        memcpy(out + k, h->pool.data + e->off, n);
+        k += n;
+    }
+    out[k] = 0;
+}
+
+/* Collapse runs of spaces in place. */
+static void squeeze(char *s) {
+    char *w = s;
+    for (const char *r = s; *r; r++)
+        if (*r != ' ' || (w > s && w[-1] != ' ')) *w++ = *r;
+    *w = 0;
+}
+
+/* "By Jane Roe - 11/18/19 10:00" -> "Jane Roe": drop the "By", stop at
+ * a digit, a separator or a "Published"/"Updated" stamp. */
+static char *byline_clean(char *t) {
+    static const char *const stops[] = {" - ", " Published", " Updated",
+                                        " Posted"};
+    squeeze(t);
+    char *s = t + (*t == ' ');
+    if (!strncasecmp(s, "by ", 3)) s += 3;
+    size_t n = strcspn(s, "0123456789|");
+    for (size_t i = 0; i < sizeof stops / sizeof *stops; i++) {
+        char *x = strstr(s, stops[i]);
+        if (x && (size_t)(x - s) < n) n = (size_t)(x - s);
+    }
+    while (n && (s[n - 1] == ' ' || s[n - 1] == ',')) n--;
+    return n >= 3 ? px_strndup(s, n) : NULL;
+}
+
+/* The first short element whose class/id says byline or author. */
+static char *byline_markup(const px_html *h) {
+    for (uint32_t i = 0; i < h->n; i++) {
+        const px_hnode *e = &h->nodes[i];
+        if (e->tag == PX_T_TEXT || !e->len) continue;
+        const char *cue = h->pool.data + e->off;
+        if ((!memmem(cue, e->len, "byline", 6) &&
+             !memmem(cue, e->len, "author", 6)) ||
+            memmem(cue, e->len, "comment", 7))
+            continue;
+        char buf[128];
+        node_text(h, i, buf, sizeof buf);
+        char *b = strlen(buf) < 100 ? byline_clean(buf) : NULL;
+        if (b) return b;
+    }
+    return NULL;
+}
+
+/* Seconds since the epoch of an ISO-8601-ish time; also accepts a space
+ * for the "T" and "+hhmm" offsets ("2019-11-20 06:35:39+0000"). */
+static int64_t time_of(const char *s) {
+    int64_t ts;
+    if (!px_time_parse(s, &ts)) return ts;
+    char t[64];
+    size_t n = strlen(s);
+    if (n < 10 || n + 2 > sizeof t) return PX_TIME_NONE;
+    memcpy(t, s, n + 1);
+    if (t[10] == ' ') t[10] = 'T';
+    if (n > 5 && (t[n - 5] == '+' || t[n - 5] == '-') && t[n - 3] != ':') {
+        memmove(t + n - 1, t + n - 2, 3); /* "+hhmm" -> "+hh:mm" */
+        t[n - 2] = ':';
+    }
+    return px_time_parse(t, &ts) ? PX_TIME_NONE : ts;
+}
+
 static void fill_people_time(const px_html *h, ld_info *ld, px_page *p) {
     static const char *const authors[] = {
         "author", "article:author", "parsely-author", "sailthru.author",
@@ -210,11 +287,10 @@ static void fill_people_time(const px_html *h, ld_info *ld, px_page *p) {
     p->byline = trim_dup(a);
     if (p->byline && !strncasecmp(p->byline, "by ", 3))
         memmove(p->byline, p->byline + 3, strlen(p->byline + 3) + 1);
+    if (!p->byline) p->byline = byline_markup(h);
     const char *d = ld->published ? ld->published : meta_first(h, dates);
     p->published = d ? trim_dup(d) : first_time(h);
-    int64_t ts;
-    if (p->published && !px_time_parse(p->published, &ts))
-        p->published_ts = ts;
+    if (p->published) p->published_ts = time_of(p->published);
 }
 
 void px_meta_fill(const px_html *h, const char *url, px_page *p,

@@ -40,6 +40,8 @@ typedef struct ctx {
     uint8_t *inc;     /* 1: inside the body; 2: a body root */
     uint8_t *hasblk;  /* has a block child other than <br> */
     uint8_t *aside;   /* under comments, related links, nav, aside, footer */
+    uint8_t *cluster; /* inside an inline cluster of links (hover cards) */
+    uint32_t *nlink;  /* links in the subtree */
     para *paras;
     size_t np, pcap;
     px_buf buf;
@@ -121,8 +123,54 @@ static int aside_node(const ctx *c, uint32_t i) {
                    sizeof aside_words / sizeof *aside_words) != NULL;
 }
 
-/* Forward: nearest block ancestor.  Reverse: text and link totals.
- * Forward: side sections. */
+/* An inline element of a <p> holding 3+ links and little else: a widget
+ * (hover card, link list) inside the paragraph, not part of its prose. */
+static int link_cluster(const ctx *c, uint32_t i) {
+    const px_hnode *e = &c->h->nodes[i];
+    return !(e->flags & (PX_HF_BLOCK | PX_HF_LINK)) && e->tag != PX_T_TEXT &&
+           c->h->nodes[c->blk[e->parent]].tag == PX_T_P &&
+           c->nlink[i] >= 3 && c->link[i] * 5 >= c->text[i] * 4;
+}
+
+/* Reverse: text and link totals, without text inside link clusters. */
+static void sum_text(ctx *c) {
+    const px_hnode *nodes = c->h->nodes;
+    memset(c->text, 0, c->h->n * sizeof *c->text);
+    memset(c->link, 0, c->h->n * sizeof *c->link);
+    memset(c->nlink, 0, c->h->n * sizeof *c->nlink);
+    for (uint32_t i = c->h->n; i-- > 1;) {
+        const px_hnode *e = &nodes[i];
+        if (e->tag == PX_T_TEXT && !c->cluster[i]) c->text[i] = e->len;
+        if (e->flags & PX_HF_LINK) {
+            c->link[i] = c->text[i];
+            c->nlink[i]++;
+        }
+        c->nlink[e->parent] += c->nlink[i];
+        c->text[e->parent] += c->text[i];
+        c->link[e->parent] += c->link[i];
+        if ((e->flags & PX_HF_BLOCK) && e->tag != PX_T_BR)
+            c->hasblk[e->parent] = 1;
+    }
+}
+
+/* Link clusters: the innermost ones (a hover card, not the link that
+ * shows it), then everything under them. */
+static void mark_clusters(ctx *c) {
+    enum { CAND = 1, INNER = 2 }; /* INNER: a candidate lies below */
+    const px_hnode *nodes = c->h->nodes;
+    for (uint32_t i = c->h->n; i-- > 1;) {
+        if (link_cluster(c, i)) c->cluster[i] |= CAND;
+        if (c->cluster[i]) c->cluster[nodes[i].parent] |= INNER;
+    }
+    c->cluster[0] = 0;
+    for (uint32_t i = 1; i < c->h->n; i++) {
+        int own = c->cluster[i] == CAND;
+        c->cluster[i] = c->cluster[nodes[i].parent] || own;
+    }
+}
+
+/* Forward: nearest block ancestor.  Reverse: totals.  Forward: link
+ * clusters, then totals again without them, then side sections. */
 static void pass_tree(ctx *c) {
     const px_html *h = c->h;
     for (uint32_t i = 0; i < h->n; i++) {
@@ -130,15 +178,9 @@ static void pass_tree(ctx *c) {
         uint32_t p = e->parent;
         c->blk[i] = (e->flags & PX_HF_BLOCK) || p == PX_HNONE ? i : c->blk[p];
     }
-    for (uint32_t i = h->n; i-- > 1;) {
-        const px_hnode *e = &h->nodes[i];
-        if (e->tag == PX_T_TEXT) c->text[i] = e->len;
-        if (e->flags & PX_HF_LINK) c->link[i] = c->text[i];
-        c->text[e->parent] += c->text[i];
-        c->link[e->parent] += c->link[i];
-        if ((e->flags & PX_HF_BLOCK) && e->tag != PX_T_BR)
-            c->hasblk[e->parent] = 1;
-    }
+    sum_text(c);
+    mark_clusters(c);
+    sum_text(c);
     for (uint32_t i = 1; i < h->n; i++)
         if (h->nodes[i].tag != PX_T_TEXT)
             c->aside[i] = c->aside[h->nodes[i].parent] || aside_node(c, i);
@@ -156,6 +198,7 @@ static void para_flush(ctx *c, para *cur) {
         cur->len--;
         c->buf.len--;
     }
+    if (cur->links > cur->len) cur->links = cur->len; /* trimmed space */
     if (cur->len) {
         if (c->np == c->pcap) {
             c->pcap = c->pcap ? c->pcap * 2 : 256;
@@ -195,6 +238,7 @@ static px_result pass_paras(ctx *c) {
             if (e->flags & PX_HF_BLOCK) para_flush(c, &cur);
             continue;
         }
+        if (c->cluster[i]) continue;
         uint32_t b = c->blk[e->parent];
         if (b != cur.block) {
             para_flush(c, &cur);
@@ -413,7 +457,9 @@ static const char *verdict(const ctx *c, const para *p, const char *title,
             snprintf(why, cap, "class/id cue '%s'", w + (*w == '='));
         return why;
     }
-    if (p->links * 2 > p->len) {
+    /* mostly links, and little prose besides (hover cards inside a link
+     * do not sink a long sentence) */
+    if (p->links * 2 > p->len && p->len - p->links < 100) {
         snprintf(why, cap, "link density %.2f", (double)p->links / p->len);
         return why;
     }
@@ -425,12 +471,38 @@ static const char *verdict(const ctx *c, const para *p, const char *title,
     return NULL;
 }
 
+/* A heading, or a short line without closing punctuation ("More:",
+ * "Comments"): it introduces what follows, so it never ends an article. */
+static int is_intro(const ctx *c, const para *p) {
+    if (is_tag(c->h->nodes[p->block].tag, PX_T_H1, PX_T_H6)) return 1;
+    const char *s = c->buf.data + p->off;
+    size_t n = p->len;
+    while (n && (s[n - 1] == ' ' || (n >= 2 && s[n - 2] == '\xc2' &&
+                                     s[n - 1] == '\xa0')))
+        n -= s[n - 1] == ' ' ? 1 : 2; /* spaces, no-break spaces */
+    /* closing punctuation; \x9d ends U+201D */
+    return p->len < 40 && n && !strchr(".!?\"')]\x9d", s[n - 1]);
+}
+
+/* Index from which every kept paragraph is a trailing intro. */
+static size_t body_end(const ctx *c, const char *title) {
+    char why[96];
+    size_t end = c->np;
+    for (; end > 0; end--) {
+        const para *p = &c->paras[end - 1];
+        if (!verdict(c, p, title, why, sizeof why) && !is_intro(c, p)) break;
+    }
+    return end;
+}
+
 static px_result emit(ctx *c, const char *title, px_buf *text,
                       px_explain_fn explain, void *ud) {
     char why[96], where[64];
+    size_t end = body_end(c, title);
     for (size_t i = 0; i < c->np; i++) {
         const para *p = &c->paras[i];
         const char *v = verdict(c, p, title, why, sizeof why);
+        if (!v && i >= end) v = "heading or label at the end of the body";
         if (explain) {
             describe(c, p->block, where, sizeof where);
             explain(ud, v == NULL, v ? v : "main content", where,
@@ -455,6 +527,8 @@ static void ctx_release(ctx *c) {
     px_free(c->inc);
     px_free(c->hasblk);
     px_free(c->aside);
+    px_free(c->cluster);
+    px_free(c->nlink);
     px_free(c->paras);
     px_buf_release(&c->buf);
 }
@@ -475,6 +549,8 @@ px_result px_score_body(const px_html *h, const char *title, px_buf *text,
     c.inc = px_calloc(n, 1);
     c.hasblk = px_calloc(n, 1);
     c.aside = px_calloc(n, 1);
+    c.cluster = px_calloc(n, 1);
+    c.nlink = px_calloc(n, sizeof *c.nlink);
     pass_tree(&c);
     px_result rc = pass_paras(&c);
     if (!rc) {

@@ -49,7 +49,7 @@ struct px_warc {
     src s;
     px_warc_opts o;
     size_t nerr;
-    int gz_reported;
+    size_t nrec;       /* records seen */
 };
 
 static void report(px_warc *w, uint64_t off, px_result rc, const char *msg) {
@@ -229,15 +229,24 @@ static int is_version_line(const px_buf *l) {
     return l->len >= 7 && !memcmp(l->data, "WARC/1.", 7);
 }
 
+static int is_blank_line(const px_buf *l) {
+    return l->data[0] == '\n' || (l->data[0] == '\r' && l->len <= 2);
+}
+
 /* Find the next "WARC/1." line; 0 at the end.  Reports skipped garbage. */
 static int rec_start(px_warc *w, px_buf *line, uint64_t *off) {
     int garbage = 0;
     for (;;) {
         *off = w->s.pos;
-        if (!src_line(w, line)) return 0;
+        if (!src_line(w, line)) {
+            if (garbage || !w->nrec)
+                report(w, w->nrec ? *off : 0, PX_ERR_PARSE,
+                       w->nrec ? "bytes after the last record ignored"
+                               : "no WARC record found");
+            return 0;
+        }
         if (is_version_line(line)) break;
-        if (line->len > 2 || (line->data[0] != '\r' && line->data[0] != '\n'))
-            garbage = 1;
+        if (!is_blank_line(line)) garbage = 1;
     }
     if (garbage)
         report(w, *off, PX_ERR_PARSE,
@@ -251,8 +260,7 @@ static px_result rec_header(px_warc *w, rec *r, px_buf *line) {
         if (!src_line(w, line)) return PX_ERR_PARSE;
         total += line->len;
         if (total > HEADER_MAX) return PX_ERR_TOOBIG;
-        if (line->data[0] == '\n' || (line->data[0] == '\r' && line->len <= 2))
-            return PX_OK;
+        if (is_blank_line(line)) return PX_OK;
         if (is_version_line(line)) {
             src_unread(&w->s, line->data, line->len);
             return PX_ERR_PARSE;
@@ -304,22 +312,30 @@ static void rec_extend(px_warc *w, rec *r, px_buf *line, size_t max) {
         r->block.data[--r->block.len] = 0;
 }
 
-/* After the block: CRLF CRLF, else the length lied. */
+/* After the block: CRLF CRLF (a missing one, or the next record right
+ * away, is tolerated); text instead means the length lied. */
 static void rec_trailer(px_warc *w, rec *r, px_buf *line, size_t max) {
     if (rec_cut_next(w, r)) {
         report(w, r->off, PX_ERR_PARSE,
                "Content-Length overstates the block; cut at the next record");
         return;
     }
-    char end[4];
-    size_t k = 0, got;
-    while (k < 4 && (got = src_read(w, end + k, 4 - k)) > 0) k += got;
-    if (k == 4 && !memcmp(end, "\r\n\r\n", 4)) return;
-    if (!k) return; /* end of file right after the block: accept */
-    src_unread(&w->s, end, k);
-    report(w, r->off, PX_ERR_PARSE,
-           "Content-Length understates the block; read up to the next record");
-    rec_extend(w, r, line, max);
+    for (int blank = 0; blank < 2 && src_line(w, line);) {
+        if (is_version_line(line)) {
+            src_unread(&w->s, line->data, line->len);
+            return;
+        }
+        if (is_blank_line(line)) {
+            blank++;
+            continue;
+        }
+        report(w, r->off, PX_ERR_PARSE, "Content-Length understates the "
+                                        "block; read up to the next record");
+        if (r->block.len + line->len <= max)
+            px_buf_append(&r->block, line->data, line->len);
+        rec_extend(w, r, line, max);
+        return;
+    }
 }
 
 /* Read the next record; PX_OK, PX_ERR_EMPTY at the end, or an error that
@@ -328,6 +344,7 @@ static px_result rec_read(px_warc *w, rec *r, px_buf *line) {
     size_t max = w->o.max_record_bytes ? w->o.max_record_bytes
                                        : PX_WARC_MAX_RECORD;
     if (!rec_start(w, line, &r->off)) return PX_ERR_EMPTY;
+    w->nrec++;
     px_result rc = rec_header(w, r, line);
     if (rc || !r->has_length) {
         report(w, r->off, rc ? rc : PX_ERR_PARSE,
@@ -494,6 +511,13 @@ px_result px_warc_new(FILE *f, const px_warc_opts *opts, px_warc **out) {
     return PX_OK;
 }
 
+/* Responses over HTTP, or HTML stored as a resource record. */
+static int record_wanted(const rec *r) {
+    if (!strcmp(r->type, "response"))
+        return strstr(r->ctype, "application/http") != NULL;
+    return !strcmp(r->type, "resource") && strstr(r->ctype, "html");
+}
+
 static px_result record_page(px_warc *w, rec *r, px_page **out) {
     http h;
     size_t cap = w->o.max_record_bytes ? w->o.max_record_bytes
@@ -501,10 +525,17 @@ static px_result record_page(px_warc *w, rec *r, px_page **out) {
     px_buf t1, t2;
     px_buf_init(&t1, cap);
     px_buf_init(&t2, cap * 4);
-    px_result rc = http_payload(w, r, &h, &t1, &t2);
+    px_result rc = PX_OK;
+    if (!strcmp(r->type, "resource")) { /* the page itself, no HTTP */
+        memset(&h, 0, sizeof h);
+        snprintf(h.ctype, sizeof h.ctype, "%s", r->ctype);
+        h.body = r->block.data ? r->block.data : "";
+        h.body_len = r->block.len;
+    } else {
+        rc = http_payload(w, r, &h, &t1, &t2);
+    }
     if (!rc) {
         px_extract_opts eo = w->o.extract;
-        eo.explain = NULL;
         eo.charset = h.ctype;
         rc = px_page_extract(h.body, h.body_len, r->uri, &eo, out);
         if (rc && rc != PX_ERR_EMPTY)
@@ -535,9 +566,7 @@ px_result px_warc_next(px_warc *w, px_page **out, uint64_t *offset) {
         px_buf_init(&r.block, 0);
         px_result rc = rec_read(w, &r, &line);
         if (rc == PX_ERR_EMPTY) break;
-        if (rc || strcmp(r.type, "response") || !r.ctype ||
-            !strstr(r.ctype, "application/http"))
-            continue;
+        if (rc || !r.ctype || !record_wanted(&r)) continue;
         if (!record_page(w, &r, out)) {
             if (offset) *offset = r.off;
             break;

@@ -144,4 +144,14 @@ for needle in ["Russia's main demands", "Rustem Umerov", "Maidan revolution in 2
     s = find("b", needle)
     assert "only" in s["cls"] and "data-pair" not in s["attrs"], needle
 EOF
+
+# stored ids: ingest both, align by id
+"$BIN" ingest --db "$TMP/t.db" "$A" "$B" >/dev/null
+"$BIN" align --db "$TMP/t.db" --json 000_db9f598bcc720c5d 002_2fef65d93e5c9bc7 |
+    python3 -c '
+import json, sys
+j = json.load(sys.stdin)
+assert j["direction"]["dir"] == "a->b", j["direction"]
+assert len(j["pairs"]) >= 8, len(j["pairs"])
+'
 echo "ok"

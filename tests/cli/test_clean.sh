@@ -68,6 +68,14 @@ s=${line#[}; s=${s%%,*}; e=${line#*,}; e=${e%%)*}
 [ "$(tail -c +$((s + 1)) "$W" | head -c $((e - s)))" = "Реклама" ] ||
     fail "explain: offsets do not point at the label"
 
+# --learn on the JSON Lines example: the Coastline footer recurs in its 3
+# articles and is removed from each; nothing of the other outlets is
+"$P" clean --learn --json "$ROOT/examples/articles.jsonl" >"$T/learn.json"
+[ "$(grep -o '"reason":"recurring"' "$T/learn.json" | wc -l)" = 3 ] ||
+    fail "--learn: recurring footer not removed 3 times"
+"$P" clean --json "$ROOT/examples/articles.jsonl" | grep -q '"recurring"' &&
+    fail "recurring lines removed without --learn"
+
 # --- usage and bad input
 "$P" clean --help | grep -q '^usage: parallax clean' || fail "--help"
 set +e

@@ -59,12 +59,21 @@ out=subprocess.run(['$P','list','--db','$DB','--json'],capture_output=True,text=
 ids=[json.loads(l)['id'] for l in out.splitlines()]; assert ids==['storm','g1','z1','new'], ids"
 PARALLAX_DB="$DB" "$P" clean new >"$T/clean.out"
 check "stored id as input" grep -q 'New one.' "$T/clean.out"
+PARALLAX_DB="$DB" "$P" clean new "$T/in/storm.txt" z1 >"$T/order.out"
+check "ids and paths read in argument order" [ "$(grep -o -e 'New one' -e 'storm hit' -e 'Zstd article' "$T/order.out" | tr '\n' ,)" = "New one,storm hit,Zstd article," ]
 PARALLAX_DB="$DB" "$P" clean no-such-id 2>"$T/nf"
 check "unknown id exit 1" [ $? = 1 ]
 check "unknown id message" grep -q 'no-such-id: no such file or stored article' "$T/nf"
 "$P" show --db "$T/absent.db" x 2>"$T/abs"
 check "show on missing store exit 3" [ $? = 3 ]
 check "missing store not created" [ ! -e "$T/absent.db" ]
+echo "not a database" >"$T/text.db"
+"$P" ingest --db "$T/text.db" "$T/in" 2>"$T/nd"
+check "non-store file refused, exit 3" [ $? = 3 ]
+check "non-store message" grep -q 'text.db: not a parallax store' "$T/nd"
+check "non-store file untouched" [ "$(cat "$T/text.db")" = "not a database" ]
+printf '{"id":"t","title":"a\\tb\\nc","text":"Tabs."}\n' | "$P" ingest --db "$T/tab.db" -
+check "list keeps one line per article" [ "$("$P" list --db "$T/tab.db")" = "$(printf 't\t-\t-\ta b c')" ]
 for c in ingest show list; do
     "$P" $c --help >/dev/null
     check "$c --help" [ $? = 0 ]
@@ -79,6 +88,11 @@ if [ -d "$S/seeds" ] && [ -f "$S/data/ecbplus/dev.jsonl" ]; then
     "$P" ingest --db "$T/acc.db" --json "$S/seeds" "$S/data/ecbplus/dev.jsonl" >"$T/acc2"
     check "acceptance rerun adds none" [ "$(grep -c '"status":"unchanged"' "$T/acc2")" = 464 ]
     check "acceptance still 464" [ "$("$P" list --db "$T/acc.db" | wc -l)" = 464 ]
+    # the cleaner's metadata is stored: credit line -> wire, self-reference -> outlet
+    check "seed wire stored" sh -c "'$P' show --db '$T/acc.db' 000_db9f598bcc720c5d | grep -qx 'wire: Reuters'"
+    check "seed outlet stored" sh -c "'$P' show --db '$T/acc.db' 002_2fef65d93e5c9bc7 | grep -qx 'outlet: Modern.az'"
+    "$P" show --db "$T/acc.db" --clean 000_db9f598bcc720c5d >"$T/c000"
+    check "clean view stored (title once)" [ "$(grep -c '^Witkoff and Kushner Meet Putin' "$T/c000")" = 1 ]
 else echo "skip acceptance: $S absent"; fi
 
 [ "$fails" = 0 ]

@@ -19,40 +19,42 @@ typedef struct clean_case {
     const char *meta;           /* "key=value;..." in key order */
 } clean_case;
 
-#define LONG_PARA                                                          \
-    "The envoy met the president on Tuesday for talks on ending the war, " \
+#define LONG_PARA                                                              \
+    "The envoy met the president on Tuesday for talks on ending the war, "     \
     "officials said."
-#define RU_PARA                                                            \
-    "\xD0\x9F\xD1\x83\xD1\x82\xD0\xB8\xD0\xBD \xD0\xB2\xD1\x81\xD1\x82"    \
-    "\xD1\x80\xD0\xB5\xD1\x82\xD0\xB8\xD0\xBB\xD1\x81\xD1\x8F \xD1\x81 "   \
-    "\xD0\xBF\xD0\xBE\xD1\x81\xD0\xBB\xD0\xB0\xD0\xBD\xD0\xBD\xD0\xB8"    \
-    "\xD0\xBA\xD0\xBE\xD0\xBC \xD0\xB2 \xD0\xBF\xD0\xBE\xD0\xBD\xD0\xB5"  \
-    "\xD0\xB4\xD0\xB5\xD0\xBB\xD1\x8C\xD0\xBD\xD0\xB8\xD0\xBA \xD0\xB2 "  \
+#define RU_PARA                                                                \
+    "\xD0\x9F\xD1\x83\xD1\x82\xD0\xB8\xD0\xBD \xD0\xB2\xD1\x81\xD1\x82"        \
+    "\xD1\x80\xD0\xB5\xD1\x82\xD0\xB8\xD0\xBB\xD1\x81\xD1\x8F \xD1\x81 "       \
+    "\xD0\xBF\xD0\xBE\xD1\x81\xD0\xBB\xD0\xB0\xD0\xBD\xD0\xBD\xD0\xB8"         \
+    "\xD0\xBA\xD0\xBE\xD0\xBC \xD0\xB2 \xD0\xBF\xD0\xBE\xD0\xBD\xD0\xB5"       \
+    "\xD0\xB4\xD0\xB5\xD0\xBB\xD1\x8C\xD0\xBD\xD0\xB8\xD0\xBA \xD0\xB2 "       \
     "\xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB5."
-#define AR_LABEL "\xD8\xA7\xD8\xB6\xD8\xA7\xD9\x81\xD8\xA9 \xD8\xA7\xD8\xB9\xD9\x84\xD8\xA7\xD9\x86"
+#define AR_LABEL                                                               \
+    "\xD8\xA7\xD8\xB6\xD8\xA7\xD9\x81\xD8\xA9 "                                \
+    "\xD8\xA7\xD8\xB9\xD9\x84\xD8\xA7\xD9\x86"
 #define RU_LABEL "\xD0\xA0\xD0\xB5\xD0\xBA\xD0\xBB\xD0\xB0\xD0\xBC\xD0\xB0"
 /* "The envoy met the president on Tuesday to discuss ending the war." */
-#define AR_PARA                                                            \
-    "\u0627\u0644\u062A\u0642\u0649 \u0627\u0644\u0645\u0628\u0639"             \
+#define AR_PARA                                                                \
+    "\u0627\u0644\u062A\u0642\u0649 \u0627\u0644\u0645\u0628\u0639"            \
     "\u0648\u062B \u0627\u0644\u0631\u0626\u064A\u0633 \u064A\u0648\u0645 "    \
     "\u0627\u0644\u062B\u0644\u0627\u062B\u0627\u0621 \u0644\u0628\u062D"      \
     "\u062B \u0625\u0646\u0647\u0627\u0621 \u0627\u0644\u062D\u0631\u0628."
 #define AR_MOSCOW "\u0645\u0648\u0633\u0643\u0648"
-#define ZH_PARA                                                            \
-    "\u7279\u4F7F\u5468\u4E8C\u4E0E\u603B\u7EDF\u4F1A\u9762\uFF0C\u8BA8"      \
+#define ZH_PARA                                                                \
+    "\u7279\u4F7F\u5468\u4E8C\u4E0E\u603B\u7EDF\u4F1A\u9762\uFF0C\u8BA8"       \
     "\u8BBA\u7ED3\u675F\u6218\u4E89\u3002"
 #define ZH_MOSCOW "\u83AB\u65AF\u79D1"
 #define RU_MOSCOW "\xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0"
 
 static const clean_case cases[] = {
     /* --- title */
-    {"title repeated", "Big news today\n\nBig news today\nBig news today\n"
-     LONG_PARA "\n", NULL, NULL,
-     "title-repeat:Big news today\n|title-repeat:Big news today\n",
+    {"title repeated",
+     "Big news today\n\nBig news today\nBig news today\n" LONG_PARA "\n", NULL,
+     NULL, "title-repeat:Big news today\n|title-repeat:Big news today\n",
      "title=Big news today"},
-    {"title repeated, other case, CRLF", "BIG NEWS TODAY\r\nBig news today\r\n"
-     LONG_PARA "\r\n", NULL, NULL, "title-repeat:Big news today\r\n",
-     "title=BIG NEWS TODAY"},
+    {"title repeated, other case, CRLF",
+     "BIG NEWS TODAY\r\nBig news today\r\n" LONG_PARA "\r\n", NULL, NULL,
+     "title-repeat:Big news today\r\n", "title=BIG NEWS TODAY"},
     {"title that does not repeat", "Big news today\n" LONG_PARA "\n", NULL,
      NULL, "", ""},
     {"given title, once", "Big news today\n" LONG_PARA "\n", "Big news today",
@@ -60,40 +62,67 @@ static const clean_case cases[] = {
     {"title repeated further down is not at the top",
      "Big news today\n" LONG_PARA "\nBig news today\n", NULL, NULL, "", ""},
     /* --- UI / ad labels */
-    {"Arabic label glued", LONG_PARA AR_LABEL "\n\n" LONG_PARA "\n", NULL,
-     NULL, "ui-label:" AR_LABEL, ""},
-    {"Cyrillic label after a space", LONG_PARA " " RU_LABEL "\n" LONG_PARA
-     "\n", NULL, NULL, "ui-label: " RU_LABEL, ""},
+    {"Arabic label glued", LONG_PARA AR_LABEL "\n\n" LONG_PARA "\n", NULL, NULL,
+     "ui-label:" AR_LABEL, ""},
+    {"Cyrillic label after a space", LONG_PARA " " RU_LABEL "\n" LONG_PARA "\n",
+     NULL, NULL, "ui-label: " RU_LABEL, ""},
     {"unknown run in another script, glued",
      LONG_PARA "\xE5\xB9\xBF\xE5\x91\x8A\xE4\xBD\x8D\n" LONG_PARA "\n", NULL,
      NULL, "ui-label:\xE5\xB9\xBF\xE5\x91\x8A\xE4\xBD\x8D", ""},
     {"run in another script after a space stays",
      LONG_PARA " " RU_MOSCOW "\n" LONG_PARA "\n", NULL, NULL, "", ""},
+    {"Arabic label glued to the start",
+     LONG_PARA "\n" AR_LABEL "The envoy met the president again.\n", NULL, NULL,
+     "ui-label:" AR_LABEL, ""},
+    {"label glued to the start, case change",
+     LONG_PARA "\nAdvertisementThe envoy met the president again.\n", NULL,
+     NULL, "ui-label:Advertisement", ""},
+    {"label glued to the start, capitals",
+     LONG_PARA "\nADVERTISEMENTThe envoy met the president again.\n", NULL,
+     NULL, "ui-label:ADVERTISEMENT", ""},
+    {"names with inner capitals stay",
+     LONG_PARA "\nMcDonald and AdAstra and NATOThe met in iPhone town.\n", NULL,
+     NULL, "", ""},
+    {"label word opening a sentence stays",
+     LONG_PARA "\nAdvertisements are everywhere in the city now.\n", NULL, NULL,
+     "", ""},
     {"label line in the body", LONG_PARA "\nADVERTISEMENT\n" LONG_PARA "\n",
      NULL, NULL, "ui-label:ADVERTISEMENT\n", ""},
     {"label word inside a quote stays",
      "\"Advertisement is everywhere,\" she said.\n" LONG_PARA "\n", NULL, NULL,
      "", ""},
-    {"one-word sentences stay", "He asked if they would stay.\nNo.\nWhy?\n"
-     "Advertisement.\n" LONG_PARA "\n", NULL, NULL, "", ""},
+    {"one-word sentences stay",
+     "He asked if they would stay.\nNo.\nWhy?\n"
+     "Advertisement.\n" LONG_PARA "\n",
+     NULL, NULL, "", ""},
     {"a one-line text is never all debris", "Advertisement", NULL, NULL, "",
      ""},
+    {"a short line ending a passage in its script stays",
+     LONG_PARA "\n" AR_PARA "\n" AR_MOSCOW "\n" LONG_PARA " " LONG_PARA
+               "\n" LONG_PARA "\n",
+     NULL, NULL, "", ""},
+    {"a lone short line in another script goes",
+     LONG_PARA " " LONG_PARA "\n" AR_MOSCOW "\n" LONG_PARA " " LONG_PARA "\n",
+     NULL, NULL, "ui-label:" AR_MOSCOW "\n", ""},
     /* --- whole non-Latin articles lose nothing */
     {"Russian article", RU_PARA "\n" RU_MOSCOW "\n" RU_PARA " " RU_PARA "\n",
      NULL, NULL, "", ""},
-    {"Arabic article with a Latin name", AR_PARA " NATO " AR_PARA "\n"
-     AR_MOSCOW "\n" AR_PARA "\n", NULL, NULL, "", ""},
-    {"Chinese article", ZH_PARA "\n" ZH_MOSCOW "\n" ZH_PARA ZH_PARA "\n",
-     NULL, NULL, "", ""},
+    {"Arabic article with a Latin name",
+     AR_PARA " NATO " AR_PARA "\n" AR_MOSCOW "\n" AR_PARA "\n", NULL, NULL, "",
+     ""},
+    {"Chinese article", ZH_PARA "\n" ZH_MOSCOW "\n" ZH_PARA ZH_PARA "\n", NULL,
+     NULL, "", ""},
     /* --- credits and datelines */
     {"credit line", LONG_PARA "\n\nReuters", NULL, NULL, "credit:Reuters",
      "wire=Reuters"},
-    {"credit in parentheses", LONG_PARA "\n(AP)\n", NULL, NULL,
-     "credit:(AP)\n", "wire=AP"},
+    {"credit in parentheses", LONG_PARA "\n(AP)\n", NULL, NULL, "credit:(AP)\n",
+     "wire=AP"},
     {"two wires", LONG_PARA "\n\xE2\x80\x94 AFP/Reuters\n", NULL, NULL,
      "credit:\xE2\x80\x94 AFP/Reuters\n", "wire=AFP/Reuters"},
-    {"reporting credit", LONG_PARA "\n(Reporting by Ann Lee; Editing by Bo "
-     "Ng)\nReuters\n", NULL, NULL,
+    {"reporting credit",
+     LONG_PARA "\n(Reporting by Ann Lee; Editing by Bo "
+               "Ng)\nReuters\n",
+     NULL, NULL,
      "credit:(Reporting by Ann Lee; Editing by Bo Ng)\n|credit:Reuters\n",
      "wire=Reuters"},
     {"wire name mid-text stays", "Reuters\n" LONG_PARA "\n", NULL, NULL, "",
@@ -111,28 +140,52 @@ static const clean_case cases[] = {
      "VELMORA (Kestrel Wire) - " LONG_PARA "\nKestrel Wire\n", NULL, NULL,
      "dateline:VELMORA (Kestrel Wire) - |credit:Kestrel Wire\n",
      "wire=Kestrel Wire;dateline=VELMORA"},
-    {"not a dateline", "U.S. - China trade talks resumed on Tuesday, "
-     "officials said.\n" LONG_PARA "\n", NULL, NULL, "", ""},
+    {"not a dateline",
+     "U.S. - China trade talks resumed on Tuesday, "
+     "officials said.\n" LONG_PARA "\n",
+     NULL, NULL, "", ""},
     /* --- self-references stay in the text */
-    {"self-reference", LONG_PARA "\nModern.az reports that the talks will "
-     "start at noon.\n", NULL, NULL, "", "outlet=Modern.az"},
-    {"pronoun is no outlet", LONG_PARA "\nHe reports that the talks will "
-     "start.\n", NULL, NULL, "", ""},
-    {"another outlet cited", LONG_PARA "\nThe Daily Planet reports that the "
-     "talks will start.\n", NULL, "Modern.az", "", ""},
+    {"self-reference",
+     LONG_PARA "\nModern.az reports that the talks will "
+               "start at noon.\n",
+     NULL, NULL, "", "outlet=Modern.az"},
+    {"a person is no outlet",
+     LONG_PARA "\nMichael Silverman reports that "
+               "the team won.\n",
+     NULL, NULL, "", ""},
+    {"an acronym outlet",
+     LONG_PARA "\nSKY-TV reports that three people "
+               "died.\n",
+     NULL, NULL, "", "outlet=SKY-TV"},
+    {"a date in parentheses is no agency", "(March 20, 2007) - " LONG_PARA "\n",
+     NULL, NULL, "", ""},
+    {"pronoun is no outlet",
+     LONG_PARA "\nHe reports that the talks will "
+               "start.\n",
+     NULL, NULL, "", ""},
+    {"another outlet cited",
+     LONG_PARA "\nThe Daily Planet reports that the "
+               "talks will start.\n",
+     NULL, "Modern.az", "", ""},
     /* --- share lines */
-    {"share footer", LONG_PARA "\nShare this article: Facebook | X | Email\n"
-     "Follow Coastline Daily on X and Telegram.\n", NULL, NULL,
+    {"share footer",
+     LONG_PARA "\nShare this article: Facebook | X | Email\n"
+               "Follow Coastline Daily on X and Telegram.\n",
+     NULL, NULL,
      "share:Share this article: Facebook | X | Email\n|share:Follow "
-     "Coastline Daily on X and Telegram.\n", ""},
+     "Coastline Daily on X and Telegram.\n",
+     ""},
     {"call to action in the body stays",
-     LONG_PARA "\nJoin the protest on Telegram, organisers urged.\n"
-     LONG_PARA "\n", NULL, NULL, "", ""},
-    {"share sentence stays", LONG_PARA "\nShare this moment with your "
-     "family, the mayor urged.\n" LONG_PARA "\n", NULL, NULL, "", ""},
+     LONG_PARA "\nJoin the protest on Telegram, organisers urged.\n" LONG_PARA
+               "\n",
+     NULL, NULL, "", ""},
+    {"share sentence stays",
+     LONG_PARA "\nShare this moment with your "
+               "family, the mayor urged.\n" LONG_PARA "\n",
+     NULL, NULL, "", ""},
     /* --- control characters, invalid UTF-8 */
-    {"control characters", "Hello\x01\x02 world.\n" LONG_PARA "\n", NULL,
-     NULL, "control:\x01\x02", ""},
+    {"control characters", "Hello\x01\x02 world.\n" LONG_PARA "\n", NULL, NULL,
+     "control:\x01\x02", ""},
     {"invalid UTF-8 is no debris", "Big \xFF news\n" LONG_PARA "\xFE\n", NULL,
      NULL, "", ""},
 };
@@ -189,8 +242,10 @@ static void check_invariants(const px_doc *d, const char *text, size_t len) {
     if (!px_doc_bad_utf8(d)) {
         size_t a = 0, b = 0;
         while (a < cl && b < kept.len) {
-            if (clean[a] == kept.data[b]) a++, b++;
-            else assert_int_equal(clean[a++], ' ');
+            if (clean[a] == kept.data[b])
+                a++, b++;
+            else
+                assert_int_equal(clean[a++], ' ');
         }
         assert_int_equal(b, kept.len);
         assert_int_equal(a, cl);
@@ -209,7 +264,8 @@ static void test_cases(void **state) {
         char *rm = removals_str(d, k->text), *meta = meta_str(d);
         if (strcmp(rm, k->removed) || strcmp(meta, k->meta))
             fail_msg("case '%s':\n removed '%s'\n    want '%s'\n meta '%s'\n"
-                     " want '%s'", k->name, rm, k->removed, meta, k->meta);
+                     " want '%s'",
+                     k->name, rm, k->removed, meta, k->meta);
         check_invariants(d, k->text, len);
         px_free(rm);
         px_free(meta);
@@ -239,8 +295,10 @@ static void test_boiler(void **state) {
     char text[512];
     px_boiler *b = px_boiler_new(NULL);
     for (int i = 0; i < 4; i++) {
-        snprintf(text, sizeof text, "Story number %d is about a thing that "
-                 "happened, officials said today in the city.\n%s\n", i, foot);
+        snprintf(text, sizeof text,
+                 "Story number %d is about a thing that "
+                 "happened, officials said today in the city.\n%s\n",
+                 i, foot);
         assert_int_equal(px_boiler_add(b, "Coastline", text, strlen(text)),
                          PX_OK);
     }
@@ -258,8 +316,9 @@ static void test_boiler(void **state) {
         px_doc *d;
         assert_int_equal(px_doc_new(text, strlen(text), &opts, &d), PX_OK);
         char *rm = removals_str(d, text);
-        assert_string_equal(rm, o ? "" : "recurring:Coastline Daily - news "
-                                         "from the coast since 1987.\n");
+        assert_string_equal(rm, o ? ""
+                                  : "recurring:Coastline Daily - news "
+                                    "from the coast since 1987.\n");
         px_free(rm);
         px_doc_free(d);
     }
@@ -299,12 +358,11 @@ static void test_boiler_cap(void **state) {
 
 /* Every run of the original ending with final punctuation and holding at
  * least 3 words (a real sentence) is in the clean text. */
-static size_t check_sentences(const char *text, size_t len,
-                              const char *clean) {
+static size_t check_sentences(const char *text, size_t len, const char *clean) {
     size_t s = 0, checked = 0;
     for (size_t i = 0; i < len; i++) {
-        int end = strchr(".!?", text[i]) && (i + 1 == len || text[i + 1] == ' ' ||
-                                             text[i + 1] == '\n');
+        int end = strchr(".!?", text[i]) &&
+                  (i + 1 == len || text[i + 1] == ' ' || text[i + 1] == '\n');
         if (!end && text[i] != '\n') continue;
         while (s < i && (text[s] == ' ' || text[s] == '\n')) s++;
         size_t n = i + (end ? 1 : 0) - s, words = 1;
@@ -339,8 +397,10 @@ static void test_seed_reuters(void **state) {
     assert_null(strstr(clean, "Reuters"));
     char *rm = removals_str(d, text);
     char want[512];
-    snprintf(want, sizeof want, "title-repeat:%s\n|title-repeat:%s\n|"
-             "ui-label:" AR_LABEL "|credit:Reuters", title, title);
+    snprintf(want, sizeof want,
+             "title-repeat:%s\n|title-repeat:%s\n|"
+             "ui-label:" AR_LABEL "|credit:Reuters",
+             title, title);
     assert_string_equal(rm, want);
     assert_string_equal(px_doc_meta(d, "wire"), "Reuters");
     assert_string_equal(px_doc_meta(d, "title"), title);
@@ -373,12 +433,9 @@ static void test_seed_modern(void **state) {
 
 int main(void) {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_cases),
-        cmocka_unit_test(test_clean_view),
-        cmocka_unit_test(test_boiler),
-        cmocka_unit_test(test_boiler_cap),
-        cmocka_unit_test(test_seed_reuters),
-        cmocka_unit_test(test_seed_modern),
+        cmocka_unit_test(test_cases),        cmocka_unit_test(test_clean_view),
+        cmocka_unit_test(test_boiler),       cmocka_unit_test(test_boiler_cap),
+        cmocka_unit_test(test_seed_reuters), cmocka_unit_test(test_seed_modern),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -26,6 +26,12 @@ static const tok_case tok_cases[] = {
     {"STRASSE Stra\xC3\x9F" "e", "strasse|strasse"},
     {"end.", "end"},
     {"'quoted' word's", "quoted|word's"},
+    {"caf\xC3\xA9's menu", "caf\xC3\xA9's|menu"},
+    {"Internationalization  ABCDEFGHIJKLMNOPQRSTUVWXYZ 12,345,678.90 x",
+     "internationalization|abcdefghijklmnopqrstuvwxyz|12,345,678.90|x"},
+    {"AbCdEfGh`ijklmnop qrstuvwx\tyz 0123456789abcdef",
+     "abcdefgh'ijklmnop|qrstuvwx|yz|0123456789abcdef"},
+    {"tail-word\xC3\xA9 e\xCC\x81tude", "tail|word\xC3\xA9|\xC3\xA9tude"},
 };
 
 static void test_tokens(void **state) {
@@ -41,6 +47,9 @@ static void test_tokens(void **state) {
         for (size_t i = 0; i < n; i++) {
             if (i) px_buf_putc(&got, '|');
             px_buf_append(&got, norm + t[i].norm_off, t[i].norm_len);
+            /* the token hash is px_hash64 of its normalised form */
+            assert_true(t[i].hash ==
+                        px_hash64(norm + t[i].norm_off, t[i].norm_len, 0));
             /* invariant: spans are inside the original, increasing */
             assert_true(t[i].start < t[i].end && t[i].end <= strlen(text));
             if (i) assert_true(t[i - 1].end <= t[i].start);

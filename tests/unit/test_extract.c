@@ -106,6 +106,59 @@ static void test_time_element(void **state) {
     assert_string_equal(p->published, "2021-02-03T04:05:06Z");
     assert_int_equal(p->published_ts, 1612325106);
     px_page_free(p);
+    p = extract("<meta name=pubdate content=\"2021-02-03 06:05:06+0200\">"
+                "<p>Text.</p>", NULL);
+    assert_int_equal(p->published_ts, 1612325106);
+    px_page_free(p);
+}
+
+/* Block decisions, data-driven: each page, text that must be in the body
+ * and text that must not. */
+static const struct block_case {
+    const char *html, *keep[2], *drop[2];
+} block_cases[] = {
+    /* a hover card inside a paragraph goes; the link that shows it stays */
+    {"<article><p>Senator <span class=person><a href=/p>Jane Doe</a>"
+     "<span class=card><a href=/1>Doe wins vote on the budget bill</a> "
+     "<a href=/2>Doe visits the flooded towns of the north</a> "
+     "<a href=/3>Doe and the long road to the capital</a></span></span> "
+     "said on Monday that the bill, as written, would pass.</p>"
+     "<p>Her office, in a statement, said talks would go on all week.</p>"
+     "</article>",
+     {"Senator Jane Doe said on Monday", "talks would go on"},
+     {"flooded towns", "long road"}},
+    /* headings and labels that end the body introduce nothing */
+    {"<article><p>The council voted, after a long debate, to close the "
+     "old library.</p><h2>What comes next</h2><p>A new building, with a "
+     "cafe, opens in spring.</p><p>More:</p><h3>Comments</h3></article>",
+     {"What comes next\n\nA new building", "opens in spring."},
+     {"More:", "Comments"}},
+};
+
+static void test_block_cases(void **state) {
+    (void)state;
+    for (size_t i = 0; i < sizeof block_cases / sizeof *block_cases; i++) {
+        const struct block_case *k = &block_cases[i];
+        px_page *p = extract(k->html, NULL);
+        for (size_t j = 0; j < 2; j++) {
+            if (!strstr(p->text, k->keep[j]) || strstr(p->text, k->drop[j]))
+                fail_msg("case %zu: keep \"%s\", drop \"%s\" in:\n%s", i,
+                         k->keep[j], k->drop[j], p->text);
+        }
+        px_page_free(p);
+    }
+}
+
+static void test_byline_markup(void **state) {
+    (void)state;
+    px_page *p = extract("<form class=comment-form><p class=comment-author>"
+                         "<label>Name (required)</label></p></form>"
+                         "<div class=\"post-byline\"><span>By</span> "
+                         "<a href=/a>Jo Smith</a>  Published 11/18/19</div>"
+                         "<p>Body text, long enough, with commas, to be a "
+                         "paragraph.</p>", NULL);
+    assert_string_equal(p->byline, "Jo Smith");
+    px_page_free(p);
 }
 
 static void test_ld_body_fallback(void **state) {
@@ -121,6 +174,16 @@ static void test_ld_body_fallback(void **state) {
              "<div id=app>Loading</div></body></html>", body);
     px_page *p = extract(html, NULL);
     assert_non_null(strstr(p->text, "rendered by script"));
+    px_page_free(p);
+    /* an HTML articleBody is extracted in turn */
+    snprintf(html, sizeof html,
+             "<html><script type=\"application/ld+json\">{\"@type\":"
+             "\"NewsArticle\",\"articleBody\":\"<p>%s</p><p>Second "
+             "paragraph, a <a href='x'>link</a> in it, and more.</p>\"}"
+             "</script><body><div id=app>Loading</div></body></html>", body);
+    p = extract(html, NULL);
+    assert_non_null(strstr(p->text, "script.\n\nSecond paragraph, a link"));
+    assert_null(strstr(p->text, "<p>"));
     px_page_free(p);
 }
 
@@ -276,6 +339,8 @@ int main(void) {
         cmocka_unit_test(test_body_blocks),
         cmocka_unit_test(test_json_ld),
         cmocka_unit_test(test_time_element),
+        cmocka_unit_test(test_block_cases),
+        cmocka_unit_test(test_byline_markup),
         cmocka_unit_test(test_ld_body_fallback),
         cmocka_unit_test(test_explain),
         cmocka_unit_test(test_charset),

@@ -4,6 +4,7 @@
  */
 #include <unistd.h> /* mkdtemp, unlink, rmdir */
 #include <zlib.h>
+#include <zstd.h>
 
 #include "testutil.h"
 
@@ -86,12 +87,48 @@ static void test_jsonl_errors(void **state) {
                      "[1,2]\n"                                /* 6 not obj */
                      "{\"id\":\"7\",\"text\":3}\n"            /* 7 type */
                      "{\"id\":\"8\",\"text\":\"ok8\"}\n"
-                     "{\"id\":\"9\",\"text\":\"tru";          /* 9 trunc */
+                     "{\"id\":\"a\\tb\",\"text\":\"x\"}\n"     /* 9 ctl id */
+                     "{\"id\":\"9\",\"text\":\"tru";          /* 10 trunc */
     errlog e = {PX_BUF_INIT, 0};
     char *ids = read_mem("e.jsonl", in, strlen(in), 0, &e, NULL);
     assert_string_equal(ids, "1|8");
-    assert_string_equal(e.text.data, "2:8;3:8;4:6;5:4;6:5;7:5;9:5;");
+    assert_string_equal(e.text.data, "2:8;3:8;4:6;5:4;6:5;7:5;9:3;10:5;");
     px_free(ids);
+    px_buf_release(&e.text);
+}
+
+/* .json: an array of records (errors name the element), or JSON Lines. */
+static void test_json_array(void **state) {
+    (void)state;
+    const char *in = "\n [ {\"id\":\"j1\",\"text\":\"one\"},\n {\"id\":\"j2\"},\n 5,\n"
+                     " {\"id\":\"j1\",\"text\":\"dup\"}, {\"text\":\"four\",\"x\":[]} ]\n";
+    errlog e = {PX_BUF_INIT, 0};
+    px_article *got[2], **keep = got;
+    char *ids = read_mem("a.json", in, strlen(in), 0, &e, &keep);
+    assert_int_equal(strncmp(ids, "j1|h", 4), 0);
+    assert_string_equal(e.text.data, "0:8;0:5;0:6;");
+    assert_string_equal(got[0]->origin, "a.json[1]");
+    assert_string_equal(got[1]->origin, "a.json[5]");
+    assert_string_equal(got[1]->extra, "{\"x\":[]}");
+    px_article_free(got[0]);
+    px_article_free(got[1]);
+    px_free(ids);
+    /* syntax errors carry their line; JSON Lines in a .json file work */
+    px_buf_clear(&e.text);
+    const char *b = "[{\"id\":\"k\",\n\"text\":]";
+    ids = read_mem("b.json", b, strlen(b), 0, &e, NULL);
+    assert_string_equal(ids, "");
+    assert_string_equal(e.text.data, "2:5;");
+    px_free(ids);
+    const char *c = "{\"id\":\"l1\",\"text\":\"x\"}\n{\"id\":\"l2\",\"text\":\"y\"}\n";
+    ids = read_mem("c.json", c, strlen(c), 0, &e, NULL);
+    assert_string_equal(ids, "l1|l2");
+    px_free(ids);
+    /* an array over the cap is refused as a whole */
+    ids = read_mem("d.json", in, strlen(in), 16, &e, NULL);
+    assert_string_equal(ids, "");
+    px_free(ids);
+    assert_string_equal(e.text.data, "2:5;0:7;");
     px_buf_release(&e.text);
 }
 
@@ -157,6 +194,64 @@ static void test_bad_files(void **state) {
     px_buf_release(&e.text);
 }
 
+/* gzip of n bytes into out (px_malloc'd); returns its length. */
+static size_t gzip_mem(const char *in, size_t n, unsigned char **out) {
+    z_stream z;
+    memset(&z, 0, sizeof z);
+    assert_int_equal(deflateInit2(&z, 6, Z_DEFLATED, 31, 8, Z_DEFAULT_STRATEGY), Z_OK);
+    size_t cap = deflateBound(&z, n) + 32;
+    *out = px_malloc(cap);
+    z.next_in = (unsigned char *)in;
+    z.avail_in = (uInt)n;
+    z.next_out = *out;
+    z.avail_out = (uInt)cap;
+    assert_int_equal(deflate(&z, Z_FINISH), Z_STREAM_END);
+    deflateEnd(&z);
+    return cap - z.avail_out;
+}
+
+/* Compression is found by magic bytes whatever the name; a cut-off
+ * compressed stream is reported, the articles before the cut are kept. */
+static void test_magic(void **state) {
+    (void)state;
+    const char *in = "{\"id\":\"m1\",\"text\":\"one\"}\n{\"id\":\"m2\",\"text\":\"two\"}\n";
+    unsigned char *gz;
+    size_t gn = gzip_mem(in, strlen(in), &gz);
+    errlog e = {PX_BUF_INIT, 0};
+    char *ids = read_mem("plain-name.jsonl", (const char *)gz, gn, 0, &e, NULL);
+    assert_string_equal(ids, "m1|m2");
+    px_free(ids);
+    ids = read_mem("cut.jsonl", (const char *)gz, gn - 6, 0, &e, NULL);
+    px_free(ids);
+    /* two gzip members back to back (as `cat a.gz b.gz` makes) */
+    const char *in2 = "{\"id\":\"m3\",\"text\":\"three\"}\n";
+    unsigned char *gz2;
+    size_t gn2 = gzip_mem(in2, strlen(in2), &gz2);
+    px_buf both = PX_BUF_INIT;
+    px_buf_append(&both, gz, gn);
+    px_buf_append(&both, gz2, gn2);
+    ids = read_mem("two.jsonl", both.data, both.len, 0, &e, NULL);
+    assert_string_equal(ids, "m1|m2|m3");
+    px_free(ids);
+    px_buf_release(&both);
+    px_free(gz2);
+    px_free(gz);
+    size_t zc = ZSTD_compressBound(strlen(in));
+    unsigned char *zs = px_malloc(zc);
+    size_t zn = ZSTD_compress(zs, zc, in, strlen(in), 3);
+    assert_false(ZSTD_isError(zn));
+    ids = read_mem("z.jsonl", (const char *)zs, zn, 0, &e, NULL);
+    assert_string_equal(ids, "m1|m2");
+    px_free(ids);
+    ids = read_mem("zcut.jsonl", (const char *)zs, zn - 3, 0, &e, NULL);
+    px_free(ids);
+    px_free(zs);
+    /* both cut streams: one "corrupt or truncated" report each */
+    assert_int_equal(e.n, 2);
+    assert_non_null(strstr(e.text.data, ":12;"));
+    px_buf_release(&e.text);
+}
+
 /* Compressed input through a real file, and a directory walk in order. */
 static void test_dir_gzip(void **state) {
     (void)state;
@@ -203,6 +298,7 @@ int main(void) {
         cmocka_unit_test(test_jsonl_fields), cmocka_unit_test(test_jsonl_errors),
         cmocka_unit_test(test_line_cap),     cmocka_unit_test(test_txt_title),
         cmocka_unit_test(test_bad_files),    cmocka_unit_test(test_dir_gzip),
+        cmocka_unit_test(test_magic),        cmocka_unit_test(test_json_array),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -224,6 +224,38 @@ static void test_lying_length(void **state) {
     px_buf_release(&b);
 }
 
+static void test_resource_record(void **state) {
+    (void)state;
+    px_buf b = PX_BUF_INIT;
+    px_buf_printf(&b, "WARC/1.1\r\nWARC-Type: resource\r\nWARC-Target-URI: "
+                      "file:///a.html\r\nContent-Type: text/html\r\n"
+                      "Content-Length: %zu\r\n\r\n%s\r\n\r\n",
+                  strlen(HTML_A), HTML_A);
+    result r;
+    read_all(&b, &r);
+    assert_int_equal(r.n, 1);
+    assert_non_null(strstr(r.pages[0]->text, "harbour"));
+    assert_string_equal(r.pages[0]->url, "file:///a.html");
+    result_free(&r);
+    px_buf_release(&b);
+}
+
+/* Writers that end records with one CRLF, or none, are read silently. */
+static void test_lenient_separators(void **state) {
+    (void)state;
+    px_buf b = PX_BUF_INIT;
+    html_record(&b, "http://a.example/1", HTML_A);
+    b.len -= 2; /* one CRLF after the block */
+    html_record(&b, "http://b.example/2", HTML_B);
+    b.len -= 4; /* none at the end of the file */
+    result r;
+    read_all(&b, &r);
+    assert_int_equal(r.n, 2);
+    assert_int_equal(r.nerr, 0);
+    result_free(&r);
+    px_buf_release(&b);
+}
+
 static void test_garbage_and_headers(void **state) {
     (void)state;
     px_buf b = PX_BUF_INIT;
@@ -238,6 +270,12 @@ static void test_garbage_and_headers(void **state) {
     assert_non_null(strstr(r.errors, "Content-Length"));
     assert_int_equal(r.nerr, 3);
     result_free(&r);
+    /* no record at all */
+    px_buf_clear(&b);
+    px_buf_puts(&b, "<html>not an archive</html>\n");
+    read_all(&b, &r);
+    assert_int_equal(r.n, 0);
+    assert_string_equal(r.errors, "no WARC record found|");
     px_buf_release(&b);
 }
 
@@ -307,6 +345,8 @@ int main(void) {
         cmocka_unit_test(test_truncated_member),
         cmocka_unit_test(test_corrupt_member),
         cmocka_unit_test(test_lying_length),
+        cmocka_unit_test(test_resource_record),
+        cmocka_unit_test(test_lenient_separators),
         cmocka_unit_test(test_garbage_and_headers),
         cmocka_unit_test(test_payload_encodings),
         cmocka_unit_test(test_record_cap),

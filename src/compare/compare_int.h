@@ -1,0 +1,83 @@
+/*
+ * compare_int.h - internals of the claim-by-claim comparison.
+ *
+ *   compare.c   the object: claims and alignment sides per source, the
+ *               pairwise driver, ordering of findings
+ *   match.c     quantities, quotes, times, attributions across one pair
+ *   passage.c   only_in passages and people, wording changes
+ *   report.c    text, JSON and HTML views
+ */
+#ifndef PX_COMPARE_INT_H
+#define PX_COMPARE_INT_H
+
+#include "parallax/compare.h"
+#include "parallax/sentence.h"
+#include "parallax/text.h"
+
+typedef struct px_csrc {
+    const px_doc *doc;
+    const px_article *art;
+    const char *orig;
+    size_t len;
+    px_claims *claims;
+    px_align_side *side;
+    const px_sent *sents;
+    size_t nsents;
+    const px_token *tok;
+    size_t ntok;
+    const char *norm;
+} px_csrc;
+
+struct px_compare {
+    px_csrc *src;
+    size_t nsrc;
+    px_claimer *claimer;
+    px_stemmer *stem;
+    px_align **aligns;      /* one per pair (i < j), in order */
+    size_t naligns;
+    px_finding *f;
+    size_t nf, af;
+    int with_same;
+};
+
+/* The pair being compared: sources a and b (side 0 and 1 of al). */
+typedef struct px_cpair {
+    px_compare *c;
+    px_csrc *s[2];
+    size_t idx[2];
+    const px_align *al;
+    uint8_t *used[2];       /* claim already reported, per side */
+} px_cpair;
+
+/* compare.c */
+px_finding *px_finding_add(px_compare *c, px_finding_type t,
+                           px_finding_kind k, char *summary);
+void px_finding_ev_add(px_finding *f, size_t article, px_span span);
+/* Pair index of the sentence holding byte `off` of side x, or -1. */
+long px_cpair_partner(const px_cpair *p, int x, size_t off);
+/* Index of the first claim of side x starting at or after off (claims
+ * are in span order). */
+size_t px_cpair_first_claim(const px_cpair *p, int x, size_t off);
+/* Sentence index of byte off on side x, or -1. */
+long px_cpair_sent(const px_cpair *p, int x, size_t off);
+/* Stems of the content words of span sp on side x, as hashes, into out
+ * (at most max); returns the count. */
+size_t px_cpair_stems(const px_cpair *p, int x, px_span sp, uint64_t *out,
+                      size_t max, int content_only);
+/* Text of span sp on side x, shortened to at most max bytes (owned). */
+char *px_cpair_snip(const px_cpair *p, int x, px_span sp, size_t max);
+/* How a side is named in summaries: outlet, id, or "A"/"B". */
+const char *px_cpair_label(const px_cpair *p, int x);
+/* Do two entity names (of different articles) name the same one? */
+int px_names_match(const px_entity *a, const px_entity *b);
+
+/* match.c, passage.c */
+void px_match_quantities(px_cpair *p);
+void px_match_quotes(px_cpair *p);
+void px_match_times(px_cpair *p);
+void px_match_attributions(px_cpair *p);
+void px_find_passages(px_cpair *p);
+void px_find_people(px_cpair *p);
+void px_find_wording(px_cpair *p);
+
+#endif /* PX_COMPARE_INT_H */

@@ -1,0 +1,200 @@
+/*
+ * tables.c - the story module's tables in the store, and reading them back
+ * (see parallax/story.h).
+ *
+ * Schema (module "story", migrated through px_store_module_migrate):
+ *   story_members(article, seq, story)    clustered stored articles
+ *   story_stories(id, size, outlets, t_min, t_max, headline)
+ *   story_merges(n, from_id, into_id, by_article)
+ *   story_copies(story, from_article, to_article, words, similarity, dir)
+ *   story_dups(article, same_as, outlet, title, published)
+ * All reads are plain prepared statements; callbacks receive strings that
+ * live until they return.
+ */
+#include <string.h> /* strlen */
+
+#include "story/story_int.h"
+
+static const char *const steps[] = {
+    "CREATE TABLE story_members (article TEXT PRIMARY KEY,"
+    "  seq INTEGER NOT NULL, story TEXT NOT NULL);"
+    "CREATE INDEX story_members_story ON story_members(story, seq);"
+    "CREATE TABLE story_stories (id TEXT PRIMARY KEY, size INTEGER NOT NULL,"
+    "  outlets INTEGER NOT NULL, t_min INTEGER, t_max INTEGER, headline TEXT);"
+    "CREATE TABLE story_merges (n INTEGER PRIMARY KEY, from_id TEXT NOT NULL,"
+    "  into_id TEXT NOT NULL, by_article TEXT NOT NULL);"
+    "CREATE TABLE story_copies (story TEXT NOT NULL, from_article TEXT NOT NULL,"
+    "  to_article TEXT NOT NULL, words INTEGER NOT NULL,"
+    "  similarity REAL NOT NULL, dir INTEGER NOT NULL);"
+    "CREATE INDEX story_copies_story ON story_copies(story);"
+    "CREATE TABLE story_dups (article TEXT PRIMARY KEY, same_as TEXT NOT NULL,"
+    "  outlet TEXT, title TEXT, published TEXT);"
+    "CREATE INDEX story_dups_same ON story_dups(same_as);",
+};
+
+px_result px_story_open(px_store *s) {
+    return px_store_module_migrate(s, "story", steps,
+                                   sizeof steps / sizeof steps[0]);
+}
+
+px_result px_story_sql(px_store *s, const char *sql, sqlite3_stmt **st) {
+    return sqlite3_prepare_v2(px_store_sqlite(s), sql, -1, st, NULL)
+        ? PX_ERR_STORE : PX_OK;
+}
+
+void px_story_bind_text(sqlite3_stmt *st, int i, const char *v) {
+    if (v) sqlite3_bind_text(st, i, v, (int)strlen(v), SQLITE_TRANSIENT);
+    else sqlite3_bind_null(st, i);
+}
+
+const char *px_story_col(sqlite3_stmt *st, int i) {
+    return (const char *)sqlite3_column_text(st, i);
+}
+
+px_result px_story_add_copy(px_store *s, const char *id, const char *same_as,
+                            const char *outlet, const char *title,
+                            const char *published) {
+    sqlite3_stmt *st;
+    px_result rc = px_story_sql(s,
+        "INSERT OR REPLACE INTO story_dups VALUES (?, ?, ?, ?, ?)", &st);
+    if (rc) return rc;
+    const char *v[] = {id, same_as, outlet, title, published};
+    for (int i = 0; i < 5; i++) px_story_bind_text(st, i + 1, v[i]);
+    rc = sqlite3_step(st) == SQLITE_DONE ? PX_OK : PX_ERR_STORE;
+    sqlite3_finalize(st);
+    return rc;
+}
+
+/* ----------------------------------------------------------------- reads */
+
+static int64_t col_time(sqlite3_stmt *st, int i) {
+    return sqlite3_column_type(st, i) == SQLITE_NULL
+        ? PX_TIME_NONE : sqlite3_column_int64(st, i);
+}
+
+static void fill_info(sqlite3_stmt *st, px_story_info *o) {
+    const char *id = px_story_col(st, 0);
+    size_t n = strlen(id);
+    if (n >= PX_CLUSTER_ID_LEN) n = PX_CLUSTER_ID_LEN - 1;
+    memcpy(o->id, id, n);
+    o->id[n] = 0;
+    o->size = (size_t)sqlite3_column_int64(st, 1);
+    o->outlets = (size_t)sqlite3_column_int64(st, 2);
+    o->t_min = col_time(st, 3);
+    o->t_max = col_time(st, 4);
+    o->headline = px_story_col(st, 5);
+}
+
+#define INFO_COLS "id, size, outlets, t_min, t_max, headline"
+
+px_result px_story_each(px_store *s, px_story_each_fn fn, void *ud) {
+    sqlite3_stmt *st;
+    px_result rc = px_story_sql(s, "SELECT " INFO_COLS " FROM story_stories"
+                                   " ORDER BY size DESC, id", &st);
+    if (rc) return rc;
+    int r;
+    while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+        px_story_info info;
+        fill_info(st, &info);
+        if (fn(ud, &info)) break;
+    }
+    sqlite3_finalize(st);
+    return r == SQLITE_ROW || r == SQLITE_DONE ? PX_OK : PX_ERR_STORE;
+}
+
+px_result px_story_get(px_store *s, const char *id, px_story_info *out) {
+    sqlite3_stmt *st;
+    px_result rc = px_story_sql(s, "SELECT " INFO_COLS " FROM story_stories"
+                                   " WHERE id = ?", &st);
+    if (rc) return rc;
+    px_story_bind_text(st, 1, id);
+    int r = sqlite3_step(st);
+    if (r == SQLITE_ROW) {
+        fill_info(st, out);
+        out->headline = px_strdup(out->headline);
+    }
+    sqlite3_finalize(st);
+    return r == SQLITE_ROW ? PX_OK : r == SQLITE_DONE ? PX_ERR_NOTFOUND
+                                                      : PX_ERR_STORE;
+}
+
+px_result px_story_members(px_store *s, const char *id, px_story_member_fn fn,
+                           void *ud) {
+    sqlite3_stmt *st;
+    px_result rc = px_story_sql(s,
+        "SELECT m.article, NULL, a.outlet, a.title, a.published, 0 AS k, m.seq"
+        "  FROM story_members m JOIN articles a ON a.id = m.article"
+        "  WHERE m.story = ?1"
+        " UNION ALL "
+        "SELECT d.article, d.same_as, d.outlet, d.title, d.published, 1, m.seq"
+        "  FROM story_dups d JOIN story_members m ON m.article = d.same_as"
+        "  WHERE m.story = ?1 ORDER BY 6, 7", &st);
+    if (rc) return rc;
+    px_story_bind_text(st, 1, id);
+    int r;
+    while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+        px_story_member m = {px_story_col(st, 0), px_story_col(st, 1),
+                             px_story_col(st, 2), px_story_col(st, 3),
+                             px_story_col(st, 4)};
+        if (fn(ud, &m)) break;
+    }
+    sqlite3_finalize(st);
+    return r == SQLITE_ROW || r == SQLITE_DONE ? PX_OK : PX_ERR_STORE;
+}
+
+px_result px_story_edges(px_store *s, const char *id, px_story_edge_fn fn,
+                         void *ud) {
+    sqlite3_stmt *st;
+    px_result rc = px_story_sql(s,
+        "SELECT from_article, to_article, words, similarity, dir"
+        "  FROM story_copies WHERE story = ? ORDER BY words DESC,"
+        "  from_article, to_article", &st);
+    if (rc) return rc;
+    px_story_bind_text(st, 1, id);
+    int r;
+    while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+        px_story_edge e = {px_story_col(st, 0), px_story_col(st, 1),
+                           (uint32_t)sqlite3_column_int64(st, 2),
+                           sqlite3_column_double(st, 3),
+                           sqlite3_column_int(st, 4)};
+        if (fn(ud, &e)) break;
+    }
+    sqlite3_finalize(st);
+    return r == SQLITE_ROW || r == SQLITE_DONE ? PX_OK : PX_ERR_STORE;
+}
+
+px_result px_story_of(px_store *s, const char *article,
+                      char buf[PX_CLUSTER_ID_LEN]) {
+    sqlite3_stmt *st;
+    px_result rc = px_story_sql(s,
+        "SELECT story FROM story_members WHERE article = ?1 UNION ALL "
+        "SELECT m.story FROM story_dups d JOIN story_members m"
+        "  ON m.article = d.same_as WHERE d.article = ?1", &st);
+    if (rc) return rc;
+    px_story_bind_text(st, 1, article);
+    int r = sqlite3_step(st);
+    if (r == SQLITE_ROW) {
+        const char *v = px_story_col(st, 0);
+        size_t n = strlen(v);
+        if (n >= PX_CLUSTER_ID_LEN) n = PX_CLUSTER_ID_LEN - 1;
+        memcpy(buf, v, n);
+        buf[n] = 0;
+    }
+    sqlite3_finalize(st);
+    return r == SQLITE_ROW ? PX_OK : r == SQLITE_DONE ? PX_ERR_NOTFOUND
+                                                      : PX_ERR_STORE;
+}
+
+px_result px_story_merges(px_store *s, px_story_merge_fn fn, void *ud) {
+    sqlite3_stmt *st;
+    px_result rc = px_story_sql(s, "SELECT from_id, into_id, by_article"
+                                   " FROM story_merges ORDER BY n", &st);
+    if (rc) return rc;
+    int r;
+    while ((r = sqlite3_step(st)) == SQLITE_ROW)
+        if (fn(ud, px_story_col(st, 0), px_story_col(st, 1),
+               px_story_col(st, 2)))
+            break;
+    sqlite3_finalize(st);
+    return r == SQLITE_ROW || r == SQLITE_DONE ? PX_OK : PX_ERR_STORE;
+}

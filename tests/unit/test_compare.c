@@ -1,0 +1,115 @@
+/*
+ * test_compare.c - claim-by-claim comparison on small written pairs: each
+ * case is two texts and the finding types (with kind) that must appear,
+ * and for identical texts, that only `same` appears.
+ */
+#include "testutil.h"
+
+typedef struct ccase {
+    const char *a, *b;
+    px_finding_type type;
+    px_finding_kind kind;
+} ccase;
+
+static const ccase cases[] = {
+    {"Russian forces control around 115,600 square kilometers of land, "
+     "officials said.",
+     "Russian forces control more than 115,000 square kilometers of land, "
+     "officials said.",
+     PX_FIND_ROUNDED, PX_FK_QUANTITY},
+    {"Officials say 1.2 million people have been killed in the war.",
+     "Officials say 1.2 million soldiers have been killed in the war.",
+     PX_FIND_DIFFERS, PX_FK_QUANTITY},
+    {"Police said 40 people were arrested at the rally in the capital.",
+     "Police said 75 people were arrested at the rally in the capital.",
+     PX_FIND_DIFFERS, PX_FK_QUANTITY},
+    {"U.S. officials say more than 300 homes were destroyed by the storm.",
+     "More than 300 homes were destroyed by the storm.",
+     PX_FIND_ATTRIBUTION, PX_FK_ATTRIBUTION},
+    {"Minister Anna Berg said: \"The plan is not helpful for the region.\"",
+     "Minister Anna Berg said: \"The plan is harmful for the region.\"",
+     PX_FIND_QUOTE, PX_FK_QUOTE},
+    {"It was the deadliest storm in the region since 1990, the agency said.",
+     "It was the bloodiest storm in the region since 1990, the agency said.",
+     PX_FIND_WORDING, PX_FK_PASSAGE},
+    {"The storm hit the coast on Monday and flooded the harbour.",
+     "The storm hit the coast on Monday and flooded the harbour. The "
+     "government has promised a new sea wall by the end of next year.",
+     PX_FIND_ONLY_IN, PX_FK_PASSAGE},
+};
+
+static px_compare *run(const char *a, const char *b, px_doc **da,
+                       px_doc **db) {
+    assert_int_equal(px_doc_new(a, strlen(a), NULL, da), PX_OK);
+    assert_int_equal(px_doc_new(b, strlen(b), NULL, db), PX_OK);
+    px_compare_src src[2] = {{*da, NULL}, {*db, NULL}};
+    px_compare *c = NULL;
+    assert_int_equal(px_compare_new(src, 2, NULL, &c), PX_OK);
+    return c;
+}
+
+static void test_cases(void **state) {
+    (void)state;
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        px_doc *da, *db;
+        px_compare *c = run(cases[i].a, cases[i].b, &da, &db);
+        size_t n, hit = 0;
+        const px_finding *f = px_compare_findings(c, &n);
+        for (size_t k = 0; k < n; k++) {
+            if (f[k].type == cases[i].type && f[k].kind == cases[i].kind) hit++;
+            for (size_t e = 0; e < f[k].nev; e++) /* spans in the original */
+                assert_true(f[k].ev[e].span.end <=
+                            strlen(f[k].ev[e].article ? cases[i].b : cases[i].a));
+        }
+        if (!hit) {
+            for (size_t k = 0; k < n; k++)
+                fprintf(stderr, "  %s %s\n", px_finding_type_str(f[k].type),
+                        f[k].summary);
+            fail_msg("case %zu: no %s/%s finding", i,
+                     px_finding_type_str(cases[i].type),
+                     px_finding_kind_str(cases[i].kind));
+        }
+        px_compare_free(c);
+        px_doc_free(da);
+        px_doc_free(db);
+    }
+}
+
+/* Identical texts: every finding is `same`, and there are some. */
+static void test_identical(void **state) {
+    (void)state;
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        px_doc *da, *db;
+        px_compare *c = run(cases[i].a, cases[i].a, &da, &db);
+        size_t n;
+        const px_finding *f = px_compare_findings(c, &n);
+        for (size_t k = 0; k < n; k++)
+            if (f[k].type != PX_FIND_SAME)
+                fail_msg("case %zu: %s on identical texts: %s", i,
+                         px_finding_type_str(f[k].type), f[k].summary);
+        px_buf b = PX_BUF_INIT;
+        assert_int_equal(px_compare_to_json(c, &b), PX_OK);
+        assert_non_null(strstr(b.data, "\"findings\":["));
+        px_buf_release(&b);
+        px_compare_free(c);
+        px_doc_free(da);
+        px_doc_free(db);
+    }
+}
+
+static void test_invalid(void **state) {
+    (void)state;
+    px_compare *c = (px_compare *)1;
+    assert_int_equal(px_compare_new(NULL, 0, NULL, &c), PX_ERR_INVALID);
+    assert_null(c);
+    px_compare_free(NULL);
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_cases),
+        cmocka_unit_test(test_identical),
+        cmocka_unit_test(test_invalid),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
