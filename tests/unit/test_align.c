@@ -225,6 +225,35 @@ static void test_times(void **state) {
     px_free(t);
 }
 
+/* One side credited to a wire: it is the source.  Both credited to the
+ * same wire: siblings, the verdict loses half its confidence. */
+static void test_wire(void **state) {
+    (void)state;
+    fixture f = {0};
+    char *x = cat3(P1, P2, "Reuters"), *y = cat3(P1, P2, P3);
+    char *z = cat3(P1, "Reuters", "");
+    px_align *al = align_texts(&f, y, x);
+    const px_direction *d = px_align_direction(al);
+    assert_int_equal(d->dir, PX_DIR_B_TO_A);
+    int wire = 0;
+    for (size_t i = 0; i < d->nev; i++)
+        if (d->ev[i].kind == PX_EV_WIRE && d->ev[i].weight < 0) wire = 1;
+    assert_true(wire);
+    fixture_release(&f);
+    al = align_texts(&f, x, z);
+    d = px_align_direction(al);
+    int siblings = 0;
+    for (size_t i = 0; i < d->nev; i++)
+        if (d->ev[i].kind == PX_EV_WIRE && d->ev[i].weight == 0) siblings = 1;
+    assert_true(siblings);
+    assert_int_equal(d->dir, PX_DIR_B_TO_A); /* x adds P2 to z */
+    assert_true(d->confidence <= 0.5);
+    fixture_release(&f);
+    px_free(x);
+    px_free(y);
+    px_free(z);
+}
+
 static void test_json_and_html(void **state) {
     (void)state;
     fixture f = {0};
@@ -332,6 +361,6 @@ int main(void) {
         cmocka_unit_test(test_identical),   cmocka_unit_test(test_disjoint_and_empty),
         cmocka_unit_test(test_reordered),   cmocka_unit_test(test_rewrite),
         cmocka_unit_test(test_times),       cmocka_unit_test(test_json_and_html),
-        cmocka_unit_test(test_cjk),         cmocka_unit_test(test_big)};
+        cmocka_unit_test(test_cjk),         cmocka_unit_test(test_wire),         cmocka_unit_test(test_big)};
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
