@@ -296,6 +296,44 @@ static void test_json_and_html(void **state) {
     px_free(y);
 }
 
+/* A sentence of n distinct words and its copy with the first, middle and
+ * last words replaced: three REPLACE ops, n - 3 words kept, whichever LCS
+ * runs (bit-parallel up to 64 words, the table beyond). */
+static void check_long_diff(int n) {
+    px_buf a = PX_BUF_INIT, b = PX_BUF_INIT;
+    for (int i = 0; i < n; i++) {
+        px_buf_printf(&a, "%sword%c%c", i ? " " : "", 'a' + i / 26, 'a' + i % 26);
+        if (i == 0 || i == n / 2 || i == n - 1)
+            px_buf_printf(&b, "%sother%c%c", i ? " " : "", 'a' + i / 26, 'a' + i % 26);
+        else
+            px_buf_printf(&b, "%sword%c%c", i ? " " : "", 'a' + i / 26, 'a' + i % 26);
+    }
+    px_buf_puts(&a, ".");
+    px_buf_puts(&b, ".");
+    fixture f = {0};
+    px_align *al = align_texts(&f, a.data, b.data);
+    assert_int_equal(px_align_npairs(al), 1);
+    const px_align_pair *p = px_align_get_pair(al, 0);
+    int rep = 0;
+    uint32_t kept = 0;
+    for (size_t k = 0; k < p->nops; k++) {
+        rep += p->ops[k].kind == PX_OP_REPLACE;
+        if (p->ops[k].kind == PX_OP_KEEP) kept += p->ops[k].a_n;
+        assert_true(p->ops[k].kind == PX_OP_KEEP || p->ops[k].kind == PX_OP_REPLACE);
+    }
+    assert_int_equal(rep, 3);
+    assert_int_equal(kept, (uint32_t)n - 3);
+    fixture_release(&f);
+    px_buf_release(&a);
+    px_buf_release(&b);
+}
+
+static void test_long_diff(void **state) {
+    (void)state;
+    check_long_diff(40);  /* bit-parallel */
+    check_long_diff(200); /* table */
+}
+
 /* CJK has no spaces: a token is a clause, matched by character bigrams. */
 static void test_cjk(void **state) {
     (void)state;
@@ -361,6 +399,6 @@ int main(void) {
         cmocka_unit_test(test_identical),   cmocka_unit_test(test_disjoint_and_empty),
         cmocka_unit_test(test_reordered),   cmocka_unit_test(test_rewrite),
         cmocka_unit_test(test_times),       cmocka_unit_test(test_json_and_html),
-        cmocka_unit_test(test_cjk),         cmocka_unit_test(test_wire),         cmocka_unit_test(test_big)};
+        cmocka_unit_test(test_cjk),         cmocka_unit_test(test_long_diff),         cmocka_unit_test(test_wire),         cmocka_unit_test(test_big)};
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
