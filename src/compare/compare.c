@@ -57,6 +57,18 @@ long px_cpair_partner(const px_cpair *p, int x, size_t off) {
     return s < 0 ? -1 : px_align_partner(p->al, x, (size_t)s);
 }
 
+size_t px_cpair_first_claim(const px_cpair *p, int x, size_t off) {
+    size_t n;
+    const px_claim *c = px_claims_list(p->s[x]->claims, &n);
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (c[mid].span.start < off) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo;
+}
+
 static size_t first_token(const px_csrc *s, size_t off) {
     size_t lo = 0, hi = s->ntok;
     while (lo < hi) {

@@ -134,8 +134,9 @@ static void add_cand(cand **cs, size_t *n, size_t *alloc, cand c) {
 static double qty_score(const px_cpair *p, const px_claim *a,
                         const px_claim *b) {
     if (!units_ok(a, b)) return -1;
-    int al = aligned(p, a->span.start, b->span.start);
     rel r = relation(a, b);
+    int al = aligned(p, a->span.start, b->span.start);
+    if (!al && r == REL_FAR) return -1; /* cheap test first */
     int th = things(p, a, b);
     if (!al && (r == REL_FAR || th < 0 || (th == 0 && r != REL_EQUAL)))
         return -1;
@@ -205,34 +206,131 @@ static void report_unmatched(px_cpair *p, px_claim_kind k,
     }
 }
 
+/* Claims of kind k of side B, for windowed candidate search on long
+ * texts: in span order, and (quantities) by value. */
+typedef struct bset {
+    const px_claim *b;
+    size_t *idx, *byval;
+    size_t n;
+} bset;
+
+static int cmp_value(const void *x, const void *y, void *ud) {
+    const px_claim *b = ud;
+    double u = b[*(const size_t *)x].value, v = b[*(const size_t *)y].value;
+    return u < v ? -1 : u > v;
+}
+
+static void bset_init(bset *bs, const px_cpair *p, px_claim_kind k) {
+    size_t nb;
+    bs->b = claims_of(p, 1, &nb);
+    bs->idx = px_malloc((nb ? nb : 1) * sizeof *bs->idx);
+    bs->byval = px_malloc((nb ? nb : 1) * sizeof *bs->byval);
+    bs->n = 0;
+    for (size_t j = 0; j < nb; j++)
+        if (bs->b[j].kind == k) bs->idx[bs->n++] = j;
+    memcpy(bs->byval, bs->idx, bs->n * sizeof *bs->idx);
+    qsort_r(bs->byval, bs->n, sizeof *bs->byval, cmp_value, (void *)bs->b);
+}
+
+static void bset_release(bset *bs) {
+    px_free(bs->idx);
+    px_free(bs->byval);
+}
+
+/* First position in idx whose claim starts at or after off. */
+static size_t lower_start(const bset *bs, size_t off) {
+    size_t lo = 0, hi = bs->n;
+    while (lo < hi) {
+        size_t m = (lo + hi) / 2;
+        if (bs->b[bs->idx[m]].span.start < off) lo = m + 1;
+        else hi = m;
+    }
+    return lo;
+}
+
+static size_t lower_value(const bset *bs, double v) {
+    size_t lo = 0, hi = bs->n;
+    while (lo < hi) {
+        size_t m = (lo + hi) / 2;
+        if (bs->b[bs->byval[m]].value < v) lo = m + 1;
+        else hi = m;
+    }
+    return lo;
+}
+
+typedef struct cands {
+    cand *c;
+    size_t n, alloc;
+} cands;
+
+static void try_pair(px_cpair *p, cands *cs, const px_claim *a, size_t i,
+                     const bset *bs, size_t j,
+                     double (*score)(const px_cpair *, const px_claim *,
+                                     const px_claim *)) {
+    if (p->used[1][j]) return;
+    double s = score(p, &a[i], &bs->b[j]);
+    if (s >= 0) add_cand(&cs->c, &cs->n, &cs->alloc, (cand){i, j, s});
+}
+
+/* Above this many pairs, candidates are windowed: claims of the aligned
+ * sentences, and for figures the nearest values. */
+#define ALL_PAIRS_MAX 200000
+#define VALUE_WINDOW 8
+
+static void windowed(px_cpair *p, cands *cs, const px_claim *a, size_t i,
+                     const bset *bs, int by_value,
+                     double (*score)(const px_cpair *, const px_claim *,
+                                     const px_claim *)) {
+    long pa = px_cpair_partner(p, 0, a[i].span.start);
+    px_span w = {0, 0};
+    if (pa >= 0) {
+        w = px_align_get_pair(p->al, (size_t)pa)->b_span;
+        for (size_t m = lower_start(bs, w.start);
+             m < bs->n && bs->b[bs->idx[m]].span.start < w.end; m++)
+            try_pair(p, cs, a, i, bs, bs->idx[m], score);
+    }
+    if (!by_value) return;
+    size_t at = lower_value(bs, a[i].value);
+    size_t from = at > VALUE_WINDOW ? at - VALUE_WINDOW : 0;
+    for (size_t m = from; m < bs->n && m < at + VALUE_WINDOW; m++) {
+        const px_claim *c = &bs->b[bs->byval[m]];
+        if (c->span.start >= w.start && c->span.start < w.end) continue;
+        try_pair(p, cs, a, i, bs, bs->byval[m], score);
+    }
+}
+
 /* Greedy one-to-one matching of claims of kind k by score (< 0: never). */
-static void match_greedy(px_cpair *p, px_claim_kind k,
+static void match_greedy(px_cpair *p, px_claim_kind k, int by_value,
                          double (*score)(const px_cpair *, const px_claim *,
                                          const px_claim *),
                          void (*report)(px_cpair *, const px_claim *,
                                         const px_claim *)) {
-    size_t na, nb, nc = 0, ac = 0;
-    const px_claim *a = claims_of(p, 0, &na), *b = claims_of(p, 1, &nb);
-    cand *cs = NULL;
+    size_t na, nk = 0;
+    const px_claim *a = claims_of(p, 0, &na);
+    bset bs;
+    bset_init(&bs, p, k);
+    for (size_t i = 0; i < na; i++) nk += a[i].kind == k;
+    cands cs = {NULL, 0, 0};
     for (size_t i = 0; i < na; i++) {
         if (a[i].kind != k || p->used[0][i]) continue;
-        for (size_t j = 0; j < nb; j++) {
-            if (b[j].kind != k || p->used[1][j]) continue;
-            double s = score(p, &a[i], &b[j]);
-            if (s >= 0) add_cand(&cs, &nc, &ac, (cand){i, j, s});
+        if (nk * bs.n > ALL_PAIRS_MAX) {
+            windowed(p, &cs, a, i, &bs, by_value, score);
+            continue;
         }
+        for (size_t m = 0; m < bs.n; m++) try_pair(p, &cs, a, i, &bs, bs.idx[m], score);
     }
-    if (nc) qsort(cs, nc, sizeof *cs, cmp_cand);
-    for (size_t c = 0; c < nc; c++) {
-        if (p->used[0][cs[c].a] || p->used[1][cs[c].b]) continue;
-        p->used[0][cs[c].a] = p->used[1][cs[c].b] = 1;
-        report(p, &a[cs[c].a], &b[cs[c].b]);
+    if (cs.n) qsort(cs.c, cs.n, sizeof *cs.c, cmp_cand);
+    for (size_t c = 0; c < cs.n; c++) {
+        if (p->used[0][cs.c[c].a] || p->used[1][cs.c[c].b]) continue;
+        p->used[0][cs.c[c].a] = p->used[1][cs.c[c].b] = 1;
+        report(p, &a[cs.c[c].a], &bs.b[cs.c[c].b]);
     }
-    px_free(cs);
+    px_free(cs.c);
+    bset_release(&bs);
 }
 
 void px_match_quantities(px_cpair *p) {
-    match_greedy(p, PX_CLAIM_QUANTITY, qty_score, report_qty);
+    match_greedy(p, PX_CLAIM_QUANTITY, 1, qty_score, report_qty);
     report_unmatched(p, PX_CLAIM_QUANTITY, only_qty);
 }
 
@@ -391,7 +489,7 @@ static void only_quote(px_cpair *p, int x, const px_claim *q) {
 }
 
 void px_match_quotes(px_cpair *p) {
-    match_greedy(p, PX_CLAIM_QUOTE, quote_score, report_quote);
+    match_greedy(p, PX_CLAIM_QUOTE, 0, quote_score, report_quote);
     report_unmatched(p, PX_CLAIM_QUOTE, only_quote);
 }
 
@@ -426,7 +524,7 @@ static void report_time(px_cpair *p, const px_claim *a, const px_claim *b) {
 }
 
 void px_match_times(px_cpair *p) {
-    match_greedy(p, PX_CLAIM_TIME, time_score, report_time);
+    match_greedy(p, PX_CLAIM_TIME, 0, time_score, report_time);
 }
 
 /* ---------------------------------------------------- sentence credits */
@@ -445,10 +543,10 @@ static const px_claim *credit_in(const px_cpair *p, int x, px_span sp,
                                  size_t *idx) {
     size_t n;
     const px_claim *c = claims_of(p, x, &n);
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = px_cpair_first_claim(p, x, sp.start);
+         i < n && c[i].span.start < sp.end; i++)
         if (c[i].kind == PX_CLAIM_ATTRIBUTION && c[i].speaker >= 0 &&
-            c[i].span.start >= sp.start && c[i].span.end <= sp.end &&
-            !self_credit(p, x, &c[i])) {
+            c[i].span.end <= sp.end && !self_credit(p, x, &c[i])) {
             *idx = i;
             return &c[i];
         }
@@ -460,9 +558,9 @@ static int credits_name(const px_cpair *p, int x, px_span sp,
                         const px_entity *e) {
     size_t n;
     const px_claim *c = claims_of(p, x, &n);
-    for (size_t i = 0; i < n; i++) {
-        if (c[i].kind != PX_CLAIM_ATTRIBUTION || c[i].span.start < sp.start ||
-            c[i].span.end > sp.end)
+    for (size_t i = px_cpair_first_claim(p, x, sp.start);
+         i < n && c[i].span.start < sp.end; i++) {
+        if (c[i].kind != PX_CLAIM_ATTRIBUTION || c[i].span.end > sp.end)
             continue;
         const px_entity *o = entity_of(p, x, c[i].speaker);
         if (o && px_names_match(o, e)) return 1;

@@ -25,8 +25,9 @@ static void passage_contents(px_cpair *p, int x, px_span sp, px_buf *s) {
     size_t n, ne, figures = 0, people = 0;
     const px_claim *c = px_claims_list(p->s[x]->claims, &n);
     const px_entity *en = px_claims_entities(p->s[x]->claims, &ne);
-    for (size_t i = 0; i < n; i++) {
-        if (c[i].span.start < sp.start || c[i].span.end > sp.end) continue;
+    for (size_t i = px_cpair_first_claim(p, x, sp.start);
+         i < n && c[i].span.start < sp.end; i++) {
+        if (c[i].span.end > sp.end) continue;
         p->used[x][i] = 1;
         if (c[i].kind == PX_CLAIM_QUANTITY) figures++;
         if (c[i].kind != PX_CLAIM_ENTITY || en[c[i].entity].type != PX_ENT_PERSON)
