@@ -105,6 +105,36 @@ static void test_identical(void **state) {
     px_free(t);
 }
 
+/* A caller's IDF (e.g. from the store) replaces the learned one; <= 0
+ * falls back.  Here: every term but numbers weighs 1, numbers fall back. */
+static double flat_idf(void *ud, uint64_t term) {
+    size_t *calls = ud;
+    (*calls)++;
+    return term == px_hash64("19", 2, 2) ? 0 : 1.0;
+}
+
+static void test_external_idf(void **state) {
+    (void)state;
+    fixture f = {0};
+    char *t = cat3(P1, P2, P3);
+    size_t calls = 0;
+    px_align_opts o = {0};
+    o.idf = flat_idf;
+    o.idf_ud = &calls;
+    for (int i = 0; i < 2; i++) {
+        f.a[i] = px_article_new();
+        px_article_set_text(f.a[i], t, strlen(t));
+        assert_int_equal(px_doc_new(f.a[i]->text, f.a[i]->text_len, NULL, &f.d[i]),
+                         PX_OK);
+    }
+    assert_int_equal(px_align_docs(f.d[0], f.a[0], f.d[1], f.a[1], &o, &f.al),
+                     PX_OK);
+    assert_true(calls > 10);
+    assert_int_equal(px_align_npairs(f.al), 5);
+    fixture_release(&f);
+    px_free(t);
+}
+
 static void test_disjoint_and_empty(void **state) {
     (void)state;
     fixture f = {0};
@@ -396,7 +426,7 @@ static void test_big(void **state) {
 
 int main(void) {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_identical),   cmocka_unit_test(test_disjoint_and_empty),
+        cmocka_unit_test(test_identical),   cmocka_unit_test(test_external_idf),   cmocka_unit_test(test_disjoint_and_empty),
         cmocka_unit_test(test_reordered),   cmocka_unit_test(test_rewrite),
         cmocka_unit_test(test_times),       cmocka_unit_test(test_json_and_html),
         cmocka_unit_test(test_cjk),         cmocka_unit_test(test_long_diff),         cmocka_unit_test(test_wire),         cmocka_unit_test(test_big)};
