@@ -35,10 +35,18 @@ void px_finding_ev_add(px_finding *f, size_t article, px_span span) {
         f->ev[f->nev++] = (px_finding_ev){article, span};
 }
 
+/* Order of kinds inside a type: what a passage leaves out weighs more
+ * than a single figure or name missing. */
+static int kind_rank(const px_finding *f) {
+    if (f->kind == PX_FK_PASSAGE) return f->type == PX_FIND_ONLY_IN ? -1 : 9;
+    return (int)f->kind;
+}
+
 static int cmp_finding(const void *a, const void *b) {
     const px_finding *x = a, *y = b;
     if (x->type != y->type) return x->type < y->type ? -1 : 1;
-    if (x->kind != y->kind) return x->kind < y->kind ? -1 : 1;
+    int kx = kind_rank(x), ky = kind_rank(y);
+    if (kx != ky) return kx < ky ? -1 : 1;
     size_t xa = x->nev ? x->ev[0].article : 0, ya = y->nev ? y->ev[0].article : 0;
     if (xa != ya) return xa < ya ? -1 : 1;
     size_t xs = x->nev ? x->ev[0].span.start : 0;
