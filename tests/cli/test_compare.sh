@@ -23,6 +23,25 @@ printf 'Nearly 250 people were killed on Monday.\n' >"$T/b.txt"
 jq -e '.findings | map(select(.type=="differs" and .kind=="quantity")) | length == 1' "$T/ab.json" >/dev/null || fail "300 vs 250 differs"
 jq -e '.findings | map(select(.type=="attribution_changed")) | length == 1' "$T/ab.json" >/dev/null || fail "credit dropped"
 
+# every claim span holds its text in the original bytes
+if [ -f examples/txt/ilvara-wire.txt ]; then
+    "$BIN" claims --json examples/txt/ilvara-wire.txt >"$T/w.jsonl" || fail "claims examples"
+    python3 - "$T/w.jsonl" examples/txt/ilvara-wire.txt <<'PY' || fail "claim spans"
+import json, sys
+src = open(sys.argv[2], 'rb').read()
+n = 0
+for line in open(sys.argv[1]):
+    c = json.loads(line)["claim"]
+    s, t = c["span"]
+    assert src[s:t].decode() == c["text"], c
+    for k, v in c.items():
+        if k.endswith("_span") and isinstance(v, list):
+            assert src[v[0]:v[1]].decode() == c[k + "_text"], (k, c)
+    n += 1
+assert n > 20, n
+PY
+fi
+
 # the bundled fiction story, by stored id, three sources
 if [ -f examples/articles.jsonl ]; then
     "$BIN" ingest --db "$T/x.db" examples/articles.jsonl >/dev/null 2>&1 || fail "ingest"
