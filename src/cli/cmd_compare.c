@@ -12,11 +12,12 @@
 static const char help[] =
     "usage: parallax compare [--json] [--html FILE] [--no-same] [--lang L]\n"
     "                        [--threshold T] [--db DB] A B [C...]\n"
+    "       parallax compare [options] ARTICLES.jsonl\n"
     "Compare two or more articles on one story claim by claim: figures,\n"
     "quotes, attributions, times, passages and wording.  A, B ... are files\n"
-    "(\"-\" = stdin) or stored article ids.  Findings, most consequential\n"
-    "first: differs, attribution_changed, quote_changed, rounded, only_in,\n"
-    "wording, same.\n"
+    "(\"-\" = stdin, JSON Lines with several articles) or stored article ids.\n"
+    "Findings, most consequential first: differs, attribution_changed,\n"
+    "quote_changed, rounded, only_in, wording, same.\n"
     "  --json          one JSON object (schema: docs/compare.md)\n"
     "  --html FILE     alignment page of the first two with the findings\n"
     "  --no-same       leave out `same` findings\n"
@@ -51,7 +52,7 @@ static int parse(int argc, char **argv, args *a) {
         default: fputs(help, stderr); return 2;
         }
     }
-    if (argc - optind < 2) {
+    if (argc - optind < 1) {
         cli_err(argv[0], "need at least two articles");
         fputs(help, stderr);
         return 2;
@@ -114,13 +115,25 @@ static int run(const char *cmd, const args *a, char **paths, int n) {
         k++;
     }
     int partial = cli_input_nerrors(in) || k < (size_t)n;
+    if (k == PX_COMPARE_MAX_SOURCES && (x = cli_input_next(in))) {
+        cli_err(cmd, "more than %d articles: compared the first %d",
+                PX_COMPARE_MAX_SOURCES, PX_COMPARE_MAX_SOURCES);
+        px_article_free(x);
+        partial = 1;
+    }
     cli_input_free(in);
     int rc = PX_EXIT_FAIL;
     px_compare *cmp = NULL;
+    if (k < 2) {
+        cli_err(cmd, "need at least two articles, got %zu", k);
+        rc = partial ? PX_EXIT_FAIL : PX_EXIT_USAGE;
+        goto out;
+    }
     px_compare_opts co = {a->lang, a->threshold, !a->no_same};
-    px_result r = k >= 2 ? px_compare_new(src, k, &co, &cmp) : PX_ERR_EMPTY;
+    px_result r = px_compare_new(src, k, &co, &cmp);
     if (r) cli_err(cmd, "cannot compare: %s", px_result_str(r));
     else rc = report(cmd, a, cmp);
+out:
     px_compare_free(cmp);
     for (size_t i = 0; i < k; i++) {
         px_doc_free(doc[i]);

@@ -14,7 +14,10 @@ trap 'rm -rf "$T"' EXIT
 # usage errors
 "$BIN" compare --help >/dev/null || fail "compare --help"
 "$BIN" claims --help >/dev/null || fail "claims --help"
-"$BIN" compare only-one.txt >/dev/null 2>&1; [ $? = 2 ] || fail "one input must be a usage error"
+printf 'Just one article here.\n' >"$T/one.txt"
+"$BIN" compare "$T/one.txt" >/dev/null 2>&1; [ $? = 2 ] || fail "one article must be a usage error"
+"$BIN" compare "$T/one.txt" "$T/missing.txt" >/dev/null 2>&1; [ $? = 3 ] || fail "missing input"
+"$BIN" compare --no-same examples/articles.jsonl >/dev/null || fail "one JSONL with several articles"
 
 # small self-made case, no ../shared needed
 printf 'Officials said more than 300 people were killed on Monday.\n' >"$T/a.txt"
