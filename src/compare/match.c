@@ -17,6 +17,7 @@
  * helpful" vs "megaphone diplomacy" was harmful is a changed quote.
  */
 #include <math.h>    /* fabs, INFINITY */
+#include <stdio.h>   /* snprintf */
 #include <stdlib.h>  /* qsort */
 #include <string.h>  /* strcmp */
 #include <strings.h> /* strcasecmp */
@@ -500,16 +501,47 @@ static size_t time_class(const char *norm) {
     return c ? (size_t)(c - norm) : 0;
 }
 
+/* The normalised time of c on side x, with "today", "yesterday" and
+ * "tomorrow" resolved to a weekday when the article's publication time is
+ * known (so "today" in one source can meet "on Tuesday" in another). */
+static const char *time_norm(const px_cpair *p, int x, const px_claim *c,
+                             char *buf, size_t n) {
+    static const char *const rels[] = {"rel:yesterday", "rel:today",
+                                       "rel:tomorrow"};
+    static const char *const day[] = {"sunday", "monday", "tuesday",
+                                      "wednesday", "thursday", "friday",
+                                      "saturday"};
+    const px_article *a = p->s[x]->art;
+    if (!a || a->published_ts == PX_TIME_NONE) return c->norm;
+    for (int k = 0; k < 3; k++) {
+        if (strcmp(c->norm, rels[k])) continue;
+        int64_t days = a->published_ts / 86400 + (k - 1);
+        if (a->published_ts < 0 && a->published_ts % 86400) days--;
+        snprintf(buf, n, "weekday:%s", day[((days % 7) + 7 + 4) % 7]);
+        return buf;
+    }
+    return c->norm;
+}
+
+/* 2 same time, 1 same kind of time but another value, 0 not comparable. */
+static int time_rel(const px_cpair *p, const px_claim *a, const px_claim *b) {
+    char ba[32], bb[32];
+    const char *na = time_norm(p, 0, a, ba, sizeof ba);
+    const char *nb = time_norm(p, 1, b, bb, sizeof bb);
+    if (!strcmp(na, nb)) return 2;
+    size_t ca = time_class(na), cb = time_class(nb);
+    return ca == cb && !strncmp(na, nb, ca);
+}
+
 static double time_score(const px_cpair *p, const px_claim *a,
                          const px_claim *b) {
     if (!aligned(p, a->span.start, b->span.start)) return -1;
-    if (!strcmp(a->norm, b->norm)) return 2;
-    size_t ca = time_class(a->norm), cb = time_class(b->norm);
-    return ca == cb && !strncmp(a->norm, b->norm, ca) ? 1 : -1;
+    int r = time_rel(p, a, b);
+    return r ? r : -1;
 }
 
 static void report_time(px_cpair *p, const px_claim *a, const px_claim *b) {
-    int same = !strcmp(a->norm, b->norm);
+    int same = time_rel(p, a, b) == 2;
     char *ta = px_cpair_snip(p, 0, a->span, 80), *tb = px_cpair_snip(p, 1, b->span, 80);
     px_buf s = PX_BUF_INIT;
     px_buf_printf(&s, "%s: \"%s\" (%s) vs \"%s\" (%s)",

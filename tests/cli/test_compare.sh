@@ -26,6 +26,10 @@ printf 'Nearly 250 people were killed on Monday.\n' >"$T/b.txt"
 jq -e '.findings | map(select(.type=="differs" and .kind=="quantity")) | length == 1' "$T/ab.json" >/dev/null || fail "300 vs 250 differs"
 jq -e '.findings | map(select(.type=="attribution_changed")) | length == 1' "$T/ab.json" >/dev/null || fail "credit dropped"
 
+# "today" meets "on Tuesday" through the publication date (2025-12-02 was a Tuesday)
+printf '{"id":"a1","published":"2025-12-02T10:00:00Z","text":"Envoys meet Putin today in Moscow for talks, officials said."}\n{"id":"b1","published":"2025-12-02T12:00:00Z","text":"Envoys meet Putin on Tuesday in Moscow for talks, officials said."}\n' >"$T/t.jsonl"
+"$BIN" compare --json "$T/t.jsonl" | jq -e '[.findings[] | select(.kind=="time" and .type=="same")] | length == 1' >/dev/null || fail "today = Tuesday"
+
 # every claim span holds its text in the original bytes
 if [ -f examples/txt/ilvara-wire.txt ]; then
     "$BIN" claims --json examples/txt/ilvara-wire.txt >"$T/w.jsonl" || fail "claims examples"
