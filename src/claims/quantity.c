@@ -39,7 +39,7 @@ typedef struct qty {
  * bytes used (0 if w does not start with a digit). */
 static size_t parse_digits(const char *s, size_t n, double *v, double *prec) {
     double val = 0, scale = 1;
-    int decimals = -1, trailing0 = 0, groups = 0, dots = 0;
+    int decimals = -1, trailing0 = 0, dots = 0;
     size_t k = 0;
     for (; k < n; k++) {
         char c = s[k];
@@ -48,7 +48,7 @@ static size_t parse_digits(const char *s, size_t n, double *v, double *prec) {
             else val = val * 10 + (c - '0');
             trailing0 = c == '0' ? trailing0 + 1 : 0;
         } else if (c == ',' && k + 1 < n) {
-            groups++, trailing0 = 0;
+            trailing0 = 0; /* thousands separator */
         } else if (c == '.' && k + 1 < n && s[k + 1] >= '0' && s[k + 1] <= '9') {
             dots++;
             decimals = 0, trailing0 = 0;
@@ -63,7 +63,6 @@ static size_t parse_digits(const char *s, size_t n, double *v, double *prec) {
             if (s[i] >= '0' && s[i] <= '9') t = t * 10 + (s[i] - '0');
         val = t, decimals = -1;
     }
-    (void)groups;
     *v = val;
     if (decimals > 0) *prec = pow(10, -decimals);
     else *prec = pow(10, trailing0 > 0 && val > 0 ? trailing0 : 0);

@@ -24,8 +24,8 @@ typedef struct gap_state {
     const char *cur;
 } gap_state;
 
-static void gap_quote(gap_state *st, int kind, const unsigned char *s,
-                      size_t i, size_t l, size_t end) {
+static void gap_quote(gap_state *st, int kind, size_t i, size_t l,
+                      size_t end) {
     /* kind: 1 opening glyph, 2 closing glyph, 0 ambiguous (straight) */
     int next_is_word = i + l >= end; /* the quote touches the next word */
     if (kind == 1 || (kind == 0 && next_is_word && st->seen_space))
@@ -34,7 +34,6 @@ static void gap_quote(gap_state *st, int kind, const unsigned char *s,
         st->g |= G_QCLOSE;
     else
         st->g |= G_QOPEN;
-    (void)s;
 }
 
 static void gap_byte(gap_state *st, const unsigned char *s, size_t i,
@@ -57,7 +56,7 @@ static void gap_byte(gap_state *st, const unsigned char *s, size_t i,
     case '/': st->g |= G_SLASH; break;
     case '-':
         st->g |= (i == start && i + 1 == end) ? G_HYPHEN : G_DASH; break;
-    case '"': gap_quote(st, 0, s, i, 1, end); break;
+    case '"': gap_quote(st, 0, i, 1, end); break;
     default: st->g |= G_OTHER; break;
     }
 }
@@ -80,7 +79,7 @@ static size_t gap_mb(gap_state *st, const unsigned char *s, size_t i,
     for (size_t k = 0; k < sizeof sym / sizeof sym[0]; k++) {
         size_t l = strlen(sym[k].b);
         if (i + l > end || memcmp(s + i, sym[k].b, l)) continue;
-        if (sym[k].q >= 0) gap_quote(st, sym[k].q, s, i, l, end);
+        if (sym[k].q >= 0) gap_quote(st, sym[k].q, i, l, end);
         st->g |= sym[k].g;
         if (sym[k].g & G_SPACE) st->seen_space = 1;
         if (sym[k].cur) st->cur = sym[k].cur;
