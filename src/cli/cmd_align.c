@@ -21,7 +21,7 @@ static const char help[] =
     "  --color=WHEN      auto (default), always, never\n"
     "  --threshold X     pair score threshold (default 0.25)\n"
     "  --lang L          stemmer language (default: article's, else en)\n"
-    "  --db PATH         store for article ids (default parallax.db)\n"
+    "  --db PATH         store for article ids ($PARALLAX_DB, ./parallax.db)\n"
     "  -h, --help        this help\n"
     "Exit: 0 ok, 2 usage, 3 an input could not be read or aligned.\n";
 

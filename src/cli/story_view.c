@@ -3,7 +3,10 @@
  *
  * The story's rows come from the store (px_story_get, px_story_members,
  * px_story_edges) into a small in-memory model; each format is then one
- * straight pass over the model.
+ * straight pass over the model.  The claim comparison (parallax/compare.h)
+ * is computed here from the stored texts of the first COMPARE_MAX stored
+ * members (copies have the same text as their original): every pair is
+ * aligned, so the cost grows with the square of the sources.
  */
 #include <string.h>
 #include <time.h> /* gmtime_r, strftime */
@@ -21,8 +24,19 @@ typedef struct edge {
     int dir;
 } edge;
 
+#define COMPARE_MAX 16 /* sources compared claim by claim */
+
+typedef struct sources { /* what a px_compare borrows */
+    px_article *art[COMPARE_MAX];
+    px_doc *doc[COMPARE_MAX];
+    px_compare_src src[COMPARE_MAX];
+    size_t n;
+} sources;
+
 typedef struct model {
     px_story_info info;
+    sources srcs;
+    px_compare *cmp;   /* NULL with fewer than two sources */
     member *m;
     size_t nm, am;
     edge *e;
@@ -67,13 +81,42 @@ static void model_release(model *md) {
     }
     px_free(md->m);
     px_free(md->e);
+    px_compare_free(md->cmp);
+    for (size_t i = 0; i < md->srcs.n; i++) {
+        px_doc_free(md->srcs.doc[i]);
+        px_article_free(md->srcs.art[i]);
+    }
     px_free((char *)md->info.headline);
+}
+
+/* The comparison of the first stored members. */
+static px_result model_compare(px_store *s, model *md) {
+    sources *sr = &md->srcs;
+    for (size_t i = 0; i < md->nm && sr->n < COMPARE_MAX; i++) {
+        if (md->m[i].same_as) continue;
+        px_article *a = NULL;
+        px_doc *d = NULL;
+        px_result rc = px_store_get(s, md->m[i].article, &a);
+        px_doc_opts o = {0, rc ? NULL : a->title, rc ? NULL : a->outlet, NULL};
+        if (!rc) rc = px_doc_new(a->text, a->text_len, &o, &d);
+        if (rc) {
+            px_article_free(a);
+            return rc;
+        }
+        sr->art[sr->n] = a;
+        sr->doc[sr->n] = d;
+        sr->src[sr->n++] = (px_compare_src){d, a};
+    }
+    if (sr->n < 2) return PX_OK;
+    px_compare_opts co = {NULL, 0, 0};
+    return px_compare_new(sr->src, sr->n, &co, &md->cmp);
 }
 
 static px_result model_load(px_store *s, const char *id, model *md) {
     px_result rc = px_story_get(s, id, &md->info);
     if (!rc) rc = px_story_members(s, id, take_member, md);
     if (!rc) rc = px_story_edges(s, id, take_edge, md);
+    if (!rc) rc = model_compare(s, md);
     return rc;
 }
 
@@ -114,6 +157,9 @@ static void view_text(const model *md, int color, px_buf *o) {
                       e->from, e->dir ? "->" : "--", e->to, e->words, e->sim,
                       e->dir ? "" : " (order unknown)");
     }
+    px_buf_printf(o, "\nclaims (%zu sources compared)\n", md->srcs.n);
+    if (md->cmp) px_compare_to_text(md->cmp, color, o);
+    else px_buf_puts(o, "  one source: nothing to compare\n");
 }
 
 /* ----------------------------------------------------------------- JSON */
@@ -158,7 +204,10 @@ static void view_json(const model *md, px_buf *o) {
                          "\"direction\": \"%s\"}",
                       e->words, e->sim, e->dir ? "by_time" : "unknown");
     }
-    px_buf_puts(o, "]}");
+    px_buf_puts(o, "], \"comparison\": ");
+    if (md->cmp) px_compare_to_json(md->cmp, o);
+    else px_buf_puts(o, "null");
+    px_buf_puts(o, "}");
 }
 
 /* ----------------------------------------------------------------- HTML */
@@ -176,10 +225,39 @@ void story_html_head(px_buf *o, const char *title) {
         "</style></head><body>\n");
 }
 
+
 static void html_cell(px_buf *o, const char *s) {
     px_buf_puts(o, "<td>");
     if (s) px_buf_html(o, s, strlen(s));
     px_buf_puts(o, "</td>");
+}
+
+/* The findings of the comparison: type, kind, what it says, sources. */
+static void html_findings(const model *md, px_buf *o) {
+    px_buf_printf(o, "<h2>Claims: how the sources differ</h2><p class=\"meta\">"
+                     "%zu sources compared</p>\n", md->srcs.n);
+    size_t n = 0;
+    const px_finding *f = md->cmp ? px_compare_findings(md->cmp, &n) : NULL;
+    if (!n) {
+        px_buf_puts(o, "<p>No findings.</p>\n");
+        return;
+    }
+    px_buf_puts(o, "<table><tr><th>finding</th><th>kind</th><th>what</th>"
+                   "<th>sources</th></tr>\n");
+    for (size_t i = 0; i < n; i++) {
+        px_buf_puts(o, "<tr>");
+        html_cell(o, px_finding_type_str(f[i].type));
+        html_cell(o, px_finding_kind_str(f[i].kind));
+        html_cell(o, f[i].summary);
+        px_buf_puts(o, "<td>");
+        for (size_t k = 0; k < f[i].nev; k++) {
+            const px_article *a = md->srcs.art[f[i].ev[k].article];
+            if (k) px_buf_puts(o, ", ");
+            px_buf_html(o, a->id, strlen(a->id));
+        }
+        px_buf_puts(o, "</td></tr>\n");
+    }
+    px_buf_puts(o, "</table>\n");
 }
 
 static void view_html(const model *md, px_buf *o) {
@@ -216,7 +294,9 @@ static void view_html(const model *md, px_buf *o) {
         html_cell(o, e->to);
         px_buf_printf(o, "<td>%u</td><td>%.2f</td></tr>\n", e->words, e->sim);
     }
-    px_buf_puts(o, "</table>\n</body></html>\n");
+    px_buf_puts(o, "</table>\n");
+    html_findings(md, o);
+    px_buf_puts(o, "</body></html>\n");
 }
 
 px_result story_view(px_store *s, const char *id, story_fmt fmt, int color,

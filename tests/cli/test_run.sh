@@ -35,7 +35,14 @@ import json,sys
 s = json.load(open(sys.argv[1]))
 assert s["size"] == 3 and len(s["articles"]) == 3, s
 assert s["copies"] and s["copies"][0]["from"] == "ilvara-wire", s["copies"]
-assert s["headline"]' "$T/story.json"
+assert s["headline"]
+c = s["comparison"]
+assert c and c["findings"], "no claim comparison"
+assert any(f["type"] != "same" for f in c["findings"]), c["findings"][:3]' "$T/story.json"
+$P story --db "$DB" --json "$s_lark" >"$T/one.json"
+check "one-source story: no comparison" python3 -c '
+import json,sys
+assert json.load(open(sys.argv[1]))["comparison"] is None' "$T/one.json"
 $P story --db "$DB" "$s_wire" >"$T/story.txt"
 check "story text shows sources and copy graph" grep -q "ilvara-wire -> ilvara-herald" "$T/story.txt"
 $P story --db "$DB" no-such-story 2>"$T/err"

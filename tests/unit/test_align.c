@@ -92,6 +92,8 @@ static void test_identical(void **state) {
         assert_int_equal(p->b_n, 1);
         assert_int_equal(p->a_sents[0], p->b_sents[0]);
         assert_true(p->score > 0.99);
+        assert_true(p->kept > 0.99);
+        assert_false(p->moved);
         for (size_t k = 0; k < p->nops; k++)
             assert_int_equal(p->ops[k].kind, PX_OP_KEEP);
     }
@@ -140,6 +142,8 @@ static void test_reordered(void **state) {
     assert_int_equal(px_align_npairs(al), 5);
     for (size_t i = 0; i < 5; i++) {
         const px_align_pair *p = px_align_get_pair(al, i);
+        /* P3 (the last 2 pairs in A's order) moved to the front of B */
+        assert_int_equal(p->moved, i >= 3);
         size_t la = p->a_span.end - p->a_span.start;
         assert_int_equal(la, p->b_span.end - p->b_span.start);
         assert_memory_equal(x + p->a_span.start, y + p->b_span.start, la);
@@ -263,6 +267,26 @@ static void test_json_and_html(void **state) {
     px_free(y);
 }
 
+/* CJK has no spaces: a token is a clause, matched by character bigrams. */
+static void test_cjk(void **state) {
+    (void)state;
+    fixture f = {0};
+    px_align *al = align_texts(
+        &f,
+        "\xE4\xB8\x9C\xE4\xBA\xAC\xE7\x94\xB5\xE5\x8A\x9B\xE5\x85\xAC\xE5\x8F\xB8"
+        "\xE5\x91\xA8\xE4\xBA\x8C\xE8\xA1\xA8\xE7\xA4\xBA\xE3\x80\x82"
+        "\xE5\xAE\x98\xE5\x91\x98\xE8\xAF\xB4\xE6\xB2\xA1\xE6\x9C\x89\xE4\xBA\xBA"
+        "\xE5\x8F\x97\xE4\xBC\xA4\xE3\x80\x82",
+        "\xE5\xAE\x98\xE5\x91\x98\xE8\xA1\xA8\xE7\xA4\xBA\xE6\xB2\xA1\xE6\x9C\x89"
+        "\xE4\xBA\xBA\xE5\x91\x98\xE5\x8F\x97\xE4\xBC\xA4\xE3\x80\x82"
+        "\xE4\xB8\x9C\xE4\xBA\xAC\xE7\x94\xB5\xE5\x8A\x9B\xE5\x85\xAC\xE5\x8F\xB8"
+        "\xE8\xA1\xA8\xE7\xA4\xBA\xE5\x91\xA8\xE4\xBA\x8C\xE3\x80\x82");
+    assert_int_equal(px_align_npairs(al), 2);
+    assert_int_equal(px_align_get_pair(al, 0)->b_sents[0], 1);
+    assert_int_equal(px_align_get_pair(al, 1)->b_sents[0], 0);
+    fixture_release(&f);
+}
+
 /* Deterministic pseudo-text: sentences of 8..27 words from a vocabulary
  * of made-up words. */
 static void fake_text(px_buf *b, size_t bytes, uint64_t seed) {
@@ -308,6 +332,6 @@ int main(void) {
         cmocka_unit_test(test_identical),   cmocka_unit_test(test_disjoint_and_empty),
         cmocka_unit_test(test_reordered),   cmocka_unit_test(test_rewrite),
         cmocka_unit_test(test_times),       cmocka_unit_test(test_json_and_html),
-        cmocka_unit_test(test_big)};
+        cmocka_unit_test(test_cjk),         cmocka_unit_test(test_big)};
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
