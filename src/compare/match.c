@@ -600,36 +600,57 @@ static int credits_name(const px_cpair *p, int x, px_span sp,
     return 0;
 }
 
+static void same_credit(px_cpair *p, const px_claim *aa, const px_claim *ab) {
+    char *ta = px_cpair_snip(p, 0, aa->span, 80);
+    char *tb = px_cpair_snip(p, 1, ab->span, 80);
+    px_buf s = PX_BUF_INIT;
+    px_buf_printf(&s, "same credit: \"%s\" (%s) vs \"%s\" (%s)", ta,
+                  px_cpair_label(p, 0), tb, px_cpair_label(p, 1));
+    px_free(ta);
+    px_free(tb);
+    px_finding *f = px_finding_add(p->c, PX_FIND_SAME, PX_FK_ATTRIBUTION,
+                                   px_buf_detach(&s, NULL));
+    px_finding_ev_add(f, p->idx[0], aa->span);
+    px_finding_ev_add(f, p->idx[1], ab->span);
+}
+
+/* The credits of one pair of rewritten sentences. */
+static void credit_pair(px_cpair *p, const px_align_pair *pr) {
+    size_t ia = 0, ib = 0;
+    const px_claim *aa = credit_in(p, 0, pr->a_span, &ia);
+    const px_claim *ab = credit_in(p, 1, pr->b_span, &ib);
+    if ((!aa && !ab) || (aa && p->used[0][ia]) || (ab && p->used[1][ib]))
+        return;
+    if (aa && ab && same_speaker(p, aa->speaker, ab->speaker)) {
+        p->used[0][ia] = p->used[1][ib] = 1;
+        same_credit(p, aa, ab);
+        return;
+    }
+    if (aa && ab &&
+        (credits_name(p, 1, pr->b_span, entity_of(p, 0, aa->speaker)) ||
+         credits_name(p, 0, pr->a_span, entity_of(p, 1, ab->speaker))))
+        return;
+    /* one side credits a speaker the other credits elsewhere: the
+     * statement moved, the credit did not change */
+    px_span all_a = {0, p->s[0]->len}, all_b = {0, p->s[1]->len};
+    if (!ab && credits_name(p, 1, all_b, entity_of(p, 0, aa->speaker))) return;
+    if (!aa && credits_name(p, 0, all_a, entity_of(p, 1, ab->speaker))) return;
+    if (aa) p->used[0][ia] = 1;
+    if (ab) p->used[1][ib] = 1;
+    char *t = px_cpair_snip(p, aa ? 0 : 1, aa ? aa->text_span : ab->text_span,
+                            100);
+    px_buf w = PX_BUF_INIT;
+    px_buf_printf(&w, "\"%s\"", t);
+    px_free(t);
+    credit_finding(p, PX_FK_ATTRIBUTION, w.data, aa, ab, pr->a_span,
+                   pr->b_span);
+    px_buf_release(&w);
+}
+
 void px_match_attributions(px_cpair *p) {
     size_t np = px_align_npairs(p->al);
     for (size_t k = 0; k < np; k++) {
         const px_align_pair *pr = px_align_get_pair(p->al, k);
-        if (pr->score < CREDIT_MIN_SCORE) continue; /* not a rewrite */
-        size_t ia = 0, ib = 0;
-        const px_claim *aa = credit_in(p, 0, pr->a_span, &ia);
-        const px_claim *ab = credit_in(p, 1, pr->b_span, &ib);
-        if (!aa && !ab) continue;
-        if ((aa && p->used[0][ia]) || (ab && p->used[1][ib])) continue;
-        if (aa && ab &&
-            (credits_name(p, 1, pr->b_span, entity_of(p, 0, aa->speaker)) ||
-             credits_name(p, 0, pr->a_span, entity_of(p, 1, ab->speaker))))
-            continue;
-        /* one side credits a speaker the other credits elsewhere: the
-         * statement moved, the credit did not change */
-        px_span all_a = {0, p->s[0]->len}, all_b = {0, p->s[1]->len};
-        if (!ab && credits_name(p, 1, all_b, entity_of(p, 0, aa->speaker)))
-            continue;
-        if (!aa && credits_name(p, 0, all_a, entity_of(p, 1, ab->speaker)))
-            continue;
-        if (aa) p->used[0][ia] = 1;
-        if (ab) p->used[1][ib] = 1;
-        char *t = px_cpair_snip(p, aa ? 0 : 1, aa ? aa->text_span : ab->text_span,
-                                100);
-        px_buf w = PX_BUF_INIT;
-        px_buf_printf(&w, "\"%s\"", t);
-        px_free(t);
-        credit_finding(p, PX_FK_ATTRIBUTION, w.data, aa, ab, pr->a_span,
-                       pr->b_span);
-        px_buf_release(&w);
+        if (pr->score >= CREDIT_MIN_SCORE) credit_pair(p, pr); /* rewrites */
     }
 }
