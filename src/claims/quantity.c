@@ -78,6 +78,13 @@ static int value_digits(const px_xctx *x, size_t i, qty *q) {
         return 0; /* "05", "007": parts of dates and codes */
     size_t k = parse_digits(w->norm, w->nlen, &q->value, &q->precision);
     if (!k) return 0;
+    /* ".500": a decimal written without its leading zero */
+    size_t st = w->start;
+    if (k == w->nlen && st > 0 && x->orig[st - 1] == '.' &&
+        (st == 1 || x->orig[st - 2] == ' ' || x->orig[st - 2] == '\n')) {
+        double scale = pow(10, -(double)w->nlen);
+        q->value *= scale, q->precision = scale;
+    }
     q->vi = i, q->vj = q->end = i + 1;
     if (k < w->nlen) { /* "1.2m", "3bn", "5k" */
         uint64_t h = px_hash64(w->norm + k, w->nlen - k, 0);

@@ -357,7 +357,8 @@ static char *speaker_text(const px_cpair *p, int x, const px_claim *at) {
     char *t = px_cpair_snip(p, x, at->speaker_span, 80);
     const px_entity *e = entity_of(p, x, at->speaker);
     px_buf_printf(&s, "credited to \"%s\"", t);
-    if (e && at->speaker_span.end - at->speaker_span.start < 6)
+    if (e && at->speaker_span.end - at->speaker_span.start < 6 &&
+        strcasecmp(t, e->name))
         px_buf_printf(&s, " (%s)", e->name); /* a resolved pronoun */
     px_free(t);
     return px_buf_detach(&s, NULL);
