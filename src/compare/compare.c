@@ -114,9 +114,18 @@ char *px_cpair_snip(const px_cpair *p, int x, px_span sp, size_t max) {
     return px_buf_detach(&b, NULL);
 }
 
+/* Outlet, else wire credit ("Reuters"), else NULL. */
+static const char *source_name(const px_csrc *s) {
+    if (s->art && s->art->outlet) return s->art->outlet;
+    if (s->art && s->art->wire) return s->art->wire;
+    const char *m = px_doc_meta(s->doc, "outlet");
+    return m ? m : px_doc_meta(s->doc, "wire");
+}
+
 const char *px_cpair_label(const px_cpair *p, int x) {
+    const char *me = source_name(p->s[x]), *other = source_name(p->s[!x]);
+    if (me && (!other || strcasecmp(me, other))) return me;
     const px_article *a = p->s[x]->art;
-    if (a && a->outlet) return a->outlet;
     if (a && a->id) return a->id;
     return x ? "B" : "A";
 }
