@@ -442,36 +442,53 @@ static int said_same(const px_cpair *p, const px_claim *a, const px_claim *b) {
     return contains_run(sa, na, sb, nb) || contains_run(sb, nb, sa, na);
 }
 
+/* How a quote's speaker is named in summaries: the words of the text when
+ * they hold the entity's name ("United States and Ukraine", "Kremlin
+ * spokesperson Dmitry Peskov"), else the name (a pronoun resolved).
+ * Owned by the caller; NULL when the quote has no speaker. */
+static char *speaker_name(const px_cpair *p, int x, const px_claim *q) {
+    const px_entity *e = entity_of(p, x, q->speaker);
+    if (!e) return NULL;
+    char *t = px_cpair_snip(p, x, q->speaker_span, 80);
+    if (strcasestr(t, e->name)) return t;
+    px_free(t);
+    return px_strdup(e->name);
+}
+
+static void quote_finding(px_cpair *p, px_finding_type t, char *summary,
+                          px_span xa, px_span xb) {
+    px_finding *f = px_finding_add(p->c, t, PX_FK_QUOTE, summary);
+    px_finding_ev_add(f, p->idx[0], xa);
+    px_finding_ev_add(f, p->idx[1], xb);
+}
+
 static void report_quote(px_cpair *p, const px_claim *a, const px_claim *b) {
     const px_entity *ea = entity_of(p, 0, a->speaker);
     const px_entity *eb = entity_of(p, 1, b->speaker);
     px_span xa = a->scare ? a->clause_span : a->span;
     px_span xb = b->scare ? b->clause_span : b->span;
-    if (ea && eb && !px_names_match(ea, eb)) {
-        credit_finding(p, PX_FK_QUOTE, "quote", NULL, NULL, xa, xb);
-        px_finding *f = &p->c->f[p->c->nf - 1];
-        px_free(f->summary);
-        px_buf s = PX_BUF_INIT;
-        px_buf_printf(&s, "quote credited differently: %s in %s; %s in %s",
-                      ea->name, px_cpair_label(p, 0), eb->name, px_cpair_label(p, 1));
-        f->summary = px_buf_detach(&s, NULL);
-        return;
-    }
-    int same = said_same(p, a, b);
-    char *ta = px_cpair_snip(p, 0, xa, 160), *tb = px_cpair_snip(p, 1, xb, 160);
-    const px_entity *who = ea ? ea : eb;
+    char *na = speaker_name(p, 0, a), *nb = speaker_name(p, 1, b);
     px_buf s = PX_BUF_INIT;
-    px_buf_printf(&s, "%s%s%s %s (%s) vs %s (%s)", who ? who->name : "",
-                  who ? ": " : "",
-                  same == 2 ? "same quote" : same ? "same quote, shortened"
-                                                  : "quote changed",
-                  ta, px_cpair_label(p, 0), tb, px_cpair_label(p, 1));
-    px_free(ta);
-    px_free(tb);
-    px_finding *f = px_finding_add(p->c, same ? PX_FIND_SAME : PX_FIND_QUOTE,
-                                   PX_FK_QUOTE, px_buf_detach(&s, NULL));
-    px_finding_ev_add(f, p->idx[0], xa);
-    px_finding_ev_add(f, p->idx[1], xb);
+    if (ea && eb && !px_names_match(ea, eb)) {
+        px_buf_printf(&s, "quote credited differently: %s in %s; %s in %s", na,
+                      px_cpair_label(p, 0), nb, px_cpair_label(p, 1));
+        quote_finding(p, PX_FIND_ATTRIBUTION, px_buf_detach(&s, NULL), xa, xb);
+    } else {
+        int same = said_same(p, a, b);
+        char *ta = px_cpair_snip(p, 0, xa, 160), *tb = px_cpair_snip(p, 1, xb, 160);
+        const char *who = na ? na : nb;
+        px_buf_printf(&s, "%s%s%s %s (%s) vs %s (%s)", who ? who : "",
+                      who ? ": " : "",
+                      same == 2 ? "same quote" : same ? "same quote, shortened"
+                                                      : "quote changed",
+                      ta, px_cpair_label(p, 0), tb, px_cpair_label(p, 1));
+        px_free(ta);
+        px_free(tb);
+        quote_finding(p, same ? PX_FIND_SAME : PX_FIND_QUOTE,
+                      px_buf_detach(&s, NULL), xa, xb);
+    }
+    px_free(na);
+    px_free(nb);
 }
 
 /* A full quote one source gives and the other does not, in a passage both
