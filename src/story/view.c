@@ -40,10 +40,13 @@ typedef struct model {
     px_story_info info;
     sources srcs;
     px_compare *cmp;   /* NULL with fewer than two sources */
+    px_result cmp_rc;  /* why the comparison failed (the rest is shown) */
     member *m;
     size_t nm, am;
     edge *e;
     size_t ne, ae;
+    char **merged;     /* pairs: story merged into it, article that did it */
+    size_t nmerged, amerged;
 } model;
 
 static int take_member(void *ud, const px_story_member *x) {
@@ -69,6 +72,19 @@ static int take_edge(void *ud, const px_story_edge *x) {
     return 0;
 }
 
+static int take_merge(void *ud, const char *from, const char *into,
+                      const char *by) {
+    model *md = ud;
+    if (strcmp(into, md->info.id)) return 0;
+    if (md->nmerged + 2 > md->amerged) {
+        md->amerged = md->amerged ? 2 * md->amerged : 8;
+        md->merged = px_realloc(md->merged, md->amerged * sizeof *md->merged);
+    }
+    md->merged[md->nmerged++] = px_strdup(from);
+    md->merged[md->nmerged++] = px_strdup(by);
+    return 0;
+}
+
 static void model_release(model *md) {
     for (size_t i = 0; i < md->nm; i++) {
         member *m = &md->m[i];
@@ -85,6 +101,8 @@ static void model_release(model *md) {
     px_free(md->m);
     px_free(md->e);
     px_compare_free(md->cmp);
+    for (size_t i = 0; i < md->nmerged; i++) px_free(md->merged[i]);
+    px_free(md->merged);
     for (size_t i = 0; i < md->srcs.n; i++) {
         px_doc_free(md->srcs.doc[i]);
         px_article_free(md->srcs.art[i]);
@@ -119,7 +137,8 @@ static px_result model_load(px_store *s, const char *id, model *md) {
     px_result rc = px_story_get(s, id, &md->info);
     if (!rc) rc = px_story_members(s, id, take_member, md);
     if (!rc) rc = px_story_edges(s, id, take_edge, md);
-    if (!rc) rc = model_compare(s, md);
+    if (!rc) rc = px_story_merges(s, take_merge, md);
+    if (!rc) md->cmp_rc = model_compare(s, md);
     return rc;
 }
 
@@ -144,6 +163,9 @@ static void view_text(const model *md, int color, px_buf *o) {
     px_buf_printf(o, "%zu articles from %zu outlets", md->info.size,
                   md->info.outlets);
     if (*t0) px_buf_printf(o, ", %s .. %s", t0, t1);
+    for (size_t i = 0; i < md->nmerged; i += 2)
+        px_buf_printf(o, "\nmerged story %s into it (when %s joined)",
+                      md->merged[i], md->merged[i + 1]);
     px_buf_puts(o, "\n\nsources\n");
     for (size_t i = 0; i < md->nm; i++) {
         const member *m = &md->m[i];
@@ -162,6 +184,8 @@ static void view_text(const model *md, int color, px_buf *o) {
     }
     px_buf_printf(o, "\nclaims (%zu sources compared)\n", md->srcs.n);
     if (md->cmp) px_compare_to_text(md->cmp, color, o);
+    else if (md->cmp_rc)
+        px_buf_printf(o, "  comparison failed: %s\n", px_result_str(md->cmp_rc));
     else px_buf_puts(o, "  one source: nothing to compare\n");
 }
 
@@ -186,6 +210,14 @@ static void view_json(const model *md, px_buf *o) {
                   md->info.outlets);
     json_time(o, "t_min", md->info.t_min);
     json_time(o, "t_max", md->info.t_max);
+    px_buf_puts(o, ", \"merged\": [");
+    for (size_t i = 0; i < md->nmerged; i += 2) {
+        px_buf_puts(o, i ? ", {" : "{");
+        json_kv(o, "story", md->merged[i], 0);
+        json_kv(o, "by", md->merged[i + 1], 1);
+        px_buf_puts(o, "}");
+    }
+    px_buf_puts(o, "]");
     px_buf_puts(o, ", \"articles\": [");
     for (size_t i = 0; i < md->nm; i++) {
         const member *m = &md->m[i];
@@ -210,6 +242,9 @@ static void view_json(const model *md, px_buf *o) {
     px_buf_puts(o, "], \"comparison\": ");
     if (md->cmp) px_compare_to_json(md->cmp, o);
     else px_buf_puts(o, "null");
+    if (md->cmp_rc)
+        px_buf_printf(o, ", \"comparison_error\": \"%s\"",
+                      px_result_str(md->cmp_rc));
     px_buf_puts(o, "}");
 }
 
@@ -285,7 +320,8 @@ static void html_findings(const model *md, px_buf *o) {
     size_t n = 0;
     const px_finding *f = md->cmp ? px_compare_findings(md->cmp, &n) : NULL;
     if (!n) {
-        px_buf_puts(o, "<p>No findings.</p>\n");
+        px_buf_printf(o, "<p>%s</p>\n", md->cmp_rc ? px_result_str(md->cmp_rc)
+                                                   : "No findings.");
         return;
     }
     px_buf_puts(o, "<table><tr><th>finding</th><th>kind</th><th>what</th>"
