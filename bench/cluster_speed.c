@@ -18,44 +18,7 @@
 #include <time.h>
 
 #include "parallax.h"
-
-typedef struct rng {
-    uint64_t s;
-} rng;
-
-static uint64_t rnd(rng *r) { /* xorshift64* */
-    r->s ^= r->s >> 12;
-    r->s ^= r->s << 25;
-    r->s ^= r->s >> 27;
-    return r->s * 2685821657736338717ull;
-}
-
-static void word(px_buf *b, uint64_t k, int cap) {
-    static const char cons[] = "bcdfghklmnprstvz", vow[] = "aeiou";
-    int syl = 2 + (int)(k % 3);
-    for (int i = 0; i < syl; i++) {
-        char c = cons[(k >> (4 * i)) & 15];
-        px_buf_putc(b, (char)(i == 0 && cap ? c - 32 : c));
-        px_buf_putc(b, vow[(k >> (4 * i + 2)) % 5]);
-    }
-}
-
-static char *article(rng *r, size_t event, size_t words) {
-    px_buf b = PX_BUF_INIT;
-    rng ev = {event * 0x9E3779B97F4A7C15ull + 1};
-    for (size_t w = 0; w < words; w++) {
-        if (w % 12 == 0) { /* an event detail every 12 words */
-            uint64_t d = rnd(&ev) % 6;
-            if (d < 3) word(&b, 100000 + event * 7 + d, 1);
-            else px_buf_printf(&b, "%llu", (unsigned long long)(event * 13 + d));
-        } else {
-            double u = (double)(rnd(r) % 1000000) / 1e6;
-            word(&b, (uint64_t)(30000.0 * pow(u, 3.0)), 0);
-        }
-        px_buf_puts(&b, w % 20 == 19 ? ". " : " ");
-    }
-    return px_buf_detach(&b, NULL);
-}
+#include "synth.h"
 
 static double now(void) {
     struct timespec t;
@@ -72,7 +35,7 @@ int main(int argc, char **argv) {
     size_t words = argc > 2 ? (size_t)atol(argv[2]) : 500;
     rng r = {42};
     char **texts = malloc(n * sizeof *texts);
-    for (size_t i = 0; i < n; i++) texts[i] = article(&r, i / 8, words);
+    for (size_t i = 0; i < n; i++) texts[i] = synth_article(&r, i / 8, words);
     px_stemmer *st = px_stemmer_new("en");
     px_cluster_feats **fs = malloc(n * sizeof *fs);
     px_clusterer *c = NULL;

@@ -118,6 +118,11 @@ typedef struct px_align_pair {
     const px_op *ops;        /* word diff, in order, owned by the align; a
                                 run never crosses a sentence boundary */
     size_t nops;
+    double kept;             /* share of the pair's words (both sides) the
+                                diff keeps: 1 verbatim, ~0 rewritten; 0
+                                with no_words */
+    int moved;               /* 1: out of order (not on the longest run of
+                                pairs in the same order on both sides) */
 } px_align_pair;
 
 typedef enum px_dir {

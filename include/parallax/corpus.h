@@ -3,10 +3,11 @@
  * corpus-scale matchers (dedup, reuse) and its file format.
  *
  * Design: documents are kept as flat arrays, not objects: one 32-bit hash
- * per normalised word token (the low half of px_token.hash) and the token's
- * ORIGINAL byte span, all documents back to back, plus an offset table and
- * the ids.  12 bytes per word: about 3.6 GB per million 300-word articles
- * (see docs/dedup.md for the full memory budget).  Matchers work on word
+ * per normalised word token (the low half of px_token.hash), all documents
+ * back to back, plus an offset table and the ids; the tokens' ORIGINAL
+ * byte spans are spilled to an unlinked temporary file ($TMPDIR or /tmp)
+ * and read back only for what is reported.  About 4 resident bytes a word:
+ * 1.2 GB per million 300-word articles (docs/dedup.md has the budget).  Matchers work on word
  * numbers and turn them into original byte offsets with px_corpus_span(),
  * so every reported span points into the article as it was read.
  *
@@ -41,7 +42,7 @@ void px_corpus_free(px_corpus *c); /* accepts NULL */
 /* Append a document: its id (copied; truncated to PX_CORPUS_MAX_ID bytes)
  * and the word tokens of d.  *docno (may be NULL) receives its number.
  * An empty document is kept (it matches nothing).  PX_ERR_TOOBIG when the
- * corpus is full. */
+ * corpus is full, PX_ERR_IO if the span spill file cannot be written. */
 px_result px_corpus_add(px_corpus *c, const char *id, const px_doc *d,
                         uint32_t *docno);
 

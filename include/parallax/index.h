@@ -11,9 +11,9 @@
  * parameters differ from the stored ones is still correct: it recomputes
  * the keys of the old articles (slower).
  *
- * Memory and disk per million articles of ~400 words: 4.8 GB of words and
- * spans, 0.26 GB of band keys (16 bands), ~1.4 GB of anchors (winnowing
- * window 8, n = 4).  Only the pages that matches touch are read.
+ * Disk per million articles of ~400 words: 4.8 GB of words and spans,
+ * 0.26 GB of band keys (16 bands), ~1.4 GB of anchors (winnowing window
+ * 8, n = 4).  Only the pages that matches touch are read.
  */
 #ifndef PARALLAX_INDEX_H
 #define PARALLAX_INDEX_H

@@ -58,7 +58,8 @@ px_result px_reuse_run(const px_corpus *c, const px_reuse_opts *o,
                        px_passage **out, size_t *n);
 
 /* Passages between two documents (for aligners): every n-gram is an anchor
- * (window 1, no max_df).  Document numbers in the result: a = 0, b = 1.
+ * (window 1; an n-gram occurring more than 1,000 times in the two texts,
+ * i.e. degenerate repetition, is ignored).  Document numbers in the result: a = 0, b = 1.
  * opts may be NULL (defaults).  *out caller frees with px_free. */
 px_result px_reuse_pair(const px_doc *a, const px_doc *b,
                         const px_reuse_opts *opts, px_passage **out,

@@ -431,6 +431,7 @@ static int cmp_wpair(const void *x, const void *y) {
 
 static void publish(work *w) {
     px_align *al = w->al;
+    px_wdiff_ws *ws = al->no_words ? NULL : px_wdiff_ws_new();
     qsort(w->wp, w->nwp, sizeof *w->wp, cmp_wpair);
     al->pairs = px_calloc(w->nwp + 1, sizeof *al->pairs);
     al->npairs = w->nwp;
@@ -447,9 +448,35 @@ static void publish(work *w) {
         p->pub = (px_align_pair){p->a, q->n[0], p->b, q->n[1],
                                  hull(al->side[0], p->a, q->n[0]),
                                  hull(al->side[1], p->b, q->n[1]),
-                                 q->score, NULL, 0};
-        if (!al->no_words) px_wdiff_pair(al, p);
+                                 q->score, NULL, 0, 0, 0};
+        if (ws) px_wdiff_pair(al, p, ws);
     }
+    px_wdiff_ws_free(ws);
+}
+
+/* Mark pairs off the longest run that keeps the same order on both sides
+ * (pairs are sorted by A; LIS over their first B sentence, O(n log n)). */
+static void mark_moved(px_align *al) {
+    size_t n = al->npairs, len = 0;
+    if (!n) return;
+    size_t *tail = px_malloc(n * sizeof *tail), *prev = px_malloc(n * sizeof *prev);
+    for (size_t i = 0; i < n; i++) {
+        uint32_t b = al->pairs[i].pub.b_sents[0];
+        size_t lo = 0, hi = len;
+        while (lo < hi) {
+            size_t mid = (lo + hi) / 2;
+            if (al->pairs[tail[mid]].pub.b_sents[0] < b) lo = mid + 1;
+            else hi = mid;
+        }
+        prev[i] = lo ? tail[lo - 1] : (size_t)-1;
+        tail[lo] = i;
+        if (lo == len) len++;
+        al->pairs[i].pub.moved = 1;
+    }
+    for (size_t i = tail[len - 1]; i != (size_t)-1; i = prev[i])
+        al->pairs[i].pub.moved = 0;
+    px_free(tail);
+    px_free(prev);
 }
 
 static void finish_side(px_align *al, int x) {
@@ -501,6 +528,7 @@ px_result px_align_new(const px_align_side *a, const px_align_side *b,
     greedy(&w);
     grow(&w);
     publish(&w);
+    mark_moved(al);
     finish_side(al, 0);
     finish_side(al, 1);
     work_release(&w);

@@ -40,6 +40,7 @@ struct px_align_side {
     px_span credit_span;
     px_cue *cites;      /* wires named near a reporting cue */
     size_t ncites;
+    uint8_t *frame;     /* per token: 1 for "reports", "according"... */
 };
 
 typedef struct px_pair_int {
@@ -69,8 +70,12 @@ struct px_align {
 /* qsort comparator of px_term by hash (side.c). */
 int px_term_cmp(const void *x, const void *y);
 
-/* Word diff of a pair's tokens into p->ops (wdiff.c). */
-void px_wdiff_pair(const px_align *al, px_pair_int *p);
+/* Word diff of a pair's tokens into p->ops (wdiff.c), with a workspace
+ * reused across the pairs of one alignment. */
+typedef struct px_wdiff_ws px_wdiff_ws;
+px_wdiff_ws *px_wdiff_ws_new(void);
+void px_wdiff_ws_free(px_wdiff_ws *ws); /* accepts NULL */
+void px_wdiff_pair(const px_align *al, px_pair_int *p, px_wdiff_ws *ws);
 
 /* Direction evidence and verdict into al->dir (direction.c). */
 void px_direction_find(px_align *al);

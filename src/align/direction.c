@@ -20,6 +20,7 @@
  */
 #include <math.h>   /* exp, fabs */
 #include <stdio.h>  /* snprintf */
+#include <strings.h> /* strcasecmp */
 
 #include "align/align_int.h"
 
@@ -64,14 +65,24 @@ static void time_cue(px_align *al) {
     add_ev(al, PX_EV_TIME, d > 0 ? W_TIME : -W_TIME, d < 0, (px_span){0, 0}, t);
 }
 
-static void wire_cue(px_align *al, const char *wa, px_span sa, const char *wb,
-                     px_span sb) {
-    if (!wa == !wb) return;
-    int x = wa ? 0 : 1;
+/* Wire credits: one side credited and not the other points to the wire
+ * copy as the source; both credited to the same wire suggests siblings
+ * (weight 0, and the verdict's confidence is halved). */
+static int wire_cue(px_align *al, const char *wa, px_span sa, const char *wb,
+                    px_span sb) {
     char t[256];
+    if (wa && wb && !strcasecmp(wa, wb)) {
+        snprintf(t, sizeof t, "both are credited to %s: they may share that "
+                              "source rather than copy each other", wa);
+        add_ev(al, PX_EV_WIRE, 0, 0, sa, t);
+        return 1;
+    }
+    if (!wa == !wb) return 0;
+    int x = wa ? 0 : 1;
     snprintf(t, sizeof t, "%s is credited to the wire service %s; %s is not",
              label(al, x), x ? wb : wa, label(al, !x));
     add_ev(al, PX_EV_WIRE, x ? -W_WIRE : W_WIRE, x, x ? sb : sa, t);
+    return 0;
 }
 
 /* Side y cites w, the wire side x is credited to: x is y's source. */
@@ -92,6 +103,7 @@ static void named_cue(px_align *al, int y, const char *w) {
  * sentence on side y. */
 static void frame_cue(px_align *al, int y) {
     const px_doc *d = al->side[y]->doc;
+    const uint8_t *frame = al->side[y]->frame;
     for (size_t i = 0; i < al->npairs; i++) {
         const px_align_pair *p = &al->pairs[i].pub;
         for (size_t k = 0; k < p->nops; k++) {
@@ -100,10 +112,7 @@ static void frame_cue(px_align *al, int y) {
             uint32_t at = y ? op->b_tok : op->a_tok, n = y ? op->b_n : op->a_n;
             if (op->kind != mine && op->kind != PX_OP_REPLACE) continue;
             for (uint32_t j = at; j < at + n; j++) {
-                if (!px_tok_is(d, j, "reports") &&
-                    !px_tok_is(d, j, "according") &&
-                    !px_tok_is(d, j, "reported"))
-                    continue;
+                if (!frame[j]) continue;
                 char m[256];
                 snprintf(m, sizeof m,
                          "%s wraps a shared sentence in an attribution it "
@@ -138,9 +147,10 @@ void px_direction_find(px_align *al) {
     px_span sa, sb;
     const char *wa = wire_of(al->side[0], ba, sizeof ba, &sa);
     const char *wb = wire_of(al->side[1], bb, sizeof bb, &sb);
+    int siblings = 0;
     time_cue(al);
     if (al->npairs) {
-        wire_cue(al, wa, sa, wb, sb);
+        siblings = wire_cue(al, wa, sa, wb, sb);
         named_cue(al, 1, wa);
         named_cue(al, 0, wb);
         frame_cue(al, 1);
@@ -151,7 +161,7 @@ void px_direction_find(px_align *al) {
     for (size_t i = 0; i < al->nev; i++) sum += al->ev[i].weight;
     al->dir.ev = al->ev;
     al->dir.nev = al->nev;
-    al->dir.confidence = 1 - exp(-fabs(sum));
+    al->dir.confidence = (1 - exp(-fabs(sum))) * (siblings ? 0.5 : 1);
     if (fabs(sum) >= MIN_SUM) {
         al->dir.dir = sum > 0 ? PX_DIR_A_TO_B : PX_DIR_B_TO_A;
     } else if (al->npairs && al->cover[0] > 0.9 && al->cover[1] > 0.9) {

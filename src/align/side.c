@@ -15,6 +15,7 @@
 #include <stdlib.h> /* qsort */
 
 #include "align/align_int.h"
+#include "core/utf8.h"
 
 #define BOOST_NUMBER 2.0f
 #define BOOST_NAME 1.6f
@@ -120,6 +121,31 @@ static void dedupe(prep *p, size_t from) {
     p->nterm = from + o;
 }
 
+/* Is cp written without spaces between words (Han, kana, Hangul, Thai)? */
+static int unspaced_script(int32_t cp) {
+    return (cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x3400 && cp <= 0x9FFF) ||
+           (cp >= 0xAC00 && cp <= 0xD7AF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+           (cp >= 0x0E00 && cp <= 0x0E7F);
+}
+
+/* A token of an unspaced script is a whole clause, not a word: its terms
+ * are its character bigrams (the usual unit for CJK retrieval).  Returns
+ * 0 when the token is not of such a script. */
+static int bigram_terms(prep *p, size_t k, uint32_t si) {
+    const unsigned char *w = (const unsigned char *)p->norm + p->t[k].norm_off;
+    size_t n = p->t[k].norm_len, i = 0, prev = 0, l;
+    int32_t cp;
+    if (!(l = px_utf8_decode(w, n, &cp)) || !unspaced_script(cp)) return 0;
+    for (size_t chars = 0; i < n; chars++) {
+        if (!(l = px_utf8_decode(w + i, n - i, &cp))) l = 1;
+        if (chars) add_term(p, px_hash64(w + prev, i + l - prev, 3), BOOST_WORD, si);
+        prev = i;
+        i += l;
+    }
+    if (n && prev == 0) add_term(p, px_hash64(w, n, 3), BOOST_WORD, si);
+    return 1;
+}
+
 static void sentence_terms(prep *p, uint32_t si) {
     const px_sent *s = &p->s->sents[si];
     size_t first = s->tok_first, end = first + s->tok_count, from = p->nterm;
@@ -133,7 +159,8 @@ static void sentence_terms(prep *p, uint32_t si) {
             continue;
         }
         float boost = token_boost(p, k, first);
-        if (boost > 0) add_term(p, p->s->key[k], boost, si);
+        if (!bigram_terms(p, k, si) && boost > 0)
+            add_term(p, p->s->key[k], boost, si);
         k++;
     }
     dedupe(p, from);
@@ -193,6 +220,7 @@ void px_align_side_free(px_align_side *s) {
     px_free(s->term_off);
     px_free(s->key);
     px_free(s->cites);
+    px_free(s->frame);
     px_free(s);
 }
 

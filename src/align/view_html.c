@@ -36,7 +36,7 @@ static const char css[] =
     ".col{flex:1;min-width:0}.col h2{font-size:15px;border-bottom:2px solid #999}"
     ".s{border-radius:3px;cursor:pointer}.s[data-pair]:hover,.s.hl"
     "{background:#fde9a6;outline:1px solid #e0b000}"
-    ".only{background:#e6e6e6;color:#555}"
+    ".only{background:#e6e6e6;color:#555}.moved{border-left:3px solid #6a5acd}"
     ".del{background:#ffd6d6;text-decoration:line-through #c00}"
     ".ins{background:#d4f7d4}.rep{background:#ffe2b8}"
     ".sc{font:11px sans-serif;color:#888;vertical-align:super}";
@@ -154,13 +154,16 @@ static void cuts(hview *v, int x, const px_align_pair *p, px_span sp) {
 
 /* Classes and note of piece [from, to) of side x. */
 static void piece_attrs(hview *v, int x, const px_align_pair *p, size_t from,
-                        size_t to, px_buf *cls, const char **note) {
+                        size_t to, px_buf *cls, const char **note,
+                        const px_op **rep) {
     *note = NULL;
+    *rep = NULL;
     for (size_t k = 0; p && k < p->nops; k++) {
         const px_op *op = &p->ops[k];
         if (op->kind == PX_OP_KEEP || !covers(x ? op->b_span : op->a_span, from, to))
             continue;
         px_buf_puts(cls, op->kind == PX_OP_REPLACE ? "rep " : x ? "ins " : "del ");
+        if (op->kind == PX_OP_REPLACE) *rep = op;
     }
     for (size_t k = 0; k < v->o->nmarks; k++) {
         const px_align_mark *m = &v->o->marks[k];
@@ -177,13 +180,20 @@ static void piece(hview *v, int x, const px_align_pair *p, size_t from,
     const char *txt = px_doc_orig(v->al->side[x]->doc, NULL);
     px_buf cls = PX_BUF_INIT;
     const char *note;
-    piece_attrs(v, x, p, from, to, &cls, &note);
+    const px_op *rep;
+    piece_attrs(v, x, p, from, to, &cls, &note, &rep);
     if (cls.len) {
         cls.data[--cls.len] = 0;
         px_buf_printf(v->out, "<span class=\"%s\"", cls.data);
         if (note) {
             px_buf_puts(v->out, " title=\"");
             esc(v->out, note);
+            px_buf_putc(v->out, '"');
+        } else if (rep) { /* hover shows the other side's words */
+            px_span o = x ? rep->a_span : rep->b_span;
+            px_buf_puts(v->out, x ? " title=\"\xE2\x86\x90 " : " title=\"\xE2\x86\x92 ");
+            px_buf_html(v->out, px_doc_orig(v->al->side[!x]->doc, NULL) + o.start,
+                        o.end - o.start);
             px_buf_putc(v->out, '"');
         }
         px_buf_putc(v->out, '>');
@@ -209,17 +219,21 @@ static void sentence(hview *v, int x, uint32_t s) {
     px_span sp = al->side[x]->sents[s].span;
     long pi = al->partner[x][s];
     const px_align_pair *p = pi >= 0 ? &al->pairs[pi].pub : NULL;
-    px_buf_printf(v->out, "<span class=\"s%s\" id=\"%c%u\"", p ? "" : " only",
-                  x ? 'b' : 'a', s);
+    px_buf_printf(v->out, "<span class=\"s%s\" id=\"%c%u\"",
+                  !p ? " only" : p->moved ? " moved" : "", x ? 'b' : 'a', s);
     if (p) {
-        px_buf_printf(v->out, " data-pair=\"%ld\" title=\"score %.2f\"", pi,
-                      p->score);
+        px_buf_printf(v->out,
+                      " data-pair=\"%ld\" title=\"pair %ld: score %.2f, %.0f%% "
+                      "words kept%s\"",
+                      pi, pi + 1, p->score, 100 * p->kept,
+                      p->moved ? ", moved" : "");
         partners(v, p, x);
     }
     px_buf_putc(v->out, '>');
     cuts(v, x, p, sp);
     for (size_t i = 0; i + 1 < v->ncut; i++)
         if (v->cut[i] < v->cut[i + 1]) piece(v, x, p, v->cut[i], v->cut[i + 1]);
+    if (p) px_buf_printf(v->out, "<sup class=\"sc\">%ld</sup>", pi + 1);
     px_buf_puts(v->out, "</span> ");
 }
 
@@ -228,9 +242,10 @@ static void column(hview *v, int x) {
     const char *l = x ? v->o->b_label : v->o->a_label;
     px_buf_printf(v->out, "<div class=\"col\" id=\"col%c\"><h2>", x ? 'B' : 'A');
     esc(v->out, l ? l : px_side_label(v->al, x));
-    px_buf_puts(v->out, "</h2><p>");
+    px_buf_puts(v->out, "</h2><p dir=\"auto\">");
     for (uint32_t s = 0; s < sd->nsents; s++) {
-        if (s && (sd->sents[s].flags & PX_SENT_PARA)) px_buf_puts(v->out, "</p><p>");
+        if (s && (sd->sents[s].flags & PX_SENT_PARA))
+            px_buf_puts(v->out, "</p><p dir=\"auto\">");
         sentence(v, x, s);
     }
     px_buf_puts(v->out, "</p></div>");

@@ -12,6 +12,7 @@
  * sides are set in two columns wrapped at a character count.
  */
 #include <string.h> /* strlen */
+#include <utf8proc.h>
 
 #include "align/align_int.h"
 
@@ -19,7 +20,9 @@
 
 const char *px_side_label(const px_align *al, int side) {
     const px_article *a = al->side[side]->art;
+    const char *outlet = px_doc_meta(al->side[side]->doc, "outlet");
     if (a && a->outlet) return a->outlet;
+    if (outlet) return outlet;
     if (a && a->id) return a->id;
     return side ? "B" : "A";
 }
@@ -60,7 +63,8 @@ static void json_pair(px_buf *o, const px_align *al, const px_align_pair *p) {
     json_list(o, "b_sents", p->b_sents, p->b_n);
     json_span(o, "a_span", p->a_span);
     json_span(o, "b_span", p->b_span);
-    px_buf_printf(o, ",\"score\":%.4f", p->score);
+    px_buf_printf(o, ",\"score\":%.4f,\"kept\":%.3f,\"moved\":%s", p->score,
+                  p->kept, p->moved ? "true" : "false");
     json_text(o, "a_text", al->side[0], p->a_span);
     json_text(o, "b_text", al->side[1], p->b_span);
     px_buf_puts(o, ",\"ops\":[");
@@ -188,15 +192,23 @@ static void side_text(tview *v, px_buf *o, const px_align_pair *p, int x,
     }
 }
 
-/* Visible width of s[0..n): code points outside ANSI escapes. */
+/* Visible width of s[0..n) in terminal columns: ANSI escapes take none,
+ * wide (CJK) characters two. */
 static size_t vis_width(const char *s, size_t n) {
     size_t w = 0;
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < n;) {
         if (s[i] == '\033') {
             while (i < n && s[i] != 'm') i++;
+            i++;
             continue;
         }
-        w += ((unsigned char)s[i] & 0xC0) != 0x80;
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t l = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+                                              (utf8proc_ssize_t)(n - i), &cp);
+        if (l <= 0) l = 1, cp = '?';
+        int cw = utf8proc_charwidth(cp);
+        w += cw > 0 ? (size_t)cw : 0;
+        i += (size_t)l;
     }
     return w;
 }
@@ -319,8 +331,9 @@ static void body(tview *v) {
         }
         const px_align_pair *p = &al->pairs[pi].pub;
         if (p->a_sents[0] != s) continue;
-        px_buf_printf(v->out, "%spair %.2f%s\n", v->o->color ? DIM : "",
-                      p->score, v->o->color ? OFF : "");
+        px_buf_printf(v->out, "%spair %ld: score %.2f, %.0f%% words kept%s%s\n",
+                      v->o->color ? DIM : "", pi + 1, p->score, 100 * p->kept,
+                      p->moved ? ", moved" : "", v->o->color ? OFF : "");
         block(v, p, p->a_sents, p->a_n, p->b_sents, p->b_n);
         for (uint32_t k = 0; k < p->b_n; k++) trailing_only_b(v, p->b_sents[k]);
     }

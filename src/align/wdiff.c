@@ -4,15 +4,14 @@
  * The tokens of the pair's A sentences and of its B sentences are compared
  * by key (Snowball stem hash: "meeting" keeps "meet").  Common prefix and
  * suffix are stripped first (identical sentences cost O(n)); the middle is a
- * classic LCS table, capped at MAX_CELLS cells (beyond it the middle is one
+ * bit-parallel LCS when B's part fits a 64-bit word (most sentences), else
+ * a classic LCS table, capped at MAX_CELLS cells (beyond it the middle is one
  * replacement: sentences are capped at PX_SENT_MAX_TOKENS, so this only
  * bites on huge merged groups).  The edit script is then grouped into runs:
  * deletions and insertions between two kept words form one REPLACE
  * ("told reporters" -> "confirmed"), and no run crosses a sentence boundary
  * of either side, so every op maps to one contiguous original span.
  */
-#include <string.h> /* memset */
-
 #include "align/align_int.h"
 
 #define MAX_CELLS ((size_t)4 << 20)
@@ -24,12 +23,25 @@ typedef struct gtok {
     uint64_t key;
 } gtok;
 
-typedef struct seqs {
+/* The workspace: buffers reused from pair to pair of one alignment. */
+struct px_wdiff_ws {
     gtok *t[2];
-    size_t n[2];
+    size_t n[2], at[2];
     char *script;   /* 'K', 'D' (A only), 'I' (B only) */
-    size_t ns;
-} seqs;
+    size_t ns, ascript;
+    uint16_t *L;    /* LCS table */
+    size_t aL;
+    uint64_t *V;    /* bit-parallel rows */
+    size_t aV;
+};
+typedef struct px_wdiff_ws seqs;
+
+/* Grow *p (elements of size sz, capacity *cap) to hold n. */
+static void *reserve(void *p, size_t *cap, size_t n, size_t sz) {
+    if (n <= *cap) return p;
+    *cap = n * 2;
+    return px_realloc(p, *cap * sz);
+}
 
 typedef struct opsink {
     const px_align *al;
@@ -37,11 +49,11 @@ typedef struct opsink {
     size_t aops;
 } opsink;
 
-static gtok *gather(const px_align_side *s, const uint32_t *v, uint32_t n,
-                    size_t *cnt) {
+static void gather(seqs *q, int x, const px_align_side *s, const uint32_t *v,
+                   uint32_t n) {
     size_t total = 0;
     for (uint32_t i = 0; i < n; i++) total += s->sents[v[i]].tok_count;
-    gtok *g = px_malloc((total + 1) * sizeof *g);
+    gtok *g = q->t[x] = reserve(q->t[x], &q->at[x], total + 1, sizeof *g);
     size_t o = 0;
     for (uint32_t i = 0; i < n; i++) {
         const px_sent *se = &s->sents[v[i]];
@@ -54,9 +66,45 @@ static gtok *gather(const px_align_side *s, const uint32_t *v, uint32_t n,
             g[o++] = (gtok){se->tok_first + k, 1, i, key};
         }
     }
-    total = o;
-    *cnt = total;
-    return g;
+    q->n[x] = o;
+}
+
+/* Bit-parallel LCS (Allison-Dix, Hyyro) for m <= 64: rows V[k] over the
+ * reversed sequences, so the LCS of the suffixes a[i..], b[j..] is the
+ * number of zero bits of V[n - i] among its low m - j bits.  O(n m / 64)
+ * word operations instead of n m dependent steps. */
+static const uint64_t *bp_rows(seqs *q, const gtok *a, size_t n, const gtok *b,
+                               size_t m) {
+    uint64_t *V = q->V = reserve(q->V, &q->aV, n + 1, sizeof *V);
+    V[0] = ~(uint64_t)0;
+    for (size_t k = 0; k < n; k++) {
+        uint64_t M = 0, key = a[n - 1 - k].key;
+        for (size_t j = 0; j < m; j++)
+            M |= (uint64_t)(b[m - 1 - j].key == key) << j;
+        uint64_t U = V[k] & M;
+        V[k + 1] = (V[k] + U) | (V[k] - U);
+    }
+    return V;
+}
+
+static size_t bp_suffix_lcs(const uint64_t *V, size_t n, size_t m, size_t i,
+                            size_t j) {
+    size_t bits = m - j;
+    uint64_t mask = bits >= 64 ? ~(uint64_t)0 : (((uint64_t)1 << bits) - 1);
+    return (size_t)__builtin_popcountll(~V[n - i] & mask);
+}
+
+static void lcs_bits(seqs *q, const gtok *a, size_t n, const gtok *b, size_t m) {
+    const uint64_t *V = bp_rows(q, a, n, b, m);
+    size_t i = 0, j = 0;
+    while (i < n && j < m) {
+        if (a[i].key == b[j].key) q->script[q->ns++] = 'K', i++, j++;
+        else if (bp_suffix_lcs(V, n, m, i + 1, j) >= bp_suffix_lcs(V, n, m, i, j + 1))
+            q->script[q->ns++] = 'D', i++;
+        else q->script[q->ns++] = 'I', j++;
+    }
+    while (i < n) q->script[q->ns++] = 'D', i++;
+    while (j < m) q->script[q->ns++] = 'I', j++;
 }
 
 /* LCS edit script of a[0..n) vs b[0..m) appended to q->script. */
@@ -66,8 +114,14 @@ static void lcs(seqs *q, const gtok *a, size_t n, const gtok *b, size_t m) {
         for (size_t j = 0; j < m; j++) q->script[q->ns++] = 'I';
         return;
     }
+    if (m <= 64) {
+        lcs_bits(q, a, n, b, m);
+        return;
+    }
     size_t W = m + 1;
-    uint16_t *L = px_calloc((n + 1) * W, sizeof *L);
+    uint16_t *L = q->L = reserve(q->L, &q->aL, (n + 1) * W, sizeof *L);
+    for (size_t j = 0; j <= m; j++) L[n * W + j] = 0;
+    for (size_t i = 0; i < n; i++) L[i * W + m] = 0;
     for (size_t i = n; i-- > 0;)
         for (size_t j = m; j-- > 0;)
             L[i * W + j] = a[i].key == b[j].key
@@ -83,7 +137,6 @@ static void lcs(seqs *q, const gtok *a, size_t n, const gtok *b, size_t m) {
     }
     while (i < n) q->script[q->ns++] = 'D', i++;
     while (j < m) q->script[q->ns++] = 'I', j++;
-    px_free(L);
 }
 
 static void edit_script(seqs *q) {
@@ -93,7 +146,7 @@ static void edit_script(seqs *q) {
     while (suf < n - pre && suf < m - pre &&
            a[n - 1 - suf].key == b[m - 1 - suf].key)
         suf++;
-    q->script = px_malloc(n + m + 1);
+    q->script = reserve(q->script, &q->ascript, n + m + 1, 1);
     q->ns = 0;
     for (size_t i = 0; i < pre; i++) q->script[q->ns++] = 'K';
     lcs(q, a + pre, n - pre - suf, b + pre, m - pre - suf);
@@ -186,16 +239,29 @@ static void script_to_ops(opsink *o, const seqs *q) {
     }
 }
 
-void px_wdiff_pair(const px_align *al, px_pair_int *p) {
-    seqs q;
-    memset(&q, 0, sizeof q);
-    q.t[0] = gather(al->side[0], p->a, p->pub.a_n, &q.n[0]);
-    q.t[1] = gather(al->side[1], p->b, p->pub.b_n, &q.n[1]);
-    edit_script(&q);
+px_wdiff_ws *px_wdiff_ws_new(void) { return px_calloc(1, sizeof(px_wdiff_ws)); }
+
+void px_wdiff_ws_free(px_wdiff_ws *q) {
+    if (!q) return;
+    px_free(q->t[0]);
+    px_free(q->t[1]);
+    px_free(q->script);
+    px_free(q->L);
+    px_free(q->V);
+    px_free(q);
+}
+
+void px_wdiff_pair(const px_align *al, px_pair_int *p, px_wdiff_ws *q) {
+    gather(q, 0, al->side[0], p->a, p->pub.a_n);
+    gather(q, 1, al->side[1], p->b, p->pub.b_n);
+    edit_script(q);
     opsink o = {al, p, 0};
-    script_to_ops(&o, &q);
+    script_to_ops(&o, q);
     p->pub.ops = p->ops;
-    px_free(q.t[0]);
-    px_free(q.t[1]);
-    px_free(q.script);
+    size_t kept = 0, all = 0;
+    for (size_t k = 0; k < p->pub.nops; k++) {
+        all += p->ops[k].a_n + p->ops[k].b_n;
+        if (p->ops[k].kind == PX_OP_KEEP) kept += p->ops[k].a_n + p->ops[k].b_n;
+    }
+    p->pub.kept = all ? (double)kept / all : 0;
 }

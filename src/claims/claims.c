@@ -141,6 +141,7 @@ px_result px_claims_extract(const px_claimer *cl, const px_doc *doc,
     px_extract_times(&x);
     px_extract_quantities(&x);
     px_extract_speech(&x);
+    px_entities_release(&x);
     px_free(x.w);
     if (x.out->n) qsort(x.out->c, x.out->n, sizeof *x.out->c, cmp_claim);
     link_attributions(x.out);

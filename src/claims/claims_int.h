@@ -70,6 +70,13 @@ struct px_claims {
     size_t nsent, asent;
 };
 
+/* Hash index (64-bit key -> entity), open addressing; owned by px_xctx. */
+typedef struct px_idmap {
+    uint64_t *key;
+    int32_t *val;     /* PX_NONE = empty slot */
+    size_t cap, n;
+} px_idmap;
+
 /* Everything a pass needs. */
 typedef struct px_xctx {
     const px_claimer *cl;
@@ -79,6 +86,8 @@ typedef struct px_xctx {
     size_t n;               /* words; w[n] is a sentinel holding the tail gap */
     px_claims *out;
     int32_t last_person;    /* pronoun antecedent (entity index) */
+    px_idmap names;         /* (type, name) -> entity */
+    px_idmap surnames;      /* folded last name word -> person */
 } px_xctx;
 
 /* words.c */
@@ -99,6 +108,9 @@ px_span px_words_span(const px_xctx *x, size_t i, size_t j);
 px_claim *px_claims_add(px_xctx *x, px_claim_kind k, size_t i, size_t j);
 int32_t px_claims_add_entity(px_claims *cs, px_entity_type t, char *name,
                              px_span first);
+
+/* entity.c: release the entity indexes */
+void px_entities_release(px_xctx *x);
 
 /* the passes */
 void px_extract_entities(px_xctx *x);

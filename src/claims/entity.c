@@ -134,30 +134,75 @@ static char *name_text(const px_xctx *x, size_t i, size_t j) {
     return px_strndup(x->orig + s.start, s.end - s.start);
 }
 
-static int32_t find_entity(const px_claims *cs, const char *name,
+/* ---------------------------------------------------------- hash index */
+
+static size_t idmap_slot(const px_idmap *m, uint64_t k) {
+    size_t i = (size_t)k & (m->cap - 1);
+    while (m->val[i] != PX_NONE && m->key[i] != k) i = (i + 1) & (m->cap - 1);
+    return i;
+}
+
+static int32_t idmap_get(const px_idmap *m, uint64_t k) {
+    return m->cap ? m->val[idmap_slot(m, k)] : PX_NONE;
+}
+
+static void idmap_put(px_idmap *m, uint64_t k, int32_t v);
+
+static void idmap_grow(px_idmap *m) {
+    px_idmap old = *m;
+    m->cap = old.cap ? old.cap * 2 : 64;
+    m->n = 0;
+    m->key = px_malloc(m->cap * sizeof *m->key);
+    m->val = px_malloc(m->cap * sizeof *m->val);
+    for (size_t i = 0; i < m->cap; i++) m->val[i] = PX_NONE;
+    for (size_t i = 0; i < old.cap; i++)
+        if (old.val[i] != PX_NONE) idmap_put(m, old.key[i], old.val[i]);
+    px_free(old.key);
+    px_free(old.val);
+}
+
+/* Keeps the first value put for a key. */
+static void idmap_put(px_idmap *m, uint64_t k, int32_t v) {
+    if (2 * (m->n + 1) > m->cap) idmap_grow(m);
+    size_t i = idmap_slot(m, k);
+    if (m->val[i] != PX_NONE) return;
+    m->key[i] = k, m->val[i] = v, m->n++;
+}
+
+void px_entities_release(px_xctx *x) {
+    px_free(x->names.key);
+    px_free(x->names.val);
+    px_free(x->surnames.key);
+    px_free(x->surnames.val);
+}
+
+static uint64_t name_key(const char *name, px_entity_type t) {
+    return px_hash64(name, strlen(name), (uint64_t)t);
+}
+
+/* Folded form of word i without a possessive, as a key. */
+static uint64_t word_key(const px_xctx *x, size_t i) {
+    const px_word *w = &x->w[i];
+    return px_hash64(w->norm, is_possessive(w) ? w->nlen - 2 : w->nlen, 7);
+}
+
+static int32_t find_entity(const px_xctx *x, const char *name,
                            px_entity_type t) {
-    for (size_t e = 0; e < cs->nent; e++)
-        if (cs->ent[e].type == t && !strcmp(cs->ent[e].name, name))
-            return (int32_t)e;
-    return PX_NONE;
+    return idmap_get(&x->names, name_key(name, t));
 }
 
 /* A person whose last name word equals the single word at i. */
 static int32_t find_surname(const px_xctx *x, size_t i) {
-    const px_word *w = &x->w[i];
-    size_t wl = w->nlen;
-    if (is_possessive(w)) wl -= 2;
-    for (size_t e = 0; e < x->out->nent; e++) {
-        const px_entity *en = &x->out->ent[e];
-        if (en->type != PX_ENT_PERSON) continue;
-        const char *sp = strrchr(en->name, ' ');
-        const char *last = sp ? sp + 1 : en->name;
-        if (strlen(last) != wl) continue;
-        size_t k = 0;
-        while (k < wl && (last[k] | 0x20) == (w->norm[k] | 0x20)) k++;
-        if (k == wl) return (int32_t)e;
-    }
-    return PX_NONE;
+    return idmap_get(&x->surnames, word_key(x, i));
+}
+
+/* New entity over words [i, j); name is consumed. */
+static int32_t new_entity(px_xctx *x, px_entity_type t, char *name, size_t i,
+                          size_t j) {
+    int32_t e = px_claims_add_entity(x->out, t, name, px_words_span(x, i, j));
+    idmap_put(&x->names, name_key(name, t), e);
+    if (t == PX_ENT_PERSON) idmap_put(&x->surnames, word_key(x, j - 1), e);
+    return e;
 }
 
 static void set_role(px_xctx *x, int32_t e, size_t ri, size_t ni) {
@@ -177,15 +222,14 @@ static void add_mention(px_xctx *x, int32_t e, size_t i, size_t j) {
 
 static int32_t entity_for(px_xctx *x, const run *r) {
     char *name = r->canon ? px_strdup(r->canon) : name_text(x, r->ni, r->nj);
-    int32_t e = find_entity(x->out, name, r->type);
+    int32_t e = find_entity(x, name, r->type);
     if (e == PX_NONE && r->type == PX_ENT_PERSON && r->nj - r->ni == 1)
         e = find_surname(x, r->ni);
     if (e != PX_NONE || x->out->nent >= MAX_ENTITIES) {
         px_free(name);
         return e;
     }
-    return px_claims_add_entity(x->out, r->type, name,
-                                px_words_span(x, r->ni, r->nj));
+    return new_entity(x, r->type, name, r->ni, r->nj);
 }
 
 /* ----------------------------------------------------------------- passes */
@@ -272,13 +316,12 @@ static size_t np_start(const px_xctx *x, size_t j, size_t maxw) {
 
 static int32_t described(px_xctx *x, size_t i, size_t j) {
     char *name = px_words_norm(x, i, j);
-    int32_t e = find_entity(x->out, name, PX_ENT_DESCRIBED);
+    int32_t e = find_entity(x, name, PX_ENT_DESCRIBED);
     if (e != PX_NONE || x->out->nent >= MAX_ENTITIES) {
         px_free(name);
         return e;
     }
-    return px_claims_add_entity(x->out, PX_ENT_DESCRIBED, name,
-                                px_words_span(x, i, j));
+    return new_entity(x, PX_ENT_DESCRIBED, name, i, j);
 }
 
 /* A described role ("the U.S. envoy") held by a named person. */
@@ -353,6 +396,11 @@ int32_t px_entity_after(px_xctx *x, size_t i, size_t *to) {
             while (j < x->n && x->w[j].ent == w->ent) j++;
             *to = j;
             return w->ent;
+        }
+        if ((w->cats & (LX_ROLE | LX_ROLEMOD)) && k + 1 < x->n &&
+            x->w[k + 1].ent != PX_NONE && !(x->w[k + 1].gap & G_BREAK)) {
+            k++; /* "said President Volodymyr Zelenskyy" */
+            continue;
         }
         if (w->cats & (LX_SOURCE | LX_ROLE) && !(w->cats & LX_FUNC)) {
             size_t from;

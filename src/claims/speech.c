@@ -306,8 +306,11 @@ static const px_claim *speaker_for(const px_xctx *x, attr_block *ab,
         if (a->sentence > s0 + 1) break;
         if (a->speaker == PX_NONE) continue;
         if (a->sentence == s0 && a->speaker_span.start < q.start) best = a;
+        /* "...," a senior official said: the credit starts within a few
+         * words after the closing mark */
+        size_t near = k + 2 < x->n ? k + 2 : x->n - 1;
         if (!best && a->span.start >= q.end && k < x->n &&
-            a->span.start <= x->w[k].start + 1)
+            a->span.start <= x->w[near].end)
             return a;
     }
     return best;
@@ -324,7 +327,10 @@ static void one_quote(px_xctx *x, attr_block *ab, size_t i, size_t k) {
     for (size_t p = x->w[k - 1].end; p < close.start; p++)
         if (x->orig[p] == '.' || x->orig[p] == '!' || x->orig[p] == '?')
             stop_inside = 1;
-    c->scare = k - i < 6 && !stop_inside;
+    /* a quoted phrase sits inside a sentence; a quote opening the
+     * sentence or introduced by a colon is a statement */
+    int opens = (x->w[i].gap & (G_SENT | G_COLON)) != 0;
+    c->scare = k - i < 6 && !stop_inside && !opens;
     size_t e = k;
     uint32_t after = k < x->n ? x->w[k].gap & ~(uint32_t)(G_QCLOSE | G_SPACE) : 0;
     while (c->scare && !(after & G_BREAK) && e < x->n && e - k < 12 &&

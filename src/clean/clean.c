@@ -13,27 +13,33 @@
  *        dateline    "MOSCOW (Reuters) - " (meta.c)
  *        footer      from the last line up: credit lines (meta.c), share
  *                    lines, UI labels, learned recurring lines
- *        each line   a whole-line UI label ("Advertisement"), a share line,
- *                    a learned recurring line that is not a sentence, and a
- *                    label glued after the final punctuation of a paragraph
- *                    ("...World War II.اضافة اعلان") - from the lexicon, or
- *                    an unknown short run in another script with no space
+ *        each line   a whole-line UI label ("Advertisement", or a short
+ *                    line in another script than the article's and its
+ *                    neighbours'), a share line, a learned recurring line
+ *                    that is not a sentence, a label glued after the final
+ *                    punctuation of a paragraph ("...World War II.اضافة
+ *                    اعلان") - from the lexicon, or an unknown short run in
+ *                    another script with no space - and a lexicon label
+ *                    glued to the start ("AdvertisementThe ...")
  *   3. Candidates are sorted, overlaps trimmed, keep = the complement.
  *
- * Never removed: a line of 12+ words (except as a title repeat or credit
- * footer), anything inside a sentence, text in the paragraph's own script.
- * Self-references stay in the text (meta.c).  Cost: one pass over the bytes
- * for control characters and line ends; rules read only short lines or the
- * last bytes of a paragraph, so the cleaner is cheap next to normalising.
+ * Never removed: a line of 12+ words (except as a title repeat or as
+ * footer debris), anything inside a sentence, text in the paragraph's own
+ * script.  Self-references stay in the text (meta.c).  Cost: one pass over
+ * the bytes for control characters and line ends; every rule is gated by a
+ * cheap test on a line's ends or first bytes, so the cleaner is cheap next
+ * to normalising (bench/bench_clean.sh).
  */
-#include <stdint.h> /* uint64_t */
 #include <stdio.h>  /* snprintf */
 #include <stdlib.h> /* qsort */
 #include <string.h> /* memset, memcmp */
 
+#include <utf8proc.h>
+
 #include "clean/lexicon.h"
 #include "clean/rules.h"
 #include "clean/script.h"
+#include "clean/swar.h"
 #include "core/utf8.h"
 #include "parallax/clean.h"
 
@@ -72,21 +78,11 @@ static int control_at(const unsigned char *s, size_t n, size_t i, size_t *len) {
     return 0;
 }
 
-/* 1 if all 8 bytes at s are printable ASCII (0x20..0x7E).  No false
- * "yes": a byte out of range sets a high bit in one of the three terms,
- * and borrows or carries only start at such a byte. */
-static int printable8(const unsigned char *s) {
-    uint64_t w;
-    memcpy(&w, s, 8);
-    return !(((w - 0x2020202020202020ull) | (w + 0x0101010101010101ull) | w) &
-             0x8080808080808080ull);
-}
-
 static void rule_control(px_clean_ctx *c) {
     const unsigned char *s = (const unsigned char *)c->text;
     size_t i = 0, n = c->len, l;
     while (i < n) {
-        if (i + 8 <= n && printable8(s + i)) { /* fast path */
+        if (i + 8 <= n && px_swar_printable(px_swar_load(s + i))) {
             i += 8;
             continue;
         }
@@ -229,7 +225,21 @@ static void rule_title(px_clean_ctx *c) {
 
 /* ------------------------------------------------------------ line rules */
 
-/* An unknown short line in another script than the article's. */
+/* Dominant script of the non-blank line next to line i (dir -1 or +1),
+ * read on at most 128 bytes; PX_SC_NONE when there is none. */
+static int neighbour_script(const px_clean_ctx *c, size_t i, int dir) {
+    size_t k = i;
+    do {
+        if (dir < 0 ? k == 0 : k + 1 >= c->nlines) return PX_SC_NONE;
+        k = dir < 0 ? k - 1 : k + 1;
+    } while (px_line_blank(c->text, &c->lines[k]));
+    size_t counts[PX_SC_COUNT] = {0}, n = line_len(c, k);
+    px_script_count(c->text + c->lines[k].start, n < 128 ? n : 128, counts);
+    return px_script_dominant(counts);
+}
+
+/* An unknown short line in another script than the article's, and not
+ * part of a passage in that script (a quoted verse, a bilingual block). */
 static int foreign_short(px_clean_ctx *c, size_t i) {
     const char *s = c->text + c->lines[i].start;
     size_t n = line_len(c, i);
@@ -237,7 +247,8 @@ static int foreign_short(px_clean_ctx *c, size_t i) {
     int sc = px_script_uniform(s, n);
     if (sc <= PX_SC_NONE) return 0;
     int d = doc_script(c);
-    return d != PX_SC_NONE && sc != d;
+    return d != PX_SC_NONE && sc != d && neighbour_script(c, i, -1) != sc &&
+           neighbour_script(c, i, +1) != sc;
 }
 
 /* A line folded at most once, on first need, for the rules that compare
@@ -359,6 +370,83 @@ static void rule_glued(px_clean_ctx *c, size_t i) {
                     NULL);
 }
 
+/* Letter case of a code point: 1 lower, 2 upper (or title), 0 none. */
+static int case_of(int32_t cp) {
+    if (cp < 0x80)
+        return (unsigned)(cp - 'a') < 26u   ? 1
+               : (unsigned)(cp - 'A') < 26u ? 2
+                                            : 0;
+    utf8proc_category_t c = utf8proc_category(cp);
+    return c == UTF8PROC_CATEGORY_LL                                ? 1
+           : c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT ? 2
+                                                                    : 0;
+}
+
+/* Where a label glued to the start of a paragraph would end, within the
+ * opening 32 bytes: two letters touching across a script change
+ * ("اضافة اعلانThe"), a lower-case letter touching an upper-case one
+ * ("AdvertisementThe"), or an all-capitals run meeting a capitalised word
+ * ("ADVERTISEMENTThe").  0 when there is none. */
+static size_t glue_point(const unsigned char *s, size_t n) {
+    size_t end = n < 32 ? n : 32, i = 0, l = 1;
+    int psc = 0, pcase = 0, caps = 1;
+    while (i < end) {
+        int32_t cp, nx;
+        int sc, cs;
+        if (s[i] < 0x80) { /* ASCII inline: this runs on every line */
+            cp = s[i], l = 1;
+            cs = (unsigned)(cp - 'a') < 26u   ? 1
+                 : (unsigned)(cp - 'A') < 26u ? 2
+                                              : 0;
+            sc = cs ? PX_SC_LATIN : PX_SC_NONE;
+        } else {
+            if (!(l = px_utf8_decode(s + i, n - i, &cp))) return 0;
+            sc = px_script_of(cp), cs = case_of(cp);
+        }
+        if (sc && psc) { /* two letters touching */
+            if (sc != psc || (pcase == 1 && cs == 2)) return i;
+            if (caps && i >= 2 && pcase == 2 && cs == 2 && i + l < n &&
+                px_utf8_decode(s + i + l, n - i - l, &nx) && case_of(nx) == 1)
+                return i;
+        }
+        if (sc && cs != 2) caps = 0;
+        psc = sc, pcase = cs, i += l;
+    }
+    return 0;
+}
+
+/* Cheap gate for glue_point on ASCII: some lower-case byte touches an
+ * upper-case one, or two capitals touch a lower-case byte, in the opening
+ * 32 bytes (overlapping 8-byte windows); non-ASCII always passes. */
+static int maybe_glued(const unsigned char *s, size_t n) {
+    if (n < 8) return 1;
+    for (size_t o = 0;; o += 6) { /* the last window ends the line */
+        if (o + 8 > n) o = n - 8;
+        uint64_t w = px_swar_load(s + o);
+        if (w & PX_SWAR_HIGH) return 1;
+        uint64_t lo = px_swar_range(w, 'a', 'z'),
+                 up = px_swar_range(w, 'A', 'Z');
+        if (((lo << 8) & up) || ((up << 8) & up & (lo >> 8))) return 1;
+        if (o + 8 >= n || o >= 24) return 0;
+    }
+}
+
+/* A lexicon label glued to the start of a paragraph of 3+ more words. */
+static void rule_glued_start(px_clean_ctx *c, size_t i) {
+    const char *t = c->text;
+    size_t a = c->lines[i].start, n = line_len(c, i);
+    if (!maybe_glued((const unsigned char *)t + a, n)) return;
+    size_t p = glue_point((const unsigned char *)t + a, n);
+    char f[64];
+    if (!p || px_count_words(t + a + p, n - p, 3) < 3) return;
+    size_t fl = px_fold(t + a, p, f, sizeof f);
+    if (fl == (size_t)-1 || !fl) return;
+    const char *lang = px_lex_ui_label(f, fl);
+    if (lang)
+        px_ctx_cand(c, a, a + p, PX_RM_UI_LABEL,
+                    "UI/ad label glued to the start of a paragraph", lang);
+}
+
 /* From the last line up while lines are footer debris; returns the first
  * footer line (nlines when none). */
 static size_t rule_footer(px_clean_ctx *c) {
@@ -384,6 +472,7 @@ static void rule_lines(px_clean_ctx *c, size_t upto) {
             line_recurring(c, i, edge))
             continue;
         rule_glued(c, i);
+        rule_glued_start(c, i);
     }
 }
 

@@ -24,9 +24,12 @@
 #include <string.h> /* memcpy, strcmp */
 #include <stdint.h> /* uint64_t */
 #include <utf8proc.h>
+#define XXH_INLINE_ALL
+#include <xxhash.h> /* XXH3_64bits: px_hash64 with seed 0, inlined */
 
 #include "clean/clean_int.h"
 #include "clean/offmap.h"
+#include "clean/swar.h"
 #include "core/utf8.h"
 #include "parallax/doc.h"
 
@@ -56,9 +59,7 @@ static size_t valid_run(const unsigned char *s, size_t i, size_t end) {
     int32_t cp;
     while (run < end) {
         if (run + 8 <= end) {
-            uint64_t w;
-            memcpy(&w, s + run, 8);
-            if (!(w & 0x8080808080808080ull)) {
+            if (!(px_swar_load(s + run) & PX_SWAR_HIGH)) {
                 run += 8;
                 continue;
             }
@@ -271,34 +272,12 @@ static void ensure(px_buf *b, size_t n) {
     b->alloc = a;
 }
 
-/* SWAR helpers: 8 bytes in a uint64_t, one test or transform for all. */
-#define ONES 0x0101010101010101ull
-#define HIGH 0x8080808080808080ull
-
-static uint64_t load8(const unsigned char *s) {
-    uint64_t w;
-    memcpy(&w, s, 8);
-    return w;
-}
-
-/* 0x80 in each byte of w equal to byte b; may also mark a byte right
- * above a marked one (harmless: callers only lose the fast path). */
-static uint64_t eq8(uint64_t w, unsigned char b) {
-    uint64_t x = w ^ (ONES * b);
-    return (x - ONES) & ~x & HIGH;
-}
-
-/* 0x80 in each byte of w (all < 0x80) within [lo, hi]. */
-static uint64_t range8(uint64_t w, unsigned char lo, unsigned char hi) {
-    return (w + ONES * (0x80u - lo)) & ~(w + ONES * (0x7Fu - hi)) & HIGH;
-}
-
 /* The 8 bytes at s are printable ASCII or single spaces, none a '`', the
  * last not a space: their norm view is the lower-cased bytes. */
 static int plain8(uint64_t w) {
-    if (((w - ONES * 0x20) | (w + ONES) | w) & HIGH) return 0;
-    uint64_t sp = eq8(w, ' ');
-    return !(sp & (sp << 8)) && !(sp >> 56) && !eq8(w, '`');
+    if (!px_swar_printable(w)) return 0;
+    uint64_t sp = px_swar_eq(w, ' ');
+    return !(sp & (sp << 8)) && !(sp >> 56) && !px_swar_eq(w, '`');
 }
 
 /* Copy the stretch of printable ASCII starting at s[i] - single whitespace
@@ -312,8 +291,8 @@ static size_t put_ascii(px_doc *d, const unsigned char *s, size_t n, size_t i) {
     size_t j = i;
     while (j < n) {
         uint64_t w;
-        if (j + 8 <= n && plain8(w = load8(s + j))) { /* 8 at a time */
-            w |= range8(w, 'A', 'Z') >> 2;
+        if (j + 8 <= n && plain8(w = px_swar_load(s + j))) { /* 8 at a time */
+            w |= px_swar_range(w, 'A', 'Z') >> 2;
             memcpy(o + j, &w, 8);
             j += 8;
             continue;
@@ -451,7 +430,8 @@ static void emit_token(px_doc *d, tok_cursor *k, size_t ns, size_t ne,
     t->end = (uint32_t)px_offmap_end_at(&d->clean_map, ce, &k->ce);
     t->norm_off = (uint32_t)ns;
     t->norm_len = (uint32_t)(ne - ns);
-    t->hash = px_hash64(d->norm.data + ns, ne - ns, 0);
+    /* == px_hash64(norm, len, 0) (test_doc checks), inlined: hot path */
+    t->hash = XXH3_64bits(d->norm.data + ns, ne - ns);
     if (cs < d->clean.len && starts_upper(d, cs)) flags |= PX_TOK_CAP;
     t->flags = flags;
 }
@@ -468,21 +448,23 @@ static int joins(const unsigned char *s, size_t n, size_t i, int prev) {
 }
 
 /* Extend a word over 8 ASCII bytes at a time; returns the new end, ORs
- * the classes seen into *flags. */
+ * the classes seen into *flags and sets *last to the class of the last
+ * byte taken (left alone when none was). */
 static size_t word_swar(const unsigned char *s, size_t n, size_t i,
-                        unsigned *flags) {
+                        unsigned *flags, int *last) {
     while (i + 8 <= n) {
-        uint64_t w = load8(s + i);
-        if (w & HIGH) break;
-        uint64_t let = range8(w, 'a', 'z'), dig = range8(w, '0', '9');
-        uint64_t word = let | dig, keep = HIGH;
-        size_t k = 8;
-        if (word != HIGH) {
-            k = (size_t)__builtin_ctzll(~word & HIGH) / 8;
-            keep = k ? HIGH & ((1ull << (8 * k)) - 1) : 0;
-        }
-        if (let & keep) *flags |= CH_LETTER;
-        if (dig & keep) *flags |= CH_DIGIT;
+        uint64_t w = px_swar_load(s + i);
+        if (w & PX_SWAR_HIGH) break;
+        uint64_t let = px_swar_range(w, 'a', 'z'),
+                 dig = px_swar_range(w, '0', '9');
+        uint64_t stop = ~(let | dig) & PX_SWAR_HIGH;
+        /* bytes before the first non-word byte (all 8 when none) */
+        uint64_t keep = ((stop & (0 - stop)) - 1) & PX_SWAR_HIGH;
+        size_t k = stop ? (size_t)__builtin_ctzll(stop) / 8 : 8;
+        *flags |= ((let & keep) != 0) * (unsigned)CH_LETTER |
+                  ((dig & keep) != 0) * (unsigned)CH_DIGIT;
+        if (keep) /* class of the last byte taken */
+            *last = let & (keep ^ (keep >> 8)) ? CH_LETTER : CH_DIGIT;
         i += k;
         if (k < 8) break;
     }
@@ -505,10 +487,8 @@ static void tokenize(px_doc *d) {
         newline = 0;
         for (;;) { /* the word: letters/digits, joined by ' . , */
             flags |= (unsigned)c;
-            i += l;
-            size_t e = word_swar(s, n, i, &flags);
-            int prev = e > i ? classify(s, n, e - 1, &l) : c; /* ASCII */
-            i = e;
+            int prev = c;
+            i = word_swar(s, n, i + l, &flags, &prev);
             if (i >= n) break;
             if ((c = classify(s, n, i, &l)) != CH_SEP) continue;
             if (!joins(s, n, i, prev)) break;

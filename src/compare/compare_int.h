@@ -55,6 +55,9 @@ px_finding *px_finding_add(px_compare *c, px_finding_type t,
 void px_finding_ev_add(px_finding *f, size_t article, px_span span);
 /* Pair index of the sentence holding byte `off` of side x, or -1. */
 long px_cpair_partner(const px_cpair *p, int x, size_t off);
+/* Index of the first claim of side x starting at or after off (claims
+ * are in span order). */
+size_t px_cpair_first_claim(const px_cpair *p, int x, size_t off);
 /* Sentence index of byte off on side x, or -1. */
 long px_cpair_sent(const px_cpair *p, int x, size_t off);
 /* Stems of the content words of span sp on side x, as hashes, into out

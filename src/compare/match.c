@@ -17,6 +17,7 @@
  * helpful" vs "megaphone diplomacy" was harmful is a changed quote.
  */
 #include <math.h>    /* fabs, INFINITY */
+#include <stdio.h>   /* snprintf */
 #include <stdlib.h>  /* qsort */
 #include <string.h>  /* strcmp */
 #include <strings.h> /* strcasecmp */
@@ -134,8 +135,9 @@ static void add_cand(cand **cs, size_t *n, size_t *alloc, cand c) {
 static double qty_score(const px_cpair *p, const px_claim *a,
                         const px_claim *b) {
     if (!units_ok(a, b)) return -1;
-    int al = aligned(p, a->span.start, b->span.start);
     rel r = relation(a, b);
+    int al = aligned(p, a->span.start, b->span.start);
+    if (!al && r == REL_FAR) return -1; /* cheap test first */
     int th = things(p, a, b);
     if (!al && (r == REL_FAR || th < 0 || (th == 0 && r != REL_EQUAL)))
         return -1;
@@ -205,34 +207,131 @@ static void report_unmatched(px_cpair *p, px_claim_kind k,
     }
 }
 
+/* Claims of kind k of side B, for windowed candidate search on long
+ * texts: in span order, and (quantities) by value. */
+typedef struct bset {
+    const px_claim *b;
+    size_t *idx, *byval;
+    size_t n;
+} bset;
+
+static int cmp_value(const void *x, const void *y, void *ud) {
+    const px_claim *b = ud;
+    double u = b[*(const size_t *)x].value, v = b[*(const size_t *)y].value;
+    return u < v ? -1 : u > v;
+}
+
+static void bset_init(bset *bs, const px_cpair *p, px_claim_kind k) {
+    size_t nb;
+    bs->b = claims_of(p, 1, &nb);
+    bs->idx = px_malloc((nb ? nb : 1) * sizeof *bs->idx);
+    bs->byval = px_malloc((nb ? nb : 1) * sizeof *bs->byval);
+    bs->n = 0;
+    for (size_t j = 0; j < nb; j++)
+        if (bs->b[j].kind == k) bs->idx[bs->n++] = j;
+    memcpy(bs->byval, bs->idx, bs->n * sizeof *bs->idx);
+    qsort_r(bs->byval, bs->n, sizeof *bs->byval, cmp_value, (void *)bs->b);
+}
+
+static void bset_release(bset *bs) {
+    px_free(bs->idx);
+    px_free(bs->byval);
+}
+
+/* First position in idx whose claim starts at or after off. */
+static size_t lower_start(const bset *bs, size_t off) {
+    size_t lo = 0, hi = bs->n;
+    while (lo < hi) {
+        size_t m = (lo + hi) / 2;
+        if (bs->b[bs->idx[m]].span.start < off) lo = m + 1;
+        else hi = m;
+    }
+    return lo;
+}
+
+static size_t lower_value(const bset *bs, double v) {
+    size_t lo = 0, hi = bs->n;
+    while (lo < hi) {
+        size_t m = (lo + hi) / 2;
+        if (bs->b[bs->byval[m]].value < v) lo = m + 1;
+        else hi = m;
+    }
+    return lo;
+}
+
+typedef struct cands {
+    cand *c;
+    size_t n, alloc;
+} cands;
+
+static void try_pair(px_cpair *p, cands *cs, const px_claim *a, size_t i,
+                     const bset *bs, size_t j,
+                     double (*score)(const px_cpair *, const px_claim *,
+                                     const px_claim *)) {
+    if (p->used[1][j]) return;
+    double s = score(p, &a[i], &bs->b[j]);
+    if (s >= 0) add_cand(&cs->c, &cs->n, &cs->alloc, (cand){i, j, s});
+}
+
+/* Above this many pairs, candidates are windowed: claims of the aligned
+ * sentences, and for figures the nearest values. */
+#define ALL_PAIRS_MAX 200000
+#define VALUE_WINDOW 8
+
+static void windowed(px_cpair *p, cands *cs, const px_claim *a, size_t i,
+                     const bset *bs, int by_value,
+                     double (*score)(const px_cpair *, const px_claim *,
+                                     const px_claim *)) {
+    long pa = px_cpair_partner(p, 0, a[i].span.start);
+    px_span w = {0, 0};
+    if (pa >= 0) {
+        w = px_align_get_pair(p->al, (size_t)pa)->b_span;
+        for (size_t m = lower_start(bs, w.start);
+             m < bs->n && bs->b[bs->idx[m]].span.start < w.end; m++)
+            try_pair(p, cs, a, i, bs, bs->idx[m], score);
+    }
+    if (!by_value) return;
+    size_t at = lower_value(bs, a[i].value);
+    size_t from = at > VALUE_WINDOW ? at - VALUE_WINDOW : 0;
+    for (size_t m = from; m < bs->n && m < at + VALUE_WINDOW; m++) {
+        const px_claim *c = &bs->b[bs->byval[m]];
+        if (c->span.start >= w.start && c->span.start < w.end) continue;
+        try_pair(p, cs, a, i, bs, bs->byval[m], score);
+    }
+}
+
 /* Greedy one-to-one matching of claims of kind k by score (< 0: never). */
-static void match_greedy(px_cpair *p, px_claim_kind k,
+static void match_greedy(px_cpair *p, px_claim_kind k, int by_value,
                          double (*score)(const px_cpair *, const px_claim *,
                                          const px_claim *),
                          void (*report)(px_cpair *, const px_claim *,
                                         const px_claim *)) {
-    size_t na, nb, nc = 0, ac = 0;
-    const px_claim *a = claims_of(p, 0, &na), *b = claims_of(p, 1, &nb);
-    cand *cs = NULL;
+    size_t na, nk = 0;
+    const px_claim *a = claims_of(p, 0, &na);
+    bset bs;
+    bset_init(&bs, p, k);
+    for (size_t i = 0; i < na; i++) nk += a[i].kind == k;
+    cands cs = {NULL, 0, 0};
     for (size_t i = 0; i < na; i++) {
         if (a[i].kind != k || p->used[0][i]) continue;
-        for (size_t j = 0; j < nb; j++) {
-            if (b[j].kind != k || p->used[1][j]) continue;
-            double s = score(p, &a[i], &b[j]);
-            if (s >= 0) add_cand(&cs, &nc, &ac, (cand){i, j, s});
+        if (nk * bs.n > ALL_PAIRS_MAX) {
+            windowed(p, &cs, a, i, &bs, by_value, score);
+            continue;
         }
+        for (size_t m = 0; m < bs.n; m++) try_pair(p, &cs, a, i, &bs, bs.idx[m], score);
     }
-    if (nc) qsort(cs, nc, sizeof *cs, cmp_cand);
-    for (size_t c = 0; c < nc; c++) {
-        if (p->used[0][cs[c].a] || p->used[1][cs[c].b]) continue;
-        p->used[0][cs[c].a] = p->used[1][cs[c].b] = 1;
-        report(p, &a[cs[c].a], &b[cs[c].b]);
+    if (cs.n) qsort(cs.c, cs.n, sizeof *cs.c, cmp_cand);
+    for (size_t c = 0; c < cs.n; c++) {
+        if (p->used[0][cs.c[c].a] || p->used[1][cs.c[c].b]) continue;
+        p->used[0][cs.c[c].a] = p->used[1][cs.c[c].b] = 1;
+        report(p, &a[cs.c[c].a], &bs.b[cs.c[c].b]);
     }
-    px_free(cs);
+    px_free(cs.c);
+    bset_release(&bs);
 }
 
 void px_match_quantities(px_cpair *p) {
-    match_greedy(p, PX_CLAIM_QUANTITY, qty_score, report_qty);
+    match_greedy(p, PX_CLAIM_QUANTITY, 1, qty_score, report_qty);
     report_unmatched(p, PX_CLAIM_QUANTITY, only_qty);
 }
 
@@ -258,7 +357,8 @@ static char *speaker_text(const px_cpair *p, int x, const px_claim *at) {
     char *t = px_cpair_snip(p, x, at->speaker_span, 80);
     const px_entity *e = entity_of(p, x, at->speaker);
     px_buf_printf(&s, "credited to \"%s\"", t);
-    if (e && at->speaker_span.end - at->speaker_span.start < 6)
+    if (e && at->speaker_span.end - at->speaker_span.start < 6 &&
+        strcasecmp(t, e->name))
         px_buf_printf(&s, " (%s)", e->name); /* a resolved pronoun */
     px_free(t);
     return px_buf_detach(&s, NULL);
@@ -342,36 +442,53 @@ static int said_same(const px_cpair *p, const px_claim *a, const px_claim *b) {
     return contains_run(sa, na, sb, nb) || contains_run(sb, nb, sa, na);
 }
 
+/* How a quote's speaker is named in summaries: the words of the text when
+ * they hold the entity's name ("United States and Ukraine", "Kremlin
+ * spokesperson Dmitry Peskov"), else the name (a pronoun resolved).
+ * Owned by the caller; NULL when the quote has no speaker. */
+static char *speaker_name(const px_cpair *p, int x, const px_claim *q) {
+    const px_entity *e = entity_of(p, x, q->speaker);
+    if (!e) return NULL;
+    char *t = px_cpair_snip(p, x, q->speaker_span, 80);
+    if (strcasestr(t, e->name)) return t;
+    px_free(t);
+    return px_strdup(e->name);
+}
+
+static void quote_finding(px_cpair *p, px_finding_type t, char *summary,
+                          px_span xa, px_span xb) {
+    px_finding *f = px_finding_add(p->c, t, PX_FK_QUOTE, summary);
+    px_finding_ev_add(f, p->idx[0], xa);
+    px_finding_ev_add(f, p->idx[1], xb);
+}
+
 static void report_quote(px_cpair *p, const px_claim *a, const px_claim *b) {
     const px_entity *ea = entity_of(p, 0, a->speaker);
     const px_entity *eb = entity_of(p, 1, b->speaker);
     px_span xa = a->scare ? a->clause_span : a->span;
     px_span xb = b->scare ? b->clause_span : b->span;
-    if (ea && eb && !px_names_match(ea, eb)) {
-        credit_finding(p, PX_FK_QUOTE, "quote", NULL, NULL, xa, xb);
-        px_finding *f = &p->c->f[p->c->nf - 1];
-        px_free(f->summary);
-        px_buf s = PX_BUF_INIT;
-        px_buf_printf(&s, "quote credited differently: %s in %s; %s in %s",
-                      ea->name, px_cpair_label(p, 0), eb->name, px_cpair_label(p, 1));
-        f->summary = px_buf_detach(&s, NULL);
-        return;
-    }
-    int same = said_same(p, a, b);
-    char *ta = px_cpair_snip(p, 0, xa, 160), *tb = px_cpair_snip(p, 1, xb, 160);
-    const px_entity *who = ea ? ea : eb;
+    char *na = speaker_name(p, 0, a), *nb = speaker_name(p, 1, b);
     px_buf s = PX_BUF_INIT;
-    px_buf_printf(&s, "%s%s%s %s (%s) vs %s (%s)", who ? who->name : "",
-                  who ? ": " : "",
-                  same == 2 ? "same quote" : same ? "same quote, shortened"
-                                                  : "quote changed",
-                  ta, px_cpair_label(p, 0), tb, px_cpair_label(p, 1));
-    px_free(ta);
-    px_free(tb);
-    px_finding *f = px_finding_add(p->c, same ? PX_FIND_SAME : PX_FIND_QUOTE,
-                                   PX_FK_QUOTE, px_buf_detach(&s, NULL));
-    px_finding_ev_add(f, p->idx[0], xa);
-    px_finding_ev_add(f, p->idx[1], xb);
+    if (ea && eb && !px_names_match(ea, eb)) {
+        px_buf_printf(&s, "quote credited differently: %s in %s; %s in %s", na,
+                      px_cpair_label(p, 0), nb, px_cpair_label(p, 1));
+        quote_finding(p, PX_FIND_ATTRIBUTION, px_buf_detach(&s, NULL), xa, xb);
+    } else {
+        int same = said_same(p, a, b);
+        char *ta = px_cpair_snip(p, 0, xa, 160), *tb = px_cpair_snip(p, 1, xb, 160);
+        const char *who = na ? na : nb;
+        px_buf_printf(&s, "%s%s%s %s (%s) vs %s (%s)", who ? who : "",
+                      who ? ": " : "",
+                      same == 2 ? "same quote" : same ? "same quote, shortened"
+                                                      : "quote changed",
+                      ta, px_cpair_label(p, 0), tb, px_cpair_label(p, 1));
+        px_free(ta);
+        px_free(tb);
+        quote_finding(p, same ? PX_FIND_SAME : PX_FIND_QUOTE,
+                      px_buf_detach(&s, NULL), xa, xb);
+    }
+    px_free(na);
+    px_free(nb);
 }
 
 /* A full quote one source gives and the other does not, in a passage both
@@ -391,7 +508,7 @@ static void only_quote(px_cpair *p, int x, const px_claim *q) {
 }
 
 void px_match_quotes(px_cpair *p) {
-    match_greedy(p, PX_CLAIM_QUOTE, quote_score, report_quote);
+    match_greedy(p, PX_CLAIM_QUOTE, 0, quote_score, report_quote);
     report_unmatched(p, PX_CLAIM_QUOTE, only_quote);
 }
 
@@ -402,16 +519,47 @@ static size_t time_class(const char *norm) {
     return c ? (size_t)(c - norm) : 0;
 }
 
+/* The normalised time of c on side x, with "today", "yesterday" and
+ * "tomorrow" resolved to a weekday when the article's publication time is
+ * known (so "today" in one source can meet "on Tuesday" in another). */
+static const char *time_norm(const px_cpair *p, int x, const px_claim *c,
+                             char *buf, size_t n) {
+    static const char *const rels[] = {"rel:yesterday", "rel:today",
+                                       "rel:tomorrow"};
+    static const char *const day[] = {"sunday", "monday", "tuesday",
+                                      "wednesday", "thursday", "friday",
+                                      "saturday"};
+    const px_article *a = p->s[x]->art;
+    if (!a || a->published_ts == PX_TIME_NONE) return c->norm;
+    for (int k = 0; k < 3; k++) {
+        if (strcmp(c->norm, rels[k])) continue;
+        int64_t days = a->published_ts / 86400 + (k - 1);
+        if (a->published_ts < 0 && a->published_ts % 86400) days--;
+        snprintf(buf, n, "weekday:%s", day[((days % 7) + 7 + 4) % 7]);
+        return buf;
+    }
+    return c->norm;
+}
+
+/* 2 same time, 1 same kind of time but another value, 0 not comparable. */
+static int time_rel(const px_cpair *p, const px_claim *a, const px_claim *b) {
+    char ba[32], bb[32];
+    const char *na = time_norm(p, 0, a, ba, sizeof ba);
+    const char *nb = time_norm(p, 1, b, bb, sizeof bb);
+    if (!strcmp(na, nb)) return 2;
+    size_t ca = time_class(na), cb = time_class(nb);
+    return ca == cb && !strncmp(na, nb, ca);
+}
+
 static double time_score(const px_cpair *p, const px_claim *a,
                          const px_claim *b) {
     if (!aligned(p, a->span.start, b->span.start)) return -1;
-    if (!strcmp(a->norm, b->norm)) return 2;
-    size_t ca = time_class(a->norm), cb = time_class(b->norm);
-    return ca == cb && !strncmp(a->norm, b->norm, ca) ? 1 : -1;
+    int r = time_rel(p, a, b);
+    return r ? r : -1;
 }
 
 static void report_time(px_cpair *p, const px_claim *a, const px_claim *b) {
-    int same = !strcmp(a->norm, b->norm);
+    int same = time_rel(p, a, b) == 2;
     char *ta = px_cpair_snip(p, 0, a->span, 80), *tb = px_cpair_snip(p, 1, b->span, 80);
     px_buf s = PX_BUF_INIT;
     px_buf_printf(&s, "%s: \"%s\" (%s) vs \"%s\" (%s)",
@@ -426,7 +574,7 @@ static void report_time(px_cpair *p, const px_claim *a, const px_claim *b) {
 }
 
 void px_match_times(px_cpair *p) {
-    match_greedy(p, PX_CLAIM_TIME, time_score, report_time);
+    match_greedy(p, PX_CLAIM_TIME, 0, time_score, report_time);
 }
 
 /* ---------------------------------------------------- sentence credits */
@@ -445,10 +593,10 @@ static const px_claim *credit_in(const px_cpair *p, int x, px_span sp,
                                  size_t *idx) {
     size_t n;
     const px_claim *c = claims_of(p, x, &n);
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = px_cpair_first_claim(p, x, sp.start);
+         i < n && c[i].span.start < sp.end; i++)
         if (c[i].kind == PX_CLAIM_ATTRIBUTION && c[i].speaker >= 0 &&
-            c[i].span.start >= sp.start && c[i].span.end <= sp.end &&
-            !self_credit(p, x, &c[i])) {
+            c[i].span.end <= sp.end && !self_credit(p, x, &c[i])) {
             *idx = i;
             return &c[i];
         }
@@ -460,9 +608,9 @@ static int credits_name(const px_cpair *p, int x, px_span sp,
                         const px_entity *e) {
     size_t n;
     const px_claim *c = claims_of(p, x, &n);
-    for (size_t i = 0; i < n; i++) {
-        if (c[i].kind != PX_CLAIM_ATTRIBUTION || c[i].span.start < sp.start ||
-            c[i].span.end > sp.end)
+    for (size_t i = px_cpair_first_claim(p, x, sp.start);
+         i < n && c[i].span.start < sp.end; i++) {
+        if (c[i].kind != PX_CLAIM_ATTRIBUTION || c[i].span.end > sp.end)
             continue;
         const px_entity *o = entity_of(p, x, c[i].speaker);
         if (o && px_names_match(o, e)) return 1;
@@ -470,36 +618,57 @@ static int credits_name(const px_cpair *p, int x, px_span sp,
     return 0;
 }
 
+static void same_credit(px_cpair *p, const px_claim *aa, const px_claim *ab) {
+    char *ta = px_cpair_snip(p, 0, aa->span, 80);
+    char *tb = px_cpair_snip(p, 1, ab->span, 80);
+    px_buf s = PX_BUF_INIT;
+    px_buf_printf(&s, "same credit: \"%s\" (%s) vs \"%s\" (%s)", ta,
+                  px_cpair_label(p, 0), tb, px_cpair_label(p, 1));
+    px_free(ta);
+    px_free(tb);
+    px_finding *f = px_finding_add(p->c, PX_FIND_SAME, PX_FK_ATTRIBUTION,
+                                   px_buf_detach(&s, NULL));
+    px_finding_ev_add(f, p->idx[0], aa->span);
+    px_finding_ev_add(f, p->idx[1], ab->span);
+}
+
+/* The credits of one pair of rewritten sentences. */
+static void credit_pair(px_cpair *p, const px_align_pair *pr) {
+    size_t ia = 0, ib = 0;
+    const px_claim *aa = credit_in(p, 0, pr->a_span, &ia);
+    const px_claim *ab = credit_in(p, 1, pr->b_span, &ib);
+    if ((!aa && !ab) || (aa && p->used[0][ia]) || (ab && p->used[1][ib]))
+        return;
+    if (aa && ab && same_speaker(p, aa->speaker, ab->speaker)) {
+        p->used[0][ia] = p->used[1][ib] = 1;
+        same_credit(p, aa, ab);
+        return;
+    }
+    if (aa && ab &&
+        (credits_name(p, 1, pr->b_span, entity_of(p, 0, aa->speaker)) ||
+         credits_name(p, 0, pr->a_span, entity_of(p, 1, ab->speaker))))
+        return;
+    /* one side credits a speaker the other credits elsewhere: the
+     * statement moved, the credit did not change */
+    px_span all_a = {0, p->s[0]->len}, all_b = {0, p->s[1]->len};
+    if (!ab && credits_name(p, 1, all_b, entity_of(p, 0, aa->speaker))) return;
+    if (!aa && credits_name(p, 0, all_a, entity_of(p, 1, ab->speaker))) return;
+    if (aa) p->used[0][ia] = 1;
+    if (ab) p->used[1][ib] = 1;
+    char *t = px_cpair_snip(p, aa ? 0 : 1, aa ? aa->text_span : ab->text_span,
+                            100);
+    px_buf w = PX_BUF_INIT;
+    px_buf_printf(&w, "\"%s\"", t);
+    px_free(t);
+    credit_finding(p, PX_FK_ATTRIBUTION, w.data, aa, ab, pr->a_span,
+                   pr->b_span);
+    px_buf_release(&w);
+}
+
 void px_match_attributions(px_cpair *p) {
     size_t np = px_align_npairs(p->al);
     for (size_t k = 0; k < np; k++) {
         const px_align_pair *pr = px_align_get_pair(p->al, k);
-        if (pr->score < CREDIT_MIN_SCORE) continue; /* not a rewrite */
-        size_t ia = 0, ib = 0;
-        const px_claim *aa = credit_in(p, 0, pr->a_span, &ia);
-        const px_claim *ab = credit_in(p, 1, pr->b_span, &ib);
-        if (!aa && !ab) continue;
-        if ((aa && p->used[0][ia]) || (ab && p->used[1][ib])) continue;
-        if (aa && ab &&
-            (credits_name(p, 1, pr->b_span, entity_of(p, 0, aa->speaker)) ||
-             credits_name(p, 0, pr->a_span, entity_of(p, 1, ab->speaker))))
-            continue;
-        /* one side credits a speaker the other credits elsewhere: the
-         * statement moved, the credit did not change */
-        px_span all_a = {0, p->s[0]->len}, all_b = {0, p->s[1]->len};
-        if (!ab && credits_name(p, 1, all_b, entity_of(p, 0, aa->speaker)))
-            continue;
-        if (!aa && credits_name(p, 0, all_a, entity_of(p, 1, ab->speaker)))
-            continue;
-        if (aa) p->used[0][ia] = 1;
-        if (ab) p->used[1][ib] = 1;
-        char *t = px_cpair_snip(p, aa ? 0 : 1, aa ? aa->text_span : ab->text_span,
-                                100);
-        px_buf w = PX_BUF_INIT;
-        px_buf_printf(&w, "\"%s\"", t);
-        px_free(t);
-        credit_finding(p, PX_FK_ATTRIBUTION, w.data, aa, ab, pr->a_span,
-                       pr->b_span);
-        px_buf_release(&w);
+        if (pr->score >= CREDIT_MIN_SCORE) credit_pair(p, pr); /* rewrites */
     }
 }

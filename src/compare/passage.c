@@ -25,8 +25,9 @@ static void passage_contents(px_cpair *p, int x, px_span sp, px_buf *s) {
     size_t n, ne, figures = 0, people = 0;
     const px_claim *c = px_claims_list(p->s[x]->claims, &n);
     const px_entity *en = px_claims_entities(p->s[x]->claims, &ne);
-    for (size_t i = 0; i < n; i++) {
-        if (c[i].span.start < sp.start || c[i].span.end > sp.end) continue;
+    for (size_t i = px_cpair_first_claim(p, x, sp.start);
+         i < n && c[i].span.start < sp.end; i++) {
+        if (c[i].span.end > sp.end) continue;
         p->used[x][i] = 1;
         if (c[i].kind == PX_CLAIM_QUANTITY) figures++;
         if (c[i].kind != PX_CLAIM_ENTITY || en[c[i].entity].type != PX_ENT_PERSON)
@@ -48,9 +49,10 @@ static void one_passage(px_cpair *p, int x, size_t s0, size_t s1) {
     px_span sp = {st[s0].span.start, st[s1 - 1].span.end};
     char *t = px_cpair_snip(p, x, st[s0].span, 100);
     px_buf s = PX_BUF_INIT;
-    px_buf_printf(&s, "only in %s, not in %s: \"%s\" (%zu sentence%s",
-                  px_cpair_label(p, x), px_cpair_label(p, !x), t, s1 - s0,
-                  s1 - s0 > 1 ? "s" : "");
+    int headline = s1 - s0 == 1 && (st[s0].flags & PX_SENT_HEADLINE);
+    px_buf_printf(&s, "%sonly in %s, not in %s: \"%s\" (%zu sentence%s",
+                  headline ? "headline " : "", px_cpair_label(p, x),
+                  px_cpair_label(p, !x), t, s1 - s0, s1 - s0 > 1 ? "s" : "");
     px_free(t);
     passage_contents(p, x, sp, &s);
     px_buf_putc(&s, ')');

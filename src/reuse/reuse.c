@@ -26,6 +26,7 @@
 
 #define WINDOW_MAX 8
 #define GAP_MAX 200
+#define PAIR_MAX_DF 1000 /* px_reuse_pair: occurrences of one anchor */
 
 void px_reuse_opts_init(px_reuse_opts *o) {
     *o = (px_reuse_opts){4, 0, 15, 0.5, 40, 100, 0, 0};
@@ -381,7 +382,7 @@ px_result px_reuse_pair(const px_doc *a, const px_doc *b,
     if (opts) o = *opts;
     else px_reuse_opts_init(&o);
     o.window = 1;
-    o.max_df = UINT32_MAX;
+    o.max_df = PAIR_MAX_DF; /* a degenerate, self-repeating text stays linear */
     o.first_new = 0;
     o.threads = 1;
     px_corpus *c = px_corpus_new();

@@ -123,4 +123,6 @@ grep -q "^page	.*	Gazette	Bridge reopens" "$T/list" || fail "ingest .html.gz"
 grep -q "^crawl@0	2024-01-01T00:00:00Z	x.example" "$T/list" || fail "ingest warc"
 grep -q "^crawl@" "$T/list" && [ "$(grep -c '^crawl@' "$T/list")" = 2 ] \
     || fail "ingest warc: both records"
+"$PX" run --db "$T/rdb" "$T/web" >/dev/null 2>&1 || fail "run on pages and WARC"
+[ "$("$PX" list --db "$T/rdb" | wc -l)" = 3 ] || fail "run: 3 articles stored (one repeat)"
 echo "ok"

@@ -35,7 +35,14 @@ import json,sys
 s = json.load(open(sys.argv[1]))
 assert s["size"] == 3 and len(s["articles"]) == 3, s
 assert s["copies"] and s["copies"][0]["from"] == "ilvara-wire", s["copies"]
-assert s["headline"]' "$T/story.json"
+assert s["headline"]
+c = s["comparison"]
+assert c and c["findings"], "no claim comparison"
+assert any(f["type"] != "same" for f in c["findings"]), c["findings"][:3]' "$T/story.json"
+$P story --db "$DB" --json "$s_lark" >"$T/one.json"
+check "one-source story: no comparison" python3 -c '
+import json,sys
+assert json.load(open(sys.argv[1]))["comparison"] is None' "$T/one.json"
 $P story --db "$DB" "$s_wire" >"$T/story.txt"
 check "story text shows sources and copy graph" grep -q "ilvara-wire -> ilvara-herald" "$T/story.txt"
 $P story --db "$DB" no-such-story 2>"$T/err"
@@ -111,6 +118,12 @@ out = [json.loads(l) for l in open(sys.argv[1])]
 assert [o["id"] for o in out] == ids, out
 st = {o["id"]: o["story"] for o in out}
 assert st["ilvara-wire"] == st["ilvara-herald"] == st["ilvara-coastline"] != st["lark-hessel"]' "$T/cl" "$EX"
+printf '{"id":"x","text":"Alpha bravo charlie delta echo foxtrot."}\n{"id":"y","text":"Golf hotel india juliet kilo lima."}\n{"id":"z","text":"Alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima."}\n' >"$T/m.jsonl"
+$P run --db "$T/m.db" "$T/m.jsonl" >/dev/null 2>&1
+check "a bridging article merges two stories, recorded" python3 -c '
+import json,subprocess,sys
+s = json.loads(subprocess.check_output([sys.argv[1], "story", "--db", sys.argv[2], "--json", "y"]))
+assert s["size"] == 3 and len(s["merged"]) == 1 and s["merged"][0]["by"] == "z", s' "$P" "$T/m.db"
 $P cluster --threshold 2 "$EX" >/dev/null 2>&1
 check "cluster rejects a bad threshold" test $? = 2
 $P run >/dev/null 2>&1

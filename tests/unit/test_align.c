@@ -92,6 +92,8 @@ static void test_identical(void **state) {
         assert_int_equal(p->b_n, 1);
         assert_int_equal(p->a_sents[0], p->b_sents[0]);
         assert_true(p->score > 0.99);
+        assert_true(p->kept > 0.99);
+        assert_false(p->moved);
         for (size_t k = 0; k < p->nops; k++)
             assert_int_equal(p->ops[k].kind, PX_OP_KEEP);
     }
@@ -99,6 +101,36 @@ static void test_identical(void **state) {
     assert_int_equal(n, 0);
     assert_int_equal(px_align_direction(al)->dir, PX_DIR_SAME);
     assert_true(px_align_coverage(al, 0) > 0.99);
+    fixture_release(&f);
+    px_free(t);
+}
+
+/* A caller's IDF (e.g. from the store) replaces the learned one; <= 0
+ * falls back.  Here: every term but numbers weighs 1, numbers fall back. */
+static double flat_idf(void *ud, uint64_t term) {
+    size_t *calls = ud;
+    (*calls)++;
+    return term == px_hash64("19", 2, 2) ? 0 : 1.0;
+}
+
+static void test_external_idf(void **state) {
+    (void)state;
+    fixture f = {0};
+    char *t = cat3(P1, P2, P3);
+    size_t calls = 0;
+    px_align_opts o = {0};
+    o.idf = flat_idf;
+    o.idf_ud = &calls;
+    for (int i = 0; i < 2; i++) {
+        f.a[i] = px_article_new();
+        px_article_set_text(f.a[i], t, strlen(t));
+        assert_int_equal(px_doc_new(f.a[i]->text, f.a[i]->text_len, NULL, &f.d[i]),
+                         PX_OK);
+    }
+    assert_int_equal(px_align_docs(f.d[0], f.a[0], f.d[1], f.a[1], &o, &f.al),
+                     PX_OK);
+    assert_true(calls > 10);
+    assert_int_equal(px_align_npairs(f.al), 5);
     fixture_release(&f);
     px_free(t);
 }
@@ -140,6 +172,8 @@ static void test_reordered(void **state) {
     assert_int_equal(px_align_npairs(al), 5);
     for (size_t i = 0; i < 5; i++) {
         const px_align_pair *p = px_align_get_pair(al, i);
+        /* P3 (the last 2 pairs in A's order) moved to the front of B */
+        assert_int_equal(p->moved, i >= 3);
         size_t la = p->a_span.end - p->a_span.start;
         assert_int_equal(la, p->b_span.end - p->b_span.start);
         assert_memory_equal(x + p->a_span.start, y + p->b_span.start, la);
@@ -221,6 +255,35 @@ static void test_times(void **state) {
     px_free(t);
 }
 
+/* One side credited to a wire: it is the source.  Both credited to the
+ * same wire: siblings, the verdict loses half its confidence. */
+static void test_wire(void **state) {
+    (void)state;
+    fixture f = {0};
+    char *x = cat3(P1, P2, "Reuters"), *y = cat3(P1, P2, P3);
+    char *z = cat3(P1, "Reuters", "");
+    px_align *al = align_texts(&f, y, x);
+    const px_direction *d = px_align_direction(al);
+    assert_int_equal(d->dir, PX_DIR_B_TO_A);
+    int wire = 0;
+    for (size_t i = 0; i < d->nev; i++)
+        if (d->ev[i].kind == PX_EV_WIRE && d->ev[i].weight < 0) wire = 1;
+    assert_true(wire);
+    fixture_release(&f);
+    al = align_texts(&f, x, z);
+    d = px_align_direction(al);
+    int siblings = 0;
+    for (size_t i = 0; i < d->nev; i++)
+        if (d->ev[i].kind == PX_EV_WIRE && d->ev[i].weight == 0) siblings = 1;
+    assert_true(siblings);
+    assert_int_equal(d->dir, PX_DIR_B_TO_A); /* x adds P2 to z */
+    assert_true(d->confidence <= 0.5);
+    fixture_release(&f);
+    px_free(x);
+    px_free(y);
+    px_free(z);
+}
+
 static void test_json_and_html(void **state) {
     (void)state;
     fixture f = {0};
@@ -261,6 +324,64 @@ static void test_json_and_html(void **state) {
     fixture_release(&f);
     px_free(x);
     px_free(y);
+}
+
+/* A sentence of n distinct words and its copy with the first, middle and
+ * last words replaced: three REPLACE ops, n - 3 words kept, whichever LCS
+ * runs (bit-parallel up to 64 words, the table beyond). */
+static void check_long_diff(int n) {
+    px_buf a = PX_BUF_INIT, b = PX_BUF_INIT;
+    for (int i = 0; i < n; i++) {
+        px_buf_printf(&a, "%sword%c%c", i ? " " : "", 'a' + i / 26, 'a' + i % 26);
+        if (i == 0 || i == n / 2 || i == n - 1)
+            px_buf_printf(&b, "%sother%c%c", i ? " " : "", 'a' + i / 26, 'a' + i % 26);
+        else
+            px_buf_printf(&b, "%sword%c%c", i ? " " : "", 'a' + i / 26, 'a' + i % 26);
+    }
+    px_buf_puts(&a, ".");
+    px_buf_puts(&b, ".");
+    fixture f = {0};
+    px_align *al = align_texts(&f, a.data, b.data);
+    assert_int_equal(px_align_npairs(al), 1);
+    const px_align_pair *p = px_align_get_pair(al, 0);
+    int rep = 0;
+    uint32_t kept = 0;
+    for (size_t k = 0; k < p->nops; k++) {
+        rep += p->ops[k].kind == PX_OP_REPLACE;
+        if (p->ops[k].kind == PX_OP_KEEP) kept += p->ops[k].a_n;
+        assert_true(p->ops[k].kind == PX_OP_KEEP || p->ops[k].kind == PX_OP_REPLACE);
+    }
+    assert_int_equal(rep, 3);
+    assert_int_equal(kept, (uint32_t)n - 3);
+    fixture_release(&f);
+    px_buf_release(&a);
+    px_buf_release(&b);
+}
+
+static void test_long_diff(void **state) {
+    (void)state;
+    check_long_diff(40);  /* bit-parallel */
+    check_long_diff(200); /* table */
+}
+
+/* CJK has no spaces: a token is a clause, matched by character bigrams. */
+static void test_cjk(void **state) {
+    (void)state;
+    fixture f = {0};
+    px_align *al = align_texts(
+        &f,
+        "\xE4\xB8\x9C\xE4\xBA\xAC\xE7\x94\xB5\xE5\x8A\x9B\xE5\x85\xAC\xE5\x8F\xB8"
+        "\xE5\x91\xA8\xE4\xBA\x8C\xE8\xA1\xA8\xE7\xA4\xBA\xE3\x80\x82"
+        "\xE5\xAE\x98\xE5\x91\x98\xE8\xAF\xB4\xE6\xB2\xA1\xE6\x9C\x89\xE4\xBA\xBA"
+        "\xE5\x8F\x97\xE4\xBC\xA4\xE3\x80\x82",
+        "\xE5\xAE\x98\xE5\x91\x98\xE8\xA1\xA8\xE7\xA4\xBA\xE6\xB2\xA1\xE6\x9C\x89"
+        "\xE4\xBA\xBA\xE5\x91\x98\xE5\x8F\x97\xE4\xBC\xA4\xE3\x80\x82"
+        "\xE4\xB8\x9C\xE4\xBA\xAC\xE7\x94\xB5\xE5\x8A\x9B\xE5\x85\xAC\xE5\x8F\xB8"
+        "\xE8\xA1\xA8\xE7\xA4\xBA\xE5\x91\xA8\xE4\xBA\x8C\xE3\x80\x82");
+    assert_int_equal(px_align_npairs(al), 2);
+    assert_int_equal(px_align_get_pair(al, 0)->b_sents[0], 1);
+    assert_int_equal(px_align_get_pair(al, 1)->b_sents[0], 0);
+    fixture_release(&f);
 }
 
 /* Deterministic pseudo-text: sentences of 8..27 words from a vocabulary
@@ -305,9 +426,9 @@ static void test_big(void **state) {
 
 int main(void) {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_identical),   cmocka_unit_test(test_disjoint_and_empty),
+        cmocka_unit_test(test_identical),   cmocka_unit_test(test_external_idf),   cmocka_unit_test(test_disjoint_and_empty),
         cmocka_unit_test(test_reordered),   cmocka_unit_test(test_rewrite),
         cmocka_unit_test(test_times),       cmocka_unit_test(test_json_and_html),
-        cmocka_unit_test(test_big)};
+        cmocka_unit_test(test_cjk),         cmocka_unit_test(test_long_diff),         cmocka_unit_test(test_wire),         cmocka_unit_test(test_big)};
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

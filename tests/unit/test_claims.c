@@ -176,6 +176,34 @@ static void test_pronoun_and_clock(void **state) {
     fx_close(&f);
 }
 
+/* Inverted credits, guillemets, a quote across paragraphs. */
+static void test_quote_forms(void **state) {
+    (void)state;
+    static const struct { const char *text, *speaker; int scare; } cases[] = {
+        {"\xE2\x80\x9CWe will win,\xE2\x80\x9D said President Volodymyr "
+         "Zelenskyy.", "Volodymyr Zelenskyy", 0},
+        {"\xE2\x80\x9CThe talks were useful,\xE2\x80\x9D a senior State "
+         "Department official told reporters.",
+         "senior state department official", 0},
+        {"Peskov said: \xC2\xABMegaphone diplomacy is not helpful.\xC2\xBB",
+         "Peskov", 0},
+        {"The minister said: \xE2\x80\x9C" "First part.\n\n\xE2\x80\x9C"
+         "Second part.\xE2\x80\x9D", "minister", 0},
+        {"Dmitry Peskov refused to discuss Russia's \xE2\x80\x9Cred lines\xE2\x80\x9D "
+         "and said more.", "Dmitry Peskov", 1},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        fx f;
+        fx_open(&f, cases[i].text);
+        const px_claim *q = first_of(f.cs, PX_CLAIM_QUOTE);
+        if (!q) fail_msg("case %zu: no quote", i);
+        if (q->speaker < 0) fail_msg("case %zu: no speaker", i);
+        check_str(f.e[q->speaker].name, cases[i].speaker, i);
+        assert_int_equal(q->scare, cases[i].scare);
+        fx_close(&f);
+    }
+}
+
 static void test_edges(void **state) {
     (void)state;
     assert_null(px_claimer_new("klingon"));
@@ -200,6 +228,7 @@ int main(void) {
         cmocka_unit_test(test_quote_speaker),
         cmocka_unit_test(test_attribution_and_alias),
         cmocka_unit_test(test_pronoun_and_clock),
+        cmocka_unit_test(test_quote_forms),
         cmocka_unit_test(test_edges),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -47,6 +47,9 @@ static void test_tokens(void **state) {
         for (size_t i = 0; i < n; i++) {
             if (i) px_buf_putc(&got, '|');
             px_buf_append(&got, norm + t[i].norm_off, t[i].norm_len);
+            /* the token hash is px_hash64 of its normalised form */
+            assert_true(t[i].hash ==
+                        px_hash64(norm + t[i].norm_off, t[i].norm_len, 0));
             /* invariant: spans are inside the original, increasing */
             assert_true(t[i].start < t[i].end && t[i].end <= strlen(text));
             if (i) assert_true(t[i - 1].end <= t[i].start);

@@ -187,6 +187,19 @@ static void test_reuse_10mb(void **state) {
     px_buf_release(&b);
 }
 
+/* One word repeated 200,000 times in both texts: every anchor is the same,
+ * which must not turn into 10^10 hits (the call returns promptly). */
+static void test_reuse_degenerate_repetition(void **state) {
+    (void)state;
+    px_buf a = PX_BUF_INIT;
+    for (int i = 0; i < 200000; i++) px_buf_puts(&a, "spam ");
+    size_t np;
+    px_passage *p = pair(a.data, a.data, 15, &np);
+    assert_true(np <= 1);
+    px_free(p);
+    px_buf_release(&a);
+}
+
 /* Corpus run: only pairs with new documents; stock phrases over max_df
  * are ignored; coverage of each side. */
 static void test_reuse_corpus(void **state) {
@@ -242,6 +255,7 @@ int main(void) {
         cmocka_unit_test(test_reuse_identical_empty_short),
         cmocka_unit_test(test_reuse_non_latin),
         cmocka_unit_test(test_reuse_10mb),
+        cmocka_unit_test(test_reuse_degenerate_repetition),
         cmocka_unit_test(test_reuse_corpus),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
