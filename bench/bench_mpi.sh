@@ -14,7 +14,9 @@ H="$B/bench/dedup_reuse"
 N=${PX_BENCH_DOCS:-20000}
 command -v mpirun >/dev/null 2>&1 || { echo "skip: mpirun not installed"; exit 0; }
 [ -x "$H" ] || { echo "bench_mpi: build $H first (make bench)"; exit 1; }
-make -s MODE="$(basename "$B")" mpi >/dev/null
+[ -x /usr/bin/time ] || { echo "skip: /usr/bin/time not installed"; exit 0; }
+make -s MODE="$(basename "$B")" mpi >/dev/null 2>&1 ||
+    { echo "skip: make mpi failed (Open MPI headers: libopenmpi-dev)"; exit 0; }
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 "$H" gen "$N" "$T" >/dev/null
