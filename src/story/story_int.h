@@ -25,4 +25,32 @@ const char *px_story_col(sqlite3_stmt *st, int i);
 #define PX_HEADLINE_TITLES 64
 char *px_story_headline(const char *const *titles, size_t n);
 
+/* A story's claim comparison as shown: what px_story_analyze stores and
+ * the views read (stored when fresh, else computed by px_story_result_
+ * compute).  Strings owned by the result. */
+typedef struct px_story_finding {
+    char *type, *kind, *summary;
+    char *articles;  /* evidence article ids, ", "-separated */
+} px_story_finding;
+
+typedef struct px_story_result {
+    size_t nsrc;              /* sources compared */
+    char *json;               /* px_compare_to_json, NULL with < 2 sources */
+    char *text, *text_color;  /* px_compare_to_text without/with colour */
+    px_story_finding *f;
+    size_t nf;
+    px_result rc;             /* why the comparison failed, or PX_OK */
+} px_story_result;
+
+void px_story_result_release(px_story_result *r);
+/* The freshness key of story id into key[17] (hex). */
+px_result px_story_key(px_store *s, const char *id, char key[17]);
+/* Compute the comparison of story id (bounds in story_analysis.h). */
+px_result px_story_result_compute(px_store *s, const char *id,
+                                  px_story_result *r);
+/* The stored result of story id if its key matches; PX_ERR_NOTFOUND when
+ * absent or stale. */
+px_result px_story_result_load(px_store *s, const char *id,
+                               px_story_result *r);
+
 #endif /* PX_STORY_INT_H */

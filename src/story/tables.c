@@ -8,6 +8,10 @@
  *   story_merges(n, from_id, into_id, by_article)
  *   story_copies(story, from_article, to_article, words, similarity, dir)
  *   story_dups(article, same_as, outlet, title, published)
+ *   story_analysis(story, key, sources, json, text, text_color, error)
+ *   story_findings(story, n, type, kind, summary, articles, evidence)
+ *   story_alignment(story, a, b, direction, confidence, coverage_a,
+ *                   coverage_b, pairs)      (written by analysis.c)
  * All reads are plain prepared statements; callbacks receive strings that
  * live until they return.
  */
@@ -30,6 +34,16 @@ static const char *const steps[] = {
     "CREATE TABLE story_dups (article TEXT PRIMARY KEY, same_as TEXT NOT NULL,"
     "  outlet TEXT, title TEXT, published TEXT);"
     "CREATE INDEX story_dups_same ON story_dups(same_as);",
+    "CREATE TABLE story_analysis (story TEXT PRIMARY KEY, key TEXT NOT NULL,"
+    "  sources INTEGER NOT NULL, json TEXT, text TEXT, text_color TEXT,"
+    "  error INTEGER NOT NULL);"
+    "CREATE TABLE story_findings (story TEXT NOT NULL, n INTEGER NOT NULL,"
+    "  type TEXT NOT NULL, kind TEXT NOT NULL, summary TEXT,"
+    "  articles TEXT, evidence TEXT, PRIMARY KEY (story, n));"
+    "CREATE TABLE story_alignment (story TEXT NOT NULL, a TEXT NOT NULL,"
+    "  b TEXT NOT NULL, direction TEXT NOT NULL, confidence REAL NOT NULL,"
+    "  coverage_a REAL NOT NULL, coverage_b REAL NOT NULL, pairs TEXT,"
+    "  PRIMARY KEY (story, a, b));",
 };
 
 px_result px_story_open(px_store *s) {
