@@ -412,9 +412,11 @@ static int starts_upper(const px_doc *d, size_t clean_off) {
     return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
 }
 
-/* Forward-walking positions in the two offset maps (see offmap.h). */
+/* Forward-walking positions and windows in the two offset maps (see
+ * offmap.h). */
 typedef struct tok_cursor {
-    size_t ns, ne, cs, ce;
+    size_t nh[2], ch[2];
+    px_offwin nw, cw;
 } tok_cursor;
 
 static void emit_token(px_doc *d, tok_cursor *k, size_t ns, size_t ne,
@@ -423,11 +425,17 @@ static void emit_token(px_doc *d, tok_cursor *k, size_t ns, size_t ne,
         d->atok = d->atok ? d->atok * 2 : 256;
         d->tok = px_realloc(d->tok, d->atok * sizeof *d->tok);
     }
-    size_t cs = px_offmap_start_at(&d->norm_map, ns, &k->ns);
-    size_t ce = px_offmap_end_at(&d->norm_map, ne, &k->ne);
+    size_t cs, ce, os, oe;
+    px_offmap_span_at(&d->norm_map, ns, ne, k->nh, &k->nw, &cs, &ce);
+    if (cs < ce)
+        px_offmap_span_at(&d->clean_map, cs, ce, k->ch, &k->cw, &os, &oe);
+    else { /* cannot happen (a norm byte comes from >= 1 clean byte) */
+        os = px_offmap_start_at(&d->clean_map, cs, &k->ch[0]);
+        oe = px_offmap_end_at(&d->clean_map, ce, &k->ch[1]);
+    }
     px_token *t = &d->tok[d->ntok++];
-    t->start = (uint32_t)px_offmap_start_at(&d->clean_map, cs, &k->cs);
-    t->end = (uint32_t)px_offmap_end_at(&d->clean_map, ce, &k->ce);
+    t->start = (uint32_t)os;
+    t->end = (uint32_t)oe;
     t->norm_off = (uint32_t)ns;
     t->norm_len = (uint32_t)(ne - ns);
     /* == px_hash64(norm, len, 0) (test_doc checks), inlined: hot path */
@@ -474,7 +482,7 @@ static size_t word_swar(const unsigned char *s, size_t n, size_t i,
 static void tokenize(px_doc *d) {
     const unsigned char *s = (const unsigned char *)d->norm.data;
     size_t n = d->norm.len, i = 0, l = 1;
-    tok_cursor k = {0, 0, 0, 0};
+    tok_cursor k = {{0, 0}, {0, 0}, {0, 0, 0}, {0, 0, 0}};
     int newline = 1, c = CH_SEP;
     while (i < n) {
         while (i < n && (c = classify(s, n, i, &l)) == CH_SEP) {
