@@ -49,8 +49,7 @@ struct px_doc {
 /* ------------------------------------------------------------ clean view */
 
 static int is_space_byte(unsigned char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
-           c == '\v';
+    return c == ' ' || (unsigned)(c - '\t') < 5u; /* \t \n \v \f \r */
 }
 
 /* Length of the valid UTF-8 prefix of s[i..end), 8 ASCII bytes at a time. */
@@ -394,13 +393,19 @@ static int classify_cp(const unsigned char *s, size_t n, size_t i,
     return CH_SEP;
 }
 
+/* Class of each ASCII byte (GNU range designators). */
+static const unsigned char ascii_class[128] = {
+    ['0' ... '9'] = CH_DIGIT,
+    ['A' ... 'Z'] = CH_LETTER,
+    ['a' ... 'z'] = CH_LETTER,
+};
+
 static inline int classify(const unsigned char *s, size_t n, size_t i,
                            size_t *len) {
     unsigned c = s[i];
     if (c >= 0x80) return classify_cp(s, n, i, len);
     *len = 1;
-    if ((unsigned)((c | 0x20) - 'a') < 26u) return CH_LETTER;
-    return (unsigned)(c - '0') < 10u ? CH_DIGIT : CH_SEP;
+    return ascii_class[c];
 }
 
 static int starts_upper(const px_doc *d, size_t clean_off) {
