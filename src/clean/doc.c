@@ -445,7 +445,9 @@ static void emit_token(px_doc *d, tok_cursor *k, size_t ns, size_t ne,
     t->norm_len = (uint32_t)(ne - ns);
     /* == px_hash64(norm, len, 0) (test_doc checks), inlined: hot path */
     t->hash = XXH3_64bits(d->norm.data + ns, ne - ns);
-    if (cs < d->clean.len && starts_upper(d, cs)) flags |= PX_TOK_CAP;
+    unsigned char c0 = cs < d->clean.len ? (unsigned char)d->clean.data[cs] : 0;
+    if (c0 < 0x80 ? (unsigned)(c0 - 'A') < 26u : starts_upper(d, cs))
+        flags |= PX_TOK_CAP;
     t->flags = flags;
 }
 
@@ -476,8 +478,10 @@ static size_t word_swar(const unsigned char *s, size_t n, size_t i,
         size_t k = stop ? (size_t)__builtin_ctzll(stop) / 8 : 8;
         *flags |= ((let & keep) != 0) * (unsigned)CH_LETTER |
                   ((dig & keep) != 0) * (unsigned)CH_DIGIT;
-        if (keep) /* class of the last byte taken */
-            *last = let & (keep ^ (keep >> 8)) ? CH_LETTER : CH_DIGIT;
+        if (k) /* class of the last byte taken: the one before the stop */
+            *last = let & ((stop & (0 - stop)) >> 8 | (uint64_t)(k == 8) << 63)
+                        ? CH_LETTER
+                        : CH_DIGIT;
         i += k;
         if (k < 8) break;
     }
