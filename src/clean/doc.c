@@ -464,9 +464,11 @@ static int joins(const unsigned char *s, size_t n, size_t i, int prev) {
 
 /* Extend a word over 8 ASCII bytes at a time; returns the new end, ORs
  * the classes seen into *flags and sets *last to the class of the last
- * byte taken (left alone when none was). */
+ * byte taken (left alone when none was).  *sep is 1 when the word stopped
+ * at an ASCII byte that is no letter or digit (a one-byte separator). */
 static size_t word_swar(const unsigned char *s, size_t n, size_t i,
-                        unsigned *flags, int *last) {
+                        unsigned *flags, int *last, int *sep) {
+    *sep = 0;
     while (i + 8 <= n) {
         uint64_t w = px_swar_load(s + i);
         if (w & PX_SWAR_HIGH) break;
@@ -483,7 +485,10 @@ static size_t word_swar(const unsigned char *s, size_t n, size_t i,
                         ? CH_LETTER
                         : CH_DIGIT;
         i += k;
-        if (k < 8) break;
+        if (k < 8) {
+            *sep = 1;
+            break;
+        }
     }
     return i;
 }
@@ -504,14 +509,21 @@ static void tokenize(px_doc *d) {
         newline = 0;
         for (;;) { /* the word: letters/digits, joined by ' . , */
             flags |= (unsigned)c;
-            int prev = c;
-            i = word_swar(s, n, i + l, &flags, &prev);
+            int prev = c, sep;
+            i = word_swar(s, n, i + l, &flags, &prev, &sep);
             if (i >= n) break;
-            if ((c = classify(s, n, i, &l)) != CH_SEP) continue;
+            if (sep)
+                c = CH_SEP, l = 1;
+            else if ((c = classify(s, n, i, &l)) != CH_SEP)
+                continue;
             if (!joins(s, n, i, prev)) break;
             c = classify(s, n, ++i, &l);
         }
         emit_token(d, &k, start, i, flags);
+        if (i < n) { /* the separator that ended the word (class known) */
+            newline = s[i] == '\n';
+            i += l;
+        }
     }
 }
 
