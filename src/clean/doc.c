@@ -17,9 +17,13 @@
  * has its own paths everywhere: build_clean checks 8 bytes at a time for
  * non-ASCII; build_norm copies whole stretches of printable ASCII with
  * single spaces as ONE offset-map piece (no utf8proc call, no per-word
- * piece); the tokenizer classifies ASCII inline and maps token offsets with
- * forward-walking cursors instead of binary searches.  Views are allocated
- * once at their final size bound.
+ * piece); the tokenizer classifies ASCII from a table, extends words 8
+ * bytes at a time, takes the separator ending a word without classifying
+ * it again, and maps token spans through a cached byte-for-byte window of
+ * each offset map (forward-walking lookups only when a span leaves it).
+ * Views are allocated once at their final size bound.  Any change here
+ * must keep the golden digests of tests/unit/test_doc.c (every output,
+ * byte for byte); figures in bench/README.md ("clean").
  */
 #include <string.h> /* memcpy, strcmp */
 #include <stdint.h> /* uint64_t */
