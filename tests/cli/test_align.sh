@@ -13,8 +13,10 @@ trap 'rm -rf "$TMP"' EXIT
 # usage and errors
 "$BIN" align --help | grep -q "usage: parallax align"
 set +e
-"$BIN" align only-one.txt 2>/dev/null; rc=$?
-[ $rc -eq 2 ] || { echo "one input: exit $rc, want 2"; exit 1; }
+"$BIN" align a b c 2>/dev/null; rc=$?
+[ $rc -eq 2 ] || { echo "three inputs: exit $rc, want 2"; exit 1; }
+"$BIN" align </dev/null 2>/dev/null; rc=$?
+[ $rc -eq 2 ] || { echo "no input: exit $rc, want 2"; exit 1; }
 "$BIN" align --bogus a b 2>/dev/null; rc=$?
 [ $rc -eq 2 ] || { echo "bad option: exit $rc, want 2"; exit 1; }
 "$BIN" align "$TMP/missing.txt" "$TMP/missing2.txt" 2>"$TMP/err"; rc=$?
@@ -33,6 +35,19 @@ j = json.load(sys.stdin)
 assert len(j["pairs"]) == 2, j["pairs"]
 assert j["pairs"][0]["a_sents"] == [0] and j["pairs"][0]["b_sents"] == [1]
 '
+# one JSON Lines input with both articles (stdin)
+python3 -c '
+import json
+print(json.dumps({"id": "x", "outlet": "Wire", "text": open("'"$TMP/a.txt"'").read()}))
+print(json.dumps({"id": "y", "outlet": "Site", "text": open("'"$TMP/b.txt"'").read()}))
+' | "$BIN" align --json - | python3 -c '
+import json, sys
+j = json.load(sys.stdin)
+assert j["a"]["label"] == "Wire" and j["b"]["label"] == "Site", j["a"]
+assert len(j["pairs"]) == 2
+'
+rc=0; "$BIN" align "$TMP/a.txt" 2>"$TMP/err" || rc=$?
+[ $rc -eq 3 ] || { echo "one article: exit $rc, want 3"; exit 1; }
 
 SHARED=${PX_SHARED:-$ROOT/../shared}
 A="$SHARED/seeds/000_db9f598bcc720c5d.txt"
@@ -92,10 +107,16 @@ class Page(HTMLParser):
         self.stack = []      # open sentence ids per span depth
         self.dir = None
         self.external = []
+        self.rows = 0        # rows of the side-by-side table
+        self.toggle = False  # the view switch
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
         if tag in ("script", "link", "img") and (a.get("src") or a.get("href")):
             self.external.append(tag)
+        if tag == "tr":
+            self.rows += 1
+        if tag == "button" and a.get("id") == "view":
+            self.toggle = True
         if tag == "p" and "dir" in (a.get("class") or "").split():
             self.dir = a.get("data-dir")
         if tag == "span":
@@ -143,6 +164,7 @@ linked("Putin has repeatedly stated", "Putin, in turn, reiterated")
 for needle in ["Russia's main demands", "Rustem Umerov", "Maidan revolution in 2014"]:
     s = find("b", needle)
     assert "only" in s["cls"] and "data-pair" not in s["attrs"], needle
+assert p.rows > 10 and p.toggle, (p.rows, p.toggle)
 EOF
 
 # stored ids: ingest both, align by id
