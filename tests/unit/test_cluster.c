@@ -23,17 +23,24 @@ static void fx_release(fixture *fx) {
     px_stemmer_free(fx->st);
 }
 
-static px_cluster_result add(fixture *fx, const char *id, const char *title,
-                             const char *text) {
+/* Features of text (the doc is only needed while extracting). */
+static px_cluster_feats *feats_of(fixture *fx, const char *text,
+                                  const char *title) {
     px_doc *d = NULL;
     px_cluster_feats *f = NULL;
     assert_int_equal(px_doc_new(text, strlen(text), NULL, &d), PX_OK);
     assert_int_equal(px_cluster_feats_new(d, title, fx->st, &fx->o, &f), PX_OK);
+    px_doc_free(d);
+    return f;
+}
+
+static px_cluster_result add(fixture *fx, const char *id, const char *title,
+                             const char *text) {
+    px_cluster_feats *f = feats_of(fx, text, title);
     px_cluster_result r;
     assert_int_equal(px_clusterer_add(fx->c, id, f, PX_TIME_NONE, NULL, 0, &r),
                      PX_OK);
     px_cluster_feats_free(f);
-    px_doc_free(d);
     return r;
 }
 
@@ -207,11 +214,7 @@ static void test_many_copies(void **state) {
     (void)state;
     fixture fx;
     fx_init(&fx, 0);
-    px_doc *d = NULL;
-    px_cluster_feats *f = NULL;
-    assert_int_equal(px_doc_new(quake[0], strlen(quake[0]), NULL, &d), PX_OK);
-    assert_int_equal(px_cluster_feats_new(d, "Quake hits Qeshm", fx.st, &fx.o, &f),
-                     PX_OK);
+    px_cluster_feats *f = feats_of(&fx, quake[0], "Quake hits Qeshm");
     char id[32];
     for (int i = 0; i < 10000; i++) {
         snprintf(id, sizeof id, "copy%d", i);
@@ -223,7 +226,6 @@ static void test_many_copies(void **state) {
     assert_int_equal(px_clusterer_nstories(fx.c), 1);
     assert_int_equal(px_clusterer_count(fx.c), 10000);
     px_cluster_feats_free(f);
-    px_doc_free(d);
     fx_release(&fx);
 }
 
@@ -271,10 +273,7 @@ static void test_time_decay(void **state) {
     (void)state;
     fixture fx;
     fx_init(&fx, 0);
-    px_doc *d = NULL;
-    px_cluster_feats *f = NULL;
-    assert_int_equal(px_doc_new(quake[0], strlen(quake[0]), NULL, &d), PX_OK);
-    assert_int_equal(px_cluster_feats_new(d, NULL, fx.st, &fx.o, &f), PX_OK);
+    px_cluster_feats *f = feats_of(&fx, quake[0], NULL);
     int64_t day = 86400, t0 = 1700000000;
     px_cluster_result r;
     assert_int_equal(px_clusterer_add(fx.c, "d0", f, t0, NULL, 0, &r), PX_OK);
@@ -290,7 +289,6 @@ static void test_time_decay(void **state) {
                      PX_OK);
     assert_false(r.is_new);
     px_cluster_feats_free(f);
-    px_doc_free(d);
     fx_release(&fx);
 }
 
@@ -300,17 +298,13 @@ static int weak_match_is_new(const char *t, int hint) {
     fixture fx;
     fx_init(&fx, 0.5);
     add(&fx, "w", NULL, quake[0]);
-    px_doc *d = NULL;
-    px_cluster_feats *f = NULL;
-    assert_int_equal(px_doc_new(t, strlen(t), NULL, &d), PX_OK);
-    assert_int_equal(px_cluster_feats_new(d, NULL, fx.st, &fx.o, &f), PX_OK);
+    px_cluster_feats *f = feats_of(&fx, t, NULL);
     px_cluster_result r;
     size_t from = 0;
     assert_int_equal(px_clusterer_add(fx.c, "t", f, PX_TIME_NONE,
                                       hint ? &from : NULL, hint ? 1 : 0, &r),
                      PX_OK);
     px_cluster_feats_free(f);
-    px_doc_free(d);
     fx_release(&fx);
     return r.is_new;
 }
