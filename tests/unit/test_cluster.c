@@ -11,11 +11,17 @@ typedef struct fixture {
     px_cluster_opts o;
 } fixture;
 
-static void fx_init(fixture *fx, double threshold) {
+/* Defaults, with the threshold and merge_specific given unless < 0. */
+static void fx_init_merge(fixture *fx, double threshold, double merge_specific) {
     px_cluster_opts_default(&fx->o);
     if (threshold > 0) fx->o.threshold = threshold;
+    if (merge_specific >= 0) fx->o.merge_specific = merge_specific;
     fx->st = px_stemmer_new("en");
     assert_int_equal(px_clusterer_new(&fx->o, &fx->c), PX_OK);
+}
+
+static void fx_init(fixture *fx, double threshold) {
+    fx_init_merge(fx, threshold, -1);
 }
 
 static void fx_release(fixture *fx) {
@@ -161,11 +167,7 @@ static void test_merge(void **state) {
  * (merge_specific 0) the same input merges, so the gate is what holds. */
 static size_t bridged_merges(double merge_specific) {
     fixture fx;
-    px_cluster_opts_default(&fx.o);
-    fx.o.threshold = 0.1;
-    fx.o.merge_specific = merge_specific;
-    fx.st = px_stemmer_new("en");
-    assert_int_equal(px_clusterer_new(&fx.o, &fx.c), PX_OK);
+    fx_init_merge(&fx, 0.1, merge_specific);
     add(&fx, "a", NULL,
         "A magnitude 6.1 earthquake struck Qeshm island, killing 10 people, "
         "officials in Tehran said.");
