@@ -16,6 +16,7 @@
 #include <string.h>
 #include <xxhash.h>
 
+#include "parallax/clean.h"
 #include "parallax/compare.h"
 #include "parallax/story_analysis.h"
 #include "story/story_int.h"
@@ -24,11 +25,23 @@
 
 /* ------------------------------------------------------------ the key */
 
+/* Size class of an outlet's article count: 0 for none, else bit length. */
+static unsigned char size_class(sqlite3_int64 docs) {
+    unsigned char c = 0;
+    while (docs > 0) {
+        c++;
+        docs >>= 1;
+    }
+    return c;
+}
+
 px_result px_story_key(px_store *s, const char *id, char key[17]) {
     sqlite3_stmt *st;
     px_result rc = px_story_sql(s,
-        "SELECT m.article, a.hash FROM story_members m JOIN articles a"
-        "  ON a.id = m.article WHERE m.story = ? ORDER BY m.seq", &st);
+        "SELECT m.article, a.hash, o.docs FROM story_members m"
+        "  JOIN articles a ON a.id = m.article"
+        "  LEFT JOIN story_outlets o ON o.outlet = a.outlet"
+        "  WHERE m.story = ? ORDER BY m.seq", &st);
     if (rc) return rc;
     px_story_bind_text(st, 1, id);
     XXH3_state_t *h = XXH3_createState();
@@ -39,6 +52,8 @@ px_result px_story_key(px_store *s, const char *id, char key[17]) {
                            (size_t)sqlite3_column_bytes(st, 0) + 1);
         XXH3_64bits_update(h, sqlite3_column_blob(st, 1),
                            (size_t)sqlite3_column_bytes(st, 1));
+        unsigned char cls = size_class(sqlite3_column_int64(st, 2));
+        XXH3_64bits_update(h, &cls, 1);
     }
     snprintf(key, 17, "%016llx", (unsigned long long)XXH3_64bits_digest(h));
     XXH3_freeState(h);
@@ -63,11 +78,12 @@ static void srcs_release(srcset *ss) {
     ss->n = 0;
 }
 
-static px_result srcs_add(px_store *s, const char *id, srcset *ss) {
+static px_result srcs_add(px_store *s, const char *id, const px_boiler *b,
+                          srcset *ss) {
     px_article *a = NULL;
     px_doc *d = NULL;
     px_result rc = px_store_get(s, id, &a);
-    px_doc_opts o = {0, rc ? NULL : a->title, rc ? NULL : a->outlet, NULL};
+    px_doc_opts o = {0, rc ? NULL : a->title, rc ? NULL : a->outlet, b};
     if (!rc) rc = px_doc_new(a->text, a->text_len, &o, &d);
     if (rc) {
         px_article_free(a);
@@ -80,7 +96,8 @@ static px_result srcs_add(px_store *s, const char *id, srcset *ss) {
 }
 
 /* The first PX_STORY_COMPARE_MAX stored members in clustering order. */
-static px_result srcs_load(px_store *s, const char *id, srcset *ss) {
+static px_result srcs_load(px_store *s, const char *id, const px_boiler *b,
+                           srcset *ss) {
     sqlite3_stmt *st;
     px_result rc = px_story_sql(s, "SELECT article FROM story_members"
                                    " WHERE story = ? ORDER BY seq LIMIT ?",
@@ -90,7 +107,7 @@ static px_result srcs_load(px_store *s, const char *id, srcset *ss) {
     sqlite3_bind_int(st, 2, PX_STORY_COMPARE_MAX);
     int r;
     while (!rc && (r = sqlite3_step(st)) == SQLITE_ROW)
-        rc = srcs_add(s, px_story_col(st, 0), ss);
+        rc = srcs_add(s, px_story_col(st, 0), b, ss);
     if (!rc && r != SQLITE_DONE) rc = PX_ERR_STORE;
     sqlite3_finalize(st);
     return rc;
@@ -155,9 +172,9 @@ static px_compare *result_from(const srcset *ss, px_story_result *r) {
 }
 
 px_result px_story_result_compute(px_store *s, const char *id,
-                                  px_story_result *r) {
+                                  const px_boiler *b, px_story_result *r) {
     srcset ss = {0};
-    px_result rc = srcs_load(s, id, &ss);
+    px_result rc = srcs_load(s, id, b, &ss);
     if (!rc) px_compare_free(result_from(&ss, r));
     srcs_release(&ss);
     return rc;
@@ -355,10 +372,11 @@ static px_result rows_clear(px_store *s, const char *id) {
 
 /* Recompute story id under key and replace its rows. */
 static px_result story_analyze(px_store *s, const char *id, const char *key,
+                               const px_boiler *b,
                                px_story_analysis_stats *stats) {
     srcset ss = {0};
     px_story_result r = {0};
-    px_result rc = srcs_load(s, id, &ss);
+    px_result rc = srcs_load(s, id, b, &ss);
     px_compare *c = rc ? NULL : result_from(&ss, &r);
     if (!rc) rc = rows_clear(s, id);
     if (!rc) rc = result_write(s, id, key, &r);
@@ -407,7 +425,7 @@ static px_result drop_gone(px_store *s) {
 }
 
 /* One story: skip when fresh, else recompute inside the open batch. */
-static px_result analyze_one(px_store *s, const char *id,
+static px_result analyze_one(px_store *s, const char *id, const px_boiler *b,
                              px_story_analysis_stats *stats) {
     char key[17];
     px_result rc = px_story_key(s, id, key);
@@ -417,7 +435,7 @@ static px_result analyze_one(px_store *s, const char *id,
         stats->fresh++;
         return PX_OK;
     }
-    return story_analyze(s, id, key, stats);
+    return story_analyze(s, id, key, b, stats);
 }
 
 px_result px_story_analyze(px_store *s, px_story_progress_fn progress,
@@ -431,10 +449,12 @@ px_result px_story_analyze(px_store *s, px_story_progress_fn progress,
     if (!rc) rc = px_story_each(s, take_id, &ids);
     for (size_t i = 0; i < ids.len; i += strlen(ids.data + i) + 1) total++;
     int open = !rc && !(rc = px_store_begin(s));
+    px_boiler *b = NULL;
+    if (!rc) rc = px_story_boiler_learn(s, &b);
     if (!rc) rc = drop_gone(s);
     size_t done = 0, batch = 0;
     for (size_t i = 0; !rc && i < ids.len; i += strlen(ids.data + i) + 1) {
-        rc = analyze_one(s, ids.data + i, stats);
+        rc = analyze_one(s, ids.data + i, b, stats);
         if (!rc && ++batch >= PX_STORY_ANALYZE_BATCH) {
             open = 0;
             rc = px_store_commit(s);
@@ -445,6 +465,7 @@ px_result px_story_analyze(px_store *s, px_story_progress_fn progress,
     }
     if (open && rc) px_store_rollback(s);
     else if (open) rc = px_store_commit(s);
+    px_boiler_free(b);
     px_buf_release(&ids);
     return rc;
 }

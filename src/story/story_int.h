@@ -25,6 +25,10 @@ const char *px_story_col(sqlite3_stmt *st, int i);
 #define PX_HEADLINE_TITLES 64
 char *px_story_headline(const char *const *titles, size_t n);
 
+/* Learn the recurring lines of every stored outlet (boiler.c) and record
+ * the outlets' article counts (story_outlets).  *out owned by the caller. */
+px_result px_story_boiler_learn(px_store *s, px_boiler **out);
+
 /* A story's claim comparison as shown: what px_story_analyze stores and
  * the views read (stored when fresh, else computed by px_story_result_
  * compute).  Strings owned by the result. */
@@ -45,9 +49,10 @@ typedef struct px_story_result {
 void px_story_result_release(px_story_result *r);
 /* The freshness key of story id into key[17] (hex). */
 px_result px_story_key(px_store *s, const char *id, char key[17]);
-/* Compute the comparison of story id (bounds in story_analysis.h). */
+/* Compute the comparison of story id (bounds in story_analysis.h), with
+ * the learned boilerplate model b (may be NULL). */
 px_result px_story_result_compute(px_store *s, const char *id,
-                                  px_story_result *r);
+                                  const px_boiler *b, px_story_result *r);
 /* The stored result of story id if its key matches; PX_ERR_NOTFOUND when
  * absent or stale. */
 px_result px_story_result_load(px_store *s, const char *id,

@@ -12,6 +12,7 @@
  *   story_findings(story, n, type, kind, summary, articles, evidence)
  *   story_alignment(story, a, b, direction, confidence, coverage_a,
  *                   coverage_b, pairs)      (written by analysis.c)
+ *   story_outlets(outlet, docs)                 (written by boiler.c)
  * All reads are plain prepared statements; callbacks receive strings that
  * live until they return.
  */
@@ -43,7 +44,9 @@ static const char *const steps[] = {
     "CREATE TABLE story_alignment (story TEXT NOT NULL, a TEXT NOT NULL,"
     "  b TEXT NOT NULL, direction TEXT NOT NULL, confidence REAL NOT NULL,"
     "  coverage_a REAL NOT NULL, coverage_b REAL NOT NULL, pairs TEXT,"
-    "  PRIMARY KEY (story, a, b));",
+    "  PRIMARY KEY (story, a, b));"
+    "CREATE TABLE story_outlets (outlet TEXT PRIMARY KEY,"
+    "  docs INTEGER NOT NULL);",
 };
 
 px_result px_story_open(px_store *s) {

@@ -96,12 +96,13 @@ static void model_release(model *md) {
 }
 
 /* The comparison: stored when fresh, else computed now (not stored: a
- * view never writes). */
+ * view never writes) without learned boilerplate (learning reads every
+ * stored article; `parallax run` does it once for all stories). */
 static px_result model_compare(px_store *s, model *md) {
     px_result rc = px_story_result_load(s, md->info.id, &md->res);
     if (rc != PX_ERR_NOTFOUND) return rc;
     px_story_result_release(&md->res);
-    return px_story_result_compute(s, md->info.id, &md->res);
+    return px_story_result_compute(s, md->info.id, NULL, &md->res);
 }
 
 static px_result model_load(px_store *s, const char *id, model *md) {
