@@ -7,11 +7,17 @@
  * is filled from a px_compare (compute) or from the tables (load), and the
  * views render only from it, so a stored story and a computed one print
  * the same bytes.  The freshness key hashes (XXH3-64) the stored members
- * in clustering order with their content hashes; a story is recomputed
- * exactly when that key changed.  Writes for one story are one statement
- * group inside the batch transaction; batches commit every
- * PX_STORY_ANALYZE_BATCH stories.
+ * in clustering order with their content hashes and their outlets' size
+ * classes; a story is recomputed exactly when that key changed.
+ *
+ * Work goes in batches of PX_STORY_ANALYZE_BATCH stale stories: the
+ * calling thread reads their sources from the store, PX_STORY_THREADS
+ * threads compare and align them (each px_compare / px_align has its own
+ * stemmers; the learned px_boiler is read-only and shared), then the
+ * calling thread writes the batch in one transaction.
  */
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h> /* snprintf */
 #include <string.h>
 #include <xxhash.h>
@@ -22,6 +28,7 @@
 #include "story/story_int.h"
 
 #define ANALYSIS_VERSION 1 /* bump when the computed result changes */
+#define PX_STORY_THREADS 2 /* comparing threads (the caller's included) */
 
 /* ------------------------------------------------------------ the key */
 
@@ -325,37 +332,87 @@ static char *pairs_json(const px_align *al) {
     return px_buf_detach(&b, NULL);
 }
 
-/* Align source i to source 0 (sentence pairs only) into one row. */
-static px_result align_write(sqlite3_stmt *st, const char *id,
-                             const srcset *ss, size_t i) {
+/* ---------------------------------------------------------------- jobs */
+
+/* One stale story of a batch: loaded and written by the calling thread,
+ * compared and aligned by any worker. */
+typedef struct job {
+    char *id;
+    char key[17];
+    srcset ss;
+    px_story_result r;
+    px_compare *c;
+    px_align *al[PX_STORY_COMPARE_MAX]; /* al[i]: source i to source 0 */
+} job;
+
+static void job_compute(job *j) {
+    j->c = result_from(&j->ss, &j->r);
     px_align_opts ao = {0};
     ao.no_words = 1;
-    px_align *al = NULL;
-    px_result rc = px_align_docs(ss->doc[0], ss->art[0], ss->doc[i],
-                                 ss->art[i], &ao, &al);
-    if (rc) return PX_OK; /* an unalignable pair has no row */
+    for (size_t i = 1; i < j->ss.n; i++)
+        if (px_align_docs(j->ss.doc[0], j->ss.art[0], j->ss.doc[i],
+                          j->ss.art[i], &ao, &j->al[i]))
+            j->al[i] = NULL; /* an unalignable pair has no row */
+}
+
+static void job_release(job *j) {
+    for (size_t i = 0; i < PX_STORY_COMPARE_MAX; i++) px_align_free(j->al[i]);
+    px_compare_free(j->c);
+    px_story_result_release(&j->r);
+    srcs_release(&j->ss);
+    px_free(j->id);
+}
+
+typedef struct pool {
+    job *jobs;
+    size_t n;
+    atomic_size_t next;
+} pool;
+
+static void *pool_work(void *ud) {
+    pool *p = ud;
+    size_t i;
+    while ((i = atomic_fetch_add(&p->next, 1)) < p->n) job_compute(&p->jobs[i]);
+    return NULL;
+}
+
+/* Compute every job on PX_STORY_THREADS threads (the caller's included). */
+static void pool_run(job *jobs, size_t n) {
+    pool p = {jobs, n, 0};
+    pthread_t t[PX_STORY_THREADS - 1];
+    size_t started = 0;
+    while (started < PX_STORY_THREADS - 1 && started + 1 < n &&
+           !pthread_create(&t[started], NULL, pool_work, &p))
+        started++;
+    pool_work(&p);
+    for (size_t i = 0; i < started; i++) pthread_join(t[i], NULL);
+}
+
+/* -------------------------------------------------------- alignment rows */
+
+static px_result align_write(sqlite3_stmt *st, const job *j, size_t i) {
+    const px_align *al = j->al[i];
     const px_direction *d = px_align_direction(al);
     char *pairs = pairs_json(al);
-    px_story_bind_text(st, 1, id);
-    px_story_bind_text(st, 2, ss->art[0]->id);
-    px_story_bind_text(st, 3, ss->art[i]->id);
+    px_story_bind_text(st, 1, j->id);
+    px_story_bind_text(st, 2, j->ss.art[0]->id);
+    px_story_bind_text(st, 3, j->ss.art[i]->id);
     px_story_bind_text(st, 4, px_dir_name(d->dir));
     sqlite3_bind_double(st, 5, d->confidence);
     sqlite3_bind_double(st, 6, px_align_coverage(al, 0));
     sqlite3_bind_double(st, 7, px_align_coverage(al, 1));
     px_story_bind_text(st, 8, pairs);
-    rc = step_reset(st);
+    px_result rc = step_reset(st);
     px_free(pairs);
-    px_align_free(al);
     return rc;
 }
 
-static px_result alignments_write(px_store *s, const char *id,
-                                  const srcset *ss) {
+static px_result alignments_write(px_store *s, const job *j) {
     sqlite3_stmt *st;
     px_result rc = px_story_sql(s, "INSERT INTO story_alignment VALUES"
                                    " (?, ?, ?, ?, ?, ?, ?, ?)", &st);
-    for (size_t i = 1; !rc && i < ss->n; i++) rc = align_write(st, id, ss, i);
+    for (size_t i = 1; !rc && i < j->ss.n; i++)
+        if (j->al[i]) rc = align_write(st, j, i);
     sqlite3_finalize(st);
     return rc;
 }
@@ -370,23 +427,12 @@ static px_result rows_clear(px_store *s, const char *id) {
     return rc;
 }
 
-/* Recompute story id under key and replace its rows. */
-static px_result story_analyze(px_store *s, const char *id, const char *key,
-                               const px_boiler *b,
-                               px_story_analysis_stats *stats) {
-    srcset ss = {0};
-    px_story_result r = {0};
-    px_result rc = srcs_load(s, id, b, &ss);
-    px_compare *c = rc ? NULL : result_from(&ss, &r);
-    if (!rc) rc = rows_clear(s, id);
-    if (!rc) rc = result_write(s, id, key, &r);
-    if (!rc) rc = findings_write(s, id, c, &ss, &r);
-    if (!rc) rc = alignments_write(s, id, &ss);
-    stats->computed++;
-    if (r.rc) stats->failed++;
-    px_compare_free(c);
-    px_story_result_release(&r);
-    srcs_release(&ss);
+/* Replace the rows of a computed story. */
+static px_result job_write(px_store *s, const job *j) {
+    px_result rc = rows_clear(s, j->id);
+    if (!rc) rc = result_write(s, j->id, j->key, &j->r);
+    if (!rc) rc = findings_write(s, j->id, j->c, &j->ss, &j->r);
+    if (!rc) rc = alignments_write(s, j);
     return rc;
 }
 
@@ -424,18 +470,48 @@ static px_result drop_gone(px_store *s) {
     return rc;
 }
 
-/* One story: skip when fresh, else recompute inside the open batch. */
-static px_result analyze_one(px_store *s, const char *id, const px_boiler *b,
-                             px_story_analysis_stats *stats) {
-    char key[17];
-    px_result rc = px_story_key(s, id, key);
-    stats->stories++;
+/* Learn the boilerplate and drop rows of stories that are gone: one
+ * transaction before the batches (the keys read story_outlets). */
+static px_result prepare(px_store *s, px_boiler **b) {
+    px_result rc = px_store_begin(s);
     if (rc) return rc;
-    if (key_stored(s, id, key)) {
-        stats->fresh++;
+    rc = px_story_boiler_learn(s, b);
+    if (!rc) rc = drop_gone(s);
+    if (rc) px_store_rollback(s);
+    else rc = px_store_commit(s);
+    return rc;
+}
+
+/* Queue story id into jobs[*n] unless fresh. */
+static px_result job_add(px_store *s, const char *id, const px_boiler *b,
+                         job *jobs, size_t *n, px_story_analysis_stats *st) {
+    job *j = &jobs[*n];
+    *j = (job){0};
+    px_result rc = px_story_key(s, id, j->key);
+    st->stories++;
+    if (rc) return rc;
+    if (key_stored(s, id, j->key)) {
+        st->fresh++;
         return PX_OK;
     }
-    return story_analyze(s, id, key, b, stats);
+    j->id = px_strdup(id);
+    (*n)++;
+    return srcs_load(s, id, b, &j->ss);
+}
+
+/* Compute and write one batch of jobs in one transaction. */
+static px_result batch_finish(px_store *s, job *jobs, size_t n,
+                              px_story_analysis_stats *st) {
+    pool_run(jobs, n);
+    px_result rc = n ? px_store_begin(s) : PX_OK;
+    for (size_t i = 0; !rc && i < n; i++) {
+        rc = job_write(s, &jobs[i]);
+        st->computed++;
+        if (jobs[i].r.rc) st->failed++;
+    }
+    if (n && rc) px_store_rollback(s);
+    else if (n) rc = px_store_commit(s);
+    return rc;
 }
 
 px_result px_story_analyze(px_store *s, px_story_progress_fn progress,
@@ -444,27 +520,23 @@ px_result px_story_analyze(px_store *s, px_story_progress_fn progress,
     if (!stats) stats = &tmp;
     *stats = (px_story_analysis_stats){0};
     px_buf ids = PX_BUF_INIT;
-    size_t total = 0;
+    px_boiler *b = NULL;
+    job jobs[PX_STORY_ANALYZE_BATCH];
+    size_t total = 0, n = 0;
     px_result rc = px_story_open(s);
     if (!rc) rc = px_story_each(s, take_id, &ids);
     for (size_t i = 0; i < ids.len; i += strlen(ids.data + i) + 1) total++;
-    int open = !rc && !(rc = px_store_begin(s));
-    px_boiler *b = NULL;
-    if (!rc) rc = px_story_boiler_learn(s, &b);
-    if (!rc) rc = drop_gone(s);
-    size_t done = 0, batch = 0;
+    if (!rc) rc = prepare(s, &b);
     for (size_t i = 0; !rc && i < ids.len; i += strlen(ids.data + i) + 1) {
-        rc = analyze_one(s, ids.data + i, b, stats);
-        if (!rc && ++batch >= PX_STORY_ANALYZE_BATCH) {
-            open = 0;
-            rc = px_store_commit(s);
-            open = !rc && !(rc = px_store_begin(s));
-            batch = 0;
+        rc = job_add(s, ids.data + i, b, jobs, &n, stats);
+        if (!rc && (n == PX_STORY_ANALYZE_BATCH || stats->stories == total)) {
+            rc = batch_finish(s, jobs, n, stats);
+            for (size_t k = 0; k < n; k++) job_release(&jobs[k]);
+            n = 0;
         }
-        if (progress) progress(ud, "compare", ++done, total);
+        if (progress) progress(ud, "compare", stats->stories, total);
     }
-    if (open && rc) px_store_rollback(s);
-    else if (open) rc = px_store_commit(s);
+    for (size_t k = 0; k < n; k++) job_release(&jobs[k]);
     px_boiler_free(b);
     px_buf_release(&ids);
     return rc;
