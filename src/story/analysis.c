@@ -44,13 +44,12 @@ static unsigned char size_class(sqlite3_int64 docs) {
 
 px_result px_story_key(px_store *s, const char *id, char key[17]) {
     sqlite3_stmt *st;
-    px_result rc = px_story_sql(s,
+    px_result rc = px_story_query(s,
         "SELECT m.article, a.hash, o.docs FROM story_members m"
         "  JOIN articles a ON a.id = m.article"
         "  LEFT JOIN story_outlets o ON o.outlet = a.outlet"
-        "  WHERE m.story = ? ORDER BY m.seq", &st);
+        "  WHERE m.story = ? ORDER BY m.seq", id, &st);
     if (rc) return rc;
-    px_story_bind_text(st, 1, id);
     XXH3_state_t *h = XXH3_createState();
     XXH3_64bits_reset_withSeed(h, ANALYSIS_VERSION);
     int r;
@@ -106,11 +105,10 @@ static px_result srcs_add(px_store *s, const char *id, const px_boiler *b,
 static px_result srcs_load(px_store *s, const char *id, const px_boiler *b,
                            srcset *ss) {
     sqlite3_stmt *st;
-    px_result rc = px_story_sql(s, "SELECT article FROM story_members"
-                                   " WHERE story = ? ORDER BY seq LIMIT ?",
-                                &st);
+    px_result rc = px_story_query(s, "SELECT article FROM story_members"
+                                     " WHERE story = ? ORDER BY seq LIMIT ?",
+                                  id, &st);
     if (rc) return rc;
-    px_story_bind_text(st, 1, id);
     sqlite3_bind_int(st, 2, PX_STORY_COMPARE_MAX);
     int r;
     while (!rc && (r = sqlite3_step(st)) == SQLITE_ROW)
@@ -191,11 +189,10 @@ px_result px_story_result_compute(px_store *s, const char *id,
 static px_result findings_load(px_store *s, const char *id,
                                px_story_result *r) {
     sqlite3_stmt *st;
-    px_result rc = px_story_sql(s, "SELECT type, kind, summary, articles"
-                                   " FROM story_findings WHERE story = ?"
-                                   " ORDER BY n", &st);
+    px_result rc = px_story_query(s, "SELECT type, kind, summary, articles"
+                                     " FROM story_findings WHERE story = ?"
+                                     " ORDER BY n", id, &st);
     if (rc) return rc;
-    px_story_bind_text(st, 1, id);
     size_t cap = 0;
     int q;
     while ((q = sqlite3_step(st)) == SQLITE_ROW) {
@@ -216,11 +213,10 @@ px_result px_story_result_load(px_store *s, const char *id,
     char key[17];
     px_result rc = px_story_key(s, id, key);
     sqlite3_stmt *st;
-    if (!rc) rc = px_story_sql(s, "SELECT sources, json, text, text_color,"
-                                  " error FROM story_analysis"
-                                  " WHERE story = ? AND key = ?", &st);
+    if (!rc) rc = px_story_query(s, "SELECT sources, json, text, text_color,"
+                                    " error FROM story_analysis"
+                                    " WHERE story = ? AND key = ?", id, &st);
     if (rc) return rc;
-    px_story_bind_text(st, 1, id);
     px_story_bind_text(st, 2, key);
     int q = sqlite3_step(st);
     if (q == SQLITE_ROW) {
@@ -247,9 +243,8 @@ int px_story_analysis_fresh(px_store *s, const char *id) {
 
 static px_result exec1(px_store *s, const char *sql, const char *id) {
     sqlite3_stmt *st;
-    px_result rc = px_story_sql(s, sql, &st);
+    px_result rc = px_story_query(s, sql, id, &st);
     if (rc) return rc;
-    px_story_bind_text(st, 1, id);
     rc = sqlite3_step(st) == SQLITE_DONE ? PX_OK : PX_ERR_STORE;
     sqlite3_finalize(st);
     return rc;
@@ -303,10 +298,9 @@ static px_result findings_write(px_store *s, const char *id,
 static px_result result_write(px_store *s, const char *id, const char *key,
                               const px_story_result *r) {
     sqlite3_stmt *st;
-    px_result rc = px_story_sql(s, "INSERT OR REPLACE INTO story_analysis"
-                                   " VALUES (?, ?, ?, ?, ?, ?, ?)", &st);
+    px_result rc = px_story_query(s, "INSERT OR REPLACE INTO story_analysis"
+                                     " VALUES (?, ?, ?, ?, ?, ?, ?)", id, &st);
     if (rc) return rc;
-    px_story_bind_text(st, 1, id);
     px_story_bind_text(st, 2, key);
     sqlite3_bind_int64(st, 3, (sqlite3_int64)r->nsrc);
     px_story_bind_text(st, 4, r->json);
@@ -439,10 +433,9 @@ static px_result job_write(px_store *s, const job *j) {
 /* Is the stored key of story id equal to key? */
 static int key_stored(px_store *s, const char *id, const char *key) {
     sqlite3_stmt *st;
-    if (px_story_sql(s, "SELECT 1 FROM story_analysis WHERE story = ?"
-                        " AND key = ?", &st))
+    if (px_story_query(s, "SELECT 1 FROM story_analysis WHERE story = ?"
+                          " AND key = ?", id, &st))
         return 0;
-    px_story_bind_text(st, 1, id);
     px_story_bind_text(st, 2, key);
     int yes = sqlite3_step(st) == SQLITE_ROW;
     sqlite3_finalize(st);

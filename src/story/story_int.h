@@ -13,6 +13,9 @@
 
 /* Prepare sql on the store's connection. */
 px_result px_story_sql(px_store *s, const char *sql, sqlite3_stmt **st);
+/* Prepare sql and bind id to its first parameter. */
+px_result px_story_query(px_store *s, const char *sql, const char *id,
+                         sqlite3_stmt **st);
 /* Bind a string (NULL binds NULL), copied by SQLite. */
 void px_story_bind_text(sqlite3_stmt *st, int i, const char *v);
 /* Column i as a string, NULL for NULL (valid until the next step). */

@@ -59,6 +59,13 @@ px_result px_story_sql(px_store *s, const char *sql, sqlite3_stmt **st) {
         ? PX_ERR_STORE : PX_OK;
 }
 
+px_result px_story_query(px_store *s, const char *sql, const char *id,
+                         sqlite3_stmt **st) {
+    px_result rc = px_story_sql(s, sql, st);
+    if (!rc) px_story_bind_text(*st, 1, id);
+    return rc;
+}
+
 void px_story_bind_text(sqlite3_stmt *st, int i, const char *v) {
     if (v) sqlite3_bind_text(st, i, v, (int)strlen(v), SQLITE_TRANSIENT);
     else sqlite3_bind_null(st, i);
@@ -138,16 +145,15 @@ px_result px_story_get(px_store *s, const char *id, px_story_info *out) {
 px_result px_story_members(px_store *s, const char *id, px_story_member_fn fn,
                            void *ud) {
     sqlite3_stmt *st;
-    px_result rc = px_story_sql(s,
+    px_result rc = px_story_query(s,
         "SELECT m.article, NULL, a.outlet, a.title, a.published, 0 AS k, m.seq"
         "  FROM story_members m JOIN articles a ON a.id = m.article"
         "  WHERE m.story = ?1"
         " UNION ALL "
         "SELECT d.article, d.same_as, d.outlet, d.title, d.published, 1, m.seq"
         "  FROM story_dups d JOIN story_members m ON m.article = d.same_as"
-        "  WHERE m.story = ?1 ORDER BY 6, 7", &st);
+        "  WHERE m.story = ?1 ORDER BY 6, 7", id, &st);
     if (rc) return rc;
-    px_story_bind_text(st, 1, id);
     int r;
     while ((r = sqlite3_step(st)) == SQLITE_ROW) {
         px_story_member m = {px_story_col(st, 0), px_story_col(st, 1),

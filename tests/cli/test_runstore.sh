@@ -8,13 +8,7 @@
 set -u
 : "${PX_BIN:?}"
 command -v sqlite3 >/dev/null || { echo "skip: no sqlite3 CLI"; exit 0; }
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-fails=0
-check() { # check NAME CONDITION-COMMAND...
-    name=$1; shift
-    if "$@"; then echo "ok   $name"; else echo "FAIL $name"; fails=$((fails + 1)); fi
-}
+. "$PX_ROOT/tests/cli/checklib.sh"
 P=$PX_BIN
 EX="$PX_ROOT/examples/articles.jsonl"
 DB="$T/a.db"
