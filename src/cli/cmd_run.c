@@ -29,6 +29,8 @@ static const char help[] =
     "  --json           print the counts as one JSON object\n"
     "  --threshold X    clustering similarity threshold (default 0.30)\n"
     "  --batch N        articles per transaction (default 500)\n"
+    "  --no-compare     do not store claim comparisons and alignments\n"
+    "                   (then `parallax story` computes them when shown)\n"
     "Then: parallax stories, parallax story ID.  See docs/run.md.\n";
 
 enum { R_READ, R_NEW, R_SAME, R_COPY, R_CONFLICT, R_BAD, R_COUNTS };
@@ -37,6 +39,7 @@ typedef struct runjob {
     const char *cmd;
     px_store *store;
     int tty;
+    int no_compare;  /* skip px_story_analyze */
     size_t batch, in_batch;
     size_t n[R_COUNTS];
 } runjob;
@@ -139,11 +142,12 @@ static int parse(int argc, char **argv, const char **db, int *json,
         {"db", required_argument, 0, 'd'}, {"json", no_argument, 0, 'j'},
         {"threshold", required_argument, 0, 't'},
         {"batch", required_argument, 0, 'b'}, {"help", no_argument, 0, 'h'},
+        {"no-compare", no_argument, 0, 'C'},
         {0, 0, 0, 0}};
     int c;
     char *end;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "d:jt:b:h", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "d:jt:b:hC", opts, NULL)) != -1) {
         switch (c) {
         case 'd': *db = optarg; break;
         case 'j': *json = 1; break;
@@ -162,6 +166,7 @@ static int parse(int argc, char **argv, const char **db, int *json,
                 return PX_EXIT_USAGE;
             }
             break;
+        case 'C': j->no_compare = 1; break;
         case 'h': fputs(help, stdout); return -1;
         default: fputs(help, stderr); return PX_EXIT_USAGE;
         }
@@ -193,7 +198,8 @@ int px_cmd_run(int argc, char **argv) {
     so.ud = &j.tty;
     if (!r) r = px_story_build(j.store, &so, &st);
     px_story_analysis_stats as = {0};
-    if (!r) r = px_story_analyze(j.store, on_progress, &j.tty, &as);
+    if (!r && !j.no_compare)
+        r = px_story_analyze(j.store, on_progress, &j.tty, &as);
     if (r) {
         if (j.tty) fputc('\n', stderr);
         cli_err(argv[0], "%s (%s)", px_result_str(r),

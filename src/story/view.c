@@ -99,8 +99,8 @@ static void model_release(model *md) {
  * view never writes) without learned boilerplate (learning reads every
  * stored article; `parallax run` does it once for all stories). */
 static px_result model_compare(px_store *s, model *md) {
-    px_result rc = px_story_result_load(s, md->info.id, &md->res);
-    if (rc != PX_ERR_NOTFOUND) return rc;
+    /* absent, stale, or a store from before the analysis tables */
+    if (!px_story_result_load(s, md->info.id, &md->res)) return PX_OK;
     px_story_result_release(&md->res);
     return px_story_result_compute(s, md->info.id, NULL, &md->res);
 }

@@ -54,6 +54,15 @@ $P run --db "$DB" --json "$T/late.jsonl" >"$T/r4"
 check "late article: one story recomputed" grep -q '"compared": 1, "fresh": 3' "$T/r4"
 check "late story key changed" test "$(q "SELECT key FROM story_analysis WHERE story = '$s'")" != "$(grep "^$s|" "$T/a1" | cut -d'|' -f2)"
 
+# --no-compare stores no analysis; story still shows a comparison
+$P run --db "$T/n.db" --no-compare --json "$EX" >"$T/rn"
+check "--no-compare: nothing compared" grep -q '"compared": 0' "$T/rn"
+check "--no-compare: no rows" test "$(sqlite3 "$T/n.db" 'SELECT count(*) FROM story_analysis')" = 0
+$P story --db "$T/n.db" --json ilvara-wire >"$T/n.json"
+check "--no-compare: story computes the comparison" python3 -c '
+import json,sys
+assert json.load(open(sys.argv[1]))["comparison"]["findings"]' "$T/n.json"
+
 # interrupted run: kill -9 once some story batches are committed, then a
 # re-run completes them; the rows equal an uninterrupted run's
 ECB="$PX_ROOT/../shared/data/ecbplus/dev.jsonl"
