@@ -174,7 +174,7 @@ static void report_qty(px_cpair *p, const px_claim *a, const px_claim *b) {
                   tb, px_cpair_label(p, 1));
     px_free(ta);
     px_free(tb);
-    px_finding *f = px_finding_add(p->c, t, PX_FK_QUANTITY,
+    px_finding *f = px_finding_add(p, 0, t, PX_FK_QUANTITY,
                                    px_buf_detach(&s, NULL));
     px_finding_ev_add(f, p->idx[0], join(a->span, a->thing_span));
     px_finding_ev_add(f, p->idx[1], join(b->span, b->thing_span));
@@ -187,10 +187,10 @@ static void only_qty(px_cpair *p, int x, const px_claim *q) {
     if (part < 0) return; /* the passage itself is only_in */
     char *t = qty_text(p, x, q);
     px_buf s = PX_BUF_INIT;
-    px_buf_printf(&s, "figure only in %s, not in %s: \"%s\"",
+    px_buf_printf(&s, "figure only in %s (not in %s): \"%s\"",
                   px_cpair_label(p, x), px_cpair_label(p, !x), t);
     px_free(t);
-    px_finding *f = px_finding_add(p->c, PX_FIND_ONLY_IN, PX_FK_QUANTITY,
+    px_finding *f = px_finding_add(p, x, PX_FIND_ONLY_IN, PX_FK_QUANTITY,
                                    px_buf_detach(&s, NULL));
     px_finding_ev_add(f, p->idx[x], join(q->span, q->thing_span));
     const px_align_pair *pr = px_align_get_pair(p->al, (size_t)part);
@@ -375,7 +375,7 @@ static void credit_finding(px_cpair *p, px_finding_kind k, const char *what,
                   px_cpair_label(p, 0), sb, px_cpair_label(p, 1));
     px_free(sa);
     px_free(sb);
-    px_finding *f = px_finding_add(p->c, PX_FIND_ATTRIBUTION, k,
+    px_finding *f = px_finding_add(p, 0, PX_FIND_ATTRIBUTION, k,
                                    px_buf_detach(&s, NULL));
     if (aa) px_finding_ev_add(f, p->idx[0], aa->span);
     px_finding_ev_add(f, p->idx[0], ea);
@@ -457,7 +457,7 @@ static char *speaker_name(const px_cpair *p, int x, const px_claim *q) {
 
 static void quote_finding(px_cpair *p, px_finding_type t, char *summary,
                           px_span xa, px_span xb) {
-    px_finding *f = px_finding_add(p->c, t, PX_FK_QUOTE, summary);
+    px_finding *f = px_finding_add(p, 0, t, PX_FK_QUOTE, summary);
     px_finding_ev_add(f, p->idx[0], xa);
     px_finding_ev_add(f, p->idx[1], xb);
 }
@@ -498,11 +498,11 @@ static void only_quote(px_cpair *p, int x, const px_claim *q) {
     const px_entity *e = entity_of(p, x, q->speaker);
     char *t = px_cpair_snip(p, x, q->span, 160);
     px_buf s = PX_BUF_INIT;
-    px_buf_printf(&s, "quote only in %s, not in %s: %s%s%s",
+    px_buf_printf(&s, "quote only in %s (not in %s): %s%s%s",
                   px_cpair_label(p, x), px_cpair_label(p, !x), e ? e->name : "",
                   e ? ": " : "", t);
     px_free(t);
-    px_finding *f = px_finding_add(p->c, PX_FIND_ONLY_IN, PX_FK_QUOTE,
+    px_finding *f = px_finding_add(p, x, PX_FIND_ONLY_IN, PX_FK_QUOTE,
                                    px_buf_detach(&s, NULL));
     px_finding_ev_add(f, p->idx[x], q->span);
 }
@@ -567,7 +567,7 @@ static void report_time(px_cpair *p, const px_claim *a, const px_claim *b) {
                   px_cpair_label(p, 1));
     px_free(ta);
     px_free(tb);
-    px_finding *f = px_finding_add(p->c, same ? PX_FIND_SAME : PX_FIND_DIFFERS,
+    px_finding *f = px_finding_add(p, 0, same ? PX_FIND_SAME : PX_FIND_DIFFERS,
                                    PX_FK_TIME, px_buf_detach(&s, NULL));
     px_finding_ev_add(f, p->idx[0], a->span);
     px_finding_ev_add(f, p->idx[1], b->span);
@@ -626,7 +626,7 @@ static void same_credit(px_cpair *p, const px_claim *aa, const px_claim *ab) {
                   px_cpair_label(p, 0), tb, px_cpair_label(p, 1));
     px_free(ta);
     px_free(tb);
-    px_finding *f = px_finding_add(p->c, PX_FIND_SAME, PX_FK_ATTRIBUTION,
+    px_finding *f = px_finding_add(p, 0, PX_FIND_SAME, PX_FK_ATTRIBUTION,
                                    px_buf_detach(&s, NULL));
     px_finding_ev_add(f, p->idx[0], aa->span);
     px_finding_ev_add(f, p->idx[1], ab->span);
