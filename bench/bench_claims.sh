@@ -9,6 +9,8 @@ echo "-- quantity extraction vs bench/data/claims_quantities.tsv (dev set)"
 "$B" eval bench/data/claims_quantities.tsv
 echo "-- quantity extraction vs bench/data/claims_quantities_heldout.tsv (held out)"
 "$B" eval bench/data/claims_quantities_heldout.tsv
+echo "-- quantity extraction vs bench/data/claims_quantities_unseen.tsv (second held-out set)"
+"$B" eval bench/data/claims_quantities_unseen.tsv
 echo "-- compare: expected findings found (bench/data/compare_expected.tsv)"
 P=${PX_BIN:-build/release/parallax}
 T=$(mktemp -d); trap 'rm -rf "$T"' EXIT
