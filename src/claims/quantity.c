@@ -66,8 +66,9 @@ static size_t parse_digits(const char *s, size_t n, double *v, double *prec) {
         val = t, decimals = -1;
     }
     *v = val;
+    /* trailing zeros round only from the hundreds: "10 people" is ten */
     if (decimals > 0) *prec = pow(10, -decimals);
-    else *prec = pow(10, trailing0 > 0 && val > 0 ? trailing0 : 0);
+    else *prec = pow(10, trailing0 > 0 && val >= 100 ? trailing0 : 0);
     if (*prec > val && val > 0) *prec = pow(10, floor(log10(val)));
     return k;
 }
@@ -80,6 +81,10 @@ static int value_digits(const px_xctx *x, size_t i, qty *q) {
         return 0; /* "05", "007": parts of dates and codes */
     size_t k = parse_digits(w->norm, w->nlen, &q->value, &q->precision);
     if (!k) return 0;
+    /* "AK-47", "F-16", "Covid-19": a model or code, not a figure */
+    if (i > 0 && (w->gap & G_HYPHEN) && (x->w[i - 1].tflags & PX_TOK_ALPHA) &&
+        !(x->w[i - 1].cats & (LX_NUM | LX_HEDGE)))
+        return 0;
     /* ".500": a decimal written without its leading zero */
     size_t st = w->start;
     if (k == w->nlen && st > 0 && x->orig[st - 1] == '.' &&

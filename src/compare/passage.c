@@ -249,10 +249,15 @@ static void one_wording(px_cpair *p, const px_align_pair *pr, const px_op *op) {
     intensified(p, pr, op, 1);
 }
 
+/* Wording is compared only between sentences that tell the same thing
+ * (weighted Dice of the alignment), not two events described alike. */
+#define WORDING_MIN_SCORE 0.3
+
 void px_find_wording(px_cpair *p) {
     size_t np = px_align_npairs(p->al);
     for (size_t k = 0; k < np; k++) {
         const px_align_pair *pr = px_align_get_pair(p->al, k);
+        if (pr->score < WORDING_MIN_SCORE) continue;
         for (size_t o = 0; o < pr->nops; o++)
             if (pr->ops[o].kind != PX_OP_KEEP) one_wording(p, pr, &pr->ops[o]);
     }

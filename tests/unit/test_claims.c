@@ -114,7 +114,7 @@ static void test_quantities(void **state) {
 static void test_not_quantities(void **state) {
     (void)state;
     fx f;
-    fx_open(&f, "It was one of the meetings held in 2025 since 2022.");
+    fx_open(&f, "It was one of the AK-47 meetings held in 2025 since 2022.");
     assert_null(first_of(f.cs, PX_CLAIM_QUANTITY));
     const px_claim *tm = first_of(f.cs, PX_CLAIM_TIME);
     assert_non_null(tm);

@@ -23,6 +23,14 @@ static const ccase cases[] = {
     {"Police said 40 people were arrested at the rally in the capital.",
      "Police said 75 people were arrested at the rally in the capital.",
      PX_FIND_DIFFERS, PX_FK_QUANTITY},
+    /* touching intervals: six [5.5, 6.5] and seven [6.5, 7.5] differ */
+    {"Police said six people were arrested at the rally in the capital.",
+     "Police said seven people were arrested at the rally in the capital.",
+     PX_FIND_DIFFERS, PX_FK_QUANTITY},
+    /* "10" is ten, not a figure rounded to tens */
+    {"Officials said 10 people were hurt when the roof fell in.",
+     "Officials said 5 people were hurt when the roof fell in.",
+     PX_FIND_DIFFERS, PX_FK_QUANTITY},
     {"U.S. officials say more than 300 homes were destroyed by the storm.",
      "More than 300 homes were destroyed by the storm.",
      PX_FIND_ATTRIBUTION, PX_FK_ATTRIBUTION},
