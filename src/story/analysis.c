@@ -143,6 +143,23 @@ static char *render(const px_compare *c, int fmt) {
     return px_buf_detach(&b, NULL);
 }
 
+/* The sources on each side of a finding: "a, b | c" (bit k of sides[s] =
+ * source k). */
+static char *side_ids(const px_finding *f, const srcset *ss) {
+    px_buf b = PX_BUF_INIT;
+    const char *sep = "";
+    for (int s = 0; s < 2; s++) {
+        for (size_t k = 0; k < ss->n; k++) {
+            if (!(f->sides[s] >> k & 1)) continue;
+            px_buf_printf(&b, "%s%s", sep, ss->art[k]->id);
+            sep = ", ";
+        }
+        sep = " | ";
+    }
+    px_buf_putc(&b, 0);
+    return px_buf_detach(&b, NULL);
+}
+
 static void result_fill(const px_compare *c, const srcset *ss,
                         px_story_result *r) {
     r->json = render(c, -1);
@@ -153,15 +170,11 @@ static void result_fill(const px_compare *c, const srcset *ss,
     r->f = px_calloc(n ? n : 1, sizeof *r->f);
     r->nf = n;
     for (size_t i = 0; i < n; i++) {
-        px_buf ids = PX_BUF_INIT;
-        for (size_t k = 0; k < f[i].nev; k++)
-            px_buf_printf(&ids, "%s%s", k ? ", " : "",
-                          ss->art[f[i].ev[k].article]->id);
-        px_buf_putc(&ids, 0);
+        char *ids = side_ids(&f[i], ss);
         r->f[i] = (px_story_finding){
             px_strdup(px_finding_type_str(f[i].type)),
             px_strdup(px_finding_kind_str(f[i].kind)),
-            px_strdup(f[i].summary), px_buf_detach(&ids, NULL)};
+            px_strdup(f[i].summary), ids};
     }
 }
 

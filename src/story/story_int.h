@@ -37,7 +37,7 @@ px_result px_story_boiler_learn(px_store *s, px_boiler **out);
  * compute).  Strings owned by the result. */
 typedef struct px_story_finding {
     char *type, *kind, *summary;
-    char *articles;  /* evidence article ids, ", "-separated */
+    char *articles;  /* ids on each side: "a, b | c" */
 } px_story_finding;
 
 typedef struct px_story_result {
