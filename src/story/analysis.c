@@ -118,6 +118,19 @@ static px_result srcs_load(px_store *s, const char *id, const px_boiler *b,
     return rc;
 }
 
+/* Load the sources; a source that cannot be used (say over a size cap)
+ * fails the comparison of its story (noted in r->rc, nothing compared),
+ * not the run.  Only store errors are returned. */
+static px_result srcs_load_or_note(px_store *s, const char *id,
+                                   const px_boiler *b, srcset *ss,
+                                   px_story_result *r) {
+    px_result rc = srcs_load(s, id, b, ss);
+    if (!rc || rc == PX_ERR_STORE) return rc;
+    srcs_release(ss);
+    r->rc = rc;
+    return PX_OK;
+}
+
 /* ------------------------------------------------------------- result */
 
 void px_story_result_release(px_story_result *r) {
@@ -192,7 +205,7 @@ static px_compare *result_from(const srcset *ss, px_story_result *r) {
 px_result px_story_result_compute(px_store *s, const char *id,
                                   const px_boiler *b, px_story_result *r) {
     srcset ss = {0};
-    px_result rc = srcs_load(s, id, b, &ss);
+    px_result rc = srcs_load_or_note(s, id, b, &ss, r);
     if (!rc) px_compare_free(result_from(&ss, r));
     srcs_release(&ss);
     return rc;
@@ -502,7 +515,7 @@ static px_result job_add(px_store *s, const char *id, const px_boiler *b,
     }
     j->id = px_strdup(id);
     (*n)++;
-    return srcs_load(s, id, b, &j->ss);
+    return srcs_load_or_note(s, id, b, &j->ss, &j->r);
 }
 
 /* Compute and write one batch of jobs in one transaction. */
