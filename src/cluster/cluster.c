@@ -10,7 +10,8 @@
  *      hit them; the best `candidates` (plus the stories of articles it
  *      copied from) are scored in full;
  *   3. score = cosine(article, story centroid) * time decay
- *      [* conflict_factor when the two disagree on rare numbers/dates]
+ *      [* conflict_factor when the two disagree on rare numbers, dates,
+ *      names]
  *      + reuse bonus;
  *   4. join the best story at or above the threshold (its centroid, a sum
  *      of member unit vectors, is truncated back to `story_terms`), else
@@ -346,29 +347,25 @@ static void dense_scatter(px_clusterer *c, size_t nvec, int set) {
     for (size_t i = 0; i < nvec; i++) c->dense[c->vec[i].f] = set ? c->vec[i].w : 0;
 }
 
-static int term_numeric(const px_clusterer *c, const term *t) {
+/* A number, date or name (entity) held by at most conflict_rare of the
+ * articles so far. */
+static int term_rare(const px_clusterer *c, const term *t) {
     unsigned k = c->voc.f[t->f].kind;
-    return k == PX_FEAT_NUMBER || k == PX_FEAT_DATE;
-}
-
-/* A number or date held by at most conflict_rare of the articles so far. */
-static int term_rare_numeric(const px_clusterer *c, const term *t) {
-    return term_numeric(c, t) &&
+    return (k == PX_FEAT_NUMBER || k == PX_FEAT_DATE || k == PX_FEAT_ENTITY) &&
            c->voc.f[t->f].df <= c->o.conflict_rare * (double)(c->nart + 1);
 }
 
 /* 1 when the article (c->vec[0..nvec), sorted by f) and the story both
- * hold rare numbers or dates and the story holds none of the article's:
- * two events of one kind share their topic, people and places, and often
- * differ only in a toll, a score, a year, a date. */
-static int numbers_conflict(const px_clusterer *c, size_t nvec,
-                            const story *s) {
+ * hold rare numbers, dates or names and the story holds none of the
+ * article's: two events of one kind share their topic, common people and
+ * places, and often differ only in a toll, a year, a ship, an opponent. */
+static int rare_conflict(const px_clusterer *c, size_t nvec, const story *s) {
     size_t j = 0, ours = 0, theirs = 0;
-    for (uint32_t k = 0; k < s->nterms; k++) theirs += term_rare_numeric(c, &s->terms[k]);
+    for (uint32_t k = 0; k < s->nterms; k++) theirs += term_rare(c, &s->terms[k]);
     if (!theirs) return 0;
     for (size_t i = 0; i < nvec; i++) {
         const term *t = &c->vec[i];
-        if (!term_rare_numeric(c, t)) continue;
+        if (!term_rare(c, t)) continue;
         ours++;
         while (j < s->nterms && s->terms[j].f < t->f) j++;
         if (j < s->nterms && s->terms[j].f == t->f) return 0;
@@ -384,7 +381,7 @@ static void score(px_clusterer *c, size_t ncand, size_t nvec, int64_t ts,
         const story *s = &c->st[c->cands[i].story];
         double cos = s->norm > 0 ? dense_dot(c, s) / s->norm : 0;
         c->cands[i].score = cos * decay(c, s, ts);
-        if (c->o.conflict_factor < 1 && numbers_conflict(c, nvec, s))
+        if (c->o.conflict_factor < 1 && rare_conflict(c, nvec, s))
             c->cands[i].score *= c->o.conflict_factor;
         if (copied_into(c, c->cands[i].story, copied, ncopied))
             c->cands[i].score += c->o.w_reuse;
