@@ -16,7 +16,7 @@
 MODE    ?= release
 BUILD   := build/$(MODE)
 CC      ?= cc
-PKGS    := libutf8proc libxxhash sqlite3 jansson zlib libzstd gumbo \
+PKGS    := libutf8proc libxxhash sqlite3 jansson zlib libzstd \
            libxml-2.0 libmicrohttpd
 # pkg-config runs lazily (recursive =) so `make deps` can install first.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
