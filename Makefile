@@ -52,7 +52,7 @@ BIN      := $(BUILD)/parallax
 TESTS    := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 BENCHES  := $(BENCH_SRC:bench/%.c=$(BUILD)/bench/%)
 
-.PHONY: all deps demo check test unit cli-tests bench fuzz format clean tidy mpi
+.PHONY: all deps demo check test unit cli-tests bench fuzz format format-check clean tidy mpi
 all: $(BIN)
 
 deps:
@@ -121,10 +121,14 @@ $(MPI_BIN): $(MPI_SRC) $(wildcard src/mpi/*.h) $(LIB)
 	  $(MPI_LIBS) $(PKG_LIBS)
 
 format:
-	clang-format -i $$(find src include tests bench fuzz -name '*.[ch]')
+	clang-format -i $$(git ls-files '*.c' '*.h')
+
+# Fails when a tracked C file is not clang-format clean (run by .ci/run).
+format-check:
+	clang-format --dry-run -Werror $$(git ls-files '*.c' '*.h')
 
 tidy:
-	clang-tidy $(LIB_SRC) $(CLI_SRC) -- $(CSTD) -Iinclude -Isrc $(PKG_CFLAGS)
+	clang-tidy -quiet $(LIB_SRC) $(CLI_SRC) -- $(CSTD) -Iinclude -Isrc $(PKG_CFLAGS)
 
 clean:
 	rm -rf build

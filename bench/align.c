@@ -82,7 +82,9 @@ static uint64_t rnd(uint64_t *s) {
     return z ^ (z >> 31);
 }
 
-static int chance(uint64_t *s, int pct) { return (int)(rnd(s) % 100) < pct; }
+static int chance(uint64_t *s, int pct) {
+    return (int)(rnd(s) % 100) < pct;
+}
 
 /* A B unit: its text span in B and the A sentences it came from. */
 typedef struct unit {
@@ -96,24 +98,28 @@ typedef struct rewrite {
     unit *u;
     size_t nu, au;
     uint64_t seed;
-    int noise;      /* % of longer words of the sentence paraphrased away */
+    int noise; /* % of longer words of the sentence paraphrased away */
 } rewrite;
 
 static const char *const synonyms[][2] = {
-    {"said", "stated"},       {"told", "informed"},   {"people", "persons"},
-    {"police", "officers"},   {"began", "started"},   {"killed", "slain"},
-    {"announced", "declared"}, {"arrested", "detained"}, {"country", "nation"},
-    {"about", "around"},      {"big", "large"},       {"help", "assist"},
-    {"deadliest", "bloodiest"}, {"show", "display"},  {"more than", "over"},
-    {"government", "authorities"}, {"after", "following"}, {"before", "prior to"},
+    {"said", "stated"},         {"told", "informed"},
+    {"people", "persons"},      {"police", "officers"},
+    {"began", "started"},       {"killed", "slain"},
+    {"announced", "declared"},  {"arrested", "detained"},
+    {"country", "nation"},      {"about", "around"},
+    {"big", "large"},           {"help", "assist"},
+    {"deadliest", "bloodiest"}, {"show", "display"},
+    {"more than", "over"},      {"government", "authorities"},
+    {"after", "following"},     {"before", "prior to"},
 };
 
 /* Stand-ins for paraphrased words: common news words the original may
  * or may not use, so a rewrite loses overlap the way a real one does. */
 static const char *const generic[] = {
-    "reportedly", "officials", "local", "situation", "statement", "earlier",
-    "region", "authorities", "latest", "further", "matter", "incident",
-    "sources", "week", "several", "major", "public", "recent"};
+    "reportedly", "officials", "local",       "situation", "statement",
+    "earlier",    "region",    "authorities", "latest",    "further",
+    "matter",     "incident",  "sources",     "week",      "several",
+    "major",      "public",    "recent"};
 
 static const char *const clauses[] = {
     ", officials said", ", according to local media", ", reports say",
@@ -124,11 +130,12 @@ static void rewrite_words(rewrite *r, const char *t, size_t n, int clause) {
     size_t i = 0;
     while (i < n) {
         int done = 0;
-        for (size_t k = 0; k < sizeof synonyms / sizeof synonyms[0] && !done; k++) {
+        for (size_t k = 0; k < sizeof synonyms / sizeof synonyms[0] && !done;
+             k++) {
             size_t l = strlen(synonyms[k][0]);
             if (i + l <= n && !memcmp(t + i, synonyms[k][0], l) &&
-                (i == 0 || t[i - 1] == ' ') && (i + l == n || t[i + l] == ' ' ||
-                                                t[i + l] == ',') &&
+                (i == 0 || t[i - 1] == ' ') &&
+                (i + l == n || t[i + l] == ' ' || t[i + l] == ',') &&
                 chance(&r->seed, 60)) {
                 px_buf_puts(&r->text, synonyms[k][1]);
                 i += l, done = 1;
@@ -137,8 +144,10 @@ static void rewrite_words(rewrite *r, const char *t, size_t n, int clause) {
         if (done) continue;
         size_t j = i, e;
         while (j < n && t[j] != ' ') j++;
-        for (e = i; e < j && ((t[e] | 32) >= 'a' && (t[e] | 32) <= 'z'); e++) {}
-        if (e - i >= 4 && i > 0 && chance(&r->seed, r->noise)) { /* paraphrase */
+        for (e = i; e < j && ((t[e] | 32) >= 'a' && (t[e] | 32) <= 'z'); e++) {
+        }
+        if (e - i >= 4 && i > 0 &&
+            chance(&r->seed, r->noise)) { /* paraphrase */
             px_buf_puts(&r->text, generic[rnd(&r->seed) % 18]);
             i = e;
         }
@@ -169,7 +178,8 @@ static void add_unit(rewrite *r, size_t start, const uint32_t *a, int na) {
 static size_t split_point(const char *t, size_t n) {
     size_t best = 0;
     for (size_t i = n / 4; i + 2 < 3 * n / 4; i++)
-        if (t[i] == ',' && t[i + 1] == ' ' && t[i + 2] >= 'a' && t[i + 2] <= 'z')
+        if (t[i] == ',' && t[i + 1] == ' ' && t[i + 2] >= 'a' &&
+            t[i + 2] <= 'z')
             best = i;
     return best;
 }
@@ -182,7 +192,7 @@ static size_t emit_sentence(rewrite *r, const char *a, const px_sent *s,
     size_t n = s[i].span.end - s[i].span.start, cut = split_point(t, n);
     size_t start = r->text.len;
     r->noise = (int)(rnd(&r->seed) % 3) * 20; /* 0, 20 or 40% */
-    if (cut && chance(&r->seed, 25)) { /* split in two */
+    if (cut && chance(&r->seed, 25)) {        /* split in two */
         rewrite_words(r, t, cut, 0);
         px_buf_puts(&r->text, ". ");
         add_unit(r, start, &i, 1);
@@ -213,7 +223,8 @@ static void foreign(rewrite *r, const char *o) {
     size_t n;
     if (px_sent_split_text(o, strlen(o), &s, &n) || !n) return;
     size_t k = rnd(&r->seed) % n, start = r->text.len;
-    px_buf_append(&r->text, o + s[k].span.start, s[k].span.end - s[k].span.start);
+    px_buf_append(&r->text, o + s[k].span.start,
+                  s[k].span.end - s[k].span.start);
     add_unit(r, start, NULL, 0);
     px_free(s);
 }
@@ -286,7 +297,8 @@ static void score_pair(const px_align *al, const rewrite *r, score *sc) {
                 int dup = 0;
                 for (size_t k = 0; k < nl; k++) dup |= links[k] == l;
                 if (dup || u < 0) continue;
-                if (nl == cap) links = px_realloc(links, (cap *= 2) * sizeof *links);
+                if (nl == cap)
+                    links = px_realloc(links, (cap *= 2) * sizeof *links);
                 links[nl++] = l;
             }
     }
@@ -370,7 +382,8 @@ static void real_pairs(const corpus *c, double thr, int verbose,
             int same = !strcmp(ei, ej);
             if (npairs[same] >= 1500) continue;
             px_doc *dx, *dy;
-            px_align *al = align_texts(c->a[i].text, c->a[j].text, thr, &dx, &dy);
+            px_align *al =
+                align_texts(c->a[i].text, c->a[j].text, thr, &dx, &dy);
             size_t na, nb, oa, ob;
             px_align_side_sents(px_align_get_side(al, 0), &na);
             px_align_side_sents(px_align_get_side(al, 1), &nb);
@@ -386,9 +399,11 @@ static void real_pairs(const corpus *c, double thr, int verbose,
     for (int s = 0; s < 2; s++) out[s] = npairs[s] ? share[s] / npairs[s] : 0;
     for (int s = 1; verbose && s >= 0; s--) {
         char k[64];
-        snprintf(k, sizeof k, "ECB+ %s: article pairs", s ? "same event" : "other event");
+        snprintf(k, sizeof k, "ECB+ %s: article pairs",
+                 s ? "same event" : "other event");
         printf("%-44s %zu\n", k, npairs[s]);
-        snprintf(k, sizeof k, "ECB+ %s: sentences aligned", s ? "same event" : "other event");
+        snprintf(k, sizeof k, "ECB+ %s: sentences aligned",
+                 s ? "same event" : "other event");
         printf("%-44s %.1f%% (%.2f pairs per article pair)\n", k,
                npairs[s] ? 100 * share[s] / npairs[s] : 0,
                npairs[s] ? (double)aligned[s] / npairs[s] : 0);
@@ -469,7 +484,8 @@ static void speed(const corpus *c) {
     px_align_opts nw = {0};
     nw.no_words = 1;
     double per_nw = time_align(s, NP, &nw);
-    printf("%-44s %.0f words\n", "speed: mean words per article", wsum / (2.0 * NP));
+    printf("%-44s %.0f words\n", "speed: mean words per article",
+           wsum / (2.0 * NP));
     printf("%-44s %.0f pairs/s (%.1f us/pair)\n",
            "speed: align prepared sides, with word diff", 1 / per, per * 1e6);
     printf("%-44s %.0f pairs/s (%.1f us/pair)\n",
@@ -477,7 +493,8 @@ static void speed(const corpus *c) {
            per_nw * 1e6);
     printf("%-44s %.0f articles/s\n", "speed: side prep (segment + stem)",
            2 * NP / (t2 - t1));
-    printf("%-44s %.0f pairs/s\n", "speed: whole pipeline (2 docs+2 sides+align)",
+    printf("%-44s %.0f pairs/s\n",
+           "speed: whole pipeline (2 docs+2 sides+align)",
            1 / ((t1 - t0) / NP + (t2 - t1) / NP + per));
     for (int p = 0; p < NP; p++) {
         for (int i = 0; i < 2; i++) {

@@ -1,11 +1,11 @@
 /*
  * claims.c - benchmark helper of bench_claims.sh.
  *
- *   claims eval FILE.tsv     (PX_VERBOSE=1: print each miss) quantity extraction precision / recall / F1
- *                            per field (value, unit, hedge, thing) against
- *                            the labelled set (bench/data/claims_quantities.tsv)
- *   claims speed N FILE...   extraction speed: every file processed N times
- *                            (doc build + claims, and claims alone), MB/s
+ *   claims eval FILE.tsv     (PX_VERBOSE=1: print each miss) quantity
+ * extraction precision / recall / F1 per field (value, unit, hedge, thing)
+ * against the labelled set (bench/data/claims_quantities.tsv) claims speed N
+ * FILE...   extraction speed: every file processed N times (doc build + claims,
+ * and claims alone), MB/s
  *
  * Scoring: per sentence, a gold figure is found when a predicted quantity
  * has its value (relative error < 1e-6); unmatched predictions are false
@@ -35,13 +35,16 @@ typedef struct score {
     size_t tp[NF], fp[NF], fn[NF];
 } score;
 
-static int none(const char *s) { return !s || !*s || !strcmp(s, "-"); }
+static int none(const char *s) {
+    return !s || !*s || !strcmp(s, "-");
+}
 
 static int verbose;
 
 static void field(score *sc, int f, const char *g, const char *p) {
     if (none(g) && none(p)) return;
-    if (!none(g) && !none(p) && !strcmp(g, p)) sc->tp[f]++;
+    if (!none(g) && !none(p) && !strcmp(g, p))
+        sc->tp[f]++;
     else {
         if (verbose)
             fprintf(stderr, "  %s: gold '%s' got '%s'\n", fname[f], g ? g : "-",
@@ -69,7 +72,8 @@ static void eval_sentence(const px_claimer *cl, gold *g, size_t n, score *sc) {
                 fabs(c[i].value - g[k].value) <= 1e-6 * fabs(g[k].value) + 1e-9)
                 m = &c[i], used[i] = 1;
         if (!m) {
-            if (verbose) fprintf(stderr, "  missed %g in: %s\n", g[k].value, g[k].sent);
+            if (verbose)
+                fprintf(stderr, "  missed %g in: %s\n", g[k].value, g[k].sent);
             sc->fn[F_VALUE]++;
             for (int f = F_UNIT; f < NF; f++)
                 if (!none(g[k].f[f])) sc->fn[f]++;
@@ -108,8 +112,9 @@ static int eval(const char *path) {
         for (int k = 1; k < 5; k++) t[k] = strtok_r(NULL, "\t", &save);
         if (!t[4]) continue;
         g = realloc(g, (n + 1) * sizeof *g);
-        g[n] = (gold){strdup(t[0]), atof(t[1]), {NULL, strdup(t[2]),
-                                                 strdup(t[3]), strdup(t[4])}};
+        g[n] = (gold){strdup(t[0]),
+                      atof(t[1]),
+                      {NULL, strdup(t[2]), strdup(t[3]), strdup(t[4])}};
         n++;
     }
     fclose(fp);
@@ -124,8 +129,10 @@ static int eval(const char *path) {
     printf("%-8s %5s %5s %5s %9s %9s %6s\n", "field", "tp", "fp", "fn",
            "precision", "recall", "f1");
     for (int f = 0; f < NF; f++) {
-        double p = sc.tp[f] + sc.fp[f] ? (double)sc.tp[f] / (sc.tp[f] + sc.fp[f]) : 1;
-        double r = sc.tp[f] + sc.fn[f] ? (double)sc.tp[f] / (sc.tp[f] + sc.fn[f]) : 1;
+        double p =
+            sc.tp[f] + sc.fp[f] ? (double)sc.tp[f] / (sc.tp[f] + sc.fp[f]) : 1;
+        double r =
+            sc.tp[f] + sc.fn[f] ? (double)sc.tp[f] / (sc.tp[f] + sc.fn[f]) : 1;
         printf("%-8s %5zu %5zu %5zu %9.3f %9.3f %6.3f\n", fname[f], sc.tp[f],
                sc.fp[f], sc.fn[f], p, r, p + r > 0 ? 2 * p * r / (p + r) : 0);
     }
@@ -155,7 +162,8 @@ static int speed(int reps, int nf, char **files) {
         px_buf b = PX_BUF_INIT;
         char tmp[65536];
         size_t k;
-        while ((k = fread(tmp, 1, sizeof tmp, fp)) > 0) px_buf_append(&b, tmp, k);
+        while ((k = fread(tmp, 1, sizeof tmp, fp)) > 0)
+            px_buf_append(&b, tmp, k);
         fclose(fp);
         for (int r = 0; r < reps && b.len; r++) {
             double t0 = now();

@@ -6,8 +6,8 @@
  *
  * name is an option of px_cluster_opts (threshold, w_title, w_entity,
  * w_place, w_number, w_date, story_terms, query_terms, posting_cap,
- * candidates, merge_specific), for tuning from bench/ecb_tune.sh.  It reads only ids, titles
- * and texts: never labels.
+ * candidates, merge_specific), for tuning from bench/ecb_tune.sh.  It reads
+ * only ids, titles and texts: never labels.
  */
 #include <jansson.h>
 #include <stdio.h>
@@ -21,19 +21,20 @@ static int set_opt(px_cluster_opts *o, const char *kv) {
     if (!eq) return -1;
     double v = atof(eq + 1);
     size_t n = (size_t)(eq - kv);
-#define OPT(name, conv)                                                    \
-    if (n == strlen(#name) && !strncmp(kv, #name, n)) {                    \
-        o->name = conv(v);                                                 \
-        return 0;                                                          \
+#define OPT(name, conv)                                                        \
+    if (n == strlen(#name) && !strncmp(kv, #name, n)) {                        \
+        o->name = conv(v);                                                     \
+        return 0;                                                              \
     }
-    OPT(threshold, (double)) OPT(w_title, (double)) OPT(w_entity, (double))
-    OPT(w_place, (double)) OPT(lead_tokens, (double)) OPT(w_number, (double)) OPT(w_date, (double))
-    OPT(story_terms, (size_t)) OPT(query_terms, (size_t))
-    OPT(posting_cap, (size_t)) OPT(candidates, (size_t))
-    OPT(merge_specific, (double)) OPT(conflict_factor, (double))
-    OPT(conflict_rare, (double))
+    OPT(threshold, (double))
+    OPT(w_title, (double)) OPT(w_entity, (double)) OPT(w_place, (double))
+        OPT(lead_tokens, (double)) OPT(w_number, (double)) OPT(w_date, (double))
+            OPT(story_terms, (size_t)) OPT(query_terms, (size_t))
+                OPT(posting_cap, (size_t)) OPT(candidates, (size_t))
+                    OPT(merge_specific, (double)) OPT(conflict_factor, (double))
+                        OPT(conflict_rare, (double))
 #undef OPT
-    return -1;
+                            return -1;
 }
 
 static const char *jstr(json_t *o, const char *k) {
@@ -68,7 +69,8 @@ int main(int argc, char **argv) {
     while (getline(&line, &cap, f) > 0) {
         json_error_t err;
         json_t *j = json_loads(line, 0, &err);
-        const char *id = j ? jstr(j, "id") : NULL, *text = j ? jstr(j, "text") : NULL;
+        const char *id = j ? jstr(j, "id") : NULL,
+                   *text = j ? jstr(j, "text") : NULL;
         if (!id || !text) {
             fprintf(stderr, "cluster_ecb: bad line %zu\n", n + 1);
             json_decref(j);

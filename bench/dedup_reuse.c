@@ -34,7 +34,7 @@
 #include "parallax.h"
 
 #define VOCAB 100000
-#define SEED 20251202u
+#define SEED  20251202u
 
 /* ================================================================ random */
 
@@ -114,14 +114,19 @@ static size_t real_words(const char *path, char **out, size_t max) {
     wcount *wc = malloc((n ? n : 1) * sizeof *wc);
     size_t u = 0;
     for (size_t i = 0; i < n; i++) {
-        if (u && !strcmp(wc[u - 1].w, all[i])) { wc[u - 1].n++; free(all[i]); }
-        else wc[u++] = (wcount){all[i], 1};
+        if (u && !strcmp(wc[u - 1].w, all[i])) {
+            wc[u - 1].n++;
+            free(all[i]);
+        } else
+            wc[u++] = (wcount){all[i], 1};
     }
     qsort(wc, u, sizeof *wc, cmp_count);
     size_t m = u < max ? u : max;
     for (size_t i = 0; i < u; i++) {
-        if (i < m) out[i] = wc[i].w;
-        else free(wc[i].w);
+        if (i < m)
+            out[i] = wc[i].w;
+        else
+            free(wc[i].w);
     }
     free(wc);
     free(all);
@@ -135,7 +140,10 @@ static void vocab_init(vocab *v, const char *path) {
         char w[16];
         size_t k = i, m = 0;
         w[m++] = 'z';
-        do { w[m++] = (char)('a' + k % 26); k /= 26; } while (k);
+        do {
+            w[m++] = (char)('a' + k % 26);
+            k /= 26;
+        } while (k);
         w[m++] = 'q';
         w[m] = 0;
         v->word[i] = strdup(w);
@@ -151,8 +159,10 @@ static uint32_t vocab_draw(const vocab *v, uint64_t *s) {
     size_t lo = 0, hi = v->n - 1;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        if (v->cdf[mid] < u) lo = mid + 1;
-        else hi = mid;
+        if (v->cdf[mid] < u)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
     return (uint32_t)lo;
 }
@@ -171,7 +181,8 @@ typedef struct wlist {
 } wlist;
 
 static void wl_push(wlist *l, uint32_t w) {
-    if (l->n == l->a) l->w = realloc(l->w, (l->a = l->a ? l->a * 2 : 512) * sizeof *l->w);
+    if (l->n == l->a)
+        l->w = realloc(l->w, (l->a = l->a ? l->a * 2 : 512) * sizeof *l->w);
     l->w[l->n++] = w;
 }
 
@@ -200,19 +211,23 @@ typedef struct corpus_gen {
 
 enum { PLAIN = 0, USED = 1 };
 
-static const double dup_ladder[] = {0, 0.005, 0.01, 0.02, 0.03, 0.05, 0.08, 0.12};
+static const double dup_ladder[] = {0,    0.005, 0.01, 0.02,
+                                    0.03, 0.05,  0.08, 0.12};
 
 /* Edited copy of src[from..to) appended to out with the 16% edit model. */
 static void edit_copy(const vocab *v, uint64_t *s, const uint32_t *src,
                       size_t from, size_t to, wlist *out) {
     for (size_t i = from; i < to; i++) {
         unsigned r = (unsigned)(rnd(s) % 100);
-        if (r < 10) wl_push(out, vocab_draw(v, s));      /* substitution */
-        else if (r < 13) continue;                       /* deletion */
-        else if (r < 16) {                               /* insertion */
+        if (r < 10)
+            wl_push(out, vocab_draw(v, s)); /* substitution */
+        else if (r < 13)
+            continue;      /* deletion */
+        else if (r < 16) { /* insertion */
             wl_push(out, vocab_draw(v, s));
             wl_push(out, src[i]);
-        } else wl_push(out, src[i]);
+        } else
+            wl_push(out, src[i]);
     }
 }
 
@@ -230,14 +245,14 @@ static void plant_passage(const vocab *v, uint64_t *s, corpus_gen *g,
     for (size_t i = at; i < D->n; i++) wl_push(&nd, D->w[i]);
     free(D->w);
     *D = nd;
-    g->pass[g->npass++] = (planted){src, dst, from, from + len, at, at + ins.n,
-                                    {0, 0}, {0, 0}};
+    g->pass[g->npass++] =
+        (planted){src, dst, from, from + len, at, at + ins.n, {0, 0}, {0, 0}};
     free(ins.w);
 }
 
 /* Text of a word list; word byte spans into starts/ends (may be NULL). */
-static char *render(const vocab *v, uint64_t *s, const wlist *l,
-                    size_t *starts, size_t *ends, size_t *len) {
+static char *render(const vocab *v, uint64_t *s, const wlist *l, size_t *starts,
+                    size_t *ends, size_t *len) {
     px_buf b = PX_BUF_INIT;
     unsigned sent = rnd_in(s, 12, 28), para = rnd_in(s, 3, 6);
     int cap = 1;
@@ -267,7 +282,10 @@ static char *render(const vocab *v, uint64_t *s, const wlist *l,
 static uint32_t pick_plain(uint64_t *s, uint8_t *role, size_t n) {
     for (;;) {
         uint32_t d = (uint32_t)(rnd(s) % n);
-        if (role[d] == PLAIN) { role[d] = USED; return d; }
+        if (role[d] == PLAIN) {
+            role[d] = USED;
+            return d;
+        }
     }
 }
 
@@ -278,16 +296,20 @@ static void gen_plant(const vocab *v, uint64_t *s, corpus_gen *g,
     g->dup = malloc((nd + 1) * sizeof *g->dup);
     g->pass = malloc((np + 1) * sizeof *g->pass);
     for (size_t i = 0; i < nd; i++) {
-        uint32_t base = pick_plain(s, role, g->n), copy = pick_plain(s, role, g->n);
-        double rate = dup_ladder[i % (sizeof dup_ladder / sizeof dup_ladder[0])];
+        uint32_t base = pick_plain(s, role, g->n),
+                 copy = pick_plain(s, role, g->n);
+        double rate =
+            dup_ladder[i % (sizeof dup_ladder / sizeof dup_ladder[0])];
         wlist *B = &g->words[base], *C = &g->words[copy];
         C->n = 0;
         for (size_t k = 0; k < B->n; k++)
-            wl_push(C, (rnd(s) % 1000000) < rate * 1000000 ? vocab_draw(v, s) : B->w[k]);
+            wl_push(C, (rnd(s) % 1000000) < rate * 1000000 ? vocab_draw(v, s)
+                                                           : B->w[k]);
         g->dup[g->ndup++] = (dup_truth){base, copy, rate};
     }
     for (size_t i = 0; i < np; i++) {
-        uint32_t src = pick_plain(s, role, g->n), dst = pick_plain(s, role, g->n);
+        uint32_t src = pick_plain(s, role, g->n),
+                 dst = pick_plain(s, role, g->n);
         plant_passage(v, s, g, src, dst);
     }
     free(role);
@@ -332,7 +354,10 @@ static void gen_render(const vocab *v, uint64_t *s, corpus_gen *g, FILE *out) {
         q->s_span = (px_span){st[q->src][q->s_from], en[q->src][q->s_to - 1]};
         q->d_span = (px_span){st[q->dst][q->d_from], en[q->dst][q->d_to - 1]};
     }
-    for (size_t d = 0; d < g->n; d++) { free(st[d]); free(en[d]); }
+    for (size_t d = 0; d < g->n; d++) {
+        free(st[d]);
+        free(en[d]);
+    }
     free(st);
     free(en);
 }
@@ -352,7 +377,8 @@ static void gen_make(corpus_gen *g, size_t n, unsigned lo, unsigned hi,
     g->id = malloc(n * sizeof *g->id);
     for (size_t d = 0; d < n; d++) {
         unsigned nw = rnd_in(&s, lo, hi);
-        for (unsigned i = 0; i < nw; i++) wl_push(&g->words[d], vocab_draw(&v, &s));
+        for (unsigned i = 0; i < nw; i++)
+            wl_push(&g->words[d], vocab_draw(&v, &s));
         snprintf(g->id[d], sizeof g->id[d], "g%zu", d);
     }
     gen_plant(&v, &s, g, dup_share, pass_share);
@@ -361,7 +387,10 @@ static void gen_make(corpus_gen *g, size_t n, unsigned lo, unsigned hi,
 }
 
 static void gen_free(corpus_gen *g) {
-    for (size_t d = 0; d < g->n; d++) { free(g->words[d].w); px_free(g->text[d]); }
+    for (size_t d = 0; d < g->n; d++) {
+        free(g->words[d].w);
+        px_free(g->text[d]);
+    }
     free(g->words);
     free(g->text);
     free(g->len);
@@ -385,7 +414,8 @@ static px_corpus *gen_corpus(const corpus_gen *g, size_t n, double *secs) {
     for (size_t i = 0; i < n; i++) ids[i] = g->id[i];
     px_corpus *c = px_corpus_new();
     double t0 = now(), c0 = proc_cpu_now();
-    px_corpus_add_texts(c, n, ids, (const char *const *)g->text, g->len, 0, rcs);
+    px_corpus_add_texts(c, n, ids, (const char *const *)g->text, g->len, 0,
+                        rcs);
     *secs = now() - t0;
     build_cpu = proc_cpu_now() - c0;
     free(ids);
@@ -420,8 +450,9 @@ static int mode_gen(size_t n, const char *dir) {
     f = fopen(path, "wb");
     for (size_t i = 0; f && i < g.npass; i++) {
         const planted *p = &g.pass[i];
-        fprintf(f, "%s\t%zu\t%zu\t%s\t%zu\t%zu\n", g.id[p->src], p->s_span.start,
-                p->s_span.end, g.id[p->dst], p->d_span.start, p->d_span.end);
+        fprintf(f, "%s\t%zu\t%zu\t%s\t%zu\t%zu\n", g.id[p->src],
+                p->s_span.start, p->s_span.end, g.id[p->dst], p->d_span.start,
+                p->d_span.end);
     }
     if (f) fclose(f);
     printf("%zu documents, %.1f MB, %zu near-duplicate pairs, %zu passages\n",
@@ -450,15 +481,17 @@ static int mode_sig(size_t n) {
     }
     double t = now() - t0, ct = cpu_now() - c0;
     c0 = cpu_now();
-    for (size_t d = 0; d < n; d++) px_minhash_sign(sh + d * 1024, ns[d], 128, 1, sig);
+    for (size_t d = 0; d < n; d++)
+        px_minhash_sign(sh + d * 1024, ns[d], 128, 1, sig);
     double cm = cpu_now() - c0;
     printf("signatures\t%zu docs\t%.0f docs/s/core\t%.1f MB/s/core\t"
            "(shingles + MinHash k=128, 1 thread, CPU time; wall %.0f docs/s)\n",
            n, n / ct, g.bytes / ct / 1e6, n / t);
     printf("minhash-only\t%zu docs\t%.0f docs/s/core\n", n, n / cm);
-    printf("tokenize\t%zu docs\t%.0f docs/s\t%.1f MB/s\t(px_doc, all threads, wall;"
-           " %.1f MB/s/core CPU)\n", n, n / tb, g.bytes / tb / 1e6,
-           g.bytes / build_cpu / 1e6);
+    printf("tokenize\t%zu docs\t%.0f docs/s\t%.1f MB/s\t(px_doc, all threads, "
+           "wall;"
+           " %.1f MB/s/core CPU)\n",
+           n, n / tb, g.bytes / tb / 1e6, g.bytes / build_cpu / 1e6);
     free(ns);
     free(sh);
     px_corpus_free(c);
@@ -474,7 +507,8 @@ typedef struct u64vec {
 } u64vec;
 
 static void u64_push(u64vec *x, uint64_t k) {
-    if (x->n == x->a) x->v = realloc(x->v, (x->a = x->a ? x->a * 2 : 4096) * sizeof *x->v);
+    if (x->n == x->a)
+        x->v = realloc(x->v, (x->a = x->a ? x->a * 2 : 4096) * sizeof *x->v);
     x->v[x->n++] = k;
 }
 
@@ -490,7 +524,9 @@ typedef struct sh_ent {
 
 static int cmp_ent(const void *a, const void *b) {
     const sh_ent *x = a, *y = b;
-    return x->h < y->h ? -1 : x->h > y->h ? 1 : (x->doc > y->doc) - (x->doc < y->doc);
+    return x->h < y->h   ? -1
+           : x->h > y->h ? 1
+                         : (x->doc > y->doc) - (x->doc < y->doc);
 }
 
 /* Every pair of c with exact shingle Jaccard >= t, as (a << 32 | b),
@@ -547,9 +583,12 @@ static void pair_scores(const u64vec *truth, const px_dup_pair *p, size_t n,
     size_t tp = 0, i = 0, j = 0;
     while (i < truth->n && j < n) {
         uint64_t k = (uint64_t)p[j].a << 32 | p[j].b;
-        if (truth->v[i] < k) i++;
-        else if (truth->v[i] > k) j++;
-        else tp++, i++, j++;
+        if (truth->v[i] < k)
+            i++;
+        else if (truth->v[i] > k)
+            j++;
+        else
+            tp++, i++, j++;
     }
     *recall = truth->n ? (double)tp / truth->n : 1;
     *precision = n ? (double)tp / n : 1;
@@ -566,7 +605,8 @@ static int mode_dedup(size_t n) {
     double t0 = now();
     px_dedup_run(c, &o, &p, &np);
     double td = now() - t0;
-    printf("dedup\t%zu docs\t%.1f MB\ttokenize %.2fs\tdedup %.2fs\t%.0f docs/s\t%.1f MB/s"
+    printf("dedup\t%zu docs\t%.1f MB\ttokenize %.2fs\tdedup %.2fs\t%.0f "
+           "docs/s\t%.1f MB/s"
            "\tend-to-end %.0f docs/s\tpeak RSS %.0f MB\t%zu pairs\n",
            n, g.bytes / 1e6, tb, td, n / td, g.bytes / td / 1e6, n / (tb + td),
            peak_rss_mb(), np);
@@ -583,7 +623,8 @@ static int mode_dedup(size_t n) {
         pair_scores(&truth, p, np, &r, &pr);
         unsigned b, rw;
         px_lsh_params(ts[k], o.k, &b, &rw);
-        printf("exact-sample\t%zu docs\tJ>=%.1f\tbands %u x rows %u\t%zu true pairs\t"
+        printf("exact-sample\t%zu docs\tJ>=%.1f\tbands %u x rows %u\t%zu true "
+               "pairs\t"
                "%zu found\trecall %.4f\tprecision %.4f\n",
                ns, ts[k], b, rw, truth.n, np, r, pr);
         free(truth.v);
@@ -635,7 +676,8 @@ static int mode_reuse(size_t n) {
     /* planted passage of each document (dst and src are used once) */
     int32_t *of = malloc(n * sizeof *of);
     for (size_t d = 0; d < n; d++) of[d] = -1;
-    for (size_t i = 0; i < g.npass; i++) of[g.pass[i].src] = of[g.pass[i].dst] = (int32_t)i;
+    for (size_t i = 0; i < g.npass; i++)
+        of[g.pass[i].src] = of[g.pass[i].dst] = (int32_t)i;
     uint8_t *hit = calloc(g.npass + 1, 1);
     size_t tp = 0, judged = 0;
     for (size_t i = 0; i < np; i++) {
@@ -648,8 +690,8 @@ static int mode_reuse(size_t n) {
     for (size_t i = 0; i < g.npass; i++) found += hit[i];
     printf("reuse\t%zu docs\t%.1f MB\ttokenize %.2fs\treuse %.2fs\t%.1f MB/s\t"
            "end-to-end %.1f MB/s\tpeak RSS %.0f MB\n",
-           n, g.bytes / 1e6, tb, tr, g.bytes / tr / 1e6, g.bytes / (tb + tr) / 1e6,
-           peak_rss_mb());
+           n, g.bytes / 1e6, tb, tr, g.bytes / tr / 1e6,
+           g.bytes / (tb + tr) / 1e6, peak_rss_mb());
     printf("reuse-quality\t%zu planted\t%zu reported (%zu outside dup pairs)\t"
            "recall %.4f\tprecision %.4f\n",
            g.npass, np, judged, g.npass ? (double)found / g.npass : 1,
@@ -686,7 +728,8 @@ static int mode_stream(size_t n) {
     px_result *rcs = malloc(NEW * sizeof *rcs);
     for (size_t i = 0; i < NEW; i++) ids[i] = g.id[n + i];
     double t1 = now();
-    px_corpus_add_texts(l, NEW, ids, (const char *const *)g.text + n, g.len + n, 0, rcs);
+    px_corpus_add_texts(l, NEW, ids, (const char *const *)g.text + n, g.len + n,
+                        0, rcs);
     double tadd = now() - t1;
     px_dedup_opts d;
     px_reuse_opts r;
@@ -721,7 +764,8 @@ static int mode_stream(size_t n) {
 
 int main(int argc, char **argv) {
     if (argc < 3) {
-        fprintf(stderr, "usage: dedup_reuse gen|sig|dedup|reuse|stream DOCS [DIR]\n");
+        fprintf(stderr,
+                "usage: dedup_reuse gen|sig|dedup|reuse|stream DOCS [DIR]\n");
         return 2;
     }
     size_t n = strtoul(argv[2], NULL, 10);

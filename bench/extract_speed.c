@@ -63,9 +63,9 @@ static void big_page(size_t mb) {
     struct rusage ru;
     getrusage(RUSAGE_SELF, &ru);
     printf("| synthetic page | %.1f MB | %.2f s | %.1f MB/s | peak RSS %ld MB"
-           " | %s%s |\n", (double)b.len / 1e6, s, (double)b.len / 1e6 / s,
-           ru.ru_maxrss / 1024, px_result_str(rc),
-           p && p->truncated ? ", node cap reached" : "");
+           " | %s%s |\n",
+           (double)b.len / 1e6, s, (double)b.len / 1e6 / s, ru.ru_maxrss / 1024,
+           px_result_str(rc), p && p->truncated ? ", node cap reached" : "");
     px_page_free(p);
     px_buf_release(&b);
 }

@@ -32,8 +32,9 @@ int main(int argc, char **argv) {
         gmtime_r(&ts, &tm);
         strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
         px_buf_clear(&line);
-        px_buf_printf(&line, "{\"id\": \"a%07zu\", \"outlet\": \"outlet%zu\", "
-                             "\"published\": \"%s\", \"title\": ",
+        px_buf_printf(&line,
+                      "{\"id\": \"a%07zu\", \"outlet\": \"outlet%zu\", "
+                      "\"published\": \"%s\", \"title\": ",
                       i, (size_t)(synth_rnd(&r) % 50), when);
         px_buf_json_str(&line, title.data, title.len);
         px_buf_puts(&line, ", \"text\": ");

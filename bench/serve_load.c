@@ -8,9 +8,10 @@
  * sends GET PATH, reads the whole reply (Content-Length), and sends the
  * next, for SECONDS.  Prints one line: requests/s, mean, p50, p99 latency
  * in ms, the count of non-200 replies or failures (any makes the run
- * suspect: the script reports it) and the number of requests answered.  Honest limits: the client shares the
- * machine with the server, and closed-loop load measures throughput at
- * that concurrency, not latency under an open arrival rate.
+ * suspect: the script reports it) and the number of requests answered.  Honest
+ * limits: the client shares the machine with the server, and closed-loop load
+ * measures throughput at that concurrency, not latency under an open arrival
+ * rate.
  */
 #include <arpa/inet.h>
 #include <pthread.h>
@@ -23,14 +24,14 @@
 
 #include "parallax.h"
 
-#define MAX_CONN 64
+#define MAX_CONN    64
 #define MAX_SAMPLES (1u << 20)
 
 typedef struct worker {
     struct sockaddr_in sa;
     const char *path;
     double until;
-    double *lat;      /* ms */
+    double *lat; /* ms */
     size_t n, bad;
     pthread_t th;
 } worker;
@@ -83,14 +84,16 @@ static void *run(void *ud) {
             break;
         }
         double t0 = now();
-        int status = write(fd, req, (size_t)len) == len ? read_reply(fd, &b)
-                                                        : -1;
+        int status =
+            write(fd, req, (size_t)len) == len ? read_reply(fd, &b) : -1;
         if (status < 0) {
             close(fd);
             fd = -1;
         }
-        if (status != 200) w->bad++;
-        else w->lat[w->n++] = (now() - t0) * 1e3;
+        if (status != 200)
+            w->bad++;
+        else
+            w->lat[w->n++] = (now() - t0) * 1e3;
     }
     if (fd >= 0) close(fd);
     px_buf_release(&b);

@@ -38,8 +38,10 @@ static inline char *synth_article(rng *r, size_t event, size_t words) {
     for (size_t w = 0; w < words; w++) {
         if (w % 12 == 0) { /* an event detail every 12 words */
             uint64_t d = synth_rnd(&ev) % 6;
-            if (d < 3) synth_word(&b, 100000 + event * 7 + d, 1);
-            else px_buf_printf(&b, "%llu", (unsigned long long)(event * 13 + d));
+            if (d < 3)
+                synth_word(&b, 100000 + event * 7 + d, 1);
+            else
+                px_buf_printf(&b, "%llu", (unsigned long long)(event * 13 + d));
         } else {
             double u = (double)(synth_rnd(r) % 1000000) / 1e6;
             synth_word(&b, (uint64_t)(30000.0 * pow(u, 3.0)), 0);

@@ -18,7 +18,8 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size) {
         size_t n;
         const px_claim *c = px_claims_list(cs, &n);
         for (size_t i = 0; i < n; i++)
-            if (c[i].span.start > c[i].span.end || c[i].span.end > size) abort();
+            if (c[i].span.start > c[i].span.end || c[i].span.end > size)
+                abort();
         px_claims_free(cs);
     }
     px_doc_free(d);

@@ -20,8 +20,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     size_t total = 0;
     px_extract_opts o = {1 << 20, 20000, NULL, sink, &total};
     px_page *p = NULL;
-    if (px_page_extract((const char *)data, size, "https://example.com/a",
-                        &o, &p) == PX_OK) {
+    if (px_page_extract((const char *)data, size, "https://example.com/a", &o,
+                        &p) == PX_OK) {
         px_buf b = PX_BUF_INIT;
         px_page_to_json(p, "fuzz", &b);
         px_article_free(px_page_to_article(p));

@@ -59,14 +59,14 @@ extern "C" {
 typedef double (*px_align_idf_fn)(void *ud, uint64_t term);
 
 typedef struct px_align_opts {
-    double threshold;        /* <= 0: PX_ALIGN_THRESHOLD */
-    const char *lang;        /* stemmer language; NULL: article lang or "en" */
-    px_align_idf_fn idf;     /* NULL: learned from the two articles */
+    double threshold;    /* <= 0: PX_ALIGN_THRESHOLD */
+    const char *lang;    /* stemmer language; NULL: article lang or "en" */
+    px_align_idf_fn idf; /* NULL: learned from the two articles */
     void *idf_ud;
-    int no_words;            /* 1: skip the word diff (every pair gets
-                                nops = 0; the "attribution frame" cue of the
-                                direction needs it): for stages that only
-                                need sentence pairs */
+    int no_words; /* 1: skip the word diff (every pair gets
+                     nops = 0; the "attribution frame" cue of the
+                     direction needs it): for stages that only
+                     need sentence pairs */
 } px_align_opts;
 
 /* ------------------------------------------------------------ one side */
@@ -114,15 +114,15 @@ typedef struct px_align_pair {
     const uint32_t *b_sents;
     uint32_t b_n;
     px_span a_span, b_span;
-    double score;            /* weighted Dice in [0, 1] */
-    const px_op *ops;        /* word diff, in order, owned by the align; a
-                                run never crosses a sentence boundary */
+    double score;     /* weighted Dice in [0, 1] */
+    const px_op *ops; /* word diff, in order, owned by the align; a
+                         run never crosses a sentence boundary */
     size_t nops;
-    double kept;             /* share of the pair's words (both sides) the
-                                diff keeps: 1 verbatim, ~0 rewritten; 0
-                                with no_words */
-    int moved;               /* 1: out of order (not on the longest run of
-                                pairs in the same order on both sides) */
+    double kept; /* share of the pair's words (both sides) the
+                    diff keeps: 1 verbatim, ~0 rewritten; 0
+                    with no_words */
+    int moved;   /* 1: out of order (not on the longest run of
+                    pairs in the same order on both sides) */
 } px_align_pair;
 
 typedef enum px_dir {
@@ -141,16 +141,16 @@ typedef enum px_evidence_kind {
 
 typedef struct px_evidence {
     px_evidence_kind kind;
-    double weight;      /* signed: > 0 supports A -> B, < 0 supports B -> A */
-    int side;           /* 0 = A, 1 = B: text the evidence was found in */
-    px_span span;       /* in that side's original text; empty if none */
-    const char *text;   /* human explanation, owned by the align */
+    double weight;    /* signed: > 0 supports A -> B, < 0 supports B -> A */
+    int side;         /* 0 = A, 1 = B: text the evidence was found in */
+    px_span span;     /* in that side's original text; empty if none */
+    const char *text; /* human explanation, owned by the align */
 } px_evidence;
 
 typedef struct px_direction {
     px_dir dir;
-    double confidence;       /* 0..1 */
-    const px_evidence *ev;   /* owned by the align */
+    double confidence;     /* 0..1 */
+    const px_evidence *ev; /* owned by the align */
     size_t nev;
 } px_direction;
 
@@ -164,9 +164,9 @@ void px_align_free(px_align *al); /* accepts NULL */
 
 /* Convenience: prepare both docs and align.  The returned align owns the
  * two sides (freed by px_align_free); the docs/articles are borrowed. */
-px_result px_align_docs(const px_doc *a, const px_article *am,
-                        const px_doc *b, const px_article *bm,
-                        const px_align_opts *opts, px_align **out);
+px_result px_align_docs(const px_doc *a, const px_article *am, const px_doc *b,
+                        const px_article *bm, const px_align_opts *opts,
+                        px_align **out);
 
 /* side: 0 = A, 1 = B. */
 const px_align_side *px_align_get_side(const px_align *al, int side);
@@ -194,8 +194,8 @@ const char *px_evidence_kind_name(px_evidence_kind k);
 px_result px_align_to_json(const px_align *al, px_buf *out);
 
 typedef struct px_align_text_opts {
-    int color;   /* 1: ANSI colours (deleted red, inserted green) */
-    int width;   /* 0: interleaved A/B lines; >= 40: two columns this wide */
+    int color; /* 1: ANSI colours (deleted red, inserted green) */
+    int width; /* 0: interleaved A/B lines; >= 40: two columns this wide */
 } px_align_text_opts;
 
 /* Append a human-readable view.  opts may be NULL (interleaved, plain). */
@@ -206,19 +206,19 @@ px_result px_align_to_text(const px_align *al, const px_align_text_opts *o,
  * compare marks changed numbers).  cls is a CSS class: only [A-Za-z0-9_-]
  * characters are kept; note becomes the hover title (escaped). */
 typedef struct px_align_mark {
-    int side;          /* 0 = A, 1 = B */
-    px_span span;      /* original bytes of that side */
+    int side;     /* 0 = A, 1 = B */
+    px_span span; /* original bytes of that side */
     const char *cls;
-    const char *note;  /* or NULL */
+    const char *note; /* or NULL */
 } px_align_mark;
 
 typedef struct px_align_html_opts {
-    const char *title;      /* page title; NULL: built from the articles */
-    const char *a_label;    /* column headings; NULL: outlet, id or "A"/"B" */
+    const char *title;   /* page title; NULL: built from the articles */
+    const char *a_label; /* column headings; NULL: outlet, id or "A"/"B" */
     const char *b_label;
-    const char *head_html;  /* TRUSTED HTML appended inside the header */
-    const char *side_html;  /* TRUSTED HTML for a panel below the header */
-    const char *css;        /* TRUSTED CSS appended to the built-in style */
+    const char *head_html;      /* TRUSTED HTML appended inside the header */
+    const char *side_html;      /* TRUSTED HTML for a panel below the header */
+    const char *css;            /* TRUSTED CSS appended to the built-in style */
     const px_align_mark *marks; /* extra marks; borrowed for the call */
     size_t nmarks;
 } px_align_html_opts;

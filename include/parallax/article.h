@@ -19,18 +19,18 @@ extern "C" {
 #define PX_TIME_NONE INT64_MIN /* published_ts when the time is unknown */
 
 typedef struct px_article {
-    char *id;            /* stable id: given, file stem, or content hash */
-    char *url;           /* source URL, or NULL */
-    char *outlet;        /* publishing outlet ("Modern.az"), or NULL */
-    char *title;         /* headline, or NULL */
-    char *published;     /* publication time as given (ISO-8601), or NULL */
-    int64_t published_ts;/* seconds since the epoch (UTC), or PX_TIME_NONE */
-    char *lang;          /* BCP-47 language tag, or NULL */
-    char *wire;          /* wire service credited ("Reuters"), or NULL */
-    char *text;          /* original text bytes, NUL-terminated */
-    size_t text_len;     /* bytes in text, excluding the NUL */
-    char *extra;         /* unknown input fields as a JSON object, or NULL */
-    char *origin;        /* where it was read: "path" or "path:line" */
+    char *id;             /* stable id: given, file stem, or content hash */
+    char *url;            /* source URL, or NULL */
+    char *outlet;         /* publishing outlet ("Modern.az"), or NULL */
+    char *title;          /* headline, or NULL */
+    char *published;      /* publication time as given (ISO-8601), or NULL */
+    int64_t published_ts; /* seconds since the epoch (UTC), or PX_TIME_NONE */
+    char *lang;           /* BCP-47 language tag, or NULL */
+    char *wire;           /* wire service credited ("Reuters"), or NULL */
+    char *text;           /* original text bytes, NUL-terminated */
+    size_t text_len;      /* bytes in text, excluding the NUL */
+    char *extra;          /* unknown input fields as a JSON object, or NULL */
+    char *origin;         /* where it was read: "path" or "path:line" */
 } px_article;
 
 /* New empty article (all fields NULL, published_ts = PX_TIME_NONE). */

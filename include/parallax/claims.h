@@ -55,9 +55,9 @@ typedef enum px_entity_type {
 /* One entity of an article: all its mentions share the index. */
 typedef struct px_entity {
     px_entity_type type;
-    char *name;      /* canonical name: the longest form ("Steve Witkoff") */
-    char *role;      /* first role seen ("U.S. envoy"), or NULL */
-    px_span first;   /* its first mention */
+    char *name;    /* canonical name: the longest form ("Steve Witkoff") */
+    char *role;    /* first role seen ("U.S. envoy"), or NULL */
+    px_span first; /* its first mention */
     uint32_t mentions;
 } px_entity;
 
@@ -66,33 +66,33 @@ typedef struct px_entity {
 /* One claim.  Fields not used by its kind are zero / PX_NONE / NULL. */
 typedef struct px_claim {
     px_claim_kind kind;
-    px_span span;          /* the whole claim */
-    uint32_t sentence;     /* index of the sentence holding span.start */
-    int32_t attribution;   /* index of the attribution claim crediting it */
+    px_span span;        /* the whole claim */
+    uint32_t sentence;   /* index of the sentence holding span.start */
+    int32_t attribution; /* index of the attribution claim crediting it */
 
     /* quantity: value in base units ("1.2 million" -> 1200000, "one-fifth"
      * -> 20 with unit "%"); precision = place of the last significant
      * digit (115,600 -> 100; 1.2 million -> 100000). */
     double value, precision;
     px_hedge hedge;
-    const char *unit;      /* canonical unit ("%", "km2", "USD", "year",
-                              "point"), static string, or NULL */
+    const char *unit; /* canonical unit ("%", "km2", "USD", "year",
+                         "point"), static string, or NULL */
     px_span value_span, hedge_span, unit_span, thing_span;
-    char *thing;           /* counted thing, normalised ("people killed or
-                              wounded", "of ukraine"), or NULL */
+    char *thing; /* counted thing, normalised ("people killed or
+                    wounded", "of ukraine"), or NULL */
 
     /* quote, attribution: who and how */
-    int32_t speaker;       /* entity index, or PX_NONE */
-    px_span speaker_span;  /* the mention (may be a pronoun) */
-    char *verb;            /* reporting verb, lemma ("say"), or NULL */
+    int32_t speaker;      /* entity index, or PX_NONE */
+    px_span speaker_span; /* the mention (may be a pronoun) */
+    char *verb;           /* reporting verb, lemma ("say"), or NULL */
     px_span verb_span;
-    px_span text_span;     /* quote: inside the marks; attribution: the
-                              credited clause */
-    int scare;             /* quote: short phrase inside a sentence */
-    px_span clause_span;   /* quote: the quote and the rest of its clause */
+    px_span text_span;   /* quote: inside the marks; attribution: the
+                            credited clause */
+    int scare;           /* quote: short phrase inside a sentence */
+    px_span clause_span; /* quote: the quote and the rest of its clause */
 
     /* entity mention */
-    int32_t entity;        /* entity index (also speaker of quotes) */
+    int32_t entity; /* entity index (also speaker of quotes) */
 
     /* time: normalised value ("2022-02", "weekday:tuesday", "rel:last
      * week"); entity: the surface name */
@@ -129,9 +129,9 @@ const px_entity *px_claims_entities(const px_claims *cs, size_t *n);
 /* Sentence spans used for claim.sentence, in order. */
 const px_span *px_claims_sentences(const px_claims *cs, size_t *n);
 
-const char *px_claim_kind_str(px_claim_kind k);     /* "quantity" ... */
-const char *px_hedge_str(px_hedge h);               /* "over", NULL if none */
-const char *px_entity_type_str(px_entity_type t);   /* "person" ... */
+const char *px_claim_kind_str(px_claim_kind k);   /* "quantity" ... */
+const char *px_hedge_str(px_hedge h);             /* "over", NULL if none */
+const char *px_entity_type_str(px_entity_type t); /* "person" ... */
 
 /* Append claim c of cs as one JSON object (no newline); orig is the
  * article's original text (for "text" fields). */

@@ -48,24 +48,24 @@ extern "C" {
 #endif
 
 typedef struct px_cluster_opts {
-    double threshold;      /* join when similarity >= threshold (0..1] */
-    double w_title;        /* count of a title word relative to a body word */
-    double w_entity;       /* weight of an entity feature */
-    double w_place;        /* weight of a place feature */
-    double w_number;       /* weight of a number feature */
-    double w_date;         /* weight of a date feature */
-    double w_reuse;        /* similarity added per copied-from story member */
-    double lead_tokens;    /* token i of the body counts lead/(lead+i);
-                              0 = every token counts 1 */
-    double half_life_days; /* time decay half-life; 0 = no decay */
-    size_t story_terms;    /* features kept per story centroid */
-    size_t query_terms;    /* article features used to find candidates */
-    size_t posting_cap;    /* newest stories kept per feature */
-    size_t candidates;     /* candidates scored in full */
-    size_t max_live;       /* stories kept matchable (LRU retires the rest) */
-    double merge_specific; /* a late merge of two stories also needs this
-                              cosine over their specific features
-                              (entities, places, numbers, dates) [0..1] */
+    double threshold;       /* join when similarity >= threshold (0..1] */
+    double w_title;         /* count of a title word relative to a body word */
+    double w_entity;        /* weight of an entity feature */
+    double w_place;         /* weight of a place feature */
+    double w_number;        /* weight of a number feature */
+    double w_date;          /* weight of a date feature */
+    double w_reuse;         /* similarity added per copied-from story member */
+    double lead_tokens;     /* token i of the body counts lead/(lead+i);
+                               0 = every token counts 1 */
+    double half_life_days;  /* time decay half-life; 0 = no decay */
+    size_t story_terms;     /* features kept per story centroid */
+    size_t query_terms;     /* article features used to find candidates */
+    size_t posting_cap;     /* newest stories kept per feature */
+    size_t candidates;      /* candidates scored in full */
+    size_t max_live;        /* stories kept matchable (LRU retires the rest) */
+    double merge_specific;  /* a late merge of two stories also needs this
+                               cosine over their specific features
+                               (entities, places, numbers, dates) [0..1] */
     double conflict_factor; /* similarity scale when the article and the
                                story both hold rare numbers/dates/names and
                                the story holds none of the article's (0..1];
@@ -87,8 +87,7 @@ typedef struct px_cluster_feats px_cluster_feats;
  * (may be NULL).  stemmer: required, one per thread (parallax/text.h; not
  * thread-safe).  opts may be NULL (defaults).  *out owned by the caller. */
 px_result px_cluster_feats_new(const px_doc *doc, const char *title,
-                               px_stemmer *stemmer,
-                               const px_cluster_opts *opts,
+                               px_stemmer *stemmer, const px_cluster_opts *opts,
                                px_cluster_feats **out);
 void px_cluster_feats_free(px_cluster_feats *f); /* accepts NULL */
 /* Number of distinct features (0 for an article without usable text). */
@@ -102,13 +101,13 @@ void px_clusterer_free(px_clusterer *c); /* accepts NULL */
 
 /* What happened to one added article. */
 typedef struct px_cluster_result {
-    size_t seq;          /* 0-based position of the article in add order */
-    int is_new;          /* 1: it started a new story */
-    double score;        /* similarity to the story it joined (0 if new) */
-    size_t merged;       /* stories merged into its story by this article */
+    size_t seq;    /* 0-based position of the article in add order */
+    int is_new;    /* 1: it started a new story */
+    double score;  /* similarity to the story it joined (0 if new) */
+    size_t merged; /* stories merged into its story by this article */
 } px_cluster_result;
 
-#define PX_CLUSTER_ID_LEN 18 /* "s" + 16 hex digits + NUL */
+#define PX_CLUSTER_ID_LEN       18 /* "s" + 16 hex digits + NUL */
 #define PX_CLUSTER_MAX_ARTICLES ((size_t)UINT32_MAX - 1)
 
 /* Add one article.  id: its stable article id (copied into the story id

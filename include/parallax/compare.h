@@ -63,8 +63,8 @@ typedef enum px_finding_kind {
 } px_finding_kind;
 
 typedef struct px_finding_ev {
-    size_t article;   /* index into the compared articles */
-    px_span span;     /* original bytes of that article */
+    size_t article; /* index into the compared articles */
+    px_span span;   /* original bytes of that article */
 } px_finding_ev;
 
 /* One finding.  With three or more sources the pairwise findings about
@@ -75,23 +75,23 @@ typedef struct px_finding_ev {
 typedef struct px_finding {
     px_finding_type type;
     px_finding_kind kind;
-    char *summary;          /* one line a person reads (owned by c) */
-    px_finding_ev *ev;      /* nev entries (owned by c) */
+    char *summary;     /* one line a person reads (owned by c) */
+    px_finding_ev *ev; /* nev entries (owned by c) */
     size_t nev;
-    uint64_t sides[2];      /* article bitmasks (PX_COMPARE_MAX_SOURCES) */
-    uint32_t pairs;         /* pairwise comparisons merged into it */
+    uint64_t sides[2]; /* article bitmasks (PX_COMPARE_MAX_SOURCES) */
+    uint32_t pairs;    /* pairwise comparisons merged into it */
 } px_finding;
 
 /* One compared source: its doc and (optional) article metadata. */
 typedef struct px_compare_src {
     const px_doc *doc;
-    const px_article *art;  /* id, title, outlet, wire; may be NULL */
+    const px_article *art; /* id, title, outlet, wire; may be NULL */
 } px_compare_src;
 
 typedef struct px_compare_opts {
-    const char *lang;        /* claim and stem language; NULL = "en" */
-    double threshold;        /* alignment threshold; <= 0 = default */
-    int with_same;           /* 0: drop `same` findings from the list */
+    const char *lang; /* claim and stem language; NULL = "en" */
+    double threshold; /* alignment threshold; <= 0 = default */
+    int with_same;    /* 0: drop `same` findings from the list */
 } px_compare_opts;
 
 typedef struct px_compare px_compare;

@@ -22,21 +22,21 @@ extern "C" {
 
 typedef enum px_result {
     PX_OK = 0,
-    PX_ERR_NOMEM = 1,       /* allocation failed (only from px_try_* paths) */
-    PX_ERR_IO = 2,          /* read/write/open failed; errno is meaningful */
-    PX_ERR_INVALID = 3,     /* invalid argument or option */
-    PX_ERR_UTF8 = 4,        /* invalid UTF-8 where it cannot be repaired */
-    PX_ERR_JSON = 5,        /* malformed or truncated JSON */
-    PX_ERR_DUPLICATE = 6,   /* duplicate id or content */
-    PX_ERR_TOOBIG = 7,      /* input exceeds a documented size cap */
-    PX_ERR_EMPTY = 8,       /* empty input or no text */
-    PX_ERR_BINARY = 9,      /* input looks binary, not text */
-    PX_ERR_STORE = 10,      /* SQLite store error */
-    PX_ERR_NOTFOUND = 11,   /* id or path not found */
-    PX_ERR_PARSE = 12,      /* structured input (HTML, WARC, gzip) malformed */
-    PX_ERR_UNSUPPORTED = 13,/* format or feature not supported */
-    PX_ERR_INTERNAL = 14,   /* invariant violated: a bug */
-    PX_ERR_SCHEMA = 15      /* store schema newer than this build */
+    PX_ERR_NOMEM = 1,        /* allocation failed (only from px_try_* paths) */
+    PX_ERR_IO = 2,           /* read/write/open failed; errno is meaningful */
+    PX_ERR_INVALID = 3,      /* invalid argument or option */
+    PX_ERR_UTF8 = 4,         /* invalid UTF-8 where it cannot be repaired */
+    PX_ERR_JSON = 5,         /* malformed or truncated JSON */
+    PX_ERR_DUPLICATE = 6,    /* duplicate id or content */
+    PX_ERR_TOOBIG = 7,       /* input exceeds a documented size cap */
+    PX_ERR_EMPTY = 8,        /* empty input or no text */
+    PX_ERR_BINARY = 9,       /* input looks binary, not text */
+    PX_ERR_STORE = 10,       /* SQLite store error */
+    PX_ERR_NOTFOUND = 11,    /* id or path not found */
+    PX_ERR_PARSE = 12,       /* structured input (HTML, WARC, gzip) malformed */
+    PX_ERR_UNSUPPORTED = 13, /* format or feature not supported */
+    PX_ERR_INTERNAL = 14,    /* invariant violated: a bug */
+    PX_ERR_SCHEMA = 15       /* store schema newer than this build */
 } px_result;
 
 /* Short, stable, lower-case description of a result code ("out of memory"). */
@@ -56,8 +56,8 @@ void *px_calloc(size_t count, size_t size);
 void *px_realloc(void *p, size_t n);
 void *px_try_malloc(size_t n);
 void *px_try_realloc(void *p, size_t n);
-char *px_strdup(const char *s);              /* NULL in, NULL out */
-char *px_strndup(const char *s, size_t n);   /* copies n bytes + NUL */
+char *px_strdup(const char *s);            /* NULL in, NULL out */
+char *px_strndup(const char *s, size_t n); /* copies n bytes + NUL */
 void px_free(void *p);
 
 /* ------------------------------------------------------------------ spans */
@@ -81,11 +81,12 @@ typedef struct px_buf {
     size_t cap_limit;
 } px_buf;
 
-#define PX_BUF_INIT {NULL, 0, 0, 0}
+#define PX_BUF_INIT                                                            \
+    { NULL, 0, 0, 0 }
 
 void px_buf_init(px_buf *b, size_t cap_limit);
-void px_buf_release(px_buf *b);              /* frees data, back to init state */
-void px_buf_clear(px_buf *b);                /* len = 0, keeps memory */
+void px_buf_release(px_buf *b); /* frees data, back to init state */
+void px_buf_clear(px_buf *b);   /* len = 0, keeps memory */
 px_result px_buf_append(px_buf *b, const void *p, size_t n);
 px_result px_buf_putc(px_buf *b, char c);
 px_result px_buf_puts(px_buf *b, const char *s);

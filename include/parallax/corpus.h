@@ -7,9 +7,10 @@
  * back to back, plus an offset table and the ids; the tokens' ORIGINAL
  * byte spans are spilled to an unlinked temporary file ($TMPDIR or /tmp)
  * and read back only for what is reported.  About 4 resident bytes a word:
- * 1.2 GB per million 300-word articles (docs/dedup.md has the budget).  Matchers work on word
- * numbers and turn them into original byte offsets with px_corpus_span(),
- * so every reported span points into the article as it was read.
+ * 1.2 GB per million 300-word articles (docs/dedup.md has the budget). Matchers
+ * work on word numbers and turn them into original byte offsets with
+ * px_corpus_span(), so every reported span points into the article as it was
+ * read.
  *
  * A corpus can be appended to an index file and loaded again (streaming:
  * load, add new articles, match them against everything seen before,
@@ -31,7 +32,7 @@ extern "C" {
 #endif
 
 #define PX_CORPUS_MAX_DOCS ((size_t)UINT32_MAX - 1) /* documents per corpus */
-#define PX_CORPUS_MAX_ID 4096                       /* bytes of one id */
+#define PX_CORPUS_MAX_ID   4096                     /* bytes of one id */
 
 typedef struct px_corpus px_corpus;
 
@@ -54,11 +55,10 @@ px_result px_corpus_add_texts(px_corpus *c, size_t n, const char *const *ids,
                               const char *const *texts, const size_t *lens,
                               unsigned threads, px_result *rcs);
 
-size_t px_corpus_size(const px_corpus *c);            /* documents */
+size_t px_corpus_size(const px_corpus *c);                    /* documents */
 const char *px_corpus_id(const px_corpus *c, uint32_t docno); /* owned by c */
 /* The word hashes of a document (owned by c) and their number. */
-const uint32_t *px_corpus_words(const px_corpus *c, uint32_t docno,
-                                size_t *n);
+const uint32_t *px_corpus_words(const px_corpus *c, uint32_t docno, size_t *n);
 /* Original byte span covered by words [from, to) of a document
  * (from < to <= number of words). */
 px_span px_corpus_span(const px_corpus *c, uint32_t docno, size_t from,

@@ -36,7 +36,7 @@ extern "C" {
 /* ------------------------------------------------------------ fingerprints */
 
 #define PX_MINHASH_K_MAX 4096 /* signature length cap */
-#define PX_SHINGLE_MAX 64     /* shingle length cap, in words */
+#define PX_SHINGLE_MAX   64   /* shingle length cap, in words */
 
 /* Number of shingles px_shingle_hashes writes for nwords words. */
 size_t px_shingle_count(size_t nwords, unsigned size);
@@ -69,10 +69,10 @@ void px_lsh_band_keys(const uint32_t *sig, unsigned bands, unsigned rows,
 /* ------------------------------------------------------------------ dedup */
 
 typedef struct px_dedup_opts {
-    double threshold;   /* report pairs with Jaccard >= this (0.8) */
-    unsigned k;         /* signature length (128) */
-    unsigned shingle;   /* words per shingle (5) */
-    unsigned bands;     /* 0: chosen from threshold (with rows) */
+    double threshold; /* report pairs with Jaccard >= this (0.8) */
+    unsigned k;       /* signature length (128) */
+    unsigned shingle; /* words per shingle (5) */
+    unsigned bands;   /* 0: chosen from threshold (with rows) */
     unsigned rows;
     unsigned threads;   /* 0: one per core */
     uint64_t seed;      /* hash family (fixed default) */

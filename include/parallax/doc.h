@@ -25,34 +25,34 @@ extern "C" {
 #endif
 
 /* Token flags. */
-#define PX_TOK_ALPHA 0x01u  /* contains a letter */
-#define PX_TOK_DIGIT 0x02u  /* contains a digit */
-#define PX_TOK_CAP   0x04u  /* first letter upper- or title-case in original */
-#define PX_TOK_PARA  0x08u  /* first token after a paragraph break */
+#define PX_TOK_ALPHA 0x01u /* contains a letter */
+#define PX_TOK_DIGIT 0x02u /* contains a digit */
+#define PX_TOK_CAP   0x04u /* first letter upper- or title-case in original */
+#define PX_TOK_PARA  0x08u /* first token after a paragraph break */
 
 typedef struct px_token {
-    uint32_t start, end;       /* span in the original text */
-    uint32_t norm_off;         /* offset of the normalised form in norm view */
-    uint32_t norm_len;         /* its length in bytes */
-    uint64_t hash;             /* px_hash64 of the normalised form, seed 0 */
-    uint32_t flags;            /* PX_TOK_* */
+    uint32_t start, end; /* span in the original text */
+    uint32_t norm_off;   /* offset of the normalised form in norm view */
+    uint32_t norm_len;   /* its length in bytes */
+    uint64_t hash;       /* px_hash64 of the normalised form, seed 0 */
+    uint32_t flags;      /* PX_TOK_* */
 } px_token;
 
 /* Why a span was removed by the cleaner.  Stable values. */
 typedef enum px_removal_reason {
     PX_RM_TITLE_REPEAT = 1, /* title line repeated at the top */
-    PX_RM_UI_LABEL = 2,     /* UI / ad label ("Advertisement", "اضافة اعلان") */
-    PX_RM_CREDIT = 3,       /* credit line ("Reuters"), kept as metadata */
-    PX_RM_SHARE = 4,        /* share / subscribe / follow line */
-    PX_RM_RECURRING = 5,    /* line recurring across an outlet's articles */
-    PX_RM_DATELINE = 6,     /* dateline prefix, kept as metadata */
-    PX_RM_CONTROL = 7       /* control characters, stray markup */
+    PX_RM_UI_LABEL = 2, /* UI / ad label ("Advertisement", "اضافة اعلان") */
+    PX_RM_CREDIT = 3,    /* credit line ("Reuters"), kept as metadata */
+    PX_RM_SHARE = 4,     /* share / subscribe / follow line */
+    PX_RM_RECURRING = 5, /* line recurring across an outlet's articles */
+    PX_RM_DATELINE = 6,  /* dateline prefix, kept as metadata */
+    PX_RM_CONTROL = 7    /* control characters, stray markup */
 } px_removal_reason;
 
 typedef struct px_removal {
-    px_span span;               /* in original bytes */
+    px_span span; /* in original bytes */
     px_removal_reason reason;
-    const char *detail;         /* human explanation, owned by the doc */
+    const char *detail; /* human explanation, owned by the doc */
 } px_removal;
 
 /* Learned boilerplate: lines that recur across an outlet's articles.
@@ -60,10 +60,10 @@ typedef struct px_removal {
 typedef struct px_boiler px_boiler;
 
 typedef struct px_doc_opts {
-    int no_clean;               /* 1: keep boilerplate (norm still built) */
-    const char *title;          /* known title (helps the title rule), or NULL */
-    const char *outlet;         /* known outlet (helps self-references), or NULL */
-    const px_boiler *learned;   /* learned recurring lines, or NULL */
+    int no_clean;       /* 1: keep boilerplate (norm still built) */
+    const char *title;  /* known title (helps the title rule), or NULL */
+    const char *outlet; /* known outlet (helps self-references), or NULL */
+    const px_boiler *learned; /* learned recurring lines, or NULL */
 } px_doc_opts;
 
 typedef struct px_doc px_doc;

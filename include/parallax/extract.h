@@ -27,8 +27,8 @@
 extern "C" {
 #endif
 
-#define PX_EXTRACT_MAX_HTML ((size_t)64 << 20)   /* default page cap */
-#define PX_EXTRACT_MAX_NODES ((size_t)4 << 20)   /* tree nodes per page */
+#define PX_EXTRACT_MAX_HTML  ((size_t)64 << 20) /* default page cap */
+#define PX_EXTRACT_MAX_NODES ((size_t)4 << 20)  /* tree nodes per page */
 
 /* Called once per text block with the decision taken on it: kept (1) or
  * dropped (0), the reason ("main content", "link density 0.83", "class
@@ -38,26 +38,26 @@ typedef void (*px_explain_fn)(void *ud, int kept, const char *reason,
                               const char *where, const char *text, size_t n);
 
 typedef struct px_extract_opts {
-    size_t max_html_bytes;  /* 0: PX_EXTRACT_MAX_HTML */
-    size_t max_nodes;       /* 0: PX_EXTRACT_MAX_NODES */
-    const char *charset;    /* declared charset (HTTP header), or NULL */
-    px_explain_fn explain;  /* NULL: no explanations */
-    void *ud;               /* passed to explain */
+    size_t max_html_bytes; /* 0: PX_EXTRACT_MAX_HTML */
+    size_t max_nodes;      /* 0: PX_EXTRACT_MAX_NODES */
+    const char *charset;   /* declared charset (HTTP header), or NULL */
+    px_explain_fn explain; /* NULL: no explanations */
+    void *ud;              /* passed to explain */
 } px_extract_opts;
 
 /* What was extracted from one page.  Owns all its strings; fields not found
  * are NULL.  text: body paragraphs separated by blank lines ("" if none). */
 typedef struct px_page {
-    char *url;           /* canonical or given URL */
+    char *url; /* canonical or given URL */
     char *title;
-    char *byline;        /* author(s), ", "-separated */
-    char *published;     /* publication time as given (ISO-8601) */
-    int64_t published_ts;/* seconds since the epoch, or PX_TIME_NONE */
-    char *outlet;        /* site name */
-    char *lang;          /* BCP-47 tag */
+    char *byline;         /* author(s), ", "-separated */
+    char *published;      /* publication time as given (ISO-8601) */
+    int64_t published_ts; /* seconds since the epoch, or PX_TIME_NONE */
+    char *outlet;         /* site name */
+    char *lang;           /* BCP-47 tag */
     char *text;
     size_t text_len;
-    int truncated;       /* 1 when the node cap stopped the parse early */
+    int truncated; /* 1 when the node cap stopped the parse early */
 } px_page;
 
 /* Extract the article from html[0..len) (any charset; see above).  url: the
@@ -88,9 +88,9 @@ typedef void (*px_warc_error_fn)(void *ud, uint64_t offset, px_result rc,
 typedef struct px_warc_opts {
     px_warc_error_fn on_error; /* NULL: errors are only counted */
     void *ud;
-    size_t max_record_bytes;   /* 0: PX_WARC_MAX_RECORD */
-    px_extract_opts extract;   /* for each HTML payload (charset: from
-                                  the HTTP header) */
+    size_t max_record_bytes; /* 0: PX_WARC_MAX_RECORD */
+    px_extract_opts extract; /* for each HTML payload (charset: from
+                                the HTTP header) */
 } px_warc_opts;
 
 #define PX_WARC_MAX_RECORD ((size_t)64 << 20)

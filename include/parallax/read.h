@@ -44,9 +44,9 @@ typedef void (*px_read_error_fn)(void *ud, const char *path, size_t line,
                                  px_result rc, const char *msg);
 
 typedef struct px_read_opts {
-    px_read_error_fn on_error;  /* NULL: errors are only counted */
-    void *ud;                   /* passed to on_error */
-    size_t max_article_bytes;   /* 0: default PX_READ_MAX_ARTICLE */
+    px_read_error_fn on_error; /* NULL: errors are only counted */
+    void *ud;                  /* passed to on_error */
+    size_t max_article_bytes;  /* 0: default PX_READ_MAX_ARTICLE */
 } px_read_opts;
 
 #define PX_READ_MAX_ARTICLE ((size_t)32 << 20) /* 32 MiB per line/file */

@@ -29,27 +29,27 @@ extern "C" {
 #endif
 
 typedef struct px_reuse_opts {
-    unsigned ngram;      /* words per anchor n-gram (4) */
-    unsigned window;     /* winnowing window in n-grams (0: from min_words,
-                            at most 8); 1 = every n-gram */
-    unsigned min_words;  /* shortest passage, in shared words (15) */
-    double min_sim;      /* lowest passage similarity (0.5) */
-    unsigned max_gap;    /* words between two anchors of one chain (40) */
-    unsigned max_df;     /* drop anchors in more documents than this (100) */
-    unsigned threads;    /* 0: one per core */
-    uint32_t first_new;  /* report only pairs with a document >= this */
+    unsigned ngram;     /* words per anchor n-gram (4) */
+    unsigned window;    /* winnowing window in n-grams (0: from min_words,
+                           at most 8); 1 = every n-gram */
+    unsigned min_words; /* shortest passage, in shared words (15) */
+    double min_sim;     /* lowest passage similarity (0.5) */
+    unsigned max_gap;   /* words between two anchors of one chain (40) */
+    unsigned max_df;    /* drop anchors in more documents than this (100) */
+    unsigned threads;   /* 0: one per core */
+    uint32_t first_new; /* report only pairs with a document >= this */
 } px_reuse_opts;
 
 void px_reuse_opts_init(px_reuse_opts *o);
 
 /* One reused passage between documents a < b. */
 typedef struct px_passage {
-    uint32_t a, b;            /* document numbers */
-    px_span a_span, b_span;   /* ORIGINAL byte offsets */
-    uint32_t a_from, a_to;    /* word range [from, to) in a */
-    uint32_t b_from, b_to;    /* word range in b */
-    uint32_t words;           /* words the two passages share (aligned) */
-    double similarity;        /* 2 * words / (a words + b words) */
+    uint32_t a, b;          /* document numbers */
+    px_span a_span, b_span; /* ORIGINAL byte offsets */
+    uint32_t a_from, a_to;  /* word range [from, to) in a */
+    uint32_t b_from, b_to;  /* word range in b */
+    uint32_t words;         /* words the two passages share (aligned) */
+    double similarity;      /* 2 * words / (a words + b words) */
 } px_passage;
 
 /* All passages of a corpus, sorted by (a, b, a_from); at most 4,096 (the
@@ -59,11 +59,10 @@ px_result px_reuse_run(const px_corpus *c, const px_reuse_opts *o,
 
 /* Passages between two documents (for aligners): every n-gram is an anchor
  * (window 1; an n-gram occurring more than 1,000 times in the two texts,
- * i.e. degenerate repetition, is ignored).  Document numbers in the result: a = 0, b = 1.
- * opts may be NULL (defaults).  *out caller frees with px_free. */
+ * i.e. degenerate repetition, is ignored).  Document numbers in the result: a =
+ * 0, b = 1. opts may be NULL (defaults).  *out caller frees with px_free. */
 px_result px_reuse_pair(const px_doc *a, const px_doc *b,
-                        const px_reuse_opts *opts, px_passage **out,
-                        size_t *n);
+                        const px_reuse_opts *opts, px_passage **out, size_t *n);
 
 /* Share of document `doc`'s words covered by the passages of the pair
  * (a, b) in p[0..n) (any order). */

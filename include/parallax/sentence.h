@@ -47,11 +47,11 @@ extern "C" {
 #define PX_SENT_MAX_TOKENS 400u
 
 typedef struct px_sent {
-    px_span span;        /* original bytes: first to last visible character,
-                            opening and closing quotes included */
-    uint32_t tok_first;  /* tokens [tok_first, tok_first + tok_count) of */
-    uint32_t tok_count;  /* px_doc_tokens(); tok_count >= 1 */
-    uint32_t flags;      /* PX_SENT_* */
+    px_span span;       /* original bytes: first to last visible character,
+                           opening and closing quotes included */
+    uint32_t tok_first; /* tokens [tok_first, tok_first + tok_count) of */
+    uint32_t tok_count; /* px_doc_tokens(); tok_count >= 1 */
+    uint32_t flags;     /* PX_SENT_* */
 } px_sent;
 
 /* Split the doc into sentences, in text order.  *out is a px_malloc'd array

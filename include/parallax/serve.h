@@ -30,17 +30,17 @@ extern "C" {
 
 /* ---------------------------------------------------------- request URL */
 
-#define PX_URL_MAX 4096       /* bytes of a request target (else 414) */
-#define PX_URL_MAX_SEGS 8     /* path segments */
-#define PX_URL_MAX_PARAMS 16  /* query parameters */
+#define PX_URL_MAX        4096 /* bytes of a request target (else 414) */
+#define PX_URL_MAX_SEGS   8    /* path segments */
+#define PX_URL_MAX_PARAMS 16   /* query parameters */
 
 typedef struct px_url_param {
-    const char *key, *val;    /* decoded, NUL-terminated; val "" if no '=' */
+    const char *key, *val; /* decoded, NUL-terminated; val "" if no '=' */
 } px_url_param;
 
 typedef struct px_url {
-    char *buf;                            /* owned: decoded copy */
-    const char *seg[PX_URL_MAX_SEGS];     /* non-empty path segments */
+    char *buf;                        /* owned: decoded copy */
+    const char *seg[PX_URL_MAX_SEGS]; /* non-empty path segments */
     size_t nseg;
     px_url_param param[PX_URL_MAX_PARAMS];
     size_t nparam;
@@ -61,10 +61,10 @@ const char *px_url_get(const px_url *u, const char *key);
 /* ---------------------------------------------------------------- route */
 
 typedef struct px_http_reply {
-    int status;          /* HTTP status code */
-    const char *type;    /* Content-Type with charset (static string) */
-    const char *allow;   /* Allow header for 405, else NULL (static) */
-    px_buf body;         /* owned; release with px_http_reply_release */
+    int status;        /* HTTP status code */
+    const char *type;  /* Content-Type with charset (static string) */
+    const char *allow; /* Allow header for 405, else NULL (static) */
+    px_buf body;       /* owned; release with px_http_reply_release */
 } px_http_reply;
 
 /* Answer request `method` `target` (len bytes) from store s (read only).
@@ -81,12 +81,12 @@ void px_http_reply_release(px_http_reply *r);
 typedef void (*px_serve_log_fn)(void *ud, const char *line);
 
 typedef struct px_server_opts {
-    const char *db;       /* store path, opened read-only per worker */
-    const char *bind;     /* numeric IPv4/IPv6 address; NULL = 127.0.0.1 */
-    uint16_t port;        /* 0 = any free port (see px_server_port) */
-    unsigned threads;     /* worker threads, 1..64; 0 = 4 */
-    px_serve_log_fn log;  /* access log, or NULL */
-    void *ud;             /* passed to log */
+    const char *db;      /* store path, opened read-only per worker */
+    const char *bind;    /* numeric IPv4/IPv6 address; NULL = 127.0.0.1 */
+    uint16_t port;       /* 0 = any free port (see px_server_port) */
+    unsigned threads;    /* worker threads, 1..64; 0 = 4 */
+    px_serve_log_fn log; /* access log, or NULL */
+    void *ud;            /* passed to log */
 } px_server_opts;
 
 typedef struct px_server px_server;

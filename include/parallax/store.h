@@ -40,10 +40,10 @@ px_result px_store_commit(px_store *s);
 px_result px_store_rollback(px_store *s);
 
 typedef enum px_put_status {
-    PX_PUT_INSERTED = 0,     /* new article stored */
-    PX_PUT_SAME = 1,         /* same id, same content: nothing to do */
-    PX_PUT_DUP_CONTENT = 2,  /* other id, identical content: not stored */
-    PX_PUT_ID_CONFLICT = 3   /* same id, different content: not stored */
+    PX_PUT_INSERTED = 0,    /* new article stored */
+    PX_PUT_SAME = 1,        /* same id, same content: nothing to do */
+    PX_PUT_DUP_CONTENT = 2, /* other id, identical content: not stored */
+    PX_PUT_ID_CONFLICT = 3  /* same id, different content: not stored */
 } px_put_status;
 
 /* Store an article and its cleaned view (doc may be NULL: built here with

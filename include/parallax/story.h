@@ -36,18 +36,18 @@ typedef void (*px_story_progress_fn)(void *ud, const char *phase, size_t done,
                                      size_t total);
 
 typedef struct px_story_opts {
-    px_cluster_opts cluster;        /* clustering options */
-    px_story_progress_fn progress;  /* may be NULL */
-    void *ud;                       /* passed to progress */
+    px_cluster_opts cluster;       /* clustering options */
+    px_story_progress_fn progress; /* may be NULL */
+    void *ud;                      /* passed to progress */
 } px_story_opts;
 
 void px_story_opts_default(px_story_opts *o);
 
 typedef struct px_story_stats {
-    size_t articles;  /* stored articles clustered */
-    size_t stories;   /* stories (after merges) */
-    size_t merges;    /* merges recorded */
-    size_t pairs;     /* article pairs sharing passages */
+    size_t articles; /* stored articles clustered */
+    size_t stories;  /* stories (after merges) */
+    size_t merges;   /* merges recorded */
+    size_t pairs;    /* article pairs sharing passages */
 } px_story_stats;
 
 /* Create the module tables when needed (idempotent). */
@@ -85,7 +85,7 @@ px_result px_story_get(px_store *s, const char *id, px_story_info *out);
 /* A member: stored article (same_as NULL) or a copy of one. */
 typedef struct px_story_member {
     const char *article;
-    const char *same_as;   /* for copies: the stored article it repeats */
+    const char *same_as; /* for copies: the stored article it repeats */
     const char *outlet, *title, *published; /* may be NULL */
 } px_story_member;
 typedef int (*px_story_member_fn)(void *ud, const px_story_member *m);
@@ -98,8 +98,8 @@ px_result px_story_members(px_store *s, const char *id, px_story_member_fn fn,
  * the times do not tell. */
 typedef struct px_story_edge {
     const char *from, *to;
-    uint32_t words;       /* shared words over all passages */
-    double similarity;    /* best passage similarity */
+    uint32_t words;    /* shared words over all passages */
+    double similarity; /* best passage similarity */
     int dir;
 } px_story_edge;
 typedef int (*px_story_edge_fn)(void *ud, const px_story_edge *e);

@@ -29,20 +29,20 @@
 extern "C" {
 #endif
 
-#define PX_STORY_COMPARE_MAX 8
+#define PX_STORY_COMPARE_MAX   8
 #define PX_STORY_ANALYZE_BATCH 16
 
 typedef struct px_story_analysis_stats {
-    size_t stories;   /* stories seen */
-    size_t computed;  /* analysed by this call */
-    size_t fresh;     /* already up to date, skipped */
-    size_t failed;    /* comparison failed (recorded with its error) */
+    size_t stories;  /* stories seen */
+    size_t computed; /* analysed by this call */
+    size_t fresh;    /* already up to date, skipped */
+    size_t failed;   /* comparison failed (recorded with its error) */
 } px_story_analysis_stats;
 
 /* Analyse every story whose stored analysis is missing or stale (see
  * above).  progress may be NULL (phase "compare").  stats may be NULL. */
-px_result px_story_analyze(px_store *s, px_story_progress_fn progress,
-                           void *ud, px_story_analysis_stats *stats);
+px_result px_story_analyze(px_store *s, px_story_progress_fn progress, void *ud,
+                           px_story_analysis_stats *stats);
 
 /* 1 when story id has a stored analysis matching its current members. */
 int px_story_analysis_fresh(px_store *s, const char *id);

@@ -31,11 +31,11 @@ typedef enum px_story_fmt {
 /* Where HTML links point: an href is prefix + percent-encoded id + suffix.
  * A NULL prefix leaves that kind of link out.  Borrowed for the call. */
 typedef struct px_story_links {
-    const char *index;        /* the story list ("index.html", "/") */
-    const char *story_pre;    /* a story: "" + id + ".html", "/story/" + id */
+    const char *index;     /* the story list ("index.html", "/") */
+    const char *story_pre; /* a story: "" + id + ".html", "/story/" + id */
     const char *story_suf;
-    const char *article_pre;  /* an article: "/article/" + id */
-    const char *compare_pre;  /* two articles: compare_pre + A + "&b=" + B */
+    const char *article_pre; /* an article: "/article/" + id */
+    const char *compare_pre; /* two articles: compare_pre + A + "&b=" + B */
 } px_story_links;
 
 /* Links of the static site of `parallax stories --html`: index.html and
@@ -46,8 +46,7 @@ void px_story_links_files(px_story_links *l);
  * ANSI colour in text.  links: HTML only; NULL = px_story_links_files.
  * PX_ERR_NOTFOUND if there is no such story. */
 px_result px_story_render(px_store *s, const char *id, px_story_fmt fmt,
-                          int color, const px_story_links *links,
-                          px_buf *out);
+                          int color, const px_story_links *links, px_buf *out);
 
 /* Append one listed story as a JSON object (docs/run.md), no newline. */
 void px_story_info_to_json(const px_story_info *st, px_buf *out);

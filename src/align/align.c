@@ -25,30 +25,31 @@
 #include "align/align_int.h"
 
 #define MAX_POSTINGS 512  /* B sentences per term in candidate search */
-#define CAND_MIN 0.08     /* smallest Dice kept as a candidate */
-#define MIN_SHARED 2      /* shared terms a candidate needs (see below) */
-#define MAX_GROUP 6       /* sentences per side in one pair */
+#define CAND_MIN     0.08 /* smallest Dice kept as a candidate */
+#define MIN_SHARED   2    /* shared terms a candidate needs (see below) */
+#define MAX_GROUP    6    /* sentences per side in one pair */
 #define GROW_CONTAIN 0.5  /* share of a joining sentence found in partner */
-#define GROW_NEXT 0.3     /* the same for a direct neighbour of the pair */
-#define GROW_SLACK 0.02   /* Dice a pair may lose when a sentence joins */
-#define GROW_REACH 3      /* how far (in sentences) a joiner may be */
+#define GROW_NEXT    0.3  /* the same for a direct neighbour of the pair */
+#define GROW_SLACK   0.02 /* Dice a pair may lose when a sentence joins */
+#define GROW_REACH   3    /* how far (in sentences) a joiner may be */
 #define HEADLINE_BAR 1.5  /* threshold factor: headline vs body sentence */
-#define JOIN_FLOOR 0.5    /* greedy also reads candidates this far below the
-                             threshold, for joins */
-#define CONTEXT_W 0.1     /* order bonus for a matching diagonal neighbour */
+#define JOIN_FLOOR                                                             \
+    0.5               /* greedy also reads candidates this far below the       \
+                         threshold, for joins */
+#define CONTEXT_W 0.1 /* order bonus for a matching diagonal neighbour */
 
 typedef struct tentry {
     uint64_t h;
-    uint32_t df, nb;  /* sentences holding it: all, on B */
-    uint32_t head;    /* first of its nb postings in work.post */
-    uint32_t pos;     /* fill position while building postings */
+    uint32_t df, nb; /* sentences holding it: all, on B */
+    uint32_t head;   /* first of its nb postings in work.post */
+    uint32_t pos;    /* fill position while building postings */
     float boost, w;
 } tentry;
 
 typedef struct cand {
     uint32_t a, b;
     float dice;
-    float key;  /* greedy order: Dice + context */
+    float key; /* greedy order: Dice + context */
 } cand;
 
 typedef struct wpair {
@@ -57,18 +58,18 @@ typedef struct wpair {
     double score;
 } wpair;
 
-#define IDF_CACHE 64      /* df values whose IDF is memoised per pair */
+#define IDF_CACHE 64 /* df values whose IDF is memoised per pair */
 
 typedef struct work {
     px_align *al;
     tentry *tab;
     size_t mask;
-    uint32_t *slot[2];   /* per term of each side: its table slot */
+    uint32_t *slot[2];     /* per term of each side: its table slot */
     double idf[IDF_CACHE]; /* log(1 + N / df) by df, 0 = not yet */
-    uint32_t *post;      /* B sentences per term, grouped by term */
+    uint32_t *post;        /* B sentences per term, grouped by term */
     cand *c;
     size_t nc, ac;
-    uint32_t *coff[2];   /* CSR: candidates of each sentence */
+    uint32_t *coff[2]; /* CSR: candidates of each sentence */
     uint32_t *cidx[2];
     wpair *wp;
     size_t nwp;
@@ -224,11 +225,12 @@ static size_t group_terms(work *w, int side, const uint32_t *s, size_t n,
     const px_align_side *sd = w->al->side[side];
     const float *wt = w->al->w[side];
     size_t cnt = 0;
-    for (size_t k = 0; k < n; k++) cnt += sd->term_off[s[k] + 1] - sd->term_off[s[k]];
+    for (size_t k = 0; k < n; k++)
+        cnt += sd->term_off[s[k] + 1] - sd->term_off[s[k]];
     if (cnt > w->ascratch[side]) {
         w->ascratch[side] = cnt * 2;
-        w->scratch[side] = px_realloc(w->scratch[side],
-                                      w->ascratch[side] * sizeof(px_term));
+        w->scratch[side] =
+            px_realloc(w->scratch[side], w->ascratch[side] * sizeof(px_term));
     }
     px_term *t = w->scratch[side];
     size_t o = 0;
@@ -256,9 +258,12 @@ static double group_shared(work *w, const uint32_t *as, size_t an,
     double shared = 0;
     size_t i = 0, j = 0;
     while (i < na && j < nb) {
-        if (x[i].h < y[j].h) i++;
-        else if (x[i].h > y[j].h) j++;
-        else shared += x[i++].boost, j++;
+        if (x[i].h < y[j].h)
+            i++;
+        else if (x[i].h > y[j].h)
+            j++;
+        else
+            shared += x[i++].boost, j++;
     }
     return shared;
 }
@@ -360,7 +365,8 @@ static int grow_one(work *w, int x, uint32_t s) {
 static double cand_dice(const work *w, long a, long b) {
     if (a < 0 || b < 0 || (size_t)a >= w->al->side[0]->nsents) return 0;
     for (uint32_t k = w->coff[0][a]; k < w->coff[0][a + 1]; k++)
-        if (w->c[w->cidx[0][k]].b == (uint32_t)b) return w->c[w->cidx[0][k]].dice;
+        if (w->c[w->cidx[0][k]].b == (uint32_t)b)
+            return w->c[w->cidx[0][k]].dice;
     return 0;
 }
 
@@ -393,7 +399,8 @@ static void greedy(work *w) {
             long pi = x ? pa : pb;
             uint32_t s = x ? c[i].b : c[i].a;
             double sc;
-            if (next_to(&w->wp[pi], x, s) && (sc = join_score(w, pi, x, s)) >= 0)
+            if (next_to(&w->wp[pi], x, s) &&
+                (sc = join_score(w, pi, x, s)) >= 0)
                 join(w, pi, x, s, sc);
             continue;
         }
@@ -441,14 +448,24 @@ static void publish(work *w) {
         for (int x = 0; x < 2; x++) {
             uint32_t *v = px_malloc(q->n[x] * sizeof *v);
             memcpy(v, q->s[x], q->n[x] * sizeof *v);
-            for (uint32_t k = 0; k < q->n[x]; k++) al->partner[x][v[k]] = (long)i;
-            if (x) p->b = v;
-            else p->a = v;
+            for (uint32_t k = 0; k < q->n[x]; k++)
+                al->partner[x][v[k]] = (long)i;
+            if (x)
+                p->b = v;
+            else
+                p->a = v;
         }
-        p->pub = (px_align_pair){p->a, q->n[0], p->b, q->n[1],
+        p->pub = (px_align_pair){p->a,
+                                 q->n[0],
+                                 p->b,
+                                 q->n[1],
                                  hull(al->side[0], p->a, q->n[0]),
                                  hull(al->side[1], p->b, q->n[1]),
-                                 q->score, NULL, 0, 0, 0};
+                                 q->score,
+                                 NULL,
+                                 0,
+                                 0,
+                                 0};
         if (ws) px_wdiff_pair(al, p, ws);
     }
     px_wdiff_ws_free(ws);
@@ -459,14 +476,17 @@ static void publish(work *w) {
 static void mark_moved(px_align *al) {
     size_t n = al->npairs, len = 0;
     if (!n) return;
-    size_t *tail = px_malloc(n * sizeof *tail), *prev = px_malloc(n * sizeof *prev);
+    size_t *tail = px_malloc(n * sizeof *tail),
+           *prev = px_malloc(n * sizeof *prev);
     for (size_t i = 0; i < n; i++) {
         uint32_t b = al->pairs[i].pub.b_sents[0];
         size_t lo = 0, hi = len;
         while (lo < hi) {
             size_t mid = (lo + hi) / 2;
-            if (al->pairs[tail[mid]].pub.b_sents[0] < b) lo = mid + 1;
-            else hi = mid;
+            if (al->pairs[tail[mid]].pub.b_sents[0] < b)
+                lo = mid + 1;
+            else
+                hi = mid;
         }
         prev[i] = lo ? tail[lo - 1] : (size_t)-1;
         tail[lo] = i;
@@ -485,8 +505,10 @@ static void finish_side(px_align *al, int x) {
     al->only[x] = px_malloc((s->nsents + 1) * sizeof *al->only[x]);
     for (size_t i = 0; i < s->nsents; i++) {
         all += al->sw[x][i];
-        if (al->partner[x][i] >= 0) in += al->sw[x][i];
-        else al->only[x][al->nonly[x]++] = (uint32_t)i;
+        if (al->partner[x][i] >= 0)
+            in += al->sw[x][i];
+        else
+            al->only[x][al->nonly[x]++] = (uint32_t)i;
     }
     al->cover[x] = all > 0 ? in / all : 0;
 }
@@ -512,7 +534,8 @@ px_result px_align_new(const px_align_side *a, const px_align_side *b,
     if (!a || !b) return PX_ERR_INVALID;
     px_align *al = px_calloc(1, sizeof *al);
     al->side[0] = a, al->side[1] = b;
-    al->thr = opts && opts->threshold > 0 ? opts->threshold : PX_ALIGN_THRESHOLD;
+    al->thr =
+        opts && opts->threshold > 0 ? opts->threshold : PX_ALIGN_THRESHOLD;
     al->no_words = opts && opts->no_words;
     work w = {0};
     w.al = al;
@@ -537,9 +560,9 @@ px_result px_align_new(const px_align_side *a, const px_align_side *b,
     return PX_OK;
 }
 
-px_result px_align_docs(const px_doc *a, const px_article *am,
-                        const px_doc *b, const px_article *bm,
-                        const px_align_opts *opts, px_align **out) {
+px_result px_align_docs(const px_doc *a, const px_article *am, const px_doc *b,
+                        const px_article *bm, const px_align_opts *opts,
+                        px_align **out) {
     px_align_side *sa = NULL, *sb = NULL;
     *out = NULL;
     px_result rc = px_align_side_new(a, am, opts, &sa);
@@ -580,7 +603,8 @@ void px_align_free(px_align *al) {
 /* B-only sentences right after B sentence b. */
 static void walk_only_b(const px_align *al, uint32_t b, px_walk_fn fn,
                         void *ud) {
-    for (uint32_t s = b + 1; s < al->side[1]->nsents && al->partner[1][s] < 0; s++)
+    for (uint32_t s = b + 1; s < al->side[1]->nsents && al->partner[1][s] < 0;
+         s++)
         fn(ud, -1, 1, s);
 }
 
@@ -596,7 +620,8 @@ void px_align_walk(const px_align *al, px_walk_fn fn, void *ud) {
         const px_align_pair *p = &al->pairs[pi].pub;
         if (p->a_sents[0] != s) continue;
         fn(ud, pi, 0, s);
-        for (uint32_t k = 0; k < p->b_n; k++) walk_only_b(al, p->b_sents[k], fn, ud);
+        for (uint32_t k = 0; k < p->b_n; k++)
+            walk_only_b(al, p->b_sents[k], fn, ud);
     }
 }
 
@@ -606,7 +631,9 @@ const px_align_side *px_align_get_side(const px_align *al, int side) {
     return al->side[side ? 1 : 0];
 }
 
-size_t px_align_npairs(const px_align *al) { return al->npairs; }
+size_t px_align_npairs(const px_align *al) {
+    return al->npairs;
+}
 
 const px_align_pair *px_align_get_pair(const px_align *al, size_t i) {
     return i < al->npairs ? &al->pairs[i].pub : NULL;
@@ -627,7 +654,9 @@ double px_align_coverage(const px_align *al, int side) {
     return al->cover[side ? 1 : 0];
 }
 
-const px_direction *px_align_direction(const px_align *al) { return &al->dir; }
+const px_direction *px_align_direction(const px_align *al) {
+    return &al->dir;
+}
 
 const char *px_op_kind_name(px_op_kind k) {
     static const char *const n[] = {"keep", "replace", "insert", "delete"};

@@ -16,15 +16,15 @@
 #include "parallax/text.h"
 
 typedef struct px_term {
-    uint64_t h;     /* px_hash64 of the stem (numbers: digits only) */
-    float boost;    /* type weight: number, name, function word */
-    uint32_t sent;  /* sentence index */
+    uint64_t h;    /* px_hash64 of the stem (numbers: digits only) */
+    float boost;   /* type weight: number, name, function word */
+    uint32_t sent; /* sentence index */
 } px_term;
 
 /* A wire service named in a side's text (cues.c). */
 typedef struct px_cue {
-    int wire;      /* index into the wire table */
-    px_span span;  /* where it is named */
+    int wire;     /* index into the wire table */
+    px_span span; /* where it is named */
 } px_cue;
 
 struct px_align_side {
@@ -36,29 +36,29 @@ struct px_align_side {
     uint32_t *term_off; /* nsents + 1 offsets into terms */
     uint64_t *key;      /* per token: comparison key for the word diff */
     size_t ntok;
-    int credit;         /* wire of a credit line, or -1 */
+    int credit; /* wire of a credit line, or -1 */
     px_span credit_span;
-    px_cue *cites;      /* wires named near a reporting cue */
+    px_cue *cites; /* wires named near a reporting cue */
     size_t ncites;
-    uint8_t *frame;     /* per token: 1 for "reports", "according"... */
+    uint8_t *frame; /* per token: 1 for "reports", "according"... */
 };
 
 typedef struct px_pair_int {
     px_align_pair pub;
-    uint32_t *a, *b;     /* sentence lists (pub points at them) */
+    uint32_t *a, *b; /* sentence lists (pub points at them) */
     px_op *ops;
 } px_pair_int;
 
 struct px_align {
     const px_align_side *side[2];
-    px_align_side *owned[2];  /* sides made by px_align_docs */
-    float *w[2];              /* per term of each side: its weight */
-    double *sw[2];            /* per sentence: total term weight */
+    px_align_side *owned[2]; /* sides made by px_align_docs */
+    float *w[2];             /* per term of each side: its weight */
+    double *sw[2];           /* per sentence: total term weight */
     double thr;
-    int no_words;             /* skip word diffs */
+    int no_words; /* skip word diffs */
     px_pair_int *pairs;
     size_t npairs, apairs;
-    long *partner[2];         /* per sentence: pair index or -1 */
+    long *partner[2]; /* per sentence: pair index or -1 */
     uint32_t *only[2];
     size_t nonly[2];
     double cover[2];
@@ -82,8 +82,8 @@ void px_direction_find(px_align *al);
 
 /* Source cues of a side (cues.c): credit line and wire citations. */
 void px_cues_find(px_align_side *s);
-const char *px_wire_show(int wire);          /* "Reuters" */
-int px_wire_is(int wire, const char *name);  /* name starts with the wire */
+const char *px_wire_show(int wire);         /* "Reuters" */
+int px_wire_is(int wire, const char *name); /* name starts with the wire */
 int px_tok_is(const px_doc *d, size_t k, const char *w); /* token k is w */
 
 /* Blocks in reading order, for the views: B-only sentences before the

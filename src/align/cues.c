@@ -15,19 +15,29 @@
 #include "align/align_int.h"
 
 typedef struct wire_name {
-    const char *show;  /* display form */
-    const char *w[3];  /* normalised words */
+    const char *show; /* display form */
+    const char *w[3]; /* normalised words */
 } wire_name;
 
 static const wire_name wires[] = {
-    {"Reuters", {"reuters"}}, {"AP", {"ap"}},
-    {"Associated Press", {"associated", "press"}}, {"AFP", {"afp"}},
+    {"Reuters", {"reuters"}},
+    {"AP", {"ap"}},
+    {"Associated Press", {"associated", "press"}},
+    {"AFP", {"afp"}},
     {"Agence France-Presse", {"agence", "france", "presse"}},
-    {"Bloomberg", {"bloomberg"}}, {"dpa", {"dpa"}}, {"TASS", {"tass"}},
-    {"Interfax", {"interfax"}}, {"RIA Novosti", {"ria", "novosti"}},
-    {"Xinhua", {"xinhua"}}, {"EFE", {"efe"}}, {"ANSA", {"ansa"}},
-    {"Anadolu", {"anadolu"}}, {"UPI", {"upi"}}, {"Kyodo", {"kyodo"}},
-    {"Yonhap", {"yonhap"}}, {"APA", {"apa"}},
+    {"Bloomberg", {"bloomberg"}},
+    {"dpa", {"dpa"}},
+    {"TASS", {"tass"}},
+    {"Interfax", {"interfax"}},
+    {"RIA Novosti", {"ria", "novosti"}},
+    {"Xinhua", {"xinhua"}},
+    {"EFE", {"efe"}},
+    {"ANSA", {"ansa"}},
+    {"Anadolu", {"anadolu"}},
+    {"UPI", {"upi"}},
+    {"Kyodo", {"kyodo"}},
+    {"Yonhap", {"yonhap"}},
+    {"APA", {"apa"}},
 };
 #define NWIRES (sizeof wires / sizeof wires[0])
 
@@ -51,8 +61,8 @@ static size_t wire_at(const px_doc *d, size_t k, size_t i) {
 
 /* Reporting cue around tokens [k, k+n) of d. */
 static int reporting_cue(const px_doc *d, size_t k, size_t n) {
-    static const char *const after[] = {"reported", "reports", "said",
-                                        "news", "reporting", "quoted"};
+    static const char *const after[] = {"reported", "reports",   "said",
+                                        "news",     "reporting", "quoted"};
     if (k >= 2 && px_tok_is(d, k - 2, "according") && px_tok_is(d, k - 1, "to"))
         return 1;
     if (k >= 1 && (px_tok_is(d, k - 1, "told") || px_tok_is(d, k - 1, "cited")))
@@ -102,10 +112,12 @@ static void find_frames(px_align_side *s) {
     uint64_t h[3];
     size_t n;
     const px_token *t = px_doc_tokens(s->doc, &n);
-    for (size_t i = 0; i < 3; i++) h[i] = px_hash64(words[i], strlen(words[i]), 0);
+    for (size_t i = 0; i < 3; i++)
+        h[i] = px_hash64(words[i], strlen(words[i]), 0);
     s->frame = px_calloc(n + 1, 1);
     for (size_t k = 0; k < n; k++)
-        s->frame[k] = t[k].hash == h[0] || t[k].hash == h[1] || t[k].hash == h[2];
+        s->frame[k] =
+            t[k].hash == h[0] || t[k].hash == h[1] || t[k].hash == h[2];
 }
 
 void px_cues_find(px_align_side *s) {

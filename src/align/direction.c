@@ -18,15 +18,15 @@
  *   containment  one side's content is mostly found in the other, which
  *                adds material of its own (up to 1.5).
  */
-#include <math.h>   /* exp, fabs */
-#include <stdio.h>  /* snprintf */
+#include <math.h>    /* exp, fabs */
+#include <stdio.h>   /* snprintf */
 #include <strings.h> /* strcasecmp */
 
 #include "align/align_int.h"
 
 #define MIN_SUM 0.3
-#define W_TIME 2.0
-#define W_WIRE 1.0
+#define W_TIME  2.0
+#define W_WIRE  1.0
 #define W_NAMED 1.5
 #define W_FRAME 0.5
 
@@ -36,14 +36,16 @@ static void add_ev(px_align *al, px_evidence_kind k, double weight, int side,
     al->ev[al->nev++] = (px_evidence){k, weight, side, span, px_strdup(text)};
 }
 
-static const char *label(const px_align *al, int x) { return px_side_label(al, x); }
+static const char *label(const px_align *al, int x) {
+    return px_side_label(al, x);
+}
 
 /* The side's wire credit as text into buf, or NULL. */
 static const char *wire_of(const px_align_side *s, char *buf, size_t cap,
                            px_span *span) {
     *span = (px_span){0, 0};
-    const char *w = s->art && s->art->wire ? s->art->wire
-                                           : px_doc_meta(s->doc, "wire");
+    const char *w =
+        s->art && s->art->wire ? s->art->wire : px_doc_meta(s->doc, "wire");
     if (w || s->credit < 0) return w;
     *span = s->credit_span;
     snprintf(buf, cap, "%s", px_wire_show(s->credit));
@@ -72,8 +74,10 @@ static int wire_cue(px_align *al, const char *wa, px_span sa, const char *wb,
                     px_span sb) {
     char t[256];
     if (wa && wb && !strcasecmp(wa, wb)) {
-        snprintf(t, sizeof t, "both are credited to %s: they may share that "
-                              "source rather than copy each other", wa);
+        snprintf(t, sizeof t,
+                 "both are credited to %s: they may share that "
+                 "source rather than copy each other",
+                 wa);
         add_ev(al, PX_EV_WIRE, 0, 0, sa, t);
         return 1;
     }
@@ -117,9 +121,11 @@ static void frame_cue(px_align *al, int y) {
                 snprintf(m, sizeof m,
                          "%s wraps a shared sentence in an attribution it "
                          "added (\"%.*s\")",
-                         label(al, y), (int)((y ? op->b_span : op->a_span).end -
-                                             (y ? op->b_span : op->a_span).start),
-                         px_doc_orig(d, NULL) + (y ? op->b_span : op->a_span).start);
+                         label(al, y),
+                         (int)((y ? op->b_span : op->a_span).end -
+                               (y ? op->b_span : op->a_span).start),
+                         px_doc_orig(d, NULL) +
+                             (y ? op->b_span : op->a_span).start);
                 add_ev(al, PX_EV_ATTRIBUTION, y ? W_FRAME : -W_FRAME, y,
                        y ? op->b_span : op->a_span, m);
                 return;

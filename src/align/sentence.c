@@ -33,14 +33,14 @@ typedef struct seg {
 
 /* What lies between two tokens. */
 typedef struct gap {
-    size_t from, to;     /* norm range of the gap */
-    int newline;         /* holds a line break */
-    size_t nl_first;     /* first line break (if newline) */
-    size_t nl_last;      /* last line break (if newline) */
-    int stop;            /* 0 none, '.', '!' (also ?) or 'c' (CJK stop) */
-    size_t stop_end;     /* after the stop and its closing quotes */
-    int spaced;          /* whitespace right after stop_end */
-    int colon;           /* ':' before the first line break */
+    size_t from, to; /* norm range of the gap */
+    int newline;     /* holds a line break */
+    size_t nl_first; /* first line break (if newline) */
+    size_t nl_last;  /* last line break (if newline) */
+    int stop;        /* 0 none, '.', '!' (also ?) or 'c' (CJK stop) */
+    size_t stop_end; /* after the stop and its closing quotes */
+    int spaced;      /* whitespace right after stop_end */
+    int colon;       /* ':' before the first line break */
 } gap;
 
 /* ----------------------------------------------------------- word lists */
@@ -58,18 +58,19 @@ static int in_list(const char *const *list, size_t n, const char *w) {
 /* Titles before a name: a '.' after them never ends a sentence. */
 static int is_title(const char *w) {
     static const char *const l[] = {
-        "adm", "brig", "capt", "cmdr", "col", "dr", "fr", "gen", "gov", "hon",
-        "lt", "maj", "messrs", "mme", "mr", "mrs", "ms", "mt", "pres", "prof",
-        "rep", "rev", "sen", "sgt", "st", "supt"};
+        "adm",  "brig", "capt", "cmdr",   "col", "dr",  "fr",  "gen", "gov",
+        "hon",  "lt",   "maj",  "messrs", "mme", "mr",  "mrs", "ms",  "mt",
+        "pres", "prof", "rep",  "rev",    "sen", "sgt", "st",  "supt"};
     return in_list(l, sizeof l / sizeof l[0], w);
 }
 
 /* Abbreviations that may also end a sentence. */
 static int is_abbrev(const char *w) {
     static const char *const l[] = {
-        "approx", "apr", "aug", "ave", "blvd", "co", "corp", "dec", "dept",
-        "est", "etc", "feb", "fig", "inc", "jan", "jr", "jul", "jun", "ltd",
-        "mar", "no", "nos", "nov", "oct", "sep", "sept", "sr", "vs"};
+        "approx", "apr",  "aug", "ave", "blvd", "co",  "corp",
+        "dec",    "dept", "est", "etc", "feb",  "fig", "inc",
+        "jan",    "jr",   "jul", "jun", "ltd",  "mar", "no",
+        "nos",    "nov",  "oct", "sep", "sept", "sr",  "vs"};
     return in_list(l, sizeof l / sizeof l[0], w);
 }
 
@@ -88,14 +89,18 @@ static int is_stop_cp(int32_t c) {
            c == 0x0964 || c == 0x0965 || c == 0x3002 || c == 0xFF61;
 }
 
-static int is_cjk_stop(int32_t c) { return c == 0x3002 || c == 0xFF61; }
+static int is_cjk_stop(int32_t c) {
+    return c == 0x3002 || c == 0xFF61;
+}
 
 static int is_closer(int32_t c) {
     return c == '"' || c == '\'' || c == ')' || c == ']' || c == 0x300D ||
            c == 0x300F || c == 0xFF09 || c == 0x3011;
 }
 
-static int is_space_cp(int32_t c) { return c == ' ' || c == '\n'; }
+static int is_space_cp(int32_t c) {
+    return c == ' ' || c == '\n';
+}
 
 /* ------------------------------------------------------------------ gaps */
 
@@ -112,8 +117,8 @@ static void scan_gap(const seg *s, size_t from, size_t to, gap *g) {
         } else if (!g->stop && !g->newline && is_stop_cp(c)) {
             g->stop = is_cjk_stop(c) ? 'c' : c == '.' ? '.' : '!';
             size_t j = i + l;
-            while (j < to && (is_stop_cp(c = cp_at(s->norm, to, j, &l)) ||
-                              is_closer(c)))
+            while (j < to &&
+                   (is_stop_cp(c = cp_at(s->norm, to, j, &l)) || is_closer(c)))
                 j += l;
             g->stop_end = j;
             g->spaced = j < to && is_space_cp(cp_at(s->norm, to, j, &l));
@@ -331,8 +336,10 @@ long px_sent_find(const px_sent *sents, size_t n, size_t off) {
     size_t lo = 0, hi = n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (sents[mid].span.end <= off) lo = mid + 1;
-        else hi = mid;
+        if (sents[mid].span.end <= off)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
     if (lo < n && sents[lo].span.start <= off && off < sents[lo].span.end)
         return (long)lo;

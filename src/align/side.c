@@ -7,9 +7,9 @@
  * Boosts encode what survives a rewrite: numbers 2.0, capitalised words
  * not opening the sentence (names) 1.6, content words 1.0; function words
  * are no terms at all (they only matter to the word diff, which compares
- * every token's key).  Stems are cached per distinct token (token hash -> key) in a small
- * open-addressing table local to the call: news repeats its words, and
- * stemming is the costly part.  This is the once-per-article work; the
+ * every token's key).  Stems are cached per distinct token (token hash -> key)
+ * in a small open-addressing table local to the call: news repeats its words,
+ * and stemming is the costly part.  This is the once-per-article work; the
  * pairwise part (align.c) only reads it.
  */
 #include <stdlib.h> /* qsort */
@@ -18,11 +18,11 @@
 #include "core/utf8.h"
 
 #define BOOST_NUMBER 2.0f
-#define BOOST_NAME 1.6f
-#define BOOST_WORD 1.0f
+#define BOOST_NAME   1.6f
+#define BOOST_WORD   1.0f
 
 typedef struct stem_cache {
-    uint64_t *tok;  /* token hash, 0 = empty */
+    uint64_t *tok; /* token hash, 0 = empty */
     uint64_t *key;
     size_t mask, fill;
 } stem_cache;
@@ -138,7 +138,8 @@ static int bigram_terms(prep *p, size_t k, uint32_t si) {
     if (!(l = px_utf8_decode(w, n, &cp)) || !unspaced_script(cp)) return 0;
     for (size_t chars = 0; i < n; chars++) {
         if (!(l = px_utf8_decode(w + i, n - i, &cp))) l = 1;
-        if (chars) add_term(p, px_hash64(w + prev, i + l - prev, 3), BOOST_WORD, si);
+        if (chars)
+            add_term(p, px_hash64(w + prev, i + l - prev, 3), BOOST_WORD, si);
         prev = i;
         i += l;
     }
@@ -224,7 +225,9 @@ void px_align_side_free(px_align_side *s) {
     px_free(s);
 }
 
-const px_doc *px_align_side_doc(const px_align_side *s) { return s->doc; }
+const px_doc *px_align_side_doc(const px_align_side *s) {
+    return s->doc;
+}
 
 const px_article *px_align_side_article(const px_align_side *s) {
     return s->art;

@@ -24,7 +24,7 @@ typedef struct hview {
     const px_align *al;
     const px_align_html_opts *o;
     px_buf *out;
-    size_t *cut;   /* piece boundaries of the current sentence */
+    size_t *cut; /* piece boundaries of the current sentence */
     size_t ncut, acut;
 } hview;
 
@@ -36,11 +36,13 @@ static const char css[] =
     ".cov{font-size:13px;color:#444}.panel{padding:8px 20px;"
     "border-bottom:1px solid #ddd}"
     "main{display:flex;gap:20px;padding:10px 20px}"
-    ".col{flex:1;min-width:0}.col h2{font-size:15px;border-bottom:2px solid #999}"
+    ".col{flex:1;min-width:0}.col h2{font-size:15px;border-bottom:2px solid "
+    "#999}"
     ".s,.ps{border-radius:3px;cursor:pointer}.s[data-pair]:hover,.hl"
     "{background:#fde9a6;outline:1px solid #e0b000}"
     "#view{float:right;font:13px sans-serif}[hidden]{display:none!important}"
-    "table.rows{border-collapse:collapse;margin:10px 20px;width:calc(100% - 40px)}"
+    "table.rows{border-collapse:collapse;margin:10px 20px;width:calc(100% - "
+    "40px)}"
     ".rows td{vertical-align:top;width:50%;padding:4px 8px;"
     "border-bottom:1px solid #e4e4e4}"
     ".only{background:#e6e6e6;color:#555}.moved{border-left:3px solid #6a5acd}"
@@ -64,7 +66,9 @@ static const char js[] =
     "var t=p&&document.getElementById(p);"
     "if(t)t.scrollIntoView({block:'center',behavior:'smooth'})})});";
 
-static void esc(px_buf *o, const char *s) { px_buf_html(o, s, strlen(s)); }
+static void esc(px_buf *o, const char *s) {
+    px_buf_html(o, s, strlen(s));
+}
 
 /* Append cls keeping only [A-Za-z0-9_-]. */
 static void class_name(px_buf *o, const char *cls) {
@@ -83,13 +87,15 @@ static void header(hview *v) {
     const char *lb = o->b_label ? o->b_label : px_side_label(al, 1);
     px_buf_puts(v->out, "<header><button id=\"view\" type=\"button\">"
                         "View: side by side</button><h1>");
-    if (o->title) esc(v->out, o->title);
+    if (o->title)
+        esc(v->out, o->title);
     else {
         esc(v->out, la);
         px_buf_puts(v->out, " \xE2\x86\x94 ");
         esc(v->out, lb);
     }
-    px_buf_printf(v->out, "</h1><p class=\"dir\" data-dir=\"%s\">Direction: <b>",
+    px_buf_printf(v->out,
+                  "</h1><p class=\"dir\" data-dir=\"%s\">Direction: <b>",
                   px_dir_name(al->dir.dir));
     if (al->dir.dir == PX_DIR_A_TO_B || al->dir.dir == PX_DIR_B_TO_A) {
         int src = al->dir.dir == PX_DIR_B_TO_A;
@@ -97,7 +103,8 @@ static void header(hview *v) {
         px_buf_puts(v->out, " \xE2\x86\x92 ");
         esc(v->out, src ? la : lb);
     } else {
-        px_buf_puts(v->out, al->dir.dir == PX_DIR_SAME ? "same text" : "unknown");
+        px_buf_puts(v->out,
+                    al->dir.dir == PX_DIR_SAME ? "same text" : "unknown");
     }
     px_buf_printf(v->out, "</b> (confidence %.2f)</p><ul class=\"ev\">",
                   al->dir.confidence);
@@ -172,9 +179,12 @@ static void piece_attrs(hview *v, int x, const px_align_pair *p, size_t from,
     *rep = NULL;
     for (size_t k = 0; p && k < p->nops; k++) {
         const px_op *op = &p->ops[k];
-        if (op->kind == PX_OP_KEEP || !covers(x ? op->b_span : op->a_span, from, to))
+        if (op->kind == PX_OP_KEEP ||
+            !covers(x ? op->b_span : op->a_span, from, to))
             continue;
-        px_buf_puts(cls, op->kind == PX_OP_REPLACE ? "rep " : x ? "ins " : "del ");
+        px_buf_puts(cls, op->kind == PX_OP_REPLACE ? "rep "
+                         : x                       ? "ins "
+                                                   : "del ");
         if (op->kind == PX_OP_REPLACE) *rep = op;
     }
     for (size_t k = 0; k < v->o->nmarks; k++) {
@@ -203,8 +213,10 @@ static void piece(hview *v, int x, const px_align_pair *p, size_t from,
             px_buf_putc(v->out, '"');
         } else if (rep) { /* hover shows the other side's words */
             px_span o = x ? rep->a_span : rep->b_span;
-            px_buf_puts(v->out, x ? " title=\"\xE2\x86\x90 " : " title=\"\xE2\x86\x92 ");
-            px_buf_html(v->out, px_doc_orig(v->al->side[!x]->doc, NULL) + o.start,
+            px_buf_puts(v->out, x ? " title=\"\xE2\x86\x90 "
+                                  : " title=\"\xE2\x86\x92 ");
+            px_buf_html(v->out,
+                        px_doc_orig(v->al->side[!x]->doc, NULL) + o.start,
                         o.end - o.start);
             px_buf_putc(v->out, '"');
         }
@@ -234,7 +246,9 @@ static void sentence(hview *v, int x, uint32_t s, int in_row) {
     long pi = al->partner[x][s];
     const px_align_pair *p = pi >= 0 ? &al->pairs[pi].pub : NULL;
     px_buf_printf(v->out, "<span class=\"%s%s\"", in_row ? "ps" : "s",
-                  !p ? " only" : p->moved ? " moved" : "");
+                  !p         ? " only"
+                  : p->moved ? " moved"
+                             : "");
     if (!in_row) px_buf_printf(v->out, " id=\"%c%u\"", x ? 'b' : 'a', s);
     if (p) {
         px_buf_printf(v->out,
@@ -255,7 +269,8 @@ static void sentence(hview *v, int x, uint32_t s, int in_row) {
 static void column(hview *v, int x) {
     const px_align_side *sd = v->al->side[x];
     const char *l = x ? v->o->b_label : v->o->a_label;
-    px_buf_printf(v->out, "<div class=\"col\" id=\"col%c\"><h2>", x ? 'B' : 'A');
+    px_buf_printf(v->out, "<div class=\"col\" id=\"col%c\"><h2>",
+                  x ? 'B' : 'A');
     esc(v->out, l ? l : px_side_label(v->al, x));
     px_buf_puts(v->out, "</h2><p dir=\"auto\">");
     for (uint32_t s = 0; s < sd->nsents; s++) {

@@ -6,9 +6,10 @@
  * coverage and the direction with its evidence.
  *
  * Terminal: blocks in reading order (px_align_walk): pairs in A's order,
- * B-only sentences after the B sentence they follow, A-only in place.  Word changes are coloured (A red, B green) or, in
- * plain mode, wdiff-style [-deleted-] {+inserted+}.  With a width, the two
- * sides are set in two columns wrapped at a character count.
+ * B-only sentences after the B sentence they follow, A-only in place.  Word
+ * changes are coloured (A red, B green) or, in plain mode, wdiff-style
+ * [-deleted-] {+inserted+}.  With a width, the two sides are set in two columns
+ * wrapped at a character count.
  */
 #include <string.h> /* strlen */
 #include <utf8proc.h>
@@ -103,8 +104,9 @@ static void json_side(px_buf *o, const px_align *al, int x) {
 
 static void json_direction(px_buf *o, const px_align *al) {
     const px_direction *d = &al->dir;
-    px_buf_printf(o, ",\"direction\":{\"dir\":\"%s\",\"confidence\":%.3f,"
-                     "\"evidence\":[",
+    px_buf_printf(o,
+                  ",\"direction\":{\"dir\":\"%s\",\"confidence\":%.3f,"
+                  "\"evidence\":[",
                   px_dir_name(d->dir), d->confidence);
     for (size_t i = 0; i < d->nev; i++) {
         const px_evidence *e = &d->ev[i];
@@ -137,11 +139,11 @@ px_result px_align_to_json(const px_align *al, px_buf *out) {
 
 /* -------------------------------------------------------------- terminal */
 
-#define RED "\033[31m"
+#define RED   "\033[31m"
 #define GREEN "\033[32m"
-#define DIM "\033[2m"
-#define BOLD "\033[1m"
-#define OFF "\033[0m"
+#define DIM   "\033[2m"
+#define BOLD  "\033[1m"
+#define OFF   "\033[0m"
 
 typedef struct tview {
     const px_align *al;
@@ -159,16 +161,16 @@ static void put_text(px_buf *o, const char *s, size_t n) {
 }
 
 /* Text of sentence s of side x with the pair's changed words marked. */
-static void marked_sentence(tview *v, px_buf *o, const px_align_pair *p,
-                            int x, uint32_t s) {
+static void marked_sentence(tview *v, px_buf *o, const px_align_pair *p, int x,
+                            uint32_t s) {
     const char *txt = px_doc_orig(v->al->side[x]->doc, NULL);
     px_span sp = v->al->side[x]->sents[s].span;
     size_t at = sp.start;
     for (size_t k = 0; p && k < p->nops; k++) {
         const px_op *op = &p->ops[k];
         px_span os = x ? op->b_span : op->a_span;
-        if (op->kind == PX_OP_KEEP || os.start == os.end ||
-            os.start < at || os.end > sp.end)
+        if (op->kind == PX_OP_KEEP || os.start == os.end || os.start < at ||
+            os.end > sp.end)
             continue;
         put_text(o, txt + at, os.start - at);
         px_buf_puts(o, v->o->color ? (x ? GREEN : RED) : x ? "{+" : "[-");

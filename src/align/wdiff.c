@@ -17,9 +17,9 @@
 #define MAX_CELLS ((size_t)4 << 20)
 
 typedef struct gtok {
-    uint32_t tok;   /* first token index in the side's doc */
-    uint32_t ntok;  /* tokens in this unit: initials "U.S." share one key */
-    uint32_t sent;  /* sentence ordinal within the pair */
+    uint32_t tok;  /* first token index in the side's doc */
+    uint32_t ntok; /* tokens in this unit: initials "U.S." share one key */
+    uint32_t sent; /* sentence ordinal within the pair */
     uint64_t key;
 } gtok;
 
@@ -27,11 +27,11 @@ typedef struct gtok {
 struct px_wdiff_ws {
     gtok *t[2];
     size_t n[2], at[2];
-    char *script;   /* 'K', 'D' (A only), 'I' (B only) */
+    char *script; /* 'K', 'D' (A only), 'I' (B only) */
     size_t ns, ascript;
-    uint16_t *L;    /* LCS table */
+    uint16_t *L; /* LCS table */
     size_t aL;
-    uint64_t *V;    /* bit-parallel rows */
+    uint64_t *V; /* bit-parallel rows */
     size_t aV;
 };
 typedef struct px_wdiff_ws seqs;
@@ -94,14 +94,18 @@ static size_t bp_suffix_lcs(const uint64_t *V, size_t n, size_t m, size_t i,
     return (size_t)__builtin_popcountll(~V[n - i] & mask);
 }
 
-static void lcs_bits(seqs *q, const gtok *a, size_t n, const gtok *b, size_t m) {
+static void lcs_bits(seqs *q, const gtok *a, size_t n, const gtok *b,
+                     size_t m) {
     const uint64_t *V = bp_rows(q, a, n, b, m);
     size_t i = 0, j = 0;
     while (i < n && j < m) {
-        if (a[i].key == b[j].key) q->script[q->ns++] = 'K', i++, j++;
-        else if (bp_suffix_lcs(V, n, m, i + 1, j) >= bp_suffix_lcs(V, n, m, i, j + 1))
+        if (a[i].key == b[j].key)
+            q->script[q->ns++] = 'K', i++, j++;
+        else if (bp_suffix_lcs(V, n, m, i + 1, j) >=
+                 bp_suffix_lcs(V, n, m, i, j + 1))
             q->script[q->ns++] = 'D', i++;
-        else q->script[q->ns++] = 'I', j++;
+        else
+            q->script[q->ns++] = 'I', j++;
     }
     while (i < n) q->script[q->ns++] = 'D', i++;
     while (j < m) q->script[q->ns++] = 'I', j++;
@@ -124,16 +128,18 @@ static void lcs(seqs *q, const gtok *a, size_t n, const gtok *b, size_t m) {
     for (size_t i = 0; i < n; i++) L[i * W + m] = 0;
     for (size_t i = n; i-- > 0;)
         for (size_t j = m; j-- > 0;)
-            L[i * W + j] = a[i].key == b[j].key
-                               ? (uint16_t)(L[(i + 1) * W + j + 1] + 1)
-                           : L[(i + 1) * W + j] >= L[i * W + j + 1]
-                               ? L[(i + 1) * W + j]
-                               : L[i * W + j + 1];
+            L[i * W + j] =
+                a[i].key == b[j].key ? (uint16_t)(L[(i + 1) * W + j + 1] + 1)
+                : L[(i + 1) * W + j] >= L[i * W + j + 1] ? L[(i + 1) * W + j]
+                                                         : L[i * W + j + 1];
     size_t i = 0, j = 0;
     while (i < n && j < m) {
-        if (a[i].key == b[j].key) q->script[q->ns++] = 'K', i++, j++;
-        else if (L[(i + 1) * W + j] >= L[i * W + j + 1]) q->script[q->ns++] = 'D', i++;
-        else q->script[q->ns++] = 'I', j++;
+        if (a[i].key == b[j].key)
+            q->script[q->ns++] = 'K', i++, j++;
+        else if (L[(i + 1) * W + j] >= L[i * W + j + 1])
+            q->script[q->ns++] = 'D', i++;
+        else
+            q->script[q->ns++] = 'I', j++;
     }
     while (i < n) q->script[q->ns++] = 'D', i++;
     while (j < m) q->script[q->ns++] = 'I', j++;
@@ -170,10 +176,12 @@ static px_span run_span(const px_token *t, const gtok *g, size_t len,
                         size_t from, size_t n) {
     if (n) {
         const gtok *last = &g[from + n - 1];
-        return (px_span){t[g[from].tok].start, t[last->tok + last->ntok - 1].end};
+        return (px_span){t[g[from].tok].start,
+                         t[last->tok + last->ntok - 1].end};
     }
-    size_t at = from ? t[g[from - 1].tok + g[from - 1].ntok - 1].end
-                     : len ? t[g[0].tok].start : 0;
+    size_t at = from  ? t[g[from - 1].tok + g[from - 1].ntok - 1].end
+                : len ? t[g[0].tok].start
+                      : 0;
     return (px_span){at, at};
 }
 
@@ -211,8 +219,11 @@ static void emit_runs(opsink *o, const seqs *q, px_op_kind kind, size_t ia,
                        : ka && kb         ? PX_OP_REPLACE
                        : ka               ? PX_OP_DELETE
                                           : PX_OP_INSERT;
-        px_op op = {k, ka ? q->t[0][ia].tok : 0, units_tokens(q->t[0], ia, ka),
-                    kb ? q->t[1][ib].tok : 0, units_tokens(q->t[1], ib, kb),
+        px_op op = {k,
+                    ka ? q->t[0][ia].tok : 0,
+                    units_tokens(q->t[0], ia, ka),
+                    kb ? q->t[1][ib].tok : 0,
+                    units_tokens(q->t[1], ib, kb),
                     run_span(ta, q->t[0], q->n[0], ia, ka),
                     run_span(tb, q->t[1], q->n[1], ib, kb)};
         if (!ka) op.a_tok = insertion_point(q->t[0], q->n[0], ia);
@@ -239,7 +250,9 @@ static void script_to_ops(opsink *o, const seqs *q) {
     }
 }
 
-px_wdiff_ws *px_wdiff_ws_new(void) { return px_calloc(1, sizeof(px_wdiff_ws)); }
+px_wdiff_ws *px_wdiff_ws_new(void) {
+    return px_calloc(1, sizeof(px_wdiff_ws));
+}
 
 void px_wdiff_ws_free(px_wdiff_ws *q) {
     if (!q) return;

@@ -82,9 +82,11 @@ px_result px_time_parse(const char *s, int64_t *out) {
             p++;
             if (!digits(&p, 2, &sec)) return PX_ERR_PARSE;
             if (*p == '.' || *p == ',')
-                for (p++; *p >= '0' && *p <= '9'; p++) {}
+                for (p++; *p >= '0' && *p <= '9'; p++) {
+                }
         }
-        if (*p == 'Z' || *p == 'z') p++;
+        if (*p == 'Z' || *p == 'z')
+            p++;
         else if (*p == '+' || *p == '-') {
             sign = *p++ == '-' ? -1 : 1;
             if (!digits(&p, 2, &oh)) return PX_ERR_PARSE;
@@ -112,7 +114,8 @@ static px_result field(px_buf *b, const char *key, const char *v) {
 
 px_result px_article_to_json(const px_article *a, int with_text, px_buf *b) {
     px_result rc = px_buf_puts(b, "{\"id\":");
-    if (!rc) rc = px_buf_json_str(b, a->id ? a->id : "", a->id ? strlen(a->id) : 0);
+    if (!rc)
+        rc = px_buf_json_str(b, a->id ? a->id : "", a->id ? strlen(a->id) : 0);
     if (!rc) rc = field(b, "url", a->url);
     if (!rc) rc = field(b, "outlet", a->outlet);
     if (!rc) rc = field(b, "title", a->title);

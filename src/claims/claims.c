@@ -18,7 +18,9 @@
 static const px_lang *const langs[] = {&px_lang_en};
 static const char *const lang_codes[] = {"en", NULL};
 
-const char *const *px_claimer_langs(void) { return lang_codes; }
+const char *const *px_claimer_langs(void) {
+    return lang_codes;
+}
 
 px_claimer *px_claimer_new(const char *lang) {
     if (!lang) lang = "en";
@@ -45,7 +47,9 @@ const char *px_claimer_loaded(const px_claimer *c, uint64_t h) {
     return e && strcmp(e->canon, "neutral") ? e->canon : NULL;
 }
 
-const char *px_claimer_lang(const px_claimer *c) { return c->lang->code; }
+const char *px_claimer_lang(const px_claimer *c) {
+    return c->lang->code;
+}
 
 /* -------------------------------------------------------------- claim set */
 
@@ -167,8 +171,8 @@ const px_span *px_claims_sentences(const px_claims *cs, size_t *n) {
 /* ------------------------------------------------------------------ names */
 
 const char *px_claim_kind_str(px_claim_kind k) {
-    static const char *const s[] = {"?", "quantity", "quote", "attribution",
-                                    "entity", "time"};
+    static const char *const s[] = {"?",           "quantity", "quote",
+                                    "attribution", "entity",   "time"};
     return (unsigned)k < 6 ? s[k] : "?";
 }
 
@@ -178,8 +182,8 @@ const char *px_hedge_str(px_hedge h) {
 }
 
 const char *px_entity_type_str(px_entity_type t) {
-    static const char *const s[] = {"?", "person", "place", "org",
-                                    "described", "other"};
+    static const char *const s[] = {"?",   "person",    "place",
+                                    "org", "described", "other"};
     return (unsigned)t < 6 ? s[t] : "?";
 }
 

@@ -21,39 +21,39 @@
 
 /* Gap flags: what the original text holds between word i-1 and word i. */
 enum {
-    G_SPACE = 1u << 0,   /* whitespace */
-    G_STOP = 1u << 1,    /* . ! ? */
+    G_SPACE = 1u << 0, /* whitespace */
+    G_STOP = 1u << 1,  /* . ! ? */
     G_COMMA = 1u << 2,
-    G_SEMI = 1u << 3,    /* ; */
+    G_SEMI = 1u << 3, /* ; */
     G_COLON = 1u << 4,
-    G_QOPEN = 1u << 5,   /* a quotation mark opening before word i */
-    G_QCLOSE = 1u << 6,  /* a quotation mark closing after word i-1 */
-    G_HYPHEN = 1u << 7,  /* "-" joining two words without space */
-    G_DASH = 1u << 8,    /* dash between words: — – or " - " */
-    G_PARA = 1u << 9,    /* line break */
-    G_PAREN = 1u << 10,  /* ( ) [ ] */
-    G_DOT = 1u << 11,    /* "." with no space after: "U.S", "Modern.az" */
-    G_PCT = 1u << 12,    /* "%" */
-    G_CUR = 1u << 13,    /* currency sign: cur holds the unit */
-    G_SENT = 1u << 14,   /* a sentence starts at word i */
+    G_QOPEN = 1u << 5,  /* a quotation mark opening before word i */
+    G_QCLOSE = 1u << 6, /* a quotation mark closing after word i-1 */
+    G_HYPHEN = 1u << 7, /* "-" joining two words without space */
+    G_DASH = 1u << 8,   /* dash between words: — – or " - " */
+    G_PARA = 1u << 9,   /* line break */
+    G_PAREN = 1u << 10, /* ( ) [ ] */
+    G_DOT = 1u << 11,   /* "." with no space after: "U.S", "Modern.az" */
+    G_PCT = 1u << 12,   /* "%" */
+    G_CUR = 1u << 13,   /* currency sign: cur holds the unit */
+    G_SENT = 1u << 14,  /* a sentence starts at word i */
     G_SLASH = 1u << 15,
-    G_OTHER = 1u << 16,  /* any other symbol */
+    G_OTHER = 1u << 16, /* any other symbol */
     G_BREAK = G_STOP | G_COMMA | G_SEMI | G_COLON | G_QOPEN | G_QCLOSE |
               G_DASH | G_PARA | G_PAREN | G_SENT
 };
 
 typedef struct px_word {
-    uint32_t start, end;    /* original span */
-    const char *norm;       /* normalised form (not NUL-terminated) */
+    uint32_t start, end; /* original span */
+    const char *norm;    /* normalised form (not NUL-terminated) */
     uint32_t nlen;
-    uint64_t hash;          /* of norm without a possessive "'s" */
-    uint32_t tflags;        /* PX_TOK_* */
-    uint32_t cats;          /* LX_* */
-    uint32_t gap;           /* G_* before this word */
-    uint32_t sent;          /* sentence index */
-    const char *cur;        /* currency unit of a sign in the gap, or NULL */
-    int32_t ent;            /* entity index of a mention covering it */
-    int used;               /* taken by a time or quantity claim */
+    uint64_t hash;   /* of norm without a possessive "'s" */
+    uint32_t tflags; /* PX_TOK_* */
+    uint32_t cats;   /* LX_* */
+    uint32_t gap;    /* G_* before this word */
+    uint32_t sent;   /* sentence index */
+    const char *cur; /* currency unit of a sign in the gap, or NULL */
+    int32_t ent;     /* entity index of a mention covering it */
+    int used;        /* taken by a time or quantity claim */
 } px_word;
 
 struct px_claimer {
@@ -73,7 +73,7 @@ struct px_claims {
 /* Hash index (64-bit key -> entity), open addressing; owned by px_xctx. */
 typedef struct px_idmap {
     uint64_t *key;
-    int32_t *val;     /* PX_NONE = empty slot */
+    int32_t *val; /* PX_NONE = empty slot */
     size_t cap, n;
 } px_idmap;
 
@@ -83,11 +83,11 @@ typedef struct px_xctx {
     const char *orig;
     size_t orig_len;
     px_word *w;
-    size_t n;               /* words; w[n] is a sentinel holding the tail gap */
+    size_t n; /* words; w[n] is a sentinel holding the tail gap */
     px_claims *out;
-    int32_t last_person;    /* pronoun antecedent (entity index) */
-    px_idmap names;         /* (type, name) -> entity */
-    px_idmap surnames;      /* folded last name word -> person */
+    int32_t last_person; /* pronoun antecedent (entity index) */
+    px_idmap names;      /* (type, name) -> entity */
+    px_idmap surnames;   /* folded last name word -> person */
 } px_xctx;
 
 /* words.c */

@@ -21,15 +21,15 @@
 #include "claims/claims_int.h"
 
 #define MAX_ENTITIES 4096
-#define MAX_RUN 8
+#define MAX_RUN      8
 
 /* A capitalised run [i, j) and the name inside it [ni, nj). */
 typedef struct run {
     size_t i, j, ni, nj;
-    size_t ri;           /* role start (== ni when no role) */
+    size_t ri; /* role start (== ni when no role) */
     px_entity_type type;
-    const char *canon;   /* gazetteer name */
-    int title;           /* inside a title-case headline */
+    const char *canon; /* gazetteer name */
+    int title;         /* inside a title-case headline */
 } run;
 
 static int is_possessive(const px_word *w) {
@@ -44,10 +44,9 @@ static int is_cap(const px_word *w) {
 /* A plain name word: capitalised, not a role, function, time or demonym
  * word. */
 static int is_name_word(const px_word *w) {
-    return is_cap(w) &&
-           !(w->cats & (LX_ROLE | LX_ROLEMOD | LX_FUNC | LX_MONTH |
-                        LX_WEEKDAY | LX_DEMONYM | LX_AUX | LX_REPORT |
-                        LX_RELTIME | LX_SOURCE));
+    return is_cap(w) && !(w->cats & (LX_ROLE | LX_ROLEMOD | LX_FUNC | LX_MONTH |
+                                     LX_WEEKDAY | LX_DEMONYM | LX_AUX |
+                                     LX_REPORT | LX_RELTIME | LX_SOURCE));
 }
 
 static size_t run_end(const px_xctx *x, size_t i) {
@@ -66,7 +65,8 @@ static size_t role_start(const px_xctx *x, size_t i) {
     int has_role = 0;
     while (k > 0 && !(x->w[k].gap & (G_BREAK | G_SLASH))) {
         const px_word *p = &x->w[k - 1];
-        if (p->cats & LX_ROLE) has_role = 1;
+        if (p->cats & LX_ROLE)
+            has_role = 1;
         else if (!(p->cats & LX_ROLEMOD) && !is_cap(p) && !is_possessive(p) &&
                  !(x->w[k].gap & G_HYPHEN))
             break;
@@ -80,8 +80,8 @@ static size_t role_start(const px_xctx *x, size_t i) {
 /* Split run [i, j) into role and name; type it from the gazetteer. */
 static void run_classify(const px_xctx *x, run *r) {
     size_t len;
-    const px_lex_entry *g = px_words_match(x, r->i, LX_PLACE | LX_ORG,
-                                           G_BREAK | G_HYPHEN, &len);
+    const px_lex_entry *g =
+        px_words_match(x, r->i, LX_PLACE | LX_ORG, G_BREAK | G_HYPHEN, &len);
     r->type = 0, r->canon = NULL;
     if (g && (r->i + len >= r->j || len > 1)) { /* "Modern.az", "U.S." */
         r->j = r->i + len;
@@ -95,7 +95,8 @@ static void run_classify(const px_xctx *x, run *r) {
     if (r->ni == r->nj) return; /* no name words: a role or a common word */
     r->ri = role_start(x, r->ni);
     int several = r->nj - r->ni > 1; /* "Carrow Island", not "Island" */
-    if (several && (x->w[r->nj - 1].cats & LX_ORGWORD)) r->type = PX_ENT_ORG;
+    if (several && (x->w[r->nj - 1].cats & LX_ORGWORD))
+        r->type = PX_ENT_ORG;
     else if (several && (x->w[r->nj - 1].cats & LX_PLACEWORD))
         r->type = PX_ENT_PLACE;
     else if (r->ri < r->ni || (x->w[r->ni].cats & LX_GIVEN))
@@ -123,7 +124,8 @@ static px_span name_span(const px_xctx *x, size_t i, size_t j) {
     px_span s = px_words_span(x, i, j);
     if (!is_possessive(&x->w[j - 1])) return s;
     const char *o = x->orig;
-    if (s.end >= 2 && o[s.end - 2] == '\'') s.end -= 2;
+    if (s.end >= 2 && o[s.end - 2] == '\'')
+        s.end -= 2;
     else if (s.end >= 4 && !memcmp(o + s.end - 4, "\xE2\x80\x99", 3))
         s.end -= 4;
     return s;
@@ -255,11 +257,11 @@ static void resolve_open(px_xctx *x, run *r) {
     if (n == 1 && initial && w->nlen > 3 && w->norm[w->nlen - 1] == 's' &&
         w->norm[w->nlen - 2] != 's')
         return;
-    if (n >= 2 || followed_by_verb(x, r->nj)) r->type = n >= 2 && !initial
-        ? PX_ENT_OTHER : PX_ENT_PERSON;
-    else if (!initial) r->type = PX_ENT_OTHER;
-    if (n >= 2 && followed_by_verb(x, r->nj) &&
-        (x->w[r->nj].cats & LX_REPORT))
+    if (n >= 2 || followed_by_verb(x, r->nj))
+        r->type = n >= 2 && !initial ? PX_ENT_OTHER : PX_ENT_PERSON;
+    else if (!initial)
+        r->type = PX_ENT_OTHER;
+    if (n >= 2 && followed_by_verb(x, r->nj) && (x->w[r->nj].cats & LX_REPORT))
         r->type = PX_ENT_PERSON;
 }
 
@@ -355,8 +357,7 @@ int32_t px_entity_before(px_xctx *x, size_t i, size_t *from) {
     const px_word *p = &x->w[i - 1];
     if (p->ent != PX_NONE) {
         size_t k = i - 1;
-        while (k > 0 && x->w[k - 1].ent == p->ent &&
-               !(x->w[k].gap & G_BREAK))
+        while (k > 0 && x->w[k - 1].ent == p->ent && !(x->w[k].gap & G_BREAK))
             k--;
         *from = k;
         return p->ent;
@@ -368,8 +369,8 @@ int32_t px_entity_before(px_xctx *x, size_t i, size_t *from) {
     if (!(p->cats & (LX_SOURCE | LX_ROLE))) return PX_NONE;
     size_t k = np_start(x, i, 6);
     /* "Maps published by Ukraine-aligned sources": extend over by/from */
-    if (k >= 2 && (px_word_is(&x->w[k - 1], "by") ||
-                   px_word_is(&x->w[k - 1], "from")) &&
+    if (k >= 2 &&
+        (px_word_is(&x->w[k - 1], "by") || px_word_is(&x->w[k - 1], "from")) &&
         !(x->w[k].gap & G_BREAK) && !(x->w[k - 1].gap & G_BREAK)) {
         size_t h = k - 2;
         if (h > 0 && x->w[h].nlen > 2 &&

@@ -25,14 +25,14 @@
 #define THING_MAX 4
 
 typedef struct qty {
-    size_t vi, vj;       /* value words */
-    size_t end;          /* after value, scale and unit */
+    size_t vi, vj; /* value words */
+    size_t end;    /* after value, scale and unit */
     double value, precision;
     const char *unit;
     px_span unit_span;
     px_hedge hedge;
     px_span hedge_span;
-    size_t hi;           /* first word (hedge or value) */
+    size_t hi; /* first word (hedge or value) */
 } qty;
 
 /* ----------------------------------------------------------- the value */
@@ -46,12 +46,15 @@ static size_t parse_digits(const char *s, size_t n, double *v, double *prec) {
     for (; k < n; k++) {
         char c = s[k];
         if (c >= '0' && c <= '9') {
-            if (decimals >= 0) decimals++, scale /= 10, val += (c - '0') * scale;
-            else val = val * 10 + (c - '0');
+            if (decimals >= 0)
+                decimals++, scale /= 10, val += (c - '0') * scale;
+            else
+                val = val * 10 + (c - '0');
             trailing0 = c == '0' ? trailing0 + 1 : 0;
         } else if (c == ',' && k + 1 < n) {
             trailing0 = 0; /* thousands separator */
-        } else if (c == '.' && k + 1 < n && s[k + 1] >= '0' && s[k + 1] <= '9') {
+        } else if (c == '.' && k + 1 < n && s[k + 1] >= '0' &&
+                   s[k + 1] <= '9') {
             dots++;
             decimals = 0, trailing0 = 0;
         } else {
@@ -67,8 +70,10 @@ static size_t parse_digits(const char *s, size_t n, double *v, double *prec) {
     }
     *v = val;
     /* trailing zeros round only from the hundreds: "10 people" is ten */
-    if (decimals > 0) *prec = pow(10, -decimals);
-    else *prec = pow(10, trailing0 > 0 && val >= 100 ? trailing0 : 0);
+    if (decimals > 0)
+        *prec = pow(10, -decimals);
+    else
+        *prec = pow(10, trailing0 > 0 && val >= 100 ? trailing0 : 0);
     if (*prec > val && val > 0) *prec = pow(10, floor(log10(val)));
     return k;
 }
@@ -96,8 +101,8 @@ static int value_digits(const px_xctx *x, size_t i, qty *q) {
     if (k < w->nlen) { /* "1.2m", "3bn", "5k" */
         uint64_t h = px_hash64(w->norm + k, w->nlen - k, 0);
         size_t len;
-        const px_lex_entry *e = px_lexicon_match(&x->cl->lx, &h, 1, LX_SCALE,
-                                                 &len);
+        const px_lex_entry *e =
+            px_lexicon_match(&x->cl->lx, &h, 1, LX_SCALE, &len);
         if (!e) return 0; /* "2nd", "g7", "covid19" */
         q->value *= e->val, q->precision *= e->val;
     }
@@ -135,18 +140,17 @@ static int value_fraction(const px_xctx *x, size_t i, qty *q) {
         k = i + 1;
     e = px_words_match(x, k, LX_FRAC, G_BREAK, &len);
     if (!e || (k == i && !px_word_is(&x->w[i], "half"))) return 0;
-    if (k == i && i > 0 && (px_word_is(&x->w[i - 1], "the") ||
-                            px_word_is(&x->w[i - 1], "first") ||
-                            px_word_is(&x->w[i - 1], "second") ||
-                            px_word_is(&x->w[i - 1], "in")))
+    if (k == i && i > 0 &&
+        (px_word_is(&x->w[i - 1], "the") || px_word_is(&x->w[i - 1], "first") ||
+         px_word_is(&x->w[i - 1], "second") || px_word_is(&x->w[i - 1], "in")))
         return 0; /* "the second half of the day", "cut in half" */
     if (k > i && (x->w[k].gap & G_BREAK)) return 0;
     q->vi = i, q->vj = q->end = k + 1;
     size_t ul;
     const px_lex_entry *u;
     /* "half a percentage point": a fraction of one unit */
-    if (k + 2 < x->n && (px_word_is(&x->w[k + 1], "a") ||
-                         px_word_is(&x->w[k + 1], "an")) &&
+    if (k + 2 < x->n &&
+        (px_word_is(&x->w[k + 1], "a") || px_word_is(&x->w[k + 1], "an")) &&
         !(x->w[k + 2].gap & G_BREAK) &&
         (u = px_words_match(x, k + 2, LX_UNIT, G_BREAK, &ul))) {
         q->value = num * e->val, q->precision = q->value / 2;
@@ -247,9 +251,10 @@ static int thing_word(const px_xctx *x, size_t k) {
  * out", "fans packed the stadium"), or a gerund ("people fleeing"). */
 static int passive_after_noun(const px_xctx *x, size_t j) {
     static const char *const after[] = {
-        "or", "and", "in", "by", "at", "on", "during", "after", "since",
-        "across", "near", "from", "over", "to", "as", "under", "inside",
-        "outside", "following", "last", "this", "so", "overnight"};
+        "or",        "and",   "in",    "by",     "at",       "on",
+        "during",    "after", "since", "across", "near",     "from",
+        "over",      "to",    "as",    "under",  "inside",   "outside",
+        "following", "last",  "this",  "so",     "overnight"};
     if (ends_with(&x->w[j], "ing", 3)) return 0;
     if (j + 1 >= x->n || (x->w[j + 1].gap & G_BREAK)) return 1;
     for (size_t i = 0; i < sizeof after / sizeof *after; i++)
@@ -282,8 +287,7 @@ static size_t predicate(const px_xctx *x, size_t k, size_t *ps) {
         k++, skip++;
     if (k >= x->n || !(x->w[k].cats & LX_AUX) || (x->w[k].gap & G_BREAK))
         return 0;
-    while (k < x->n && (x->w[k].cats & LX_AUX) && !(x->w[k].gap & G_BREAK))
-        k++;
+    while (k < x->n && (x->w[k].cats & LX_AUX) && !(x->w[k].gap & G_BREAK)) k++;
     size_t s = k, j = k;
     while (j < x->n && !(x->w[j].gap & G_BREAK) &&
            (participle(&x->w[j]) ||
@@ -304,7 +308,8 @@ static void find_thing(px_xctx *x, const qty *q, px_claim *c) {
     size_t from = of ? k + 1 : k;
     if (of && from < x->n && px_word_is(&x->w[from], "the")) from++;
     size_t j = from < x->n && !(x->w[from].gap & G_BREAK)
-                   ? np_end(x, from, THING_MAX, of) : from;
+                   ? np_end(x, from, THING_MAX, of)
+                   : from;
     if (j == from) return;
     px_buf b = PX_BUF_INIT;
     c->thing_span = px_words_span(x, k, j);
@@ -373,9 +378,12 @@ static size_t one_quantity(px_xctx *x, size_t i) {
     find_thing(x, &q, &c);
     if (words && !q.unit && !c.thing) return q.end;
     px_claim *out = px_claims_add(x, PX_CLAIM_QUANTITY, q.hi, q.end);
-    *out = (px_claim){.kind = PX_CLAIM_QUANTITY, .span = out->span,
-                      .sentence = out->sentence, .attribution = PX_NONE,
-                      .speaker = PX_NONE, .entity = PX_NONE};
+    *out = (px_claim){.kind = PX_CLAIM_QUANTITY,
+                      .span = out->span,
+                      .sentence = out->sentence,
+                      .attribution = PX_NONE,
+                      .speaker = PX_NONE,
+                      .entity = PX_NONE};
     if (q.hi == q.vi && x->w[q.vi].cur) { /* include the "$" */
         size_t p = x->w[q.vi].start, lim = q.vi ? x->w[q.vi - 1].end : 0;
         while (p > lim && x->orig[p - 1] != ' ' && x->orig[p - 1] != '\n') p--;

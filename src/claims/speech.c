@@ -43,8 +43,8 @@ static size_t sentence_last(const px_xctx *x, size_t i) {
 }
 
 static int adverbish(const px_word *w) {
-    static const char *const adv[] = {"also", "not", "later", "again",
-                                      "earlier", "then", "once", "never"};
+    static const char *const adv[] = {"also",    "not",  "later", "again",
+                                      "earlier", "then", "once",  "never"};
     for (size_t k = 0; k < sizeof adv / sizeof adv[0]; k++)
         if (px_word_is(w, adv[k])) return 1;
     return (w->cats & LX_AUX) ||
@@ -129,8 +129,8 @@ static size_t clause_start(const px_xctx *x, size_t k, size_t end) {
     return k;
 }
 
-static px_claim *add_attribution(px_xctx *x, size_t from, size_t v,
-                                 size_t vlen, int32_t who) {
+static px_claim *add_attribution(px_xctx *x, size_t from, size_t v, size_t vlen,
+                                 int32_t who) {
     px_claim *c = px_claims_add(x, PX_CLAIM_ATTRIBUTION, from, v + vlen);
     c->speaker = who;
     c->verb_span = px_words_span(x, v, v + vlen);
@@ -151,8 +151,10 @@ static void according_to(px_xctx *x, size_t v, size_t len) {
     c->span = px_words_span(x, v, to);
     c->speaker_span = px_words_span(x, v + len, to);
     c->verb = px_strdup("according");
-    if (s == v) set_scope(x, c, to, e);
-    else set_scope(x, c, s, v);
+    if (s == v)
+        set_scope(x, c, to, e);
+    else
+        set_scope(x, c, s, v);
 }
 
 /* "..., said Peskov" / "“...,” a White House official said". */
@@ -169,8 +171,7 @@ static px_claim *inverted(px_xctx *x, size_t v, size_t len) {
     return c;
 }
 
-static void one_verb(px_xctx *x, size_t v, size_t len,
-                     const px_lex_entry *e) {
+static void one_verb(px_xctx *x, size_t v, size_t len, const px_lex_entry *e) {
     size_t from = v, s = sentence_first(x, v), end = sentence_last(x, v);
     int32_t who;
     int adjacent;
@@ -207,13 +208,14 @@ static void one_verb(px_xctx *x, size_t v, size_t len,
         c->speaker_span = sp;
         /* "..., her rep told People in a statement.": credits what came
          * before the comma */
-        int trailing = v + len >= end ||
-                       (x->w[v + len].gap & (G_STOP | G_PARA)) ||
-                       ((x->w[from].gap & (G_COMMA | G_QCLOSE)) &&
-                        clause_start(x, v + len, end) == v + len &&
-                        end - (v + len) <= 6);
-        if (trailing && from > s) set_scope(x, c, s, from);
-        else set_scope(x, c, clause_start(x, v + len, end), end);
+        int trailing =
+            v + len >= end || (x->w[v + len].gap & (G_STOP | G_PARA)) ||
+            ((x->w[from].gap & (G_COMMA | G_QCLOSE)) &&
+             clause_start(x, v + len, end) == v + len && end - (v + len) <= 6);
+        if (trailing && from > s)
+            set_scope(x, c, s, from);
+        else
+            set_scope(x, c, clause_start(x, v + len, end), end);
     } else {
         return;
     }
@@ -221,8 +223,8 @@ static void one_verb(px_xctx *x, size_t v, size_t len,
 }
 
 static int passive_aux(const px_word *w) {
-    static const char *const be[] = {"be", "been", "being", "is", "was",
-                                      "were", "are"};
+    static const char *const be[] = {"be",  "been", "being", "is",
+                                     "was", "were", "are"};
     for (size_t k = 0; k < sizeof be / sizeof be[0]; k++)
         if (px_word_is(w, be[k])) return 1;
     return 0;
@@ -240,8 +242,8 @@ static void attributions(px_xctx *x) {
     for (size_t v = 0; v < x->n; v++) {
         if (!(x->w[v].cats & (LX_REPORT | LX_MULTI))) continue;
         size_t len;
-        const px_lex_entry *e = px_words_match(x, v, LX_ACCORDING, G_BREAK,
-                                               &len);
+        const px_lex_entry *e =
+            px_words_match(x, v, LX_ACCORDING, G_BREAK, &len);
         if (e) {
             according_to(x, v, len);
             v += len - 1;
@@ -305,8 +307,8 @@ typedef struct attr_block {
 
 /* The attribution of a quote: the last one in its sentence whose speaker
  * comes before the quote, else one right after it ("...," Peskov said). */
-static const px_claim *speaker_for(const px_xctx *x, attr_block *ab,
-                                   px_span q, size_t i, size_t k) {
+static const px_claim *speaker_for(const px_xctx *x, attr_block *ab, px_span q,
+                                   size_t i, size_t k) {
     const px_claim *best = NULL;
     uint32_t s0 = x->w[i].sent;
     while (ab->lo < ab->hi && x->out->c[ab->lo].sentence < s0) ab->lo++;
@@ -364,7 +366,8 @@ static void one_quote(px_xctx *x, attr_block *ab, size_t i, size_t k) {
     px_span open = mark_in(x, a, x->w[i].start, 0);
     px_span close = mark_in(x, x->w[k - 1].end, x->w[k].start, 1);
     if (title_words(x, i, k)) {
-        const px_claim *at = speaker_for(x, ab, (px_span){open.start, close.end}, i, k);
+        const px_claim *at =
+            speaker_for(x, ab, (px_span){open.start, close.end}, i, k);
         if (!at || at->span.start < close.end) return;
     }
     px_claim *c = px_claims_add(x, PX_CLAIM_QUOTE, i, k);
@@ -379,7 +382,8 @@ static void one_quote(px_xctx *x, attr_block *ab, size_t i, size_t k) {
     int opens = (x->w[i].gap & (G_SENT | G_COLON)) != 0;
     c->scare = k - i < 6 && !stop_inside && !opens;
     size_t e = k;
-    uint32_t after = k < x->n ? x->w[k].gap & ~(uint32_t)(G_QCLOSE | G_SPACE) : 0;
+    uint32_t after =
+        k < x->n ? x->w[k].gap & ~(uint32_t)(G_QCLOSE | G_SPACE) : 0;
     while (c->scare && !(after & G_BREAK) && e < x->n && e - k < 12 &&
            (e == k || !(x->w[e].gap & G_BREAK)))
         e++;

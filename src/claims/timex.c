@@ -60,7 +60,8 @@ static size_t month_date(px_xctx *x, size_t i, int month) {
     else
         day = -1;
     long d2 = j < x->n && !(x->w[j].gap & (G_BREAK & ~G_COMMA))
-                  ? word_int(&x->w[j]) : -1;
+                  ? word_int(&x->w[j])
+                  : -1;
     if (day < 0 && d2 >= 1 && d2 <= 31) day = d2, j++;
     if (j < x->n && !(x->w[j].gap & (G_BREAK & ~G_COMMA)) && is_year(x, j))
         year = word_int(&x->w[j]), j++;

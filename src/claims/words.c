@@ -20,12 +20,11 @@
 
 typedef struct gap_state {
     uint32_t g;
-    int seen_space;     /* whitespace met so far in this gap */
+    int seen_space; /* whitespace met so far in this gap */
     const char *cur;
 } gap_state;
 
-static void gap_quote(gap_state *st, int kind, size_t i, size_t l,
-                      size_t end) {
+static void gap_quote(gap_state *st, int kind, size_t i, size_t l, size_t end) {
     /* kind: 1 opening glyph, 2 closing glyph, 0 ambiguous (straight) */
     int next_is_word = i + l >= end; /* the quote touches the next word */
     if (kind == 1 || (kind == 0 && next_is_word && st->seen_space))
@@ -39,23 +38,29 @@ static void gap_quote(gap_state *st, int kind, size_t i, size_t l,
 static void gap_byte(gap_state *st, const unsigned char *s, size_t i,
                      size_t start, size_t end) {
     switch (s[i]) {
-    case ' ': case '\t': case '\r': case '\f': case '\v':
-        st->g |= G_SPACE, st->seen_space = 1; break;
+    case ' ':
+    case '\t':
+    case '\r':
+    case '\f':
+    case '\v': st->g |= G_SPACE, st->seen_space = 1; break;
     case '\n': st->g |= G_SPACE | G_PARA, st->seen_space = 1; break;
     case '.':
         /* "U.S" and "Modern.az": a dot touching both words */
         st->g |= (i == start && i + 1 == end && start) ? G_DOT : G_STOP;
         break;
-    case '!': case '?': st->g |= G_STOP; break;
+    case '!':
+    case '?': st->g |= G_STOP; break;
     case ',': st->g |= G_COMMA; break;
     case ';': st->g |= G_SEMI; break;
     case ':': st->g |= G_COLON; break;
     case '%': st->g |= G_PCT; break;
     case '$': st->g |= G_CUR, st->cur = "USD"; break;
-    case '(': case ')': case '[': case ']': st->g |= G_PAREN; break;
+    case '(':
+    case ')':
+    case '[':
+    case ']': st->g |= G_PAREN; break;
     case '/': st->g |= G_SLASH; break;
-    case '-':
-        st->g |= (i == start && i + 1 == end) ? G_HYPHEN : G_DASH; break;
+    case '-': st->g |= (i == start && i + 1 == end) ? G_HYPHEN : G_DASH; break;
     case '"': gap_quote(st, 0, i, 1, end); break;
     default: st->g |= G_OTHER; break;
     }
@@ -64,17 +69,21 @@ static void gap_byte(gap_state *st, const unsigned char *s, size_t i,
 /* Multi-byte symbols: quotes, dashes, currency signs, no-break space. */
 static size_t gap_mb(gap_state *st, const unsigned char *s, size_t i,
                      size_t end) {
-    static const struct { const char *b; uint32_t g; int q; const char *cur; }
-    sym[] = {
-        {"\xE2\x80\x9C", 0, 1, NULL}, {"\xE2\x80\x9D", 0, 2, NULL},
-        {"\xE2\x80\x9E", 0, 1, NULL}, {"\xC2\xAB", 0, 1, NULL},
-        {"\xC2\xBB", 0, 2, NULL}, {"\xE2\x80\x98", 0, 1, NULL},
-        {"\xE2\x80\x9F", 0, 1, NULL},
-        {"\xE2\x80\x94", G_DASH, -1, NULL}, {"\xE2\x80\x93", G_DASH, -1, NULL},
-        {"\xC2\xA0", G_SPACE, -1, NULL}, {"\xE2\x82\xAC", G_CUR, -1, "EUR"},
-        {"\xC2\xA3", G_CUR, -1, "GBP"}, {"\xC2\xA5", G_CUR, -1, "JPY"},
-        {"\xE2\x82\xBD", G_CUR, -1, "RUB"}, {"\xE2\x82\xB4", G_CUR, -1, "UAH"},
-        {"\xE2\x80\xA6", G_STOP, -1, NULL}, {"\xE2\x80\x99", 0, 2, NULL},
+    static const struct {
+        const char *b;
+        uint32_t g;
+        int q;
+        const char *cur;
+    } sym[] = {
+        {"\xE2\x80\x9C", 0, 1, NULL},       {"\xE2\x80\x9D", 0, 2, NULL},
+        {"\xE2\x80\x9E", 0, 1, NULL},       {"\xC2\xAB", 0, 1, NULL},
+        {"\xC2\xBB", 0, 2, NULL},           {"\xE2\x80\x98", 0, 1, NULL},
+        {"\xE2\x80\x9F", 0, 1, NULL},       {"\xE2\x80\x94", G_DASH, -1, NULL},
+        {"\xE2\x80\x93", G_DASH, -1, NULL}, {"\xC2\xA0", G_SPACE, -1, NULL},
+        {"\xE2\x82\xAC", G_CUR, -1, "EUR"}, {"\xC2\xA3", G_CUR, -1, "GBP"},
+        {"\xC2\xA5", G_CUR, -1, "JPY"},     {"\xE2\x82\xBD", G_CUR, -1, "RUB"},
+        {"\xE2\x82\xB4", G_CUR, -1, "UAH"}, {"\xE2\x80\xA6", G_STOP, -1, NULL},
+        {"\xE2\x80\x99", 0, 2, NULL},
     };
     for (size_t k = 0; k < sizeof sym / sizeof sym[0]; k++) {
         size_t l = strlen(sym[k].b);
@@ -96,14 +105,17 @@ static void gap_scan(px_word *w, const char *orig, size_t start, size_t end) {
     gap_state st = {0, start == 0, NULL};
     size_t i = start;
     while (i < end) {
-        if (s[i] < 0x80) gap_byte(&st, s, i++, start, end);
-        else i += gap_mb(&st, s, i, end);
+        if (s[i] < 0x80)
+            gap_byte(&st, s, i++, start, end);
+        else
+            i += gap_mb(&st, s, i, end);
     }
     /* "didn’t", "it ’ s": a right single quote before a contraction's
      * ending is an apostrophe, not the close of a quote */
     static const char *const tail[] = {"t", "s", "re", "ve", "ll", "d", "m"};
     int apos = end - start >= 3 && !memcmp(s + end - 3, "\xE2\x80\x99", 3);
-    if (!apos && end - start >= 4) apos = !memcmp(s + end - 4, "\xE2\x80\x99 ", 4);
+    if (!apos && end - start >= 4)
+        apos = !memcmp(s + end - 4, "\xE2\x80\x99 ", 4);
     for (size_t k = 0; apos && k < sizeof tail / sizeof *tail; k++)
         if (px_word_is(w, tail[k])) st.g &= ~(uint32_t)G_QCLOSE;
     w->gap = st.g;

@@ -13,10 +13,10 @@
 
 /* Exit codes (documented in docs/parallax.1 and README). */
 enum {
-    PX_EXIT_OK = 0,       /* success */
-    PX_EXIT_PARTIAL = 1,  /* some inputs were bad and skipped; rest done */
-    PX_EXIT_USAGE = 2,    /* bad command line */
-    PX_EXIT_FAIL = 3      /* nothing useful done: I/O, store, or internal */
+    PX_EXIT_OK = 0,      /* success */
+    PX_EXIT_PARTIAL = 1, /* some inputs were bad and skipped; rest done */
+    PX_EXIT_USAGE = 2,   /* bad command line */
+    PX_EXIT_FAIL = 3     /* nothing useful done: I/O, store, or internal */
 };
 
 /* Print "parallax CMD: message" on stderr. */

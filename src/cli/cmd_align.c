@@ -33,22 +33,29 @@ typedef struct align_args {
 } align_args;
 
 static int parse_color(const char *s, int *color) {
-    if (!s || !strcmp(s, "always")) *color = 1;
-    else if (!strcmp(s, "never")) *color = 0;
-    else if (!strcmp(s, "auto")) *color = cli_isatty(stdout);
-    else return -1;
+    if (!s || !strcmp(s, "always"))
+        *color = 1;
+    else if (!strcmp(s, "never"))
+        *color = 0;
+    else if (!strcmp(s, "auto"))
+        *color = cli_isatty(stdout);
+    else
+        return -1;
     return 0;
 }
 
 /* Parse options; returns -1 to go on, else an exit code. */
 static int parse_args(int argc, char **argv, align_args *a) {
     static const struct option opts[] = {
-        {"json", no_argument, 0, 'j'},       {"html", required_argument, 0, 'H'},
+        {"json", no_argument, 0, 'j'},
+        {"html", required_argument, 0, 'H'},
         {"columns", optional_argument, 0, 'c'},
         {"color", optional_argument, 0, 'C'},
         {"threshold", required_argument, 0, 't'},
-        {"lang", required_argument, 0, 'l'}, {"db", required_argument, 0, 'd'},
-        {"help", no_argument, 0, 'h'},       {0, 0, 0, 0}};
+        {"lang", required_argument, 0, 'l'},
+        {"db", required_argument, 0, 'd'},
+        {"help", no_argument, 0, 'h'},
+        {0, 0, 0, 0}};
     int c;
     a->color = cli_isatty(stdout);
     optind = 1;
@@ -88,8 +95,10 @@ static int read_two(const char *cmd, char **args, int nargs, const char *db,
     px_article *a;
     int n = 0;
     while ((a = cli_input_next(in))) {
-        if (n < 2) art[n++] = a;
-        else px_article_free(a);
+        if (n < 2)
+            art[n++] = a;
+        else
+            px_article_free(a);
     }
     cli_input_free(in);
     if (n < 2) {

@@ -19,8 +19,8 @@ static const char help[] =
     "  --lang LANG   language of the lexicon (default en)\n"
     "  --db DB       store for article ids (default parallax.db)\n";
 
-static void print_text(const px_claims *cs, const px_claim *c,
-                       const char *orig, px_buf *out) {
+static void print_text(const px_claims *cs, const px_claim *c, const char *orig,
+                       px_buf *out) {
     size_t ne;
     const px_entity *ent = px_claims_entities(cs, &ne);
     px_buf_printf(out, "%-11s %6zu-%-6zu %.*s", px_claim_kind_str(c->kind),
@@ -80,10 +80,12 @@ typedef struct args {
 
 /* 0 to go on, else an exit code + 1 (so PX_EXIT_OK is 1). */
 static int parse(int argc, char **argv, args *a) {
-    static const struct option opts[] = {
-        {"json", no_argument, 0, 'j'}, {"kind", required_argument, 0, 'k'},
-        {"lang", required_argument, 0, 'l'}, {"db", required_argument, 0, 'd'},
-        {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
+    static const struct option opts[] = {{"json", no_argument, 0, 'j'},
+                                         {"kind", required_argument, 0, 'k'},
+                                         {"lang", required_argument, 0, 'l'},
+                                         {"db", required_argument, 0, 'd'},
+                                         {"help", no_argument, 0, 'h'},
+                                         {0, 0, 0, 0}};
     int c;
     optind = 1;
     while ((c = getopt_long(argc, argv, "jk:l:d:h", opts, NULL)) != -1) {
@@ -112,8 +114,10 @@ static int one_article(const char *cmd, const px_claimer *cl, const args *o,
     px_doc_opts dopts = {0, a->title, a->outlet, NULL};
     px_result rc = px_doc_new(a->text, a->text_len, &dopts, &d);
     if (!rc) rc = px_claims_extract(cl, d, &cs);
-    if (rc) cli_err(cmd, "%s: %s", a->origin, px_result_str(rc));
-    else print_claims(a, cs, o->json, o->kind, out);
+    if (rc)
+        cli_err(cmd, "%s: %s", a->origin, px_result_str(rc));
+    else
+        print_claims(a, cs, o->json, o->kind, out);
     cli_flush(out);
     px_claims_free(cs);
     px_doc_free(d);

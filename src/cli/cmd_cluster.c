@@ -17,8 +17,8 @@
 
 #include "cli/cli.h"
 
-#define WINDOW 4096         /* articles held for reordering by time */
-#define HEADLINE_MAX 72     /* bytes of a story's first title shown */
+#define WINDOW       4096 /* articles held for reordering by time */
+#define HEADLINE_MAX 72   /* bytes of a story's first title shown */
 
 static const char help[] =
     "usage: parallax cluster [--json] [--threshold X] [--db PATH] INPUT...\n"
@@ -32,8 +32,8 @@ static const char help[] =
     "Without --json: id<TAB>story lines, or a summary on a terminal.\n";
 
 typedef struct pending {
-    int64_t key;   /* publication time (inherited when unknown) */
-    size_t idx;    /* input position */
+    int64_t key; /* publication time (inherited when unknown) */
+    size_t idx;  /* input position */
     px_cluster_feats *f;
 } pending;
 
@@ -43,10 +43,10 @@ typedef struct job {
     px_cluster_opts o;
     pending heap[WINDOW];
     size_t nheap;
-    char **ids;       /* by input position */
-    char **heads;     /* by input position: headline (first titles only) */
-    size_t *seq;      /* by input position: clusterer sequence number */
-    size_t *pos;      /* by clusterer sequence number: input position */
+    char **ids;   /* by input position */
+    char **heads; /* by input position: headline (first titles only) */
+    size_t *seq;  /* by input position: clusterer sequence number */
+    size_t *pos;  /* by clusterer sequence number: input position */
     size_t n, a;
     int64_t last_key;
 } job;
@@ -171,7 +171,8 @@ static void print_summary(const job *j) {
     for (size_t s = 0; s < nseq; s++) row_of[s] = SIZE_MAX;
     for (size_t i = 0; i < j->n; i++) {
         size_t s = px_clusterer_story_of(j->c, j->seq[i]);
-        if (row_of[s] == SIZE_MAX) rows[row_of[s] = nst++] = (story_row){s, 0, i};
+        if (row_of[s] == SIZE_MAX)
+            rows[row_of[s] = nst++] = (story_row){s, 0, i};
         story_row *r = &rows[row_of[s]];
         r->size++;
         if (j->heads[i] && !j->heads[r->first]) r->first = i;
@@ -212,8 +213,10 @@ static void job_release(job *j) {
 static int parse_args(int argc, char **argv, int *json, const char **db,
                       px_cluster_opts *o) {
     static const struct option opts[] = {
-        {"json", no_argument, 0, 'j'}, {"threshold", required_argument, 0, 't'},
-        {"db", required_argument, 0, 'd'}, {"help", no_argument, 0, 'h'},
+        {"json", no_argument, 0, 'j'},
+        {"threshold", required_argument, 0, 't'},
+        {"db", required_argument, 0, 'd'},
+        {"help", no_argument, 0, 'h'},
         {0, 0, 0, 0}};
     int c;
     char *end;
@@ -262,8 +265,10 @@ int px_cmd_cluster(int argc, char **argv) {
         px_article_free(a);
     }
     while (j->nheap) release_one(j);
-    if (!json && cli_isatty(stdout)) print_summary(j);
-    else print_articles(j, json);
+    if (!json && cli_isatty(stdout))
+        print_summary(j);
+    else
+        print_articles(j, json);
     rc = cli_input_nerrors(in) || bad ? PX_EXIT_PARTIAL : PX_EXIT_OK;
     cli_input_free(in);
     job_release(j);

@@ -33,10 +33,13 @@ typedef struct args {
 
 static int parse(int argc, char **argv, args *a) {
     static const struct option opts[] = {
-        {"json", no_argument, 0, 'j'}, {"html", required_argument, 0, 'H'},
-        {"no-same", no_argument, 0, 'n'}, {"lang", required_argument, 0, 'l'},
+        {"json", no_argument, 0, 'j'},
+        {"html", required_argument, 0, 'H'},
+        {"no-same", no_argument, 0, 'n'},
+        {"lang", required_argument, 0, 'l'},
         {"threshold", required_argument, 0, 't'},
-        {"db", required_argument, 0, 'd'}, {"help", no_argument, 0, 'h'},
+        {"db", required_argument, 0, 'd'},
+        {"help", no_argument, 0, 'h'},
         {0, 0, 0, 0}};
     int c;
     optind = 1;
@@ -99,7 +102,7 @@ typedef struct sources {
     px_doc *doc[PX_COMPARE_MAX_SOURCES];
     px_compare_src src[PX_COMPARE_MAX_SOURCES];
     size_t n;
-    int partial;     /* some input unreadable or left out */
+    int partial; /* some input unreadable or left out */
 } sources;
 
 static void sources_read(const char *cmd, cli_input *in, sources *s) {

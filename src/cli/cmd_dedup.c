@@ -53,11 +53,26 @@ static int parse(int argc, char **argv, dedup_cli *c) {
         int bad = 0;
         switch (ch) {
         case 't': bad = cli_num(optarg, 1e-9, 1, &c->o.threshold); break;
-        case 'k': bad = cli_num(optarg, 1, PX_MINHASH_K_MAX, &v); c->o.k = (unsigned)v; break;
-        case 'n': bad = cli_num(optarg, 1, PX_SHINGLE_MAX, &v); c->o.shingle = (unsigned)v; break;
-        case 'B': bad = cli_num(optarg, 1, PX_MINHASH_K_MAX, &v); c->o.bands = (unsigned)v; break;
-        case 'R': bad = cli_num(optarg, 1, PX_MINHASH_K_MAX, &v); c->o.rows = (unsigned)v; break;
-        case 'j': bad = cli_num(optarg, 1, 64, &v); c->o.threads = (unsigned)v; break;
+        case 'k':
+            bad = cli_num(optarg, 1, PX_MINHASH_K_MAX, &v);
+            c->o.k = (unsigned)v;
+            break;
+        case 'n':
+            bad = cli_num(optarg, 1, PX_SHINGLE_MAX, &v);
+            c->o.shingle = (unsigned)v;
+            break;
+        case 'B':
+            bad = cli_num(optarg, 1, PX_MINHASH_K_MAX, &v);
+            c->o.bands = (unsigned)v;
+            break;
+        case 'R':
+            bad = cli_num(optarg, 1, PX_MINHASH_K_MAX, &v);
+            c->o.rows = (unsigned)v;
+            break;
+        case 'j':
+            bad = cli_num(optarg, 1, 64, &v);
+            c->o.threads = (unsigned)v;
+            break;
         case 'I': c->index = optarg; break;
         case 'd': c->db = optarg; break;
         case 'J': c->json = 1; break;
@@ -115,9 +130,10 @@ static int run(const char *cmd, const dedup_cli *c, cli_corpus *cc) {
     cli_flush(&out);
     px_buf_release(&out);
     if (cli_isatty(stderr))
-        fprintf(stderr, "parallax dedup: %zu documents, %zu pairs at J >= %.2f, "
-                "%zu clusters\n", px_corpus_size(cc->corpus), np, o.threshold,
-                ncl);
+        fprintf(stderr,
+                "parallax dedup: %zu documents, %zu pairs at J >= %.2f, "
+                "%zu clusters\n",
+                px_corpus_size(cc->corpus), np, o.threshold, ncl);
     px_free(pairs);
     if (c->reuse && run_reuse(cmd, c, cc)) return PX_EXIT_FAIL;
     return cc->nbad ? PX_EXIT_PARTIAL : PX_EXIT_OK;
@@ -136,8 +152,8 @@ int px_cmd_dedup(int argc, char **argv) {
         return PX_EXIT_FAIL;
     }
     int ec = run(argv[0], &c, &cc);
-    if (cli_corpus_finish(argv[0], ec == PX_EXIT_FAIL ? NULL : c.index, &c.o, NULL,
-                          &cc))
+    if (cli_corpus_finish(argv[0], ec == PX_EXIT_FAIL ? NULL : c.index, &c.o,
+                          NULL, &cc))
         ec = PX_EXIT_FAIL;
     return ec;
 }

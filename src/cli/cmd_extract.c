@@ -47,8 +47,8 @@ static void print_page(run *r, const px_page *p, const char *file) {
     } else {
         if (r->pages) px_buf_puts(&r->out, "\n");
         px_buf_printf(&r->out, "# %s\n", p->title ? p->title : "");
-        px_buf_printf(&r->out, "file: %s\nurl: %s\nbyline: %s\n",
-                      file, p->url ? p->url : "", p->byline ? p->byline : "");
+        px_buf_printf(&r->out, "file: %s\nurl: %s\nbyline: %s\n", file,
+                      p->url ? p->url : "", p->byline ? p->byline : "");
         px_buf_printf(&r->out, "published: %s\noutlet: %s\nlang: %s\n\n",
                       p->published ? p->published : "",
                       p->outlet ? p->outlet : "", p->lang ? p->lang : "");
@@ -79,8 +79,8 @@ static void do_warc(run *r, const char *path) {
         return;
     }
     const char *ctx[2] = {r->cmd, path};
-    px_warc_opts o = {on_warc_error, ctx, 0,
-                      {0, 0, NULL, r->explain ? on_explain : NULL, r}};
+    px_warc_opts o = {
+        on_warc_error, ctx, 0, {0, 0, NULL, r->explain ? on_explain : NULL, r}};
     px_warc *w;
     px_page *p;
     if (!px_warc_new(f, &o, &w)) {
@@ -102,7 +102,7 @@ static void do_html(run *r, const char *path) {
     px_result rc = px_page_extract_file(path, &o, &p);
     if (rc) {
         cli_err(r->cmd, "%s: %s", path,
-                rc == PX_ERR_TOOBIG ? "page exceeds the 64 MiB HTML cap"
+                rc == PX_ERR_TOOBIG        ? "page exceeds the 64 MiB HTML cap"
                 : rc == PX_ERR_IO && errno ? strerror(errno)
                                            : px_result_str(rc));
         cli_flush(&r->out);
@@ -117,7 +117,7 @@ static void do_html(run *r, const char *path) {
 }
 
 static int is_page(const char *name) {
-    static const char *const exts[] = {".html", ".htm", ".html.gz",
+    static const char *const exts[] = {".html",   ".htm",  ".html.gz",
                                        ".htm.gz", ".warc", ".warc.gz"};
     for (size_t i = 0; i < sizeof exts / sizeof *exts; i++)
         if (has_suffix(name, exts[i])) return 1;

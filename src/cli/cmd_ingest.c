@@ -36,11 +36,11 @@ typedef struct ingest {
     const char *cmd;
     px_store *store;
     int json;
-    px_buf pending;            /* --json lines of the open batch */
-    size_t batch[N_COUNTS];    /* counts of the open batch */
-    size_t total[N_COUNTS];    /* committed counts */
+    px_buf pending;         /* --json lines of the open batch */
+    size_t batch[N_COUNTS]; /* counts of the open batch */
+    size_t total[N_COUNTS]; /* committed counts */
     size_t in_batch, batch_max;
-    cli_match *match;          /* --match, or NULL */
+    cli_match *match; /* --match, or NULL */
 } ingest;
 
 static const char *const status_name[] = {"stored", "unchanged", "duplicate",
@@ -66,13 +66,15 @@ static void json_line(ingest *g, const char *id, const char *origin,
     px_buf_puts(b, "}\n");
 }
 
-static void on_read_error(void *ud, const char *path, size_t line,
-                          px_result rc, const char *msg) {
+static void on_read_error(void *ud, const char *path, size_t line, px_result rc,
+                          const char *msg) {
     ingest *g = ud;
     (void)rc;
     char origin[4096];
-    if (line) snprintf(origin, sizeof origin, "%s:%zu", path, line);
-    else snprintf(origin, sizeof origin, "%s", path);
+    if (line)
+        snprintf(origin, sizeof origin, "%s:%zu", path, line);
+    else
+        snprintf(origin, sizeof origin, "%s", path);
     cli_err(g->cmd, "%s: %s", origin, msg);
     g->batch[N_ERR]++;
     json_line(g, NULL, origin, "error", "error", msg);
@@ -82,17 +84,21 @@ static void on_read_error(void *ud, const char *path, size_t line,
 static px_result batch_commit(ingest *g) {
     px_result rc = px_store_commit(g->store);
     if (rc) {
-        cli_err(g->cmd, "store commit failed (%s): the last %zu articles were "
-                "not stored", px_store_errmsg(g->store), g->in_batch);
+        cli_err(g->cmd,
+                "store commit failed (%s): the last %zu articles were "
+                "not stored",
+                px_store_errmsg(g->store), g->in_batch);
         return rc;
     }
     cli_flush(&g->pending);
     fflush(stdout);
-    for (int i = 0; i < N_COUNTS; i++) g->total[i] += g->batch[i], g->batch[i] = 0;
+    for (int i = 0; i < N_COUNTS; i++)
+        g->total[i] += g->batch[i], g->batch[i] = 0;
     g->in_batch = 0;
     if (cli_isatty(stderr) && !g->json)
         fprintf(stderr, "parallax ingest: %zu read, %zu stored...\r",
-                g->total[N_READ], g->total[N_STORED]); /* next line overwrites */
+                g->total[N_READ],
+                g->total[N_STORED]); /* next line overwrites */
     return PX_OK;
 }
 
@@ -101,11 +107,15 @@ static void report_put(ingest *g, const px_article *a, px_put_status st,
     static const int count_of[] = {N_STORED, N_SAME, N_DUP, N_CONFLICT};
     g->batch[count_of[st]]++;
     if (st == PX_PUT_DUP_CONTENT)
-        cli_err(g->cmd, "%s: \"%s\" has the same text as stored \"%s\"; not "
-                "stored again", a->origin, a->id, other);
+        cli_err(g->cmd,
+                "%s: \"%s\" has the same text as stored \"%s\"; not "
+                "stored again",
+                a->origin, a->id, other);
     else if (st == PX_PUT_ID_CONFLICT)
-        cli_err(g->cmd, "%s: id \"%s\" is already stored with a different "
-                "text; not stored", a->origin, a->id);
+        cli_err(g->cmd,
+                "%s: id \"%s\" is already stored with a different "
+                "text; not stored",
+                a->origin, a->id);
     json_line(g, a->id, a->origin, status_name[st],
               st == PX_PUT_DUP_CONTENT ? "duplicate_of" : "",
               st == PX_PUT_DUP_CONTENT ? other : NULL);
@@ -118,7 +128,8 @@ static px_result ingest_one(ingest *g, const px_article *a) {
     char *other = NULL;
     g->batch[N_READ]++;
     px_result rc = px_store_put(g->store, a, NULL, &st, &other);
-    if (!rc) report_put(g, a, st, other);
+    if (!rc)
+        report_put(g, a, st, other);
     else if (rc != PX_ERR_STORE) {
         cli_err(g->cmd, "%s: %s", a->origin, px_result_str(rc));
         g->batch[N_ERR]++;
@@ -141,8 +152,10 @@ static px_result run(ingest *g, px_reader *r) {
             if (!rc) rc = px_store_begin(g->store);
         }
     }
-    if (rc) px_store_rollback(g->store);
-    else rc = batch_commit(g);
+    if (rc)
+        px_store_rollback(g->store);
+    else
+        rc = batch_commit(g);
     return rc;
 }
 
@@ -158,14 +171,18 @@ static void summary(const ingest *g) {
     fprintf(stderr,
             "parallax ingest: %zu read, %zu stored, %zu unchanged, %zu "
             "duplicates, %zu conflicts, %zu errors\n",
-            t[N_READ], t[N_STORED], t[N_SAME], t[N_DUP], t[N_CONFLICT], t[N_ERR]);
+            t[N_READ], t[N_STORED], t[N_SAME], t[N_DUP], t[N_CONFLICT],
+            t[N_ERR]);
 }
 
 int px_cmd_ingest(int argc, char **argv) {
     static const struct option opts[] = {
-        {"db", required_argument, 0, 'd'},    {"json", no_argument, 0, 'j'},
-        {"verbose", no_argument, 0, 'v'},     {"max-bytes", required_argument, 0, 'm'},
-        {"batch", required_argument, 0, 'b'}, {"help", no_argument, 0, 'h'},
+        {"db", required_argument, 0, 'd'},
+        {"json", no_argument, 0, 'j'},
+        {"verbose", no_argument, 0, 'v'},
+        {"max-bytes", required_argument, 0, 'm'},
+        {"batch", required_argument, 0, 'b'},
+        {"help", no_argument, 0, 'h'},
         {"match", no_argument, 0, 'M'},
         {0, 0, 0, 0}};
     ingest g = {.cmd = argv[0], .batch_max = 500};
@@ -185,12 +202,14 @@ int px_cmd_ingest(int argc, char **argv) {
         default: fputs(help, stderr); return PX_EXIT_USAGE;
         }
     }
-    if (!g.batch_max || !ro.max_article_bytes || (optind == argc && cli_isatty(stdin))) {
+    if (!g.batch_max || !ro.max_article_bytes ||
+        (optind == argc && cli_isatty(stdin))) {
         fputs(help, stderr);
         return PX_EXIT_USAGE;
     }
     const char *dash[] = {"-"};
-    const char *const *paths = optind < argc ? (const char *const *)argv + optind : dash;
+    const char *const *paths =
+        optind < argc ? (const char *const *)argv + optind : dash;
     if (!(g.store = cli_store_open(g.cmd, db, 0))) return PX_EXIT_FAIL;
     if (match && !(g.match = cli_match_open(g.cmd, db))) {
         px_store_close(g.store);
@@ -200,8 +219,10 @@ int px_cmd_ingest(int argc, char **argv) {
     px_reader_new(paths, optind < argc ? (size_t)(argc - optind) : 1, &ro, &r);
     px_result rc = run(&g, r);
     px_reader_free(r);
-    if (g.match && !rc) rc = cli_match_finish(g.match, g.json);
-    else cli_match_free(g.match);
+    if (g.match && !rc)
+        rc = cli_match_finish(g.match, g.json);
+    else
+        cli_match_free(g.match);
     px_store_close(g.store);
     px_buf_release(&g.pending);
     if (verbose || cli_isatty(stderr)) summary(&g);

@@ -37,12 +37,30 @@ static int set_num(px_reuse_opts *o, int ch, const char *arg) {
     double v = 0;
     switch (ch) {
     case 's': return cli_num(arg, 0, 1, &o->min_sim);
-    case 'm': if (cli_num(arg, 1, 1e6, &v)) return -1; o->min_words = (unsigned)v; return 0;
-    case 'n': if (cli_num(arg, 1, PX_SHINGLE_MAX, &v)) return -1; o->ngram = (unsigned)v; return 0;
-    case 'w': if (cli_num(arg, 1, 64, &v)) return -1; o->window = (unsigned)v; return 0;
-    case 'G': if (cli_num(arg, 0, 200, &v)) return -1; o->max_gap = (unsigned)v; return 0;
-    case 'D': if (cli_num(arg, 2, 1e9, &v)) return -1; o->max_df = (unsigned)v; return 0;
-    case 'j': if (cli_num(arg, 1, 64, &v)) return -1; o->threads = (unsigned)v; return 0;
+    case 'm':
+        if (cli_num(arg, 1, 1e6, &v)) return -1;
+        o->min_words = (unsigned)v;
+        return 0;
+    case 'n':
+        if (cli_num(arg, 1, PX_SHINGLE_MAX, &v)) return -1;
+        o->ngram = (unsigned)v;
+        return 0;
+    case 'w':
+        if (cli_num(arg, 1, 64, &v)) return -1;
+        o->window = (unsigned)v;
+        return 0;
+    case 'G':
+        if (cli_num(arg, 0, 200, &v)) return -1;
+        o->max_gap = (unsigned)v;
+        return 0;
+    case 'D':
+        if (cli_num(arg, 2, 1e9, &v)) return -1;
+        o->max_df = (unsigned)v;
+        return 0;
+    case 'j':
+        if (cli_num(arg, 1, 64, &v)) return -1;
+        o->threads = (unsigned)v;
+        return 0;
     default: return -1;
     }
 }
@@ -69,9 +87,12 @@ static int parse(int argc, char **argv, reuse_cli *c) {
             fputs(help, stdout);
             return 0;
         }
-        if (ch == 'I') c->index = optarg;
-        else if (ch == 'd') c->db = optarg;
-        else if (ch == 'J') c->json = 1;
+        if (ch == 'I')
+            c->index = optarg;
+        else if (ch == 'd')
+            c->db = optarg;
+        else if (ch == 'J')
+            c->json = 1;
         else if (ch == '?' || ch == ':') {
             fputs(help, stderr);
             return PX_EXIT_USAGE;
@@ -81,7 +102,8 @@ static int parse(int argc, char **argv, reuse_cli *c) {
         }
     }
     /* passages shorter than the n-gram could never be anchored */
-    if (!ngram_given && c->o.min_words < c->o.ngram) c->o.ngram = c->o.min_words;
+    if (!ngram_given && c->o.min_words < c->o.ngram)
+        c->o.ngram = c->o.min_words;
     return -1;
 }
 
@@ -100,8 +122,10 @@ static int run(const char *cmd, const reuse_cli *c, cli_corpus *cc) {
     cli_flush(&out);
     px_buf_release(&out);
     if (cli_isatty(stderr))
-        fprintf(stderr, "parallax reuse: %zu documents, %zu passages in %zu "
-                "pairs\n", px_corpus_size(cc->corpus), n, npairs);
+        fprintf(stderr,
+                "parallax reuse: %zu documents, %zu passages in %zu "
+                "pairs\n",
+                px_corpus_size(cc->corpus), n, npairs);
     px_free(ps);
     return cc->nbad ? PX_EXIT_PARTIAL : PX_EXIT_OK;
 }
@@ -119,8 +143,8 @@ int px_cmd_reuse(int argc, char **argv) {
         return PX_EXIT_FAIL;
     }
     int ec = run(argv[0], &c, &cc);
-    if (cli_corpus_finish(argv[0], ec == PX_EXIT_FAIL ? NULL : c.index, NULL, &c.o,
-                          &cc))
+    if (cli_corpus_finish(argv[0], ec == PX_EXIT_FAIL ? NULL : c.index, NULL,
+                          &c.o, &cc))
         ec = PX_EXIT_FAIL;
     return ec;
 }

@@ -39,7 +39,7 @@ typedef struct runjob {
     const char *cmd;
     px_store *store;
     int tty;
-    int no_compare;  /* skip px_story_analyze */
+    int no_compare; /* skip px_story_analyze */
     size_t batch, in_batch;
     size_t n[R_COUNTS];
 } runjob;
@@ -77,8 +77,11 @@ static px_result put_one(runjob *j, const px_article *a) {
     if (!rc && st == PX_PUT_ID_CONFLICT)
         cli_err(j->cmd, "%s: id %s already stored with another text, skipped",
                 a->origin ? a->origin : a->id, a->id);
-    if (!rc) j->n[st == PX_PUT_INSERTED ? R_NEW : st == PX_PUT_SAME ? R_SAME
-                  : st == PX_PUT_DUP_CONTENT ? R_COPY : R_CONFLICT]++;
+    if (!rc)
+        j->n[st == PX_PUT_INSERTED      ? R_NEW
+             : st == PX_PUT_SAME        ? R_SAME
+             : st == PX_PUT_DUP_CONTENT ? R_COPY
+                                        : R_CONFLICT]++;
     px_free(other);
     return rc;
 }
@@ -90,7 +93,8 @@ static px_result ingest(runjob *j, cli_input *in) {
         j->n[R_READ]++;
         if (!j->in_batch) rc = px_store_begin(j->store);
         px_result r = rc ? rc : put_one(j, a);
-        if (r == PX_ERR_STORE) rc = r;
+        if (r == PX_ERR_STORE)
+            rc = r;
         else if (r) {
             cli_err(j->cmd, "%s: %s", a->origin ? a->origin : a->id,
                     px_result_str(r));
@@ -105,8 +109,10 @@ static px_result ingest(runjob *j, cli_input *in) {
             fprintf(stderr, "\ringest   %zu articles", j->n[R_READ]);
     }
     if (j->in_batch) {
-        if (rc) px_store_rollback(j->store);
-        else rc = px_store_commit(j->store);
+        if (rc)
+            px_store_rollback(j->store);
+        else
+            rc = px_store_commit(j->store);
     }
     return rc;
 }
@@ -136,12 +142,14 @@ static void report(const runjob *j, const px_story_stats *st,
     }
 }
 
-static int parse(int argc, char **argv, const char **db, int *json,
-                 runjob *j, px_story_opts *so) {
+static int parse(int argc, char **argv, const char **db, int *json, runjob *j,
+                 px_story_opts *so) {
     static const struct option opts[] = {
-        {"db", required_argument, 0, 'd'}, {"json", no_argument, 0, 'j'},
+        {"db", required_argument, 0, 'd'},
+        {"json", no_argument, 0, 'j'},
         {"threshold", required_argument, 0, 't'},
-        {"batch", required_argument, 0, 'b'}, {"help", no_argument, 0, 'h'},
+        {"batch", required_argument, 0, 'b'},
+        {"help", no_argument, 0, 'h'},
         {"no-compare", no_argument, 0, 'C'},
         {0, 0, 0, 0}};
     int c;
@@ -153,8 +161,8 @@ static int parse(int argc, char **argv, const char **db, int *json,
         case 'j': *json = 1; break;
         case 't':
             so->cluster.threshold = strtod(optarg, &end);
-            if (*end || !(so->cluster.threshold > 0 &&
-                          so->cluster.threshold <= 1)) {
+            if (*end ||
+                !(so->cluster.threshold > 0 && so->cluster.threshold <= 1)) {
                 cli_err(argv[0], "--threshold: want a number in (0, 1]");
                 return PX_EXIT_USAGE;
             }
@@ -202,13 +210,13 @@ int px_cmd_run(int argc, char **argv) {
         r = px_story_analyze(j.store, on_progress, &j.tty, &as);
     if (r) {
         if (j.tty) fputc('\n', stderr);
-        cli_err(argv[0], "%s (%s)", px_result_str(r),
-                px_store_errmsg(j.store));
+        cli_err(argv[0], "%s (%s)", px_result_str(r), px_store_errmsg(j.store));
         rc = PX_EXIT_FAIL;
     } else {
         report(&j, &st, &as, json);
         rc = j.n[R_BAD] || j.n[R_CONFLICT] || cli_input_nerrors(in)
-            ? PX_EXIT_PARTIAL : PX_EXIT_OK;
+                 ? PX_EXIT_PARTIAL
+                 : PX_EXIT_OK;
     }
     cli_input_free(in);
     px_store_close(j.store);

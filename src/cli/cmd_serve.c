@@ -48,12 +48,13 @@ static int number(const char *cmd, const char *opt, const char *v,
 }
 
 static int parse(int argc, char **argv, serve_args *a) {
-    static const struct option opts[] = {
-        {"db", required_argument, 0, 'd'}, {"port", required_argument, 0, 'p'},
-        {"bind", required_argument, 0, 'b'},
-        {"threads", required_argument, 0, 't'},
-        {"verbose", no_argument, 0, 'v'}, {"help", no_argument, 0, 'h'},
-        {0, 0, 0, 0}};
+    static const struct option opts[] = {{"db", required_argument, 0, 'd'},
+                                         {"port", required_argument, 0, 'p'},
+                                         {"bind", required_argument, 0, 'b'},
+                                         {"threads", required_argument, 0, 't'},
+                                         {"verbose", no_argument, 0, 'v'},
+                                         {"help", no_argument, 0, 'h'},
+                                         {0, 0, 0, 0}};
     unsigned long n;
     int c;
     optind = 1;
@@ -90,8 +91,9 @@ static const char *start_error(px_result rc) {
     switch (rc) {
     case PX_ERR_NOTFOUND: return "no store here (run 'parallax run' first)";
     case PX_ERR_INVALID: return "--bind: not a numeric IPv4 or IPv6 address";
-    case PX_ERR_IO: return "cannot listen on that address and port "
-                           "(in use, or not allowed?)";
+    case PX_ERR_IO:
+        return "cannot listen on that address and port "
+               "(in use, or not allowed?)";
     default: return px_result_str(rc);
     }
 }

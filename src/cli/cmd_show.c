@@ -41,7 +41,8 @@ static void show_json(px_buf *b, const px_article *a, const char *clean) {
     px_article_to_json(a, 1, b);
     b->len--; /* reopen the object */
     px_buf_puts(b, ",\"origin\":");
-    px_buf_json_str(b, a->origin ? a->origin : "", a->origin ? strlen(a->origin) : 0);
+    px_buf_json_str(b, a->origin ? a->origin : "",
+                    a->origin ? strlen(a->origin) : 0);
     if (a->published_ts != PX_TIME_NONE)
         px_buf_printf(b, ",\"published_ts\":%" PRId64, a->published_ts);
     if (clean) {
@@ -63,8 +64,10 @@ static int show_one(px_store *s, const char *id, int json, int clean,
                 rc == PX_ERR_NOTFOUND ? "no such article" : px_store_errmsg(s));
         return 0;
     }
-    if (json) show_json(out, a, c);
-    else show_text(out, a, c);
+    if (json)
+        show_json(out, a, c);
+    else
+        show_text(out, a, c);
     cli_flush(out);
     px_free(c);
     px_article_free(a);
@@ -72,10 +75,11 @@ static int show_one(px_store *s, const char *id, int json, int clean,
 }
 
 int px_cmd_show(int argc, char **argv) {
-    static const struct option opts[] = {
-        {"db", required_argument, 0, 'd'}, {"json", no_argument, 0, 'j'},
-        {"clean", no_argument, 0, 'c'},    {"help", no_argument, 0, 'h'},
-        {0, 0, 0, 0}};
+    static const struct option opts[] = {{"db", required_argument, 0, 'd'},
+                                         {"json", no_argument, 0, 'j'},
+                                         {"clean", no_argument, 0, 'c'},
+                                         {"help", no_argument, 0, 'h'},
+                                         {0, 0, 0, 0}};
     const char *db = NULL;
     int json = 0, clean = 0, c;
     optind = 1;
@@ -96,8 +100,11 @@ int px_cmd_show(int argc, char **argv) {
     if (!s) return PX_EXIT_FAIL;
     px_buf out = PX_BUF_INIT;
     int found = 0;
-    for (int i = optind; i < argc; i++) found += show_one(s, argv[i], json, clean, &out);
+    for (int i = optind; i < argc; i++)
+        found += show_one(s, argv[i], json, clean, &out);
     px_buf_release(&out);
     px_store_close(s);
-    return found == argc - optind ? PX_EXIT_OK : found ? PX_EXIT_PARTIAL : PX_EXIT_FAIL;
+    return found == argc - optind ? PX_EXIT_OK
+           : found                ? PX_EXIT_PARTIAL
+                                  : PX_EXIT_FAIL;
 }

@@ -6,9 +6,9 @@
  * DIR/<story>.html per listed story; pages are self-contained (inline
  * style, no scripts or external assets).
  */
-#include <errno.h>    /* errno */
-#include <getopt.h>   /* getopt_long */
-#include <stdlib.h>   /* strtoul */
+#include <errno.h>  /* errno */
+#include <getopt.h> /* getopt_long */
+#include <stdlib.h> /* strtoul */
 #include <string.h>
 #include <sys/stat.h> /* mkdir */
 
@@ -30,7 +30,7 @@ typedef struct lister {
     const char *html;
     size_t limit, n;
     px_buf out;
-    char **ids;        /* --html: stories to write */
+    char **ids; /* --html: stories to write */
     size_t nids, aids;
 } lister;
 
@@ -61,9 +61,12 @@ static int on_story(void *ud, const px_story_info *st) {
     lister *l = ud;
     if (l->limit && l->n >= l->limit) return 1;
     l->n++;
-    if (l->html) list_html(l, st);
-    else if (l->json) list_json(l, st);
-    else list_text(l, st);
+    if (l->html)
+        list_html(l, st);
+    else if (l->json)
+        list_json(l, st);
+    else
+        list_text(l, st);
     if (!l->html && l->out.len > 65536) cli_flush(&l->out);
     return 0;
 }
@@ -89,11 +92,12 @@ static int write_site(lister *l) {
 }
 
 static int parse(int argc, char **argv, lister *l, const char **db) {
-    static const struct option opts[] = {
-        {"db", required_argument, 0, 'd'}, {"json", no_argument, 0, 'j'},
-        {"html", required_argument, 0, 'H'},
-        {"limit", required_argument, 0, 'n'}, {"help", no_argument, 0, 'h'},
-        {0, 0, 0, 0}};
+    static const struct option opts[] = {{"db", required_argument, 0, 'd'},
+                                         {"json", no_argument, 0, 'j'},
+                                         {"html", required_argument, 0, 'H'},
+                                         {"limit", required_argument, 0, 'n'},
+                                         {"help", no_argument, 0, 'h'},
+                                         {0, 0, 0, 0}};
     int c;
     char *end;
     optind = 1;
@@ -129,8 +133,10 @@ int px_cmd_stories(int argc, char **argv) {
     if (!l.s) return PX_EXIT_FAIL;
     px_result r = px_story_each(l.s, on_story, &l);
     if (r) {
-        cli_err(argv[0], "no stories in this store (run 'parallax run' "
-                         "first): %s", px_result_str(r));
+        cli_err(argv[0],
+                "no stories in this store (run 'parallax run' "
+                "first): %s",
+                px_result_str(r));
         rc = PX_EXIT_FAIL;
     } else if (l.html) {
         rc = write_site(&l) ? PX_EXIT_FAIL : PX_EXIT_OK;

@@ -25,18 +25,20 @@ int story_write_html(const char *cmd, px_store *s, const char *dir,
     FILE *f = rc ? NULL : fopen(path.data, "wb");
     int ok = f && fwrite(page.data, 1, page.len, f) == page.len;
     if (f && fclose(f)) ok = 0;
-    if (!ok) cli_err(cmd, "%s: %s", path.data,
-                     rc ? px_result_str(rc) : "cannot write");
+    if (!ok)
+        cli_err(cmd, "%s: %s", path.data,
+                rc ? px_result_str(rc) : "cannot write");
     px_buf_release(&page);
     px_buf_release(&path);
     return ok ? 0 : -1;
 }
 
 int px_cmd_story(int argc, char **argv) {
-    static const struct option opts[] = {
-        {"db", required_argument, 0, 'd'}, {"json", no_argument, 0, 'j'},
-        {"html", required_argument, 0, 'H'}, {"help", no_argument, 0, 'h'},
-        {0, 0, 0, 0}};
+    static const struct option opts[] = {{"db", required_argument, 0, 'd'},
+                                         {"json", no_argument, 0, 'j'},
+                                         {"html", required_argument, 0, 'H'},
+                                         {"help", no_argument, 0, 'h'},
+                                         {0, 0, 0, 0}};
     const char *db = NULL, *html = NULL;
     int json = 0, c;
     optind = 1;
@@ -63,12 +65,15 @@ int px_cmd_story(int argc, char **argv) {
         rc = story_write_html(argv[0], s, html, id) ? PX_EXIT_FAIL : PX_EXIT_OK;
     } else {
         px_buf out = PX_BUF_INIT;
-        px_result r = px_story_render(s, id, json ? PX_STORY_JSON : PX_STORY_TEXT,
-                                      cli_isatty(stdout), NULL, &out);
+        px_result r =
+            px_story_render(s, id, json ? PX_STORY_JSON : PX_STORY_TEXT,
+                            cli_isatty(stdout), NULL, &out);
         if (json) px_buf_putc(&out, '\n');
         if (r == PX_ERR_NOTFOUND) {
-            cli_err(argv[0], "%s: no such story or article in a story "
-                             "(run 'parallax run' first)", id);
+            cli_err(argv[0],
+                    "%s: no such story or article in a story "
+                    "(run 'parallax run' first)",
+                    id);
             rc = PX_EXIT_FAIL;
         } else if (r) {
             cli_err(argv[0], "%s: %s", id, px_result_str(r));

@@ -25,8 +25,8 @@ static px_result batch_flush(const char *cmd, batch *b, unsigned threads,
                                        b->lens, threads, b->rcs);
     for (size_t i = 0; i < b->n; i++) {
         if (b->rcs[i]) {
-            cli_err(cmd, "%s: %s", b->art[i]->origin ? b->art[i]->origin
-                                                     : b->ids[i],
+            cli_err(cmd, "%s: %s",
+                    b->art[i]->origin ? b->art[i]->origin : b->ids[i],
                     px_result_str(b->rcs[i]));
             cc->nbad++;
         }
@@ -48,8 +48,8 @@ static px_result load_index(const char *cmd, const char *index,
 }
 
 px_result cli_corpus_read(const char *cmd, char *const *args, int nargs,
-                          const char *index, const char *db,
-                          unsigned threads, cli_corpus *out) {
+                          const char *index, const char *db, unsigned threads,
+                          cli_corpus *out) {
     cli_corpus cc = {NULL, 0, 0};
     px_result rc = load_index(cmd, index, &cc);
     if (rc) return rc;

@@ -9,9 +9,9 @@
 #include "cli/cli.h"
 
 typedef struct cli_corpus {
-    px_corpus *corpus;   /* owned */
-    uint32_t first_new;  /* first document read in this run */
-    size_t nbad;         /* inputs that could not be read or built */
+    px_corpus *corpus;  /* owned */
+    uint32_t first_new; /* first document read in this run */
+    size_t nbad;        /* inputs that could not be read or built */
 } cli_corpus;
 
 /* Load index (may be NULL; a missing file starts empty), then add every
@@ -19,8 +19,8 @@ typedef struct cli_corpus {
  * Problems are reported as "parallax CMD: origin: reason".  Returns PX_OK
  * unless nothing sensible can be done. */
 px_result cli_corpus_read(const char *cmd, char *const *args, int nargs,
-                          const char *index, const char *db,
-                          unsigned threads, cli_corpus *out);
+                          const char *index, const char *db, unsigned threads,
+                          cli_corpus *out);
 /* Append the new documents to index (if not NULL) with keys for d and r
  * (NULL: defaults), and free the corpus. */
 px_result cli_corpus_finish(const char *cmd, const char *index,

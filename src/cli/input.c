@@ -14,21 +14,23 @@
 
 struct cli_input {
     const char *cmd;
-    const char *db;        /* --db option or NULL */
+    const char *db; /* --db option or NULL */
     px_reader *reader;
-    px_store *store;       /* opened at the first id */
+    px_store *store; /* opened at the first id */
     int store_failed;
-    char **args;           /* owned copies */
+    char **args; /* owned copies */
     size_t nargs, next;
-    size_t nerr;           /* problems outside the reader */
+    size_t nerr; /* problems outside the reader */
 };
 
 static void on_error(void *ud, const char *path, size_t line, px_result rc,
                      const char *msg) {
     const cli_input *in = ud;
     (void)rc;
-    if (line) cli_err(in->cmd, "%s:%zu: %s", path, line, msg);
-    else cli_err(in->cmd, "%s: %s", path, msg);
+    if (line)
+        cli_err(in->cmd, "%s:%zu: %s", path, line, msg);
+    else
+        cli_err(in->cmd, "%s: %s", path, msg);
 }
 
 static void add_arg(cli_input *in, const char *a) {
@@ -57,7 +59,8 @@ px_result cli_input_open(const char *cmd, char *const *args, int nargs,
     px_read_opts o = {on_error, in, 0};
     px_reader_new(NULL, 0, &o, &in->reader);
     for (int i = 0; i < nargs; i++) add_arg(in, args[i]);
-    if (!nargs && !isatty(0)) add_arg(in, "-");
+    if (!nargs && !isatty(0))
+        add_arg(in, "-");
     else if (!nargs && open_store(in) &&
              px_store_each(in->store, 0, add_stored_id, in)) {
         cli_err(cmd, "%s: %s", cli_db_path(db), px_store_errmsg(in->store));
@@ -79,7 +82,8 @@ static int is_path(const char *a) {
 /* The stored article with this id, or NULL (reported). */
 static px_article *lookup(cli_input *in, const char *id) {
     px_article *a = NULL;
-    px_result rc = open_store(in) ? px_store_get(in->store, id, &a) : PX_ERR_STORE;
+    px_result rc =
+        open_store(in) ? px_store_get(in->store, id, &a) : PX_ERR_STORE;
     if (rc == PX_ERR_NOTFOUND || (rc && in->store_failed))
         cli_err(in->cmd, "%s: no such file or stored article", id);
     else if (rc)
@@ -94,8 +98,10 @@ px_article *cli_input_next(cli_input *in) {
         if (!px_reader_next(in->reader, &a) && a) return a;
         if (in->next >= in->nargs) return NULL;
         const char *arg = in->args[in->next++];
-        if (is_path(arg)) px_reader_push(in->reader, arg);
-        else if ((a = lookup(in, arg))) return a;
+        if (is_path(arg))
+            px_reader_push(in->reader, arg);
+        else if ((a = lookup(in, arg)))
+            return a;
     }
 }
 

@@ -49,7 +49,9 @@ void cli_err(const char *cmd, const char *fmt, ...) {
     fputc('\n', stderr);
 }
 
-int cli_isatty(FILE *f) { return isatty(fileno(f)); }
+int cli_isatty(FILE *f) {
+    return isatty(fileno(f));
+}
 
 void cli_flush(px_buf *b) {
     if (b->len) fwrite(b->data, 1, b->len, stdout);

@@ -31,7 +31,8 @@ void cli_print_dups(const px_corpus *cp, const px_dup_pair *p, size_t n,
                           "\"contain_ba\":%.4f}\n",
                           p[i].jaccard, p[i].contain_ab, p[i].contain_ba);
         } else {
-            px_buf_printf(out, "%.3f\t%s\t%s\t(%.3f of a in b, %.3f of b in a)\n",
+            px_buf_printf(out,
+                          "%.3f\t%s\t%s\t(%.3f of a in b, %.3f of b in a)\n",
                           p[i].jaccard, a, b, p[i].contain_ab, p[i].contain_ba);
         }
         if (out->len > 65536) cli_flush(out);
@@ -48,14 +49,20 @@ size_t cli_print_clusters(const px_corpus *cp, const px_dup_pair *pairs,
     for (size_t i = 0; i < nd; i++) next[i] = last[i] = UINT32_MAX;
     for (size_t i = 0; i < nd; i++) { /* members linked from their root */
         uint32_t r = root[i];
-        if (r == i) { last[i] = (uint32_t)i; continue; }
+        if (r == i) {
+            last[i] = (uint32_t)i;
+            continue;
+        }
         next[last[r]] = (uint32_t)i;
         last[r] = (uint32_t)i;
     }
     for (size_t i = 0; i < nd; i++) {
         if (root[i] != i || next[i] == UINT32_MAX) continue;
-        px_buf_printf(out, json ? "{\"type\":\"cluster\",\"cluster\":%zu,"
-                                  "\"members\":[" : "cluster %zu:", ++nc);
+        px_buf_printf(out,
+                      json ? "{\"type\":\"cluster\",\"cluster\":%zu,"
+                             "\"members\":["
+                           : "cluster %zu:",
+                      ++nc);
         for (uint32_t m = (uint32_t)i; m != UINT32_MAX; m = next[m]) {
             const char *id = px_corpus_id(cp, m);
             if (json) {
@@ -98,8 +105,9 @@ static void print_pair(const px_corpus *cp, const px_passage *p, size_t n,
     double ca = px_reuse_cover(cp, p, n, p->a, p->b, p->a);
     double cb = px_reuse_cover(cp, p, n, p->a, p->b, p->b);
     if (!json) {
-        px_buf_printf(out, "# %s ~ %s: %zu passages, %.1f%% of a, %.1f%% of b\n",
-                      a, b, n, 100 * ca, 100 * cb);
+        px_buf_printf(out,
+                      "# %s ~ %s: %zu passages, %.1f%% of a, %.1f%% of b\n", a,
+                      b, n, 100 * ca, 100 * cb);
         return;
     }
     json_pair_head(out, "reuse_pair", a, b);
@@ -107,8 +115,8 @@ static void print_pair(const px_corpus *cp, const px_passage *p, size_t n,
                   n, ca, cb);
 }
 
-size_t cli_print_passages(const px_corpus *cp, const px_passage *ps,
-                          size_t n, int json, px_buf *out) {
+size_t cli_print_passages(const px_corpus *cp, const px_passage *ps, size_t n,
+                          int json, px_buf *out) {
     size_t npairs = 0;
     for (size_t i = 0; i < n;) {
         size_t j = i;
@@ -126,7 +134,7 @@ size_t cli_print_passages(const px_corpus *cp, const px_passage *ps,
 
 struct cli_match {
     const char *cmd;
-    px_buf path;     /* DB.pxindex */
+    px_buf path; /* DB.pxindex */
     px_corpus *corpus;
     uint32_t first_new;
 };
@@ -182,7 +190,8 @@ px_result cli_match_finish(cli_match *m, int json) {
         px_buf_release(&out);
         rc = px_index_append(m->corpus, m->path.data, &d, &r);
     }
-    if (rc) cli_err(m->cmd, "%s: match index: %s", m->path.data, px_result_str(rc));
+    if (rc)
+        cli_err(m->cmd, "%s: match index: %s", m->path.data, px_result_str(rc));
     px_free(pairs);
     px_free(ps);
     cli_match_free(m);

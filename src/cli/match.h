@@ -16,8 +16,8 @@ size_t cli_print_clusters(const px_corpus *cp, const px_dup_pair *pairs,
                           size_t npairs, int json, px_buf *out);
 /* Passages sorted by pair (px_reuse_run order), each pair followed by
  * its summary (docs/reuse.md); returns the number of pairs. */
-size_t cli_print_passages(const px_corpus *cp, const px_passage *ps,
-                          size_t n, int json, px_buf *out);
+size_t cli_print_passages(const px_corpus *cp, const px_passage *ps, size_t n,
+                          int json, px_buf *out);
 
 /* `ingest --match`: the index beside the store (DB.pxindex). */
 typedef struct cli_match cli_match;

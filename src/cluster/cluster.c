@@ -42,16 +42,16 @@ typedef struct term {
 } term;
 
 typedef struct story {
-    uint64_t idhash;  /* hash of the first member's id */
-    uint32_t parent;  /* itself unless merged away */
+    uint64_t idhash; /* hash of the first member's id */
+    uint32_t parent; /* itself unless merged away */
     uint32_t size;
-    uint32_t last;    /* seq of the last update (LRU) */
-    int live;         /* matchable: a root that is not retired */
+    uint32_t last; /* seq of the last update (LRU) */
+    int live;      /* matchable: a root that is not retired */
     int64_t t_min, t_max;
-    term *terms;      /* centroid, sorted by f */
+    term *terms; /* centroid, sorted by f */
     uint32_t nterms;
-    double norm;      /* L2 norm of the centroid */
-    float acc;        /* scratch: query weight hitting it (0 between adds) */
+    double norm; /* L2 norm of the centroid */
+    float acc;   /* scratch: query weight hitting it (0 between adds) */
 } story;
 
 typedef struct cand {
@@ -68,22 +68,22 @@ struct px_clusterer {
     px_vocab voc;
     story *st;
     size_t nst, ast;
-    uint32_t *art;     /* story each article joined */
+    uint32_t *art; /* story each article joined */
     size_t nart, aart;
     px_cluster_merge *merges;
     size_t nmerge, amerge;
     lru_ent *lru;
     size_t lru_head, lru_len, lru_alloc;
     size_t nlive;
-    term *hits;        /* scratch: stories hit by the query (f = story) */
+    term *hits; /* scratch: stories hit by the query (f = story) */
     size_t ahits;
-    term *vec;         /* scratch: the article vector */
+    term *vec; /* scratch: the article vector */
     size_t avec;
-    term *scratch;     /* scratch: centroid truncation */
+    term *scratch; /* scratch: centroid truncation */
     size_t ascratch;
-    float *dense;      /* scratch: the article vector by feature index */
+    float *dense; /* scratch: the article vector by feature index */
     size_t adense;
-    cand *cands;       /* scratch: candidates, room for opts.candidates */
+    cand *cands; /* scratch: candidates, room for opts.candidates */
 };
 
 void px_cluster_opts_default(px_cluster_opts *o) {
@@ -111,11 +111,12 @@ void px_cluster_opts_default(px_cluster_opts *o) {
 static int opts_valid(const px_cluster_opts *o) {
     return o->threshold > 0 && o->threshold <= 1 && o->w_title >= 0 &&
            o->w_entity >= 0 && o->w_place >= 0 && o->w_number >= 0 &&
-           o->w_date >= 0 && o->lead_tokens >= 0 && o->w_reuse >= 0 && o->half_life_days >= 0 &&
-           o->story_terms >= 1 && o->story_terms <= 65536 &&
-           o->query_terms >= 1 && o->query_terms <= 1024 &&
-           o->posting_cap >= 1 && o->posting_cap <= 65536 &&
-           o->candidates >= 1 && o->candidates <= 4096 && o->max_live >= 1 &&
+           o->w_date >= 0 && o->lead_tokens >= 0 && o->w_reuse >= 0 &&
+           o->half_life_days >= 0 && o->story_terms >= 1 &&
+           o->story_terms <= 65536 && o->query_terms >= 1 &&
+           o->query_terms <= 1024 && o->posting_cap >= 1 &&
+           o->posting_cap <= 65536 && o->candidates >= 1 &&
+           o->candidates <= 4096 && o->max_live >= 1 &&
            o->merge_specific >= 0 && o->merge_specific <= 1 &&
            o->conflict_factor > 0 && o->conflict_factor <= 1 &&
            o->conflict_rare >= 0 && o->conflict_rare <= 1;
@@ -123,8 +124,10 @@ static int opts_valid(const px_cluster_opts *o) {
 
 px_result px_clusterer_new(const px_cluster_opts *opts, px_clusterer **out) {
     px_cluster_opts o;
-    if (opts) o = *opts;
-    else px_cluster_opts_default(&o);
+    if (opts)
+        o = *opts;
+    else
+        px_cluster_opts_default(&o);
     if (!out || !opts_valid(&o)) return PX_ERR_INVALID;
     px_clusterer *c = px_calloc(1, sizeof *c);
     c->o = o;
@@ -152,12 +155,12 @@ void px_clusterer_free(px_clusterer *c) {
 
 /* ---------------------------------------------------------------- helpers */
 
-#define GROW(arr, n, a, init)                                             \
-    do {                                                                  \
-        if ((n) == (a)) {                                                 \
-            (a) = (a) ? (a) * 2 : (init);                                 \
-            (arr) = px_realloc((arr), (a) * sizeof *(arr));               \
-        }                                                                 \
+#define GROW(arr, n, a, init)                                                  \
+    do {                                                                       \
+        if ((n) == (a)) {                                                      \
+            (a) = (a) ? (a)*2 : (init);                                        \
+            (arr) = px_realloc((arr), (a) * sizeof *(arr));                    \
+        }                                                                      \
     } while (0)
 
 static uint32_t find_root(const px_clusterer *c, uint32_t s) {
@@ -200,8 +203,10 @@ static void terms_select(term *t, size_t n, size_t k) {
             if (term_heavier(&t[i], &t[hi - 1])) term_swap(t, i, store++);
         term_swap(t, store, hi - 1); /* pivot at its final rank `store` */
         if (store == k || store + 1 == k) return;
-        if (store > k) hi = store;
-        else lo = store + 1;
+        if (store > k)
+            hi = store;
+        else
+            lo = store + 1;
     }
 }
 
@@ -225,9 +230,12 @@ static double terms_dot(const term *a, size_t na, const term *b, size_t nb) {
     double s = 0;
     size_t i = 0, j = 0;
     while (i < na && j < nb) {
-        if (a[i].f < b[j].f) i++;
-        else if (a[i].f > b[j].f) j++;
-        else s += (double)a[i++].w * b[j++].w;
+        if (a[i].f < b[j].f)
+            i++;
+        else if (a[i].f > b[j].f)
+            j++;
+        else
+            s += (double)a[i++].w * b[j++].w;
     }
     return s;
 }
@@ -317,7 +325,9 @@ static double decay(const px_clusterer *c, const story *s, int64_t ts) {
     if (ts == PX_TIME_NONE || s->t_min == PX_TIME_NONE ||
         c->o.half_life_days <= 0)
         return 1.0;
-    int64_t dt = ts < s->t_min ? s->t_min - ts : ts > s->t_max ? ts - s->t_max : 0;
+    int64_t dt = ts < s->t_min   ? s->t_min - ts
+                 : ts > s->t_max ? ts - s->t_max
+                                 : 0;
     return pow(0.5, (double)dt / (c->o.half_life_days * 86400.0));
 }
 
@@ -332,7 +342,8 @@ static int copied_into(const px_clusterer *c, uint32_t s, const size_t *copied,
 /* Dot product of the article (scattered in c->dense) with a story. */
 static double dense_dot(const px_clusterer *c, const story *s) {
     double d = 0;
-    for (uint32_t i = 0; i < s->nterms; i++) d += c->dense[s->terms[i].f] * s->terms[i].w;
+    for (uint32_t i = 0; i < s->nterms; i++)
+        d += c->dense[s->terms[i].f] * s->terms[i].w;
     return d;
 }
 
@@ -344,7 +355,8 @@ static void dense_scatter(px_clusterer *c, size_t nvec, int set) {
         memset(c->dense + c->adense, 0, (a - c->adense) * sizeof *c->dense);
         c->adense = a;
     }
-    for (size_t i = 0; i < nvec; i++) c->dense[c->vec[i].f] = set ? c->vec[i].w : 0;
+    for (size_t i = 0; i < nvec; i++)
+        c->dense[c->vec[i].f] = set ? c->vec[i].w : 0;
 }
 
 /* A number, date or name (entity) held by at most conflict_rare of the
@@ -361,7 +373,8 @@ static int term_rare(const px_clusterer *c, const term *t) {
  * places, and often differ only in a toll, a year, a ship, an opponent. */
 static int rare_conflict(const px_clusterer *c, size_t nvec, const story *s) {
     size_t j = 0, ours = 0, theirs = 0;
-    for (uint32_t k = 0; k < s->nterms; k++) theirs += term_rare(c, &s->terms[k]);
+    for (uint32_t k = 0; k < s->nterms; k++)
+        theirs += term_rare(c, &s->terms[k]);
     if (!theirs) return 0;
     for (size_t i = 0; i < nvec; i++) {
         const term *t = &c->vec[i];
@@ -459,8 +472,11 @@ static uint32_t story_new(px_clusterer *c, const char *id, size_t nvec,
     GROW(c->st, c->nst, c->ast, 1024);
     uint32_t si = (uint32_t)c->nst++;
     story *s = &c->st[si];
-    *s = (story){.idhash = px_hash64(id, strlen(id), 0), .parent = si,
-                 .size = 1, .t_min = ts, .t_max = ts};
+    *s = (story){.idhash = px_hash64(id, strlen(id), 0),
+                 .parent = si,
+                 .size = 1,
+                 .t_min = ts,
+                 .t_max = ts};
     if (nvec) {
         s->live = 1;
         c->nlive++;
@@ -499,7 +515,8 @@ static int term_specific(const px_clusterer *c, const term *t) {
 static double specific_norm(const px_clusterer *c, const story *s) {
     double n = 0;
     for (uint32_t k = 0; k < s->nterms; k++)
-        if (term_specific(c, &s->terms[k])) n += (double)s->terms[k].w * s->terms[k].w;
+        if (term_specific(c, &s->terms[k]))
+            n += (double)s->terms[k].w * s->terms[k].w;
     return sqrt(n);
 }
 
@@ -510,10 +527,13 @@ static double specific_cos(const px_clusterer *c, const story *a,
     double d = 0, na = specific_norm(c, a), nb = specific_norm(c, b);
     size_t i = 0, j = 0;
     while (i < a->nterms && j < b->nterms) {
-        if (a->terms[i].f < b->terms[j].f) i++;
-        else if (a->terms[i].f > b->terms[j].f) j++;
+        if (a->terms[i].f < b->terms[j].f)
+            i++;
+        else if (a->terms[i].f > b->terms[j].f)
+            j++;
         else {
-            if (term_specific(c, &a->terms[i])) d += (double)a->terms[i].w * b->terms[j].w;
+            if (term_specific(c, &a->terms[i]))
+                d += (double)a->terms[i].w * b->terms[j].w;
             i++, j++;
         }
     }
@@ -530,8 +550,9 @@ static uint32_t merge_reached(px_clusterer *c, uint32_t s, size_t ncand,
         if (o == s || !c->st[o].live) continue;
         const story *a = &c->st[s], *b = &c->st[o];
         double cos = a->norm > 0 && b->norm > 0
-            ? terms_dot(a->terms, a->nterms, b->terms, b->nterms) /
-                  (a->norm * b->norm) : 0;
+                         ? terms_dot(a->terms, a->nterms, b->terms, b->nterms) /
+                               (a->norm * b->norm)
+                         : 0;
         if (cos < c->o.threshold || specific_cos(c, a, b) < c->o.merge_specific)
             continue;
         uint32_t into = s < o ? s : o, from = s < o ? o : s;
@@ -580,7 +601,9 @@ px_result px_clusterer_add(px_clusterer *c, const char *id,
 
 /* --------------------------------------------------------------- queries */
 
-size_t px_clusterer_count(const px_clusterer *c) { return c ? c->nart : 0; }
+size_t px_clusterer_count(const px_clusterer *c) {
+    return c ? c->nart : 0;
+}
 
 size_t px_clusterer_story_of(const px_clusterer *c, size_t seq) {
     return find_root(c, c->art[seq]);

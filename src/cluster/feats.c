@@ -118,8 +118,7 @@ static void emit_word(emitter *e, const tokview *v, size_t i, px_stemmer *st,
          count);
 }
 
-static void emit_number(emitter *e, const tokview *v, size_t i,
-                        double count) {
+static void emit_number(emitter *e, const tokview *v, size_t i, double count) {
     size_t n, k = 0;
     const char *s = tok_str(v, i, &n);
     char buf[64];
@@ -139,8 +138,10 @@ static void emit_terms(emitter *e, const tokview *v, px_stemmer *st,
                        double count, double lead) {
     for (size_t i = 0; i < v->n; i++) {
         double w = count * lead_weight(i, lead);
-        if (tok_content(v, i)) emit_word(e, v, i, st, w);
-        else if (tok_numeric(v, i)) emit_number(e, v, i, w);
+        if (tok_content(v, i))
+            emit_word(e, v, i, st, w);
+        else if (tok_numeric(v, i))
+            emit_number(e, v, i, w);
     }
 }
 
@@ -151,8 +152,7 @@ static int tok_cap_word(const tokview *v, size_t i) {
 }
 
 static int tok_locative(const tokview *v, size_t i) {
-    static const char *const preps[] = {"in", "at", "near", "from",
-                                        "outside"};
+    static const char *const preps[] = {"in", "at", "near", "from", "outside"};
     for (size_t k = 0; k < sizeof preps / sizeof preps[0]; k++)
         if (tok_is(v, i, preps[k])) return 1;
     return 0;
@@ -186,11 +186,11 @@ static void emit_entities(emitter *e, const tokview *v,
 /* 1..12 for a month name or abbreviation, else 0. */
 static int tok_month(const tokview *v, size_t i) {
     static const char *const names[] = {
-        "january", "february", "march", "april", "may", "june", "july",
-        "august", "september", "october", "november", "december"};
-    static const char *const abbr[] = {"jan", "feb", "mar", "apr", "may",
-                                       "jun", "jul", "aug", "sep", "oct",
-                                       "nov", "dec"};
+        "january", "february", "march",     "april",   "may",      "june",
+        "july",    "august",   "september", "october", "november", "december"};
+    static const char *const abbr[] = {"jan", "feb", "mar", "apr",
+                                       "may", "jun", "jul", "aug",
+                                       "sep", "oct", "nov", "dec"};
     size_t n;
     const char *s = tok_str(v, i, &n);
     if (n < 3 || n > 9 || s[0] < 'a' || s[0] > 's') return 0;
@@ -205,7 +205,8 @@ static int tok_day(const tokview *v, size_t i) {
     const char *s = tok_str(v, i, &n);
     int d = 0;
     size_t k = 0;
-    while (k < n && k < 2 && s[k] >= '0' && s[k] <= '9') d = d * 10 + (s[k++] - '0');
+    while (k < n && k < 2 && s[k] >= '0' && s[k] <= '9')
+        d = d * 10 + (s[k++] - '0');
     if (!k || (k < n && !(s[k] >= 'a' && s[k] <= 'z'))) return 0;
     if (k < n && n - k != 2) return 0; /* only st/nd/rd/th suffixes */
     return d >= 1 && d <= 31 ? d : 0;
@@ -260,8 +261,7 @@ static void fold(emitter *e, const px_cluster_opts *o) {
 }
 
 px_result px_cluster_feats_new(const px_doc *doc, const char *title,
-                               px_stemmer *stemmer,
-                               const px_cluster_opts *opts,
+                               px_stemmer *stemmer, const px_cluster_opts *opts,
                                px_cluster_feats **out) {
     px_cluster_opts defaults;
     if (!opts) px_cluster_opts_default(&defaults);

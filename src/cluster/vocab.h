@@ -17,20 +17,20 @@
 
 typedef struct px_vfeat {
     uint64_t hash;
-    uint32_t df;     /* articles holding the feature */
-    uint32_t npost;  /* entries used in post */
-    uint32_t head;   /* next slot to overwrite once full */
-    uint32_t apost;  /* allocated entries */
-    uint32_t *post;  /* story numbers */
-    unsigned kind;   /* feature kind (cluster/feats.h), set by the clusterer */
+    uint32_t df;    /* articles holding the feature */
+    uint32_t npost; /* entries used in post */
+    uint32_t head;  /* next slot to overwrite once full */
+    uint32_t apost; /* allocated entries */
+    uint32_t *post; /* story numbers */
+    unsigned kind;  /* feature kind (cluster/feats.h), set by the clusterer */
 } px_vfeat;
 
 typedef struct px_vocab {
-    px_vfeat *f;     /* dense records */
+    px_vfeat *f; /* dense records */
     size_t n, a;
-    uint32_t *slot;  /* hash table: index + 1, 0 = empty */
-    size_t nslot;    /* power of two */
-    uint32_t cap;    /* posting ring size */
+    uint32_t *slot; /* hash table: index + 1, 0 = empty */
+    size_t nslot;   /* power of two */
+    uint32_t cap;   /* posting ring size */
 } px_vocab;
 
 void px_vocab_init(px_vocab *v, uint32_t posting_cap);

@@ -59,7 +59,8 @@ static int cmp_finding(const void *a, const void *b) {
     if (x->type != y->type) return x->type < y->type ? -1 : 1;
     int kx = kind_rank(x), ky = kind_rank(y);
     if (kx != ky) return kx < ky ? -1 : 1;
-    size_t xa = x->nev ? x->ev[0].article : 0, ya = y->nev ? y->ev[0].article : 0;
+    size_t xa = x->nev ? x->ev[0].article : 0,
+           ya = y->nev ? y->ev[0].article : 0;
     if (xa != ya) return xa < ya ? -1 : 1;
     size_t xs = x->nev ? x->ev[0].span.start : 0;
     size_t ys = y->nev ? y->ev[0].span.start : 0;
@@ -83,8 +84,10 @@ size_t px_cpair_first_claim(const px_cpair *p, int x, size_t off) {
     size_t lo = 0, hi = n;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        if (c[mid].span.start < off) lo = mid + 1;
-        else hi = mid;
+        if (c[mid].span.start < off)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
     return lo;
 }
@@ -93,8 +96,10 @@ static size_t first_token(const px_csrc *s, size_t off) {
     size_t lo = 0, hi = s->ntok;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        if (s->tok[mid].end <= off) lo = mid + 1;
-        else hi = mid;
+        if (s->tok[mid].end <= off)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
     return lo;
 }
@@ -125,7 +130,8 @@ char *px_cpair_snip(const px_cpair *p, int x, px_span sp, size_t max) {
     }
     px_buf b = PX_BUF_INIT;
     for (size_t k = 0; k < cut; k++)
-        px_buf_putc(&b, o[sp.start + k] == PX_LABEL_MARK ? ' ' : o[sp.start + k]);
+        px_buf_putc(&b,
+                    o[sp.start + k] == PX_LABEL_MARK ? ' ' : o[sp.start + k]);
     if (cut < n) px_buf_puts(&b, "...");
     return px_buf_detach(&b, NULL);
 }
@@ -183,7 +189,11 @@ static px_result prepare(px_compare *c, size_t i, const px_compare_src *in,
 }
 
 static void run_pair(px_compare *c, size_t i, size_t j, const px_align *al) {
-    px_cpair p = {c, {&c->src[i], &c->src[j]}, {i, j}, al, {NULL, NULL},
+    px_cpair p = {c,
+                  {&c->src[i], &c->src[j]},
+                  {i, j},
+                  al,
+                  {NULL, NULL},
                   {{PX_LABEL_MARK, (char)('0' + i), 0},
                    {PX_LABEL_MARK, (char)('0' + j), 0}}};
     for (int x = 0; x < 2; x++) {
@@ -220,7 +230,8 @@ static px_result run_all(px_compare *c, const px_align_opts *ao) {
     for (size_t i = 0; i < c->nsrc; i++)
         for (size_t j = i + 1; j < c->nsrc; j++) {
             px_align *al;
-            px_result rc = px_align_new(c->src[i].side, c->src[j].side, ao, &al);
+            px_result rc =
+                px_align_new(c->src[i].side, c->src[j].side, ao, &al);
             if (rc) return rc;
             c->aligns[c->naligns++] = al;
             run_pair(c, i, j, al);
@@ -243,8 +254,10 @@ px_result px_compare_new(const px_compare_src *src, size_t n,
     c->src = px_calloc(n, sizeof *c->src);
     c->nsrc = n;
     for (size_t i = 0; i < n && !rc; i++) {
-        if (!src[i].doc) rc = PX_ERR_INVALID;
-        else rc = prepare(c, i, &src[i], &ao);
+        if (!src[i].doc)
+            rc = PX_ERR_INVALID;
+        else
+            rc = prepare(c, i, &src[i], &ao);
     }
     if (!rc) rc = run_all(c, &ao);
     if (rc) {
@@ -292,14 +305,15 @@ const px_align *px_compare_align(const px_compare *c) {
 }
 
 const char *px_finding_type_str(px_finding_type t) {
-    static const char *const s[] = {"differs", "attribution_changed",
-                                    "quote_changed", "rounded", "only_in",
-                                    "wording", "same"};
+    static const char *const s[] = {"differs",       "attribution_changed",
+                                    "quote_changed", "rounded",
+                                    "only_in",       "wording",
+                                    "same"};
     return (unsigned)t < 7 ? s[t] : "?";
 }
 
 const char *px_finding_kind_str(px_finding_kind k) {
     static const char *const s[] = {"quantity", "quote", "attribution",
-                                    "entity", "time", "passage"};
+                                    "entity",   "time",  "passage"};
     return (unsigned)k < 6 ? s[k] : "?";
 }

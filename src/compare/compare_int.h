@@ -39,7 +39,7 @@ struct px_compare {
     size_t nsrc;
     px_claimer *claimer;
     px_stemmer *stem;
-    px_align **aligns;      /* one per pair (i < j), in order */
+    px_align **aligns; /* one per pair (i < j), in order */
     size_t naligns;
     px_finding *f;
     size_t nf, af;
@@ -52,8 +52,8 @@ typedef struct px_cpair {
     px_csrc *s[2];
     size_t idx[2];
     const px_align *al;
-    uint8_t *used[2];       /* claim already reported, per side */
-    char lab[2][3];         /* label placeholders of the two sides */
+    uint8_t *used[2]; /* claim already reported, per side */
+    char lab[2][3];   /* label placeholders of the two sides */
 } px_cpair;
 
 #define PX_LABEL_MARK '\001'

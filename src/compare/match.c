@@ -37,7 +37,6 @@
  * described alike (ECB+ different-event pairs score lower). */
 #define FIGURE_MIN_SCORE 0.3
 
-
 static const px_claim *claims_of(const px_cpair *p, int x, size_t *n) {
     return px_claims_list(p->s[x]->claims, n);
 }
@@ -60,7 +59,6 @@ static const px_align_pair *aligned_pair(const px_cpair *p, size_t offa,
         if (pr->b_sents[k] == (uint32_t)sb) return pr;
     return NULL;
 }
-
 
 static size_t shared(const uint64_t *a, size_t na, const uint64_t *b,
                      size_t nb) {
@@ -180,21 +178,24 @@ static void report_qty(px_cpair *p, const px_claim *a, const px_claim *b) {
     int th = things(p, a, b);
     px_finding_type t = PX_FIND_DIFFERS;
     const char *why = "different figures";
-    if (r == REL_EQUAL && th < 0) why = "same figure, different thing counted";
-    else if (r == REL_EQUAL && a->hedge == b->hedge) t = PX_FIND_SAME, why = "same";
-    else if (r == REL_EQUAL) t = PX_FIND_ROUNDED, why = "hedge changed";
+    if (r == REL_EQUAL && th < 0)
+        why = "same figure, different thing counted";
+    else if (r == REL_EQUAL && a->hedge == b->hedge)
+        t = PX_FIND_SAME, why = "same";
+    else if (r == REL_EQUAL)
+        t = PX_FIND_ROUNDED, why = "hedge changed";
     else if (r == REL_NEAR)
         t = PX_FIND_ROUNDED, why = th < 0 ? "rounded, within precision "
                                             "(counted thing worded differently)"
                                           : "rounded, within precision";
     char *ta = qty_text(p, 0, a), *tb = qty_text(p, 1, b);
     px_buf s = PX_BUF_INIT;
-    px_buf_printf(&s, "%s: \"%s\" (%s) vs \"%s\" (%s)", why, ta, px_cpair_label(p, 0),
-                  tb, px_cpair_label(p, 1));
+    px_buf_printf(&s, "%s: \"%s\" (%s) vs \"%s\" (%s)", why, ta,
+                  px_cpair_label(p, 0), tb, px_cpair_label(p, 1));
     px_free(ta);
     px_free(tb);
-    px_finding *f = px_finding_add(p, 0, t, PX_FK_QUANTITY,
-                                   px_buf_detach(&s, NULL));
+    px_finding *f =
+        px_finding_add(p, 0, t, PX_FK_QUANTITY, px_buf_detach(&s, NULL));
     px_finding_ev_add(f, p->idx[0], join(a->span, a->thing_span));
     px_finding_ev_add(f, p->idx[1], join(b->span, b->thing_span));
     figure_credit(p, a, b);
@@ -262,8 +263,10 @@ static size_t lower_start(const bset *bs, size_t off) {
     size_t lo = 0, hi = bs->n;
     while (lo < hi) {
         size_t m = (lo + hi) / 2;
-        if (bs->b[bs->idx[m]].span.start < off) lo = m + 1;
-        else hi = m;
+        if (bs->b[bs->idx[m]].span.start < off)
+            lo = m + 1;
+        else
+            hi = m;
     }
     return lo;
 }
@@ -272,8 +275,10 @@ static size_t lower_value(const bset *bs, double v) {
     size_t lo = 0, hi = bs->n;
     while (lo < hi) {
         size_t m = (lo + hi) / 2;
-        if (bs->b[bs->byval[m]].value < v) lo = m + 1;
-        else hi = m;
+        if (bs->b[bs->byval[m]].value < v)
+            lo = m + 1;
+        else
+            hi = m;
     }
     return lo;
 }
@@ -295,7 +300,7 @@ static void try_pair(px_cpair *p, cands *cs, const px_claim *a, size_t i,
 /* Above this many pairs, candidates are windowed: claims of the aligned
  * sentences, and for figures the nearest values. */
 #define ALL_PAIRS_MAX 200000
-#define VALUE_WINDOW 8
+#define VALUE_WINDOW  8
 
 static void windowed(px_cpair *p, cands *cs, const px_claim *a, size_t i,
                      const bset *bs, int by_value,
@@ -337,7 +342,8 @@ static void match_greedy(px_cpair *p, px_claim_kind k, int by_value,
             windowed(p, &cs, a, i, &bs, by_value, score);
             continue;
         }
-        for (size_t m = 0; m < bs.n; m++) try_pair(p, &cs, a, i, &bs, bs.idx[m], score);
+        for (size_t m = 0; m < bs.n; m++)
+            try_pair(p, &cs, a, i, &bs, bs.idx[m], score);
     }
     if (cs.n) qsort(cs.c, cs.n, sizeof *cs.c, cmp_cand);
     for (size_t c = 0; c < cs.n; c++) {
@@ -384,26 +390,26 @@ static char *speaker_text(const px_cpair *p, int x, const px_claim *at) {
 }
 
 static void credit_finding(px_cpair *p, px_finding_kind k, const char *what,
-                           const px_claim *aa, const px_claim *ab,
-                           px_span ea, px_span eb) {
+                           const px_claim *aa, const px_claim *ab, px_span ea,
+                           px_span eb) {
     char *sa = speaker_text(p, 0, aa), *sb = speaker_text(p, 1, ab);
     px_buf s = PX_BUF_INIT;
-    const char *how = !ab ? "credit dropped" : !aa ? "credit added"
-                                                   : "credited differently";
+    const char *how = !ab   ? "credit dropped"
+                      : !aa ? "credit added"
+                            : "credited differently";
     px_buf_printf(&s, "%s: %s: %s in %s; %s in %s", how, what, sa,
                   px_cpair_label(p, 0), sb, px_cpair_label(p, 1));
     px_free(sa);
     px_free(sb);
-    px_finding *f = px_finding_add(p, 0, PX_FIND_ATTRIBUTION, k,
-                                   px_buf_detach(&s, NULL));
+    px_finding *f =
+        px_finding_add(p, 0, PX_FIND_ATTRIBUTION, k, px_buf_detach(&s, NULL));
     if (aa) px_finding_ev_add(f, p->idx[0], aa->span);
     px_finding_ev_add(f, p->idx[0], ea);
     if (ab) px_finding_ev_add(f, p->idx[1], ab->span);
     px_finding_ev_add(f, p->idx[1], eb);
 }
 
-static void figure_credit(px_cpair *p, const px_claim *qa,
-                          const px_claim *qb) {
+static void figure_credit(px_cpair *p, const px_claim *qa, const px_claim *qb) {
     size_t ia = 0, ib = 0;
     /* only figures known to be the same fact: in rewritten sentences, or
      * the same value counting the same thing; not equal numbers met by
@@ -431,8 +437,8 @@ static void figure_credit(px_cpair *p, const px_claim *qa,
 
 /* ---------------------------------------------------------------- quotes */
 
-static size_t quote_stems(const px_cpair *p, int x, const px_claim *q,
-                          int said, uint64_t *out) {
+static size_t quote_stems(const px_cpair *p, int x, const px_claim *q, int said,
+                          uint64_t *out) {
     px_span sp = said && q->scare ? q->clause_span : q->text_span;
     return px_cpair_stems(p, x, sp, out, MAX_STEMS, !said);
 }
@@ -501,12 +507,14 @@ static void report_quote(px_cpair *p, const px_claim *a, const px_claim *b) {
         quote_finding(p, PX_FIND_ATTRIBUTION, px_buf_detach(&s, NULL), xa, xb);
     } else {
         int same = said_same(p, a, b);
-        char *ta = px_cpair_snip(p, 0, xa, 160), *tb = px_cpair_snip(p, 1, xb, 160);
+        char *ta = px_cpair_snip(p, 0, xa, 160),
+             *tb = px_cpair_snip(p, 1, xb, 160);
         const char *who = na ? na : nb;
         px_buf_printf(&s, "%s%s%s %s (%s) vs %s (%s)", who ? who : "",
                       who ? ": " : "",
-                      same == 2 ? "same quote" : same ? "same quote, shortened"
-                                                      : "quote changed",
+                      same == 2 ? "same quote"
+                      : same    ? "same quote, shortened"
+                                : "quote changed",
                       ta, px_cpair_label(p, 0), tb, px_cpair_label(p, 1));
         px_free(ta);
         px_free(tb);
@@ -552,7 +560,7 @@ static const char *time_norm(const px_cpair *p, int x, const px_claim *c,
                              char *buf, size_t n) {
     static const char *const rels[] = {"rel:yesterday", "rel:today",
                                        "rel:tomorrow"};
-    static const char *const day[] = {"sunday", "monday", "tuesday",
+    static const char *const day[] = {"sunday",    "monday",   "tuesday",
                                       "wednesday", "thursday", "friday",
                                       "saturday"};
     const px_article *a = p->s[x]->art;
@@ -589,11 +597,12 @@ static double time_score(const px_cpair *p, const px_claim *a,
 
 static void report_time(px_cpair *p, const px_claim *a, const px_claim *b) {
     int same = time_rel(p, a, b) == 2;
-    char *ta = px_cpair_snip(p, 0, a->span, 80), *tb = px_cpair_snip(p, 1, b->span, 80);
+    char *ta = px_cpair_snip(p, 0, a->span, 80),
+         *tb = px_cpair_snip(p, 1, b->span, 80);
     px_buf s = PX_BUF_INIT;
     px_buf_printf(&s, "%s: \"%s\" (%s) vs \"%s\" (%s)",
-                  same ? "same time" : "different time", ta, px_cpair_label(p, 0), tb,
-                  px_cpair_label(p, 1));
+                  same ? "same time" : "different time", ta,
+                  px_cpair_label(p, 0), tb, px_cpair_label(p, 1));
     px_free(ta);
     px_free(tb);
     px_finding *f = px_finding_add(p, 0, same ? PX_FIND_SAME : PX_FIND_DIFFERS,
@@ -611,8 +620,8 @@ void px_match_times(px_cpair *p) {
 /* Is attribution a the source's own outlet ("Modern.az reports")? */
 static int self_credit(const px_cpair *p, int x, const px_claim *a) {
     const px_article *art = p->s[x]->art;
-    const char *outlet = art && art->outlet ? art->outlet
-                                            : px_doc_meta(p->s[x]->doc, "outlet");
+    const char *outlet =
+        art && art->outlet ? art->outlet : px_doc_meta(p->s[x]->doc, "outlet");
     const px_entity *e = entity_of(p, x, a->speaker);
     return e && outlet && !strcasecmp(e->name, outlet);
 }
@@ -684,8 +693,8 @@ static void credit_pair(px_cpair *p, const px_align_pair *pr) {
     if (!aa && credits_name(p, 0, all_a, entity_of(p, 1, ab->speaker))) return;
     if (aa) p->used[0][ia] = 1;
     if (ab) p->used[1][ib] = 1;
-    char *t = px_cpair_snip(p, aa ? 0 : 1, aa ? aa->text_span : ab->text_span,
-                            100);
+    char *t =
+        px_cpair_snip(p, aa ? 0 : 1, aa ? aa->text_span : ab->text_span, 100);
     px_buf w = PX_BUF_INIT;
     px_buf_printf(&w, "\"%s\"", t);
     px_free(t);

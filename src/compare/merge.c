@@ -41,8 +41,10 @@ static size_t uf_find(size_t *up, size_t x) {
 
 static void uf_join(size_t *up, size_t a, size_t b) {
     a = uf_find(up, a), b = uf_find(up, b);
-    if (a < b) up[b] = a; /* the root is the earliest finding */
-    else if (b < a) up[a] = b;
+    if (a < b)
+        up[b] = a; /* the root is the earliest finding */
+    else if (b < a)
+        up[a] = b;
 }
 
 /* ----------------------------------------------------------------- nodes */
@@ -110,8 +112,10 @@ static size_t lower_node(const node *nd, size_t n, const node *key) {
     size_t lo = 0, hi = n;
     while (lo < hi) {
         size_t m = (lo + hi) / 2;
-        if (cmp_node(&nd[m], key) < 0) lo = m + 1;
-        else hi = m;
+        if (cmp_node(&nd[m], key) < 0)
+            lo = m + 1;
+        else
+            hi = m;
     }
     return lo;
 }
@@ -131,8 +135,10 @@ static void join_aligned(const px_compare *c, const node *nd, size_t n,
         if (sp.end <= sp.start) continue;
         node key = {v->f, 0, b, {sp.start, 0}};
         size_t m = lower_node(nd, n, &key);
-        if (m > 0 && overlaps(&nd[m - 1], &key, sp)) uf_join(up, v->fi, nd[m - 1].fi);
-        for (; m < n && overlaps(&nd[m], &key, sp); m++) uf_join(up, v->fi, nd[m].fi);
+        if (m > 0 && overlaps(&nd[m - 1], &key, sp))
+            uf_join(up, v->fi, nd[m - 1].fi);
+        for (; m < n && overlaps(&nd[m], &key, sp); m++)
+            uf_join(up, v->fi, nd[m].fi);
     }
 }
 
@@ -143,14 +149,20 @@ static int aligned_kind(const px_finding *f) {
 
 /* ----------------------------------------------------------------- sides */
 
-static size_t bit_index(uint64_t m) { return (size_t)__builtin_ctzll(m); }
+static size_t bit_index(uint64_t m) {
+    return (size_t)__builtin_ctzll(m);
+}
 
 /* Orientation of pairwise finding f in a group whose articles are placed
  * in side_of[] (-1 unplaced): 0 or 1, -1 not placeable yet, -2 contradicts
  * the group. */
 static int orient(const px_finding *f, const signed char *side_of) {
-    int s0 = side_of[bit_index(f->sides[0])], s1 = side_of[bit_index(f->sides[1])];
-    int o = f->type == PX_FIND_ONLY_IN ? 0 : s0 >= 0 ? s0 : s1 >= 0 ? 1 - s1 : -1;
+    int s0 = side_of[bit_index(f->sides[0])],
+        s1 = side_of[bit_index(f->sides[1])];
+    int o = f->type == PX_FIND_ONLY_IN ? 0
+            : s0 >= 0                  ? s0
+            : s1 >= 0                  ? 1 - s1
+                                       : -1;
     if (o < 0) return -1;
     if ((s0 >= 0 && s0 != o) || (s1 >= 0 && s1 != 1 - o)) return -2;
     return o;
@@ -185,14 +197,17 @@ static void place_same(const px_compare *c, const px_finding *r,
     for (int s = 0; s < 2; s++) {
         size_t a = bit_index(m->sides[s]);
         if (side_of[a] >= 0) continue;
-        side_of[a] = (signed char)!(a != r1 && same_text(c, a, claim_of(m, a), r0, t0));
+        side_of[a] =
+            (signed char)!(a != r1 && same_text(c, a, claim_of(m, a), r0, t0));
     }
 }
 
 /* Fold member m, oriented o, into representative r. */
 static void absorb(px_finding *r, px_finding *m, const signed char *side_of) {
-    for (int s = 0; s < 2; s++) r->sides[side_of[bit_index(m->sides[s])]] |= m->sides[s];
-    for (size_t e = 0; e < m->nev; e++) px_finding_ev_add(r, m->ev[e].article, m->ev[e].span);
+    for (int s = 0; s < 2; s++)
+        r->sides[side_of[bit_index(m->sides[s])]] |= m->sides[s];
+    for (size_t e = 0; e < m->nev; e++)
+        px_finding_ev_add(r, m->ev[e].article, m->ev[e].span);
     r->pairs += m->pairs;
     px_free(m->summary);
     px_free(m->ev);
@@ -255,7 +270,8 @@ static void group(const px_compare *c, size_t *up) {
 
 void px_compare_merge(px_compare *c) {
     if (c->nsrc < 3 || c->nf < 2) return;
-    size_t *up = px_malloc(c->nf * sizeof *up), *ord = px_malloc(c->nf * sizeof *ord);
+    size_t *up = px_malloc(c->nf * sizeof *up),
+           *ord = px_malloc(c->nf * sizeof *ord);
     uint8_t *gone = px_calloc(c->nf, 1);
     for (size_t i = 0; i < c->nf; i++) up[i] = ord[i] = i;
     group(c, up);
@@ -297,8 +313,10 @@ static char *label_new(const px_compare *c, size_t i) {
     const px_article *a = c->src[i].art;
     if (a && a->id) return px_strdup(a->id);
     px_buf b = PX_BUF_INIT;
-    if (i < 26) px_buf_putc(&b, (char)('A' + i));
-    else px_buf_printf(&b, "source %zu", i + 1);
+    if (i < 26)
+        px_buf_putc(&b, (char)('A' + i));
+    else
+        px_buf_printf(&b, "source %zu", i + 1);
     return px_buf_detach(&b, NULL);
 }
 
@@ -306,7 +324,9 @@ static char *label_new(const px_compare *c, size_t i) {
 static void side_names(const px_compare *c, const px_finding *f, size_t a,
                        char *const *lab, px_buf *b) {
     uint64_t bit = (uint64_t)1 << a;
-    uint64_t side = f->sides[0] & bit ? f->sides[0] : f->sides[1] & bit ? f->sides[1] : bit;
+    uint64_t side = f->sides[0] & bit   ? f->sides[0]
+                    : f->sides[1] & bit ? f->sides[1]
+                                        : bit;
     const char *sep = "";
     for (size_t i = 0; i < c->nsrc; i++)
         if (side >> i & 1) {
@@ -323,7 +343,8 @@ void px_compare_label(px_compare *c) {
         if (!strchr(f->summary, PX_LABEL_MARK)) continue;
         px_buf b = PX_BUF_INIT;
         for (const char *s = f->summary; *s; s++) {
-            size_t a = s[0] == PX_LABEL_MARK && s[1] ? (size_t)(s[1] - '0') : c->nsrc;
+            size_t a =
+                s[0] == PX_LABEL_MARK && s[1] ? (size_t)(s[1] - '0') : c->nsrc;
             if (a >= c->nsrc) {
                 if (*s != PX_LABEL_MARK) px_buf_putc(&b, *s);
                 continue;

@@ -16,7 +16,6 @@
 
 #define MIN_PASSAGE_TOKENS 4
 
-
 /* --------------------------------------------------------------- passages */
 
 /* People and figures inside span sp of side x, for the summary; marks the
@@ -30,7 +29,8 @@ static void passage_contents(px_cpair *p, int x, px_span sp, px_buf *s) {
         if (c[i].span.end > sp.end) continue;
         p->used[x][i] = 1;
         if (c[i].kind == PX_CLAIM_QUANTITY) figures++;
-        if (c[i].kind != PX_CLAIM_ENTITY || en[c[i].entity].type != PX_ENT_PERSON)
+        if (c[i].kind != PX_CLAIM_ENTITY ||
+            en[c[i].entity].type != PX_ENT_PERSON)
             continue;
         if (people >= 4 || en[c[i].entity].first.start != c[i].span.start)
             continue;
@@ -38,7 +38,8 @@ static void passage_contents(px_cpair *p, int x, px_span sp, px_buf *s) {
                       en[c[i].entity].name);
         people++;
     }
-    if (figures) px_buf_printf(s, "; %zu figure%s", figures, figures > 1 ? "s" : "");
+    if (figures)
+        px_buf_printf(s, "; %zu figure%s", figures, figures > 1 ? "s" : "");
 }
 
 static void one_passage(px_cpair *p, int x, size_t s0, size_t s1) {
@@ -102,7 +103,8 @@ void px_find_people(px_cpair *p) {
             if (named_in(p, !x, e)) continue;
             px_buf s = PX_BUF_INIT;
             px_buf_printf(&s, "person only in %s (not in %s): %s%s%s%s",
-                          px_cpair_label(p, x), px_cpair_label(p, !x), e->name, e->role ? " (" : "", e->role ? e->role : "",
+                          px_cpair_label(p, x), px_cpair_label(p, !x), e->name,
+                          e->role ? " (" : "", e->role ? e->role : "",
                           e->role ? ")" : "");
             px_finding *f = px_finding_add(p, x, PX_FIND_ONLY_IN, PX_FK_ENTITY,
                                            px_buf_detach(&s, NULL));
@@ -142,8 +144,8 @@ static int in_quote_finding(const px_cpair *p, int x, px_span sp) {
         const px_finding *f = &p->c->f[i];
         if (f->kind != PX_FK_QUOTE) continue;
         for (size_t e = 0; e < f->nev; e++)
-            if (f->ev[e].article == p->idx[x] && f->ev[e].span.start <= sp.start &&
-                sp.end <= f->ev[e].span.end)
+            if (f->ev[e].article == p->idx[x] &&
+                f->ev[e].span.start <= sp.start && sp.end <= f->ev[e].span.end)
                 return 1;
     }
     return 0;
@@ -159,7 +161,8 @@ static void wording_finding(px_cpair *p, const char *cls, px_span ea,
     px_span one = ea.end > ea.start ? ea : eb;
     int x = ea.end > ea.start ? 0 : 1;
     if (ea.end > ea.start && eb.end > eb.start) {
-        char *ta = px_cpair_snip(p, 0, ea, 60), *tb = px_cpair_snip(p, 1, eb, 60);
+        char *ta = px_cpair_snip(p, 0, ea, 60),
+             *tb = px_cpair_snip(p, 1, eb, 60);
         px_buf_printf(&s, "%s wording: \"%s\" (%s) vs \"%s\" (%s)", cls, ta,
                       px_cpair_label(p, 0), tb, px_cpair_label(p, 1));
         px_free(ta);
@@ -182,8 +185,8 @@ static void short_run(px_cpair *p, const px_op *op) {
     const char *ca = loaded(p, 0, op->a_tok, op->a_n, &ka);
     const char *cb = loaded(p, 1, op->b_tok, op->b_n, &kb);
     if (!ca && !cb) return;
-    wording_finding(p, cb ? cb : ca,
-                    run_span(op->a_n, op->a_span), run_span(op->b_n, op->b_span));
+    wording_finding(p, cb ? cb : ca, run_span(op->a_n, op->a_span),
+                    run_span(op->b_n, op->b_span));
 }
 
 /* An intensifier put before a word both sides have, inside a longer
@@ -197,8 +200,8 @@ static void loaded_in_run(px_cpair *p, const px_op *op, int x, uint32_t k,
     for (uint32_t i = ot; i < ot + on && i < os->ntok; i++)
         if (os->tok[i].hash == s->tok[k].hash) return;
     px_span mine = {s->tok[k].start, s->tok[k].end};
-    px_span other = on && on <= 8 ? (x ? op->a_span : op->b_span)
-                                  : (px_span){0, 0};
+    px_span other =
+        on && on <= 8 ? (x ? op->a_span : op->b_span) : (px_span){0, 0};
     wording_finding(p, cls, x ? other : mine, x ? mine : other);
 }
 
@@ -209,8 +212,8 @@ static void intensified(px_cpair *p, const px_align_pair *pr, const px_op *op,
                         int x) {
     uint32_t k;
     const px_csrc *s = p->s[x];
-    const char *cls = loaded(p, x, x ? op->b_tok : op->a_tok,
-                             x ? op->b_n : op->a_n, &k);
+    const char *cls =
+        loaded(p, x, x ? op->b_tok : op->a_tok, x ? op->b_n : op->a_n, &k);
     if (!cls || k + 1 >= s->ntok) return;
     if (!strcmp(cls, "loaded")) {
         loaded_in_run(p, op, x, k, cls);

@@ -25,14 +25,18 @@ static const char *art_field(const px_csrc *s, const char *key) {
 
 static void json_field(px_buf *b, const char *key, const char *v, int first) {
     px_buf_printf(b, "%s\"%s\":", first ? "" : ",", key);
-    if (v) px_buf_json_str(b, v, strlen(v));
-    else px_buf_puts(b, "null");
+    if (v)
+        px_buf_json_str(b, v, strlen(v));
+    else
+        px_buf_puts(b, "null");
 }
 
 static void json_id(const px_compare *c, size_t i, px_buf *b) {
     const char *id = art_field(&c->src[i], "id");
-    if (id) px_buf_json_str(b, id, strlen(id));
-    else px_buf_printf(b, "%zu", i);
+    if (id)
+        px_buf_json_str(b, id, strlen(id));
+    else
+        px_buf_printf(b, "%zu", i);
 }
 
 /* "sides":[{"articles":[ids],"index":[i...]}, ...] */
@@ -76,9 +80,9 @@ px_result px_compare_to_json(const px_compare *c, px_buf *b) {
     px_buf_puts(b, "],\"findings\":[");
     for (size_t i = 0; i < c->nf; i++) {
         const px_finding *f = &c->f[i];
-        px_buf_printf(b, "%s{\"type\":\"%s\",\"kind\":\"%s\",\"summary\":",
-                      i ? "," : "", px_finding_type_str(f->type),
-                      px_finding_kind_str(f->kind));
+        px_buf_printf(
+            b, "%s{\"type\":\"%s\",\"kind\":\"%s\",\"summary\":", i ? "," : "",
+            px_finding_type_str(f->type), px_finding_kind_str(f->kind));
         px_buf_json_str(b, f->summary, strlen(f->summary));
         json_sides(c, f, b);
         px_buf_puts(b, ",\"evidence\":[");
@@ -91,8 +95,10 @@ px_result px_compare_to_json(const px_compare *c, px_buf *b) {
                           f->ev[e].article, sp.start, sp.end);
             px_buf_json_str(b, s->orig + sp.start, sp.end - sp.start);
             int side = ev_side(f, f->ev[e].article);
-            if (side < 0) px_buf_puts(b, ",\"side\":null}");
-            else px_buf_printf(b, ",\"side\":%d}", side);
+            if (side < 0)
+                px_buf_puts(b, ",\"side\":null}");
+            else
+                px_buf_printf(b, ",\"side\":%d}", side);
         }
         px_buf_puts(b, "]}");
     }
@@ -105,7 +111,8 @@ px_result px_compare_to_json(const px_compare *c, px_buf *b) {
 static void ev_line(const px_compare *c, const px_finding_ev *ev, px_buf *b) {
     const char *o = c->src[ev->article].orig;
     size_t s = ev->span.start, n = ev->span.end - s, cut = n > 90 ? 90 : n;
-    while (cut < n && cut > 0 && ((unsigned char)o[s + cut] & 0xC0) == 0x80) cut--;
+    while (cut < n && cut > 0 && ((unsigned char)o[s + cut] & 0xC0) == 0x80)
+        cut--;
     px_buf_printf(b, "      [%zu] %zu-%zu  ", ev->article, s, ev->span.end);
     for (size_t k = 0; k < cut; k++)
         px_buf_putc(b, o[s + k] == '\n' || o[s + k] == '\t' ? ' ' : o[s + k]);
@@ -119,7 +126,8 @@ px_result px_compare_to_text(const px_compare *c, int color, px_buf *b) {
         const char *outlet = art_field(&c->src[i], "outlet");
         if (!outlet) outlet = art_field(&c->src[i], "wire");
         px_buf_printf(b, "[%zu] %s%s%s%s\n", i, id ? id : "(no id)",
-                      outlet ? " (" : "", outlet ? outlet : "", outlet ? ")" : "");
+                      outlet ? " (" : "", outlet ? outlet : "",
+                      outlet ? ")" : "");
     }
     for (size_t i = 0; i < c->nf;) {
         size_t j = i;
@@ -166,7 +174,8 @@ static void panel(const px_compare *c, px_buf *h) {
     for (size_t i = 0; i < c->nf; i++) {
         const px_finding *f = &c->f[i];
         const char *t = px_finding_type_str(f->type);
-        px_buf_printf(h, "<li class=\"t-%s\" data-f=\"%zu\"><b>%s</b>", t, i, t);
+        px_buf_printf(h, "<li class=\"t-%s\" data-f=\"%zu\"><b>%s</b>", t, i,
+                      t);
         px_buf_html(h, px_finding_kind_str(f->kind),
                     strlen(px_finding_kind_str(f->kind)));
         px_buf_puts(h, ": ");
@@ -183,14 +192,14 @@ px_result px_compare_to_html(const px_compare *c, px_buf *out) {
     size_t nm = 0, nev = 0;
     for (size_t i = 0; i < c->nf; i++) nev += c->f[i].nev;
     px_align_mark *marks = px_calloc(nev + 1, sizeof *marks);
-    char (*cls)[24] = px_calloc(c->nf + 1, sizeof *cls);
+    char(*cls)[24] = px_calloc(c->nf + 1, sizeof *cls);
     for (size_t i = 0; i < c->nf; i++) {
         snprintf(cls[i], sizeof cls[i], "f%zu", i);
         for (size_t e = 0; e < c->f[i].nev; e++) {
             if (c->f[i].ev[e].article > 1) continue;
-            marks[nm++] = (px_align_mark){(int)c->f[i].ev[e].article,
-                                          c->f[i].ev[e].span, cls[i],
-                                          c->f[i].summary};
+            marks[nm++] =
+                (px_align_mark){(int)c->f[i].ev[e].article, c->f[i].ev[e].span,
+                                cls[i], c->f[i].summary};
         }
     }
     px_buf side = PX_BUF_INIT;

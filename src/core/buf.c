@@ -50,7 +50,9 @@ px_result px_buf_append(px_buf *b, const void *p, size_t n) {
     return PX_OK;
 }
 
-px_result px_buf_putc(px_buf *b, char c) { return px_buf_append(b, &c, 1); }
+px_result px_buf_putc(px_buf *b, char c) {
+    return px_buf_append(b, &c, 1);
+}
 
 px_result px_buf_puts(px_buf *b, const char *s) {
     return px_buf_append(b, s, strlen(s));
@@ -91,8 +93,10 @@ px_result px_buf_json_str(px_buf *b, const char *s, size_t n) {
         if (c >= 0x80) {
             int32_t cp;
             size_t k = px_utf8_decode(p + i, n - i, &cp);
-            if (k) rc = px_buf_append(b, p + i, k), i += k;
-            else rc = px_buf_append(b, "\xEF\xBF\xBD", 3), i++;
+            if (k)
+                rc = px_buf_append(b, p + i, k), i += k;
+            else
+                rc = px_buf_append(b, "\xEF\xBF\xBD", 3), i++;
             continue;
         }
         char esc[7] = {'\\', 0, 0, 0, 0, 0, 0};

@@ -41,15 +41,21 @@ const char *px_result_str(px_result rc) {
     return "unknown error";
 }
 
-const char *px_version(void) { return "0.1.0"; }
+const char *px_version(void) {
+    return "0.1.0";
+}
 
 static void oom(size_t n) {
     fprintf(stderr, "parallax: out of memory allocating %zu bytes\n", n);
     abort();
 }
 
-void *px_try_malloc(size_t n) { return malloc(n ? n : 1); }
-void *px_try_realloc(void *p, size_t n) { return realloc(p, n ? n : 1); }
+void *px_try_malloc(size_t n) {
+    return malloc(n ? n : 1);
+}
+void *px_try_realloc(void *p, size_t n) {
+    return realloc(p, n ? n : 1);
+}
 
 void *px_malloc(size_t n) {
     void *p = px_try_malloc(n);
@@ -77,9 +83,13 @@ char *px_strndup(const char *s, size_t n) {
     return d;
 }
 
-char *px_strdup(const char *s) { return s ? px_strndup(s, strlen(s)) : NULL; }
+char *px_strdup(const char *s) {
+    return s ? px_strndup(s, strlen(s)) : NULL;
+}
 
-void px_free(void *p) { free(p); }
+void px_free(void *p) {
+    free(p);
+}
 
 uint64_t px_hash64(const void *p, size_t n, uint64_t seed) {
     return XXH3_64bits_withSeed(p, n, seed);

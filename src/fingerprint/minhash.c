@@ -5,16 +5,17 @@
  * multiplied by an odd constant, a bijection of 64-bit values: the top 32
  * bits of the product choose a bin (multiply-shift onto [0, k)) and its low
  * 32 bits are the value that competes for the bin's minimum.  One multiply
- * and one compare per shingle, whatever k.  Bins no shingle fell into are filled as in Shrivastava,
- * "Optimal Densification for Fast and Accurate Minwise Hashing" (ICML
- * 2017): empty bin i probes bins r = h(i, 1), h(i, 2), ... (a fixed random
- * sequence per bin, the same in every document) and copies the first
- * non-empty one.  For two sets, P[sig_a[i] == sig_b[i]] is their Jaccard.
+ * and one compare per shingle, whatever k.  Bins no shingle fell into are
+ * filled as in Shrivastava, "Optimal Densification for Fast and Accurate
+ * Minwise Hashing" (ICML 2017): empty bin i probes bins r = h(i, 1), h(i, 2),
+ * ... (a fixed random sequence per bin, the same in every document) and copies
+ * the first non-empty one.  For two sets, P[sig_a[i] == sig_b[i]] is their
+ * Jaccard.
  */
 #include "fingerprint/mix.h"
 #include "parallax/dedup.h"
 
-#define EMPTY 0xFFFFFFFFu
+#define EMPTY  0xFFFFFFFFu
 #define SPREAD 0xD6E8FEB86659FD93ULL /* odd */
 
 /* Probe sequence of bin i, attempt t: a bin in [0, k). */

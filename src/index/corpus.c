@@ -37,7 +37,7 @@
 #include "index/parallel.h"
 
 #define FORMAT_VERSION 2u
-#define ENDIAN_MARK 0x01020304u
+#define ENDIAN_MARK    0x01020304u
 static const char file_magic[8] = "PXCORP\0";
 static const char seg_magic[8] = "PXSEG\0\0";
 
@@ -72,8 +72,8 @@ struct px_corpus {
     int span_fd;        /* spill file of (start, end) pairs, -1: none yet */
     uint32_t *span_buf; /* pairs of words [span_flushed, nw) */
     size_t span_flushed, span_alloc; /* span_alloc: words span_buf holds */
-    size_t *off;   /* nd + 1 entries */
-    size_t *idoff; /* nd entries into ids */
+    size_t *off;                     /* nd + 1 entries */
+    size_t *idoff;                   /* nd entries into ids */
     size_t nd, ad;
     px_buf ids;
 };
@@ -122,7 +122,8 @@ static void grow_docs(px_corpus *c) {
 static int spill_open(void) {
     const char *dir = getenv("TMPDIR");
     px_buf path = PX_BUF_INIT;
-    px_buf_printf(&path, "%s/parallax-spans-XXXXXX", dir && *dir ? dir : "/tmp");
+    px_buf_printf(&path, "%s/parallax-spans-XXXXXX",
+                  dir && *dir ? dir : "/tmp");
     int fd = mkostemp(path.data, O_CLOEXEC);
     if (fd >= 0) unlink(path.data);
     px_buf_release(&path);
@@ -181,7 +182,8 @@ static int spans_read(const px_corpus *c, size_t from, size_t n,
                       uint32_t *out) {
     while (n && from < c->span_flushed) {
         size_t k = c->span_flushed - from < n ? c->span_flushed - from : n;
-        if (pread(c->span_fd, out, k * 8, (off_t)(from * 8)) != (ssize_t)(k * 8))
+        if (pread(c->span_fd, out, k * 8, (off_t)(from * 8)) !=
+            (ssize_t)(k * 8))
             return -1;
         from += k, out += 2 * k, n -= k;
     }
@@ -231,9 +233,15 @@ px_result px_corpus_add_texts(px_corpus *c, size_t n, const char *const *ids,
 
 /* -------------------------------------------------------------- accessors */
 
-size_t px_corpus_size(const px_corpus *c) { return c->nbase + c->nd; }
-size_t px_corpus_nbase(const px_corpus *c) { return c->nbase; }
-size_t px_corpus_nsegs(const px_corpus *c) { return c->nseg; }
+size_t px_corpus_size(const px_corpus *c) {
+    return c->nbase + c->nd;
+}
+size_t px_corpus_nbase(const px_corpus *c) {
+    return c->nbase;
+}
+size_t px_corpus_nsegs(const px_corpus *c) {
+    return c->nseg;
+}
 
 const px_corpus_seg *px_corpus_seg_at(const px_corpus *c, size_t i) {
     return &c->seg[i].pub;
@@ -244,8 +252,10 @@ static const seg *seg_of(const px_corpus *c, size_t d) {
     size_t lo = 0, hi = c->nseg - 1;
     while (lo < hi) {
         size_t mid = (lo + hi + 1) / 2;
-        if (c->seg[mid].pub.doc_base <= d) lo = mid;
-        else hi = mid - 1;
+        if (c->seg[mid].pub.doc_base <= d)
+            lo = mid;
+        else
+            hi = mid - 1;
     }
     return &c->seg[lo];
 }
@@ -256,8 +266,7 @@ const char *px_corpus_id(const px_corpus *c, uint32_t docno) {
     return s->ids + s->idoff[docno - s->pub.doc_base];
 }
 
-const uint32_t *px_corpus_words(const px_corpus *c, uint32_t docno,
-                                size_t *n) {
+const uint32_t *px_corpus_words(const px_corpus *c, uint32_t docno, size_t *n) {
     if (docno >= c->nbase) {
         size_t i = docno - c->nbase;
         *n = c->off[i + 1] - c->off[i];
@@ -290,19 +299,23 @@ const px_seg_keys *px_corpus_keys(const px_corpus *c, size_t i,
     return k->params == params ? k : NULL;
 }
 
-size_t px_corpus_unkeyed(const px_corpus *c, px_key_kind kind,
-                         uint64_t params, px_range **out) {
+size_t px_corpus_unkeyed(const px_corpus *c, px_key_kind kind, uint64_t params,
+                         px_range **out) {
     px_range *r = px_malloc((c->nseg + 1) * sizeof *r);
     size_t n = 0;
     for (size_t i = 0; i < c->nseg; i++) {
         const px_corpus_seg *s = &c->seg[i].pub;
         if (px_corpus_keys(c, i, kind, params) || !s->nd) continue;
-        if (n && r[n - 1].to == s->doc_base) r[n - 1].to += s->nd;
-        else r[n++] = (px_range){s->doc_base, s->doc_base + s->nd};
+        if (n && r[n - 1].to == s->doc_base)
+            r[n - 1].to += s->nd;
+        else
+            r[n++] = (px_range){s->doc_base, s->doc_base + s->nd};
     }
     if (c->nd) {
-        if (n && r[n - 1].to == c->nbase) r[n - 1].to += c->nd;
-        else r[n++] = (px_range){c->nbase, c->nbase + c->nd};
+        if (n && r[n - 1].to == c->nbase)
+            r[n - 1].to += c->nd;
+        else
+            r[n++] = (px_range){c->nbase, c->nbase + c->nd};
     }
     *out = r;
     return n;
@@ -312,8 +325,10 @@ size_t px_kv_lower(const px_kv *v, size_t n, uint64_t k) {
     size_t lo = 0, hi = n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (v[mid].key < k) lo = mid + 1;
-        else hi = mid;
+        if (v[mid].key < k)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
     return lo;
 }
@@ -331,7 +346,8 @@ static int write_pad(FILE *f, uint64_t len) {
 
 /* One column (0 start, 1 end) of the in-memory spans, in blocks. */
 static int write_span_column(FILE *f, const px_corpus *c, int col) {
-    uint32_t *pairs = px_malloc(SPAN_BLOCK * 8), *one = px_malloc(SPAN_BLOCK * 4);
+    uint32_t *pairs = px_malloc(SPAN_BLOCK * 8),
+             *one = px_malloc(SPAN_BLOCK * 4);
     int ok = 1;
     for (size_t at = 0; ok && at < c->nw; at += SPAN_BLOCK) {
         size_t n = c->nw - at < SPAN_BLOCK ? c->nw - at : SPAN_BLOCK;
@@ -368,8 +384,8 @@ px_result px_corpus_append(const px_corpus *c, const char *path,
         memcpy(h.magic, file_magic, sizeof h.magic);
         ok = write_all(f, &h, sizeof h, 1);
     }
-    seg_head s = {{0}, c->nd, c->nw, c->ids.len, bands->n, anchors->n,
-                  bands->params, anchors->params};
+    seg_head s = {{0},      c->nd,      c->nw,         c->ids.len,
+                  bands->n, anchors->n, bands->params, anchors->params};
     memcpy(s.magic, seg_magic, sizeof s.magic);
     ok = ok && write_all(f, &s, sizeof s, 1) && write_docs(f, c) &&
          write_all(f, bands->v, sizeof *bands->v, bands->n) &&
@@ -381,7 +397,9 @@ px_result px_corpus_append(const px_corpus *c, const char *path,
 
 /* ---------------------------------------------------------------- loading */
 
-static uint64_t pad8(uint64_t n) { return (n + 7) & ~(uint64_t)7; }
+static uint64_t pad8(uint64_t n) {
+    return (n + 7) & ~(uint64_t)7;
+}
 
 /* Bytes of a segment's body, or 0 when its counts cannot fit in `room`. */
 static uint64_t seg_size(const seg_head *h, uint64_t room) {
@@ -411,8 +429,7 @@ static int seg_check(seg *s, const seg_head *h) {
 }
 
 /* Map one segment at p (room bytes left); its size, 0 if damaged. */
-static uint64_t seg_map(const char *p, uint64_t room, size_t doc_base,
-                        seg *s) {
+static uint64_t seg_map(const char *p, uint64_t room, size_t doc_base, seg *s) {
     seg_head h;
     if (room < sizeof h) return 0;
     memcpy(&h, p, sizeof h);
@@ -426,10 +443,13 @@ static uint64_t seg_map(const char *p, uint64_t room, size_t doc_base,
     s->hash = (const uint32_t *)(s->ids + pad8(h.idbytes));
     s->start = s->hash + h.nwords;
     s->end = s->start + h.nwords;
-    const px_kv *kv = (const px_kv *)((const char *)s->hash + pad8(h.nwords * 12));
-    s->pub = (px_corpus_seg){doc_base, (size_t)h.ndocs,
-                             {kv, (size_t)h.nbands, h.band_params},
-                             {kv + h.nbands, (size_t)h.nanchors, h.anchor_params}};
+    const px_kv *kv =
+        (const px_kv *)((const char *)s->hash + pad8(h.nwords * 12));
+    s->pub =
+        (px_corpus_seg){doc_base,
+                        (size_t)h.ndocs,
+                        {kv, (size_t)h.nbands, h.band_params},
+                        {kv + h.nbands, (size_t)h.nanchors, h.anchor_params}};
     return seg_check(s, &h) ? sizeof h + body : 0;
 }
 
@@ -446,7 +466,8 @@ static px_result map_segments(px_corpus *c) {
         memset(s, 0, sizeof *s);
         uint64_t n = seg_map(p + at, c->map_len - at, c->nbase, s);
         c->nseg++; /* counted even when bad, so its idoff is freed */
-        if (!n || c->nbase + s->pub.nd > PX_CORPUS_MAX_DOCS) return PX_ERR_PARSE;
+        if (!n || c->nbase + s->pub.nd > PX_CORPUS_MAX_DOCS)
+            return PX_ERR_PARSE;
         c->nbase += s->pub.nd;
         at += n;
     }
@@ -469,13 +490,17 @@ px_result px_corpus_load(const char *path, px_corpus **out) {
         goto out;
     }
     memcpy(&h, c->map, sizeof h);
-    if (memcmp(h.magic, file_magic, sizeof file_magic) || h.endian != ENDIAN_MARK)
+    if (memcmp(h.magic, file_magic, sizeof file_magic) ||
+        h.endian != ENDIAN_MARK)
         goto out;
-    rc = h.version > FORMAT_VERSION ? PX_ERR_SCHEMA
-         : h.version < FORMAT_VERSION ? PX_ERR_PARSE : map_segments(c);
+    rc = h.version > FORMAT_VERSION   ? PX_ERR_SCHEMA
+         : h.version < FORMAT_VERSION ? PX_ERR_PARSE
+                                      : map_segments(c);
 out:
     close(fd);
-    if (rc) px_corpus_free(c);
-    else *out = c;
+    if (rc)
+        px_corpus_free(c);
+    else
+        *out = c;
     return rc;
 }

@@ -24,9 +24,9 @@ typedef struct px_seg_keys {
 } px_seg_keys;
 
 typedef struct px_corpus_seg {
-    size_t doc_base, nd;   /* documents [doc_base, doc_base + nd) */
-    px_seg_keys bands;     /* val: document number */
-    px_seg_keys anchors;   /* val: document << 32 | word position */
+    size_t doc_base, nd; /* documents [doc_base, doc_base + nd) */
+    px_seg_keys bands;   /* val: document number */
+    px_seg_keys anchors; /* val: document << 32 | word position */
 } px_corpus_seg;
 
 /* Documents held in mapped segments (numbers below this); the rest were
@@ -55,8 +55,8 @@ const px_seg_keys *px_corpus_keys(const px_corpus *c, size_t i,
 /* The documents whose keys of that kind and params are NOT stored (in
  * memory, or in segments made with other parameters), as ranges into
  * *out (caller frees); returns their number. */
-size_t px_corpus_unkeyed(const px_corpus *c, px_key_kind kind,
-                         uint64_t params, px_range **out);
+size_t px_corpus_unkeyed(const px_corpus *c, px_key_kind kind, uint64_t params,
+                         px_range **out);
 
 /* First record of a sorted key array with key >= k. */
 size_t px_kv_lower(const px_kv *v, size_t n, uint64_t k);

@@ -16,7 +16,7 @@
 #include "index/dedup_int.h"
 
 #define DEFAULT_SEED 0x70617261u /* "para" */
-#define FOLD 0x9E3779B97F4A7C15ULL
+#define FOLD         0x9E3779B97F4A7C15ULL
 
 void px_dedup_opts_init(px_dedup_opts *o) {
     *o = (px_dedup_opts){0.8, 128, 5, 0, 0, 0, DEFAULT_SEED, 0, 1000};
@@ -28,8 +28,8 @@ typedef struct key_job {
     const px_corpus *c;
     const px_dedup_opts *o;
     unsigned bands, rows;
-    size_t from;   /* first document of the range */
-    px_kv *keys;   /* bands records per document of the range */
+    size_t from; /* first document of the range */
+    px_kv *keys; /* bands records per document of the range */
 } key_job;
 
 void px_lsh_band_keys(const uint32_t *sig, unsigned bands, unsigned rows,
@@ -72,9 +72,8 @@ static void key_range(void *ud, size_t from, size_t to, unsigned tid) {
     px_free(sh);
 }
 
-px_kv *px_dedup_keys(const px_corpus *c, const px_dedup_opts *o,
-                     unsigned bands, unsigned rows, const px_range *r,
-                     size_t nr, size_t *n) {
+px_kv *px_dedup_keys(const px_corpus *c, const px_dedup_opts *o, unsigned bands,
+                     unsigned rows, const px_range *r, size_t nr, size_t *n) {
     size_t total = 0, at = 0;
     for (size_t i = 0; i < nr; i++) total += (r[i].to - r[i].from) * bands;
     px_kv *keys = px_malloc((total ? total : 1) * sizeof *keys);
@@ -140,8 +139,9 @@ static void stored_pairs(const px_kv *keys, size_t nk, const px_seg_keys *sk,
     for (size_t i = 0; i < nk; i++) {
         if (keys[i].val < pv->first_new) continue;
         size_t at = px_kv_lower(sk->v, sk->n, keys[i].key);
-        for (size_t m = 0; at < sk->n && sk->v[at].key == keys[i].key &&
-                           m < max_bucket; at++, m++) {
+        for (size_t m = 0;
+             at < sk->n && sk->v[at].key == keys[i].key && m < max_bucket;
+             at++, m++) {
             uint64_t d = sk->v[at].val;
             if (d >= seg->doc_base && d < seg->doc_base + seg->nd)
                 pair_push(pv, keys[i].val, d); /* else: damaged, skipped */
@@ -162,7 +162,8 @@ static px_kv *candidates(const px_corpus *c, const px_dedup_opts *o,
     for (size_t s = 0; s < px_corpus_nsegs(c); s++) {
         const px_seg_keys *sk = px_corpus_keys(c, s, PX_KEYS_BANDS, params);
         if (sk)
-            stored_pairs(keys, nk, sk, px_corpus_seg_at(c, s), o->max_bucket, &pv);
+            stored_pairs(keys, nk, sk, px_corpus_seg_at(c, s), o->max_bucket,
+                         &pv);
     }
     px_free(keys);
     *np = 0;
@@ -203,9 +204,12 @@ void px_dedup_compare(const uint32_t *a, size_t na, const uint32_t *b,
     size_t ub = shingle_set(b, nb, shingle, &sb, &tb);
     size_t i = 0, j = 0, both = 0;
     while (i < ua && j < ub) {
-        if (sa[i].key < sb[j].key) i++;
-        else if (sa[i].key > sb[j].key) j++;
-        else both++, i++, j++;
+        if (sa[i].key < sb[j].key)
+            i++;
+        else if (sa[i].key > sb[j].key)
+            j++;
+        else
+            both++, i++, j++;
     }
     size_t uni = ua + ub - both;
     out->jaccard = uni ? (double)both / uni : 0;
@@ -248,7 +252,8 @@ px_result px_dedup_banding(const px_dedup_opts *o, unsigned *bands,
         *bands = o->bands;
         *rows = o->rows;
         return (uint64_t)o->bands * o->rows <= o->k && o->k <= PX_MINHASH_K_MAX
-                   ? PX_OK : PX_ERR_INVALID;
+                   ? PX_OK
+                   : PX_ERR_INVALID;
     }
     return px_lsh_params(o->threshold, o->k, bands, rows);
 }
@@ -292,8 +297,10 @@ px_result px_dedup_clusters(size_t ndocs, const px_dup_pair *pairs,
             return PX_ERR_INVALID;
         }
         uint32_t x = find_root(p, pairs[i].a), y = find_root(p, pairs[i].b);
-        if (x < y) p[y] = x;
-        else p[x] = y;
+        if (x < y)
+            p[y] = x;
+        else
+            p[x] = y;
     }
     for (size_t i = 0; i < ndocs; i++) p[i] = find_root(p, (uint32_t)i);
     *root = p;

@@ -13,7 +13,7 @@
 
 #include "parallax/dedup.h"
 
-#define STEPS 64
+#define STEPS      64
 #define MIN_RECALL 0.99
 
 double px_lsh_prob(double s, unsigned bands, unsigned rows) {
@@ -38,8 +38,8 @@ px_result px_lsh_params(double threshold, unsigned k, unsigned *bands,
     unsigned bb = 1, br = k, ab = 1, ar = k;
     for (unsigned b = 1; b <= k; b++) {
         for (unsigned r = 1; b * r <= k; r++) {
-            double cost = area(0, threshold, b, r, 0) +
-                          area(threshold, 1, b, r, 1);
+            double cost =
+                area(0, threshold, b, r, 0) + area(threshold, 1, b, r, 1);
             if (cost < best_any) best_any = cost, ab = b, ar = r;
             if (px_lsh_prob(threshold, b, r) >= MIN_RECALL && cost < best)
                 best = cost, bb = b, br = r;

@@ -40,8 +40,8 @@ static void *run(void *arg) {
     return NULL;
 }
 
-void px_parallel_for(unsigned threads, size_t n, size_t chunk,
-                     px_range_fn fn, void *ud) {
+void px_parallel_for(unsigned threads, size_t n, size_t chunk, px_range_fn fn,
+                     void *ud) {
     if (!chunk) chunk = 1;
     if (threads > MAX_THREADS) threads = MAX_THREADS;
     if (threads <= 1 || n <= chunk) {

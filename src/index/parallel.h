@@ -16,7 +16,7 @@ typedef void (*px_range_fn)(void *ud, size_t from, size_t to, unsigned tid);
 /* Number of threads to use for a request (0 = online cores, capped). */
 unsigned px_threads(unsigned requested);
 /* Run fn over [0, n) in chunks of `chunk` items on `threads` threads. */
-void px_parallel_for(unsigned threads, size_t n, size_t chunk,
-                     px_range_fn fn, void *ud);
+void px_parallel_for(unsigned threads, size_t n, size_t chunk, px_range_fn fn,
+                     void *ud);
 
 #endif /* PX_INDEX_PARALLEL_H */

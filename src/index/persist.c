@@ -10,10 +10,14 @@ px_result px_index_append(const px_corpus *c, const char *path,
                           const px_dedup_opts *d, const px_reuse_opts *r) {
     px_dedup_opts dopt;
     px_reuse_opts ropt;
-    if (d) dopt = *d;
-    else px_dedup_opts_init(&dopt);
-    if (r) ropt = *r;
-    else px_reuse_opts_init(&ropt);
+    if (d)
+        dopt = *d;
+    else
+        px_dedup_opts_init(&dopt);
+    if (r)
+        ropt = *r;
+    else
+        px_reuse_opts_init(&ropt);
     unsigned bands, rows;
     px_result rc = px_dedup_banding(&dopt, &bands, &rows);
     if (rc) return rc;

@@ -6,9 +6,9 @@
 #include "index/radix.h"
 #include "parallax/core.h"
 
-#define DIGITS 4
+#define DIGITS  4
 #define BUCKETS 65536
-#define SMALL 64
+#define SMALL   64
 
 void px_kv_sort_small(px_kv *a, size_t n) {
     for (size_t i = 1; i < n; i++) {

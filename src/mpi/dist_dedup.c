@@ -21,7 +21,7 @@ static int owner_of(const pxmpi_comm *c, uint64_t v) {
 typedef struct signer {
     const px_dedup_opts *o;
     unsigned bands, rows;
-    uint64_t *sh;     /* shingle hashes */
+    uint64_t *sh; /* shingle hashes */
     size_t ash;
     uint32_t *sig;
     uint64_t *keys;
@@ -54,7 +54,8 @@ static void sign_all(const pxmpi_comm *c, const pxmpi_shard *s,
     g.keys = px_malloc(bands * sizeof *g.keys);
     size_t n = px_corpus_size(s->corpus);
     for (size_t d = 0; d < n; d++)
-        if (s->global[d] != PXMPI_DROPPED) sign_doc(c, s, &g, (uint32_t)d, send);
+        if (s->global[d] != PXMPI_DROPPED)
+            sign_doc(c, s, &g, (uint32_t)d, send);
     px_free(g.sh);
     px_free(g.sig);
     px_free(g.keys);
@@ -107,8 +108,8 @@ static void verify(const pxmpi_docs *words, const uint64_t *p, size_t n,
 }
 
 static px_result check_and_verify(const pxmpi_comm *c, const pxmpi_shard *s,
-                                  const px_dedup_opts *o, uint64_t *p,
-                                  size_t n, px_buf *send) {
+                                  const px_dedup_opts *o, uint64_t *p, size_t n,
+                                  px_buf *send) {
     uint64_t *want = px_malloc((2 * n + 1) * sizeof *want);
     for (size_t i = 0; i < n; i++) {
         want[2 * i] = p[i] >> 32;
@@ -156,8 +157,9 @@ px_result pxmpi_dedup(const pxmpi_comm *c, const pxmpi_shard *s,
     size_t bytes = 0;
     sign_all(c, s, o, bands, rows, send);
     rc = step(c, send, &data, &bytes); /* band records to key owners */
-    if (!rc) buckets(c, (pxmpi_rec *)(void *)data, bytes / sizeof(pxmpi_rec),
-                     o->max_bucket, send);
+    if (!rc)
+        buckets(c, (pxmpi_rec *)(void *)data, bytes / sizeof(pxmpi_rec),
+                o->max_bucket, send);
     px_free(data);
     if (!rc) rc = step(c, send, &data, &bytes); /* candidates to owners */
     size_t n = rc ? 0 : pxmpi_u64_unique((uint64_t *)(void *)data, bytes / 8);

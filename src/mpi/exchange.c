@@ -39,7 +39,8 @@ px_result pxmpi_exchange(const pxmpi_comm *c, px_buf *send, pxmpi_recv *out) {
         for (int r = 0; r < p; r++) out->from[r + 1] = out->from[r] + nr[r];
         out->data = px_malloc(out->from[p] + 1);
         px_buf packed = PX_BUF_INIT;
-        for (int r = 0; r < p; r++) px_buf_append(&packed, send[r].data, send[r].len);
+        for (int r = 0; r < p; r++)
+            px_buf_append(&packed, send[r].data, send[r].len);
         MPI_Alltoallv(packed.data, iv, iv + p, MPI_BYTE, out->data, iv + 2 * p,
                       iv + 3 * p, MPI_BYTE, c->comm);
         px_buf_release(&packed);

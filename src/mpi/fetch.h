@@ -19,10 +19,10 @@ typedef void (*pxmpi_pack_fn)(const pxmpi_shard *s, uint32_t local,
                               px_buf *out);
 
 typedef struct pxmpi_docs {
-    pxmpi_rec *idx;  /* (global number, offset of its blob in raw), sorted
-                        (owned); the blob's length is the 8 bytes before */
+    pxmpi_rec *idx; /* (global number, offset of its blob in raw), sorted
+                       (owned); the blob's length is the 8 bytes before */
     size_t n;
-    pxmpi_recv raw;  /* the replies, holding the blobs */
+    pxmpi_recv raw; /* the replies, holding the blobs */
 } pxmpi_docs;
 
 /* Fetch the blobs of global documents want[0..n) (any order, duplicates

@@ -42,8 +42,12 @@ typedef struct entry {
     const char *rec;
 } entry;
 
-static const char *entry_id(const entry *e) { return e->rec + 32; }
-static size_t entry_idlen(const entry *e) { return (size_t)get(e->rec + 16); }
+static const char *entry_id(const entry *e) {
+    return e->rec + 32;
+}
+static size_t entry_idlen(const entry *e) {
+    return (size_t)get(e->rec + 16);
+}
 static const char *entry_origin(const entry *e) {
     size_t n = entry_idlen(e);
     return e->rec + 32 + n + (8 - n % 8) % 8;
@@ -134,8 +138,8 @@ static size_t drop(const char *cmd, pxmpi_shard *s, const char *data,
     return n;
 }
 
-px_result pxmpi_ids_unique(const pxmpi_comm *c, const char *cmd,
-                           pxmpi_shard *s, size_t *ndropped) {
+px_result pxmpi_ids_unique(const pxmpi_comm *c, const char *cmd, pxmpi_shard *s,
+                           size_t *ndropped) {
     px_buf *send = px_calloc((size_t)c->size, sizeof *send);
     pxmpi_recv r;
     *ndropped = 0;

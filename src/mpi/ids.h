@@ -20,7 +20,7 @@
 /* Mark this rank's documents whose id a document with a smaller global
  * number has (s->global[d] = PXMPI_DROPPED), reporting each on stderr;
  * returns how many.  Needs the provisional numbering.  Collective. */
-px_result pxmpi_ids_unique(const pxmpi_comm *c, const char *cmd,
-                           pxmpi_shard *s, size_t *ndropped);
+px_result pxmpi_ids_unique(const pxmpi_comm *c, const char *cmd, pxmpi_shard *s,
+                           size_t *ndropped);
 
 #endif /* PX_MPI_IDS_H */

@@ -57,11 +57,26 @@ static int apply(opts *p, int ch, const char *arg) {
     int bad = 0;
     switch (ch) {
     case 't': return num(arg, 1e-9, 1, &p->o.threshold);
-    case 'k': bad = num(arg, 1, PX_MINHASH_K_MAX, &v); p->o.k = (unsigned)v; break;
-    case 'n': bad = num(arg, 1, PX_SHINGLE_MAX, &v); p->o.shingle = (unsigned)v; break;
-    case 'B': bad = num(arg, 1, PX_MINHASH_K_MAX, &v); p->o.bands = (unsigned)v; break;
-    case 'R': bad = num(arg, 1, PX_MINHASH_K_MAX, &v); p->o.rows = (unsigned)v; break;
-    case 'j': bad = num(arg, 1, 64, &v); p->o.threads = (unsigned)v; break;
+    case 'k':
+        bad = num(arg, 1, PX_MINHASH_K_MAX, &v);
+        p->o.k = (unsigned)v;
+        break;
+    case 'n':
+        bad = num(arg, 1, PX_SHINGLE_MAX, &v);
+        p->o.shingle = (unsigned)v;
+        break;
+    case 'B':
+        bad = num(arg, 1, PX_MINHASH_K_MAX, &v);
+        p->o.bands = (unsigned)v;
+        break;
+    case 'R':
+        bad = num(arg, 1, PX_MINHASH_K_MAX, &v);
+        p->o.rows = (unsigned)v;
+        break;
+    case 'j':
+        bad = num(arg, 1, 64, &v);
+        p->o.threads = (unsigned)v;
+        break;
     default: return -1;
     }
     return bad;
@@ -69,14 +84,15 @@ static int apply(opts *p, int ch, const char *arg) {
 
 /* -1 to go on, else the exit code (help or usage error). */
 static int parse(int argc, char **argv, int quiet, opts *p) {
-    static const struct option lo[] = {
-        {"help", no_argument, 0, 'h'},      {"json", no_argument, 0, 'J'},
-        {"threshold", required_argument, 0, 't'},
-        {"num-perm", required_argument, 0, 'k'},
-        {"shingle", required_argument, 0, 'n'},
-        {"bands", required_argument, 0, 'B'},
-        {"rows", required_argument, 0, 'R'},
-        {"threads", required_argument, 0, 'j'}, {0, 0, 0, 0}};
+    static const struct option lo[] = {{"help", no_argument, 0, 'h'},
+                                       {"json", no_argument, 0, 'J'},
+                                       {"threshold", required_argument, 0, 't'},
+                                       {"num-perm", required_argument, 0, 'k'},
+                                       {"shingle", required_argument, 0, 'n'},
+                                       {"bands", required_argument, 0, 'B'},
+                                       {"rows", required_argument, 0, 'R'},
+                                       {"threads", required_argument, 0, 'j'},
+                                       {0, 0, 0, 0}};
     opterr = !quiet;
     optind = 1;
     for (int ch; (ch = getopt_long(argc, argv, "ht:k:n:j:", lo, NULL)) != -1;) {
@@ -84,11 +100,14 @@ static int parse(int argc, char **argv, int quiet, opts *p) {
             if (!quiet) fputs(usage, stdout);
             return 0;
         }
-        if (ch == 'J') p->json = 1;
+        if (ch == 'J')
+            p->json = 1;
         else if (ch == '?' || apply(p, ch, optarg)) {
             if (!quiet && ch != '?')
-                fprintf(stderr, "parallax-mpi dedup: invalid value for -%c: "
-                                "'%s'\n", ch, optarg);
+                fprintf(stderr,
+                        "parallax-mpi dedup: invalid value for -%c: "
+                        "'%s'\n",
+                        ch, optarg);
             if (!quiet) fputs(usage, stderr);
             return EXIT_USAGE;
         }
@@ -97,7 +116,8 @@ static int parse(int argc, char **argv, int quiet, opts *p) {
     if (!p->o.bands != !p->o.rows ||
         (p->o.bands && p->o.bands * p->o.rows > p->o.k))
         bad = "--bands and --rows go together, bands*rows <= k";
-    else if (optind >= argc) bad = "no INPUT (stdin is not shared by ranks)";
+    else if (optind >= argc)
+        bad = "no INPUT (stdin is not shared by ranks)";
     for (int i = optind; !bad && i < argc; i++)
         if (!strcmp(argv[i], "-")) bad = "\"-\": stdin is not shared by ranks";
     if (bad && !quiet) fprintf(stderr, "parallax-mpi dedup: %s\n", bad);
@@ -121,7 +141,8 @@ static int dedup(const pxmpi_comm *c, int argc, char **argv) {
     if (rc && c->rank == 0)
         fprintf(stderr, "parallax-mpi dedup: %s\n", px_result_str(rc));
     else if (c->rank == 0 && isatty(fileno(stderr)))
-        fprintf(stderr, "parallax-mpi dedup: %llu documents on %d ranks, %zu "
+        fprintf(stderr,
+                "parallax-mpi dedup: %llu documents on %d ranks, %zu "
                 "pairs at J >= %.2f, %zu clusters\n",
                 (unsigned long long)s.ndocs, c->size, np, p.o.threshold, ncl);
     px_free(pairs);
@@ -137,14 +158,15 @@ int main(int argc, char **argv) {
     int ec = EXIT_USAGE;
     if (argc >= 2 && !strcmp(argv[1], "dedup")) {
         ec = dedup(&c, argc - 1, argv + 1);
-    } else if (argc >= 2 && (!strcmp(argv[1], "-h") ||
-                             !strcmp(argv[1], "--help"))) {
+    } else if (argc >= 2 &&
+               (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help"))) {
         if (c.rank == 0) fputs(usage, stdout);
         ec = 0;
     } else if (c.rank == 0) {
         if (argc >= 2 && !strcmp(argv[1], "reuse"))
             fputs("parallax-mpi: reuse is not distributed yet (docs/mpi.md); "
-                  "use `parallax reuse`\n", stderr);
+                  "use `parallax reuse`\n",
+                  stderr);
         fputs(usage, stderr);
     }
     fflush(stdout);

@@ -9,8 +9,8 @@
 #include "parallax.h"
 
 typedef struct pxmpi_origins {
-    px_buf text;  /* the strings, each with its NUL */
-    size_t *at;   /* start of string i (owned) */
+    px_buf text; /* the strings, each with its NUL */
+    size_t *at;  /* start of string i (owned) */
     size_t n, cap;
 } pxmpi_origins;
 

@@ -14,8 +14,10 @@ static void put_id(const pxmpi_docs *ids, uint64_t g, int json, px_buf *b) {
     size_t len = 0;
     const char *id = pxmpi_docs_get(ids, g, &len);
     if (!id) id = "";
-    if (json) px_buf_json_str(b, id, len);
-    else px_buf_append(b, id, len);
+    if (json)
+        px_buf_json_str(b, id, len);
+    else
+        px_buf_append(b, id, len);
 }
 
 static void put_pair(const pxmpi_docs *ids, const px_dup_pair *p, int json,
@@ -25,8 +27,9 @@ static void put_pair(const pxmpi_docs *ids, const px_dup_pair *p, int json,
         put_id(ids, p->a, 1, b);
         px_buf_puts(b, ",\"b\":");
         put_id(ids, p->b, 1, b);
-        px_buf_printf(b, ",\"jaccard\":%.4f,\"contain_ab\":%.4f,"
-                         "\"contain_ba\":%.4f}\n",
+        px_buf_printf(b,
+                      ",\"jaccard\":%.4f,\"contain_ab\":%.4f,"
+                      "\"contain_ba\":%.4f}\n",
                       p->jaccard, p->contain_ab, p->contain_ba);
         return;
     }
@@ -41,7 +44,7 @@ static void put_pair(const pxmpi_docs *ids, const px_dup_pair *p, int json,
 /* Members of the pairs' clusters as (root, document) records, sorted;
  * *n set. */
 static pxmpi_rec *members(const pxmpi_shard *s, const px_dup_pair *pairs,
-                       size_t np, size_t *n) {
+                          size_t np, size_t *n) {
     uint32_t *root = NULL;
     *n = 0;
     if (px_dedup_clusters(s->ndocs, pairs, np, &root)) return NULL;
@@ -66,9 +69,13 @@ static size_t put_clusters(const pxmpi_docs *ids, const pxmpi_rec *m, size_t n,
         int first = !i || m[i].key != m[i - 1].key;
         if (first && i) px_buf_puts(b, json ? "]}\n" : "\n");
         if (first)
-            px_buf_printf(b, json ? "{\"type\":\"cluster\",\"cluster\":%zu,"
-                                    "\"members\":[" : "cluster %zu:", ++nc);
-        else if (json) px_buf_putc(b, ',');
+            px_buf_printf(b,
+                          json ? "{\"type\":\"cluster\",\"cluster\":%zu,"
+                                 "\"members\":["
+                               : "cluster %zu:",
+                          ++nc);
+        else if (json)
+            px_buf_putc(b, ',');
         if (!json) px_buf_putc(b, ' ');
         put_id(ids, m[i].val, json, b);
         if (b->len > 65536) {
@@ -81,8 +88,8 @@ static size_t put_clusters(const pxmpi_docs *ids, const pxmpi_rec *m, size_t n,
 }
 
 px_result pxmpi_report(const pxmpi_comm *c, const pxmpi_shard *s,
-                       const px_dup_pair *pairs, size_t n, int json,
-                       FILE *out, size_t *nclusters) {
+                       const px_dup_pair *pairs, size_t n, int json, FILE *out,
+                       size_t *nclusters) {
     uint64_t *want = px_malloc((2 * n + 1) * sizeof *want);
     for (size_t i = 0; i < n; i++) {
         want[2 * i] = pairs[i].a;

@@ -17,7 +17,7 @@
 /* Print pairs[0..n) (rank 0's, sorted; none elsewhere) and their clusters
  * to out on rank 0; *nclusters receives their number there.  Collective. */
 px_result pxmpi_report(const pxmpi_comm *c, const pxmpi_shard *s,
-                       const px_dup_pair *pairs, size_t n, int json,
-                       FILE *out, size_t *nclusters);
+                       const px_dup_pair *pairs, size_t n, int json, FILE *out,
+                       size_t *nclusters);
 
 #endif /* PX_MPI_REPORT_H */

@@ -60,8 +60,11 @@ static pxmpi_slot *plan(const pxmpi_comm *c, char *const *paths, int n,
         int split = splittable(paths[i]), parts = split ? c->size : 1;
         s = px_realloc(s, (ns + (size_t)parts) * sizeof *s);
         for (int p = 0; p < parts; p++)
-            s[ns++] = (pxmpi_slot){paths[i], split ? p : (int)(whole % (size_t)c->size),
-                                   split, 0, 0, 0, 0, 0};
+            s[ns++] = (pxmpi_slot){
+                paths[i], split ? p : (int)(whole % (size_t)c->size),
+                split,    0,
+                0,        0,
+                0,        0};
         whole += !split;
     }
     *nslots = ns;
@@ -85,7 +88,7 @@ static uint64_t line_start(int fd, uint64_t x, uint64_t size) {
 }
 
 typedef struct chunk {
-    char *data;   /* owned */
+    char *data; /* owned */
     size_t len;
 } chunk;
 
@@ -107,13 +110,15 @@ static px_result chunk_load(const pxmpi_comm *c, const char *path, chunk *ch,
     if (!ch->data) rc = PX_ERR_NOMEM;
     for (size_t at = 0; !rc && at < ch->len;) { /* pread caps at ~2 GiB */
         ssize_t got = pread(fd, ch->data + at, ch->len - at, (off_t)(b + at));
-        if (got <= 0) rc = PX_ERR_IO;
-        else at += (size_t)got;
+        if (got <= 0)
+            rc = PX_ERR_IO;
+        else
+            at += (size_t)got;
     }
     close(fd);
     *lines = 0;
-    for (const char *p = ch->data; !rc && (p = memchr(p, '\n', ch->len -
-                                        (size_t)(p - ch->data))); p++)
+    for (const char *p = ch->data;
+         !rc && (p = memchr(p, '\n', ch->len - (size_t)(p - ch->data))); p++)
         ++*lines;
     return rc;
 }
@@ -123,7 +128,7 @@ static px_result chunk_load(const pxmpi_comm *c, const char *path, chunk *ch,
 typedef struct reading {
     const char *cmd;
     pxmpi_origins *origins; /* of the documents added */
-    uint64_t line0;   /* lines of the file before the slot */
+    uint64_t line0;         /* lines of the file before the slot */
     px_corpus *corpus;
     unsigned threads;
     size_t nbad;
@@ -156,10 +161,12 @@ static void on_error(void *ud, const char *path, size_t line, px_result rc,
                      const char *msg) {
     const reading *rd = ud;
     px_buf m = PX_BUF_INIT;
-    if (rc == PX_ERR_DUPLICATE && rd->line0) shift_first(rd, path, msg, &m);
-    else px_buf_puts(&m, msg);
+    if (rc == PX_ERR_DUPLICATE && rd->line0)
+        shift_first(rd, path, msg, &m);
+    else
+        px_buf_puts(&m, msg);
     pxmpi_shard_say(rd->cmd, path, (int)strlen(path),
-           line ? (unsigned long long)(line + rd->line0) : 0, m.data);
+                    line ? (unsigned long long)(line + rd->line0) : 0, m.data);
     px_buf_release(&m);
 }
 
@@ -186,7 +193,7 @@ static px_result flush(reading *rd) {
         origin_of(rd, rd->art[i], &where);
         if (rd->rcs[i]) {
             pxmpi_shard_say(rd->cmd, where.data, (int)where.len, 0,
-                   px_result_str(rd->rcs[i]));
+                            px_result_str(rd->rcs[i]));
             rd->nbad++;
         } else {
             pxmpi_origins_add(rd->origins, where.data, where.len);
@@ -297,7 +304,8 @@ static void load_chunks(const pxmpi_comm *c, const char *cmd, pxmpi_shard *s,
         if (!sl->split || sl->owner != c->rank) continue;
         px_result rc = chunk_load(c, sl->path, &ch[i], &sl->lines);
         if (rc) {
-            pxmpi_shard_say(cmd, sl->path, (int)strlen(sl->path), 0, px_result_str(rc));
+            pxmpi_shard_say(cmd, sl->path, (int)strlen(sl->path), 0,
+                            px_result_str(rc));
             px_free(ch[i].data);
             ch[i] = (chunk){NULL, 0};
             s->nbad++;
@@ -315,7 +323,9 @@ px_result pxmpi_shard_read(const pxmpi_comm *c, const char *cmd,
     load_chunks(c, cmd, &s, ch);
     line_offsets(c, &s, line0);
     reading *rd = px_calloc(1, sizeof *rd);
-    *rd = (reading){.cmd = cmd, .origins = &s.origins, .corpus = s.corpus,
+    *rd = (reading){.cmd = cmd,
+                    .origins = &s.origins,
+                    .corpus = s.corpus,
                     .threads = threads};
     px_result rc = PX_OK;
     for (size_t i = 0; i < s.nslots && !rc; i++) {
@@ -349,8 +359,10 @@ int pxmpi_shard_owner(const pxmpi_shard *s, uint64_t g, uint32_t *local) {
     if (!hi) return -1;
     while (hi - lo > 1) {
         size_t mid = lo + (hi - lo) / 2;
-        if (s->slots[mid].base <= g) lo = mid;
-        else hi = mid;
+        if (s->slots[mid].base <= g)
+            lo = mid;
+        else
+            hi = mid;
     }
     uint64_t k = s->slots[lo].local + (g - s->slots[lo].base);
     *local = s->slots[lo].owner == s->rank ? s->kept[k] : (uint32_t)k;

@@ -29,27 +29,27 @@
 #define PXMPI_DROPPED UINT64_MAX /* global number of a dropped document */
 
 typedef struct pxmpi_slot {
-    const char *path;  /* the input (borrowed from the arguments) */
-    int owner;         /* rank that reads it */
-    int split;         /* 1: a byte range of a JSON Lines file */
-    uint64_t base;     /* global number of its first document */
-    uint64_t ndocs;    /* its documents (all ranks agree) */
-    uint64_t nread;    /* documents the owner added to its corpus */
-    uint64_t local;    /* owner's number of its first kept document */
-    uint64_t lines;    /* newlines in its byte range (split slots) */
+    const char *path; /* the input (borrowed from the arguments) */
+    int owner;        /* rank that reads it */
+    int split;        /* 1: a byte range of a JSON Lines file */
+    uint64_t base;    /* global number of its first document */
+    uint64_t ndocs;   /* its documents (all ranks agree) */
+    uint64_t nread;   /* documents the owner added to its corpus */
+    uint64_t local;   /* owner's number of its first kept document */
+    uint64_t lines;   /* newlines in its byte range (split slots) */
 } pxmpi_slot;
 
 typedef struct pxmpi_shard {
     int rank;
-    px_corpus *corpus;  /* this rank's documents, in global order (owned) */
-    pxmpi_slot *slots;  /* owned */
+    px_corpus *corpus; /* this rank's documents, in global order (owned) */
+    pxmpi_slot *slots; /* owned */
     size_t nslots;
-    uint64_t ndocs;     /* documents of all ranks */
-    uint64_t *global;   /* global number of each corpus document, or
-                           PXMPI_DROPPED (owned) */
-    uint32_t *kept;     /* corpus number of each kept document (owned) */
+    uint64_t ndocs;        /* documents of all ranks */
+    uint64_t *global;      /* global number of each corpus document, or
+                              PXMPI_DROPPED (owned) */
+    uint32_t *kept;        /* corpus number of each kept document (owned) */
     pxmpi_origins origins; /* where each corpus document was read */
-    size_t nbad;        /* inputs or lines this rank could not use */
+    size_t nbad;           /* inputs or lines this rank could not use */
 } pxmpi_shard;
 
 /* Read this rank's share of paths[0..n) into *out (release with

@@ -30,7 +30,9 @@ static int starts_array(px_stream *st) {
     size_t n, i = 0;
     if (px_stream_peek(st, 4096, &p, &n)) return 0;
     if (n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) i = 3;
-    while (i < n && (p[i] == ' ' || p[i] == '\n' || p[i] == '\r' || p[i] == '\t')) i++;
+    while (i < n &&
+           (p[i] == ' ' || p[i] == '\n' || p[i] == '\r' || p[i] == '\t'))
+        i++;
     return i < n && p[i] == '[';
 }
 
@@ -38,11 +40,14 @@ static int starts_array(px_stream *st) {
 static px_result load(px_src *src, array_doc *a) {
     px_result rc = px_stream_slurp(src->st, &src->scratch, src->cap);
     if (rc == PX_ERR_TOOBIG)
-        px_src_error(src, 0, rc, "JSON array larger than the %zu-byte cap; "
-                     "skipped (use JSON Lines, or --max-bytes)", src->cap);
+        px_src_error(src, 0, rc,
+                     "JSON array larger than the %zu-byte cap; "
+                     "skipped (use JSON Lines, or --max-bytes)",
+                     src->cap);
     if (rc) return rc == PX_ERR_TOOBIG ? PX_OK : rc;
     json_error_t e;
-    a->root = json_loadb(src->scratch.data, src->scratch.len, JSON_REJECT_DUPLICATES, &e);
+    a->root = json_loadb(src->scratch.data, src->scratch.len,
+                         JSON_REJECT_DUPLICATES, &e);
     px_buf_release(&src->scratch);
     if (!a->root) px_read_json_error(src, &e);
     return PX_OK;

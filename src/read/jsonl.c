@@ -127,7 +127,8 @@ void px_read_json_error(px_src *src, const void *err) {
                            ? "truncated JSON"
                        : code == json_error_invalid_utf8 ? "invalid UTF-8"
                                                          : "malformed JSON";
-    px_src_error(src, src->line ? src->line : (size_t)(e->line > 0 ? e->line : 0),
+    px_src_error(src,
+                 src->line ? src->line : (size_t)(e->line > 0 ? e->line : 0),
                  code == json_error_invalid_utf8 ? PX_ERR_UTF8 : PX_ERR_JSON,
                  "%s at column %d: %s", what, e->column, e->text);
 }
@@ -159,12 +160,14 @@ px_result px_read_jsonl_next(px_src *src, px_article **out) {
     *out = NULL;
     while (!*out) {
         int eof;
-        px_result rc = px_stream_getline(src->st, &src->scratch, src->cap, &eof);
+        px_result rc =
+            px_stream_getline(src->st, &src->scratch, src->cap, &eof);
         if (eof && !rc) return PX_OK;
         src->line++;
         if (rc == PX_ERR_TOOBIG) {
             px_src_error(src, src->line, rc,
-                         "line longer than the %zu-byte cap; skipped", src->cap);
+                         "line longer than the %zu-byte cap; skipped",
+                         src->cap);
             continue;
         }
         if (rc) return rc;

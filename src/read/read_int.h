@@ -22,18 +22,18 @@
 #include "read/stream.h"
 
 typedef struct px_src {
-    px_stream *st;        /* decompressed bytes of the input */
-    const char *path;     /* input name as reported ("<stdin>" for "-") */
-    const char *stem;     /* file name without directories and extensions */
-    size_t line;          /* 1-based line of the last line read (0: none) */
-    size_t cap;           /* max bytes of one article or line */
-    px_buf scratch;       /* line / file buffer owned by the source */
-    int done;             /* set by single-article formats once yielded */
-    size_t nerr;          /* problems reported for this input */
+    px_stream *st;    /* decompressed bytes of the input */
+    const char *path; /* input name as reported ("<stdin>" for "-") */
+    const char *stem; /* file name without directories and extensions */
+    size_t line;      /* 1-based line of the last line read (0: none) */
+    size_t cap;       /* max bytes of one article or line */
+    px_buf scratch;   /* line / file buffer owned by the source */
+    int done;         /* set by single-article formats once yielded */
+    size_t nerr;      /* problems reported for this input */
     const px_read_opts *opts;
-    size_t element;       /* 1-based record of a JSON array (0: none);
-                             px_src_error prefixes "element N: " */
-    void *state;          /* a format's own state, or NULL */
+    size_t element; /* 1-based record of a JSON array (0: none);
+                       px_src_error prefixes "element N: " */
+    void *state;    /* a format's own state, or NULL */
     void (*state_free)(void *state); /* called when the input closes */
 } px_src;
 
@@ -45,9 +45,9 @@ void px_src_error(px_src *src, size_t line, px_result rc, const char *fmt, ...)
 typedef px_result (*px_read_next_fn)(px_src *src, px_article **out);
 
 typedef struct px_read_format {
-    const char *ext;       /* lower-case extension with its dot: ".txt" */
+    const char *ext; /* lower-case extension with its dot: ".txt" */
     px_read_next_fn next;
-    int by_path;           /* reads src->path itself: no text sniffing */
+    int by_path; /* reads src->path itself: no text sniffing */
 } px_read_format;
 
 /* Format for a file name by extension (".gz"/".zst" stripped first), or

@@ -22,16 +22,16 @@
 #include "read/read_int.h"
 #include "read/seen.h"
 
-#define DIR_DEPTH_MAX 64      /* directory nesting (guards symlink loops) */
-#define SNIFF_BYTES 8192      /* bytes examined for binary content */
+#define DIR_DEPTH_MAX 64   /* directory nesting (guards symlink loops) */
+#define SNIFF_BYTES   8192 /* bytes examined for binary content */
 
 typedef struct pending {
     char *path;
-    int depth;   /* directory depth; -1 for an explicit argument */
+    int depth; /* directory depth; -1 for an explicit argument */
 } pending;
 
 struct px_reader {
-    pending *todo;             /* stack: the next input is at the top */
+    pending *todo; /* stack: the next input is at the top */
     size_t ntodo, todo_cap;
     px_read_opts opts;
     size_t nerr;
@@ -40,14 +40,16 @@ struct px_reader {
     px_src src;
     char *src_path, *src_stem;
     size_t src_articles;
-    const void *mem;           /* memory input (px_reader_new_mem) */
+    const void *mem; /* memory input (px_reader_new_mem) */
     size_t mem_len;
 };
 
-void px_src_error(px_src *src, size_t line, px_result rc, const char *fmt, ...) {
+void px_src_error(px_src *src, size_t line, px_result rc, const char *fmt,
+                  ...) {
     char msg[2048];
-    int k = src->element ? snprintf(msg, sizeof msg, "element %zu: ", src->element)
-                         : 0;
+    int k = src->element
+                ? snprintf(msg, sizeof msg, "element %zu: ", src->element)
+                : 0;
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(msg + k, sizeof msg - (size_t)k, fmt, ap);
@@ -75,7 +77,8 @@ static void push(px_reader *r, char *path, int depth) {
 static px_reader *reader_alloc(const px_read_opts *opts) {
     px_reader *r = px_calloc(1, sizeof *r);
     if (opts) r->opts = *opts;
-    if (!r->opts.max_article_bytes) r->opts.max_article_bytes = PX_READ_MAX_ARTICLE;
+    if (!r->opts.max_article_bytes)
+        r->opts.max_article_bytes = PX_READ_MAX_ARTICLE;
     px_seen_init(&r->seen);
     return r;
 }
@@ -121,7 +124,9 @@ static void push_dir(px_reader *r, const char *path, int depth) {
     struct dirent *e;
     while ((e = readdir(d))) {
         if (e->d_name[0] == '.') continue;
-        if (n == cap) names = px_realloc(names, (cap = cap ? 2 * cap : 32) * sizeof *names);
+        if (n == cap)
+            names =
+                px_realloc(names, (cap = cap ? 2 * cap : 32) * sizeof *names);
         size_t k = strlen(path);
         names[n] = px_malloc(k + strlen(e->d_name) + 2);
         sprintf(names[n++], "%s%s%s", path, k && path[k - 1] == '/' ? "" : "/",
@@ -152,9 +157,11 @@ static size_t binary_line(const unsigned char *p, size_t n) {
     size_t ctrl = 0, line = 1;
     for (size_t i = 0; i < n; i++) {
         if (p[i] == 0) return line;
-        if (p[i] == '\n') line++;
+        if (p[i] == '\n')
+            line++;
         else if ((p[i] < 0x20 && p[i] != '\t' && p[i] != '\r' && p[i] != '\f' &&
-                  p[i] != '\v' && p[i] != 0x1b) || p[i] == 0x7f)
+                  p[i] != '\v' && p[i] != 0x1b) ||
+                 p[i] == 0x7f)
             ctrl++;
     }
     return ctrl * 10 > n ? 1 : 0;
@@ -170,14 +177,19 @@ static int source_ok(px_src *src) {
     const unsigned char *p;
     size_t n;
     px_result rc = px_stream_peek(src->st, SNIFF_BYTES, &p, &n);
-    if (rc) px_src_error(src, 0, rc, "%s", stream_reason(rc));
-    else if (!n) px_src_error(src, 0, PX_ERR_EMPTY, "empty file");
+    if (rc)
+        px_src_error(src, 0, rc, "%s", stream_reason(rc));
+    else if (!n)
+        px_src_error(src, 0, PX_ERR_EMPTY, "empty file");
     size_t bl = rc || !n ? 0 : binary_line(p, n);
-    int utf16 = n >= 2 && ((p[0] == 0xFF && p[1] == 0xFE) || (p[0] == 0xFE && p[1] == 0xFF));
+    int utf16 = n >= 2 && ((p[0] == 0xFF && p[1] == 0xFE) ||
+                           (p[0] == 0xFE && p[1] == 0xFF));
     if (bl)
-        px_src_error(src, bl, PX_ERR_BINARY, "%s",
-                     utf16 ? "UTF-16 text is not supported (convert it to UTF-8); skipped"
-                           : "binary data, not text; skipped");
+        px_src_error(
+            src, bl, PX_ERR_BINARY, "%s",
+            utf16
+                ? "UTF-16 text is not supported (convert it to UTF-8); skipped"
+                : "binary data, not text; skipped");
     return !rc && n && !bl;
 }
 
@@ -187,7 +199,9 @@ static const px_read_format *sniff_format(px_stream *st) {
     const unsigned char *p;
     size_t n, i = 0;
     if (px_stream_peek(st, SNIFF_BYTES, &p, &n)) n = 0;
-    while (i < n && (p[i] == ' ' || p[i] == '\n' || p[i] == '\r' || p[i] == '\t')) i++;
+    while (i < n &&
+           (p[i] == ' ' || p[i] == '\n' || p[i] == '\r' || p[i] == '\t'))
+        i++;
     return px_read_format_named(i < n && p[i] == '{' ? ".jsonl" : ".txt");
 }
 
@@ -212,13 +226,16 @@ static void open_file(px_reader *r, const char *path, int in_dir) {
         is_stdin ? px_read_format_named(".jsonl") : px_read_format_for(path);
     if (!fmt && in_dir) return; /* directories: known formats only */
     px_stream *st = NULL;
-    if (r->mem) st = px_stream_open_mem(r->mem, r->mem_len);
+    if (r->mem)
+        st = px_stream_open_mem(r->mem, r->mem_len);
     else if (px_stream_open_file(path, &st)) {
         path_error(r, path, PX_ERR_IO, strerror(errno));
         return;
     }
-    r->src = (px_src){.st = st, .cap = r->opts.max_article_bytes,
-                      .scratch = PX_BUF_INIT, .opts = &r->opts};
+    r->src = (px_src){.st = st,
+                      .cap = r->opts.max_article_bytes,
+                      .scratch = PX_BUF_INIT,
+                      .opts = &r->opts};
     r->src_path = px_strdup(is_stdin ? "<stdin>" : path);
     r->src_stem = stem_of(path);
     r->src.path = r->src_path;
@@ -242,8 +259,10 @@ static int open_next(px_reader *r) {
             path_error(r, p.path, PX_ERR_IO, strerror(errno));
         else if (!r->mem && !is_stdin && S_ISDIR(sb.st_mode)) {
             if (p.depth >= DIR_DEPTH_MAX)
-                path_error(r, p.path, PX_ERR_TOOBIG, "directories nested too deep");
-            else push_dir(r, p.path, p.depth < 0 ? 0 : p.depth);
+                path_error(r, p.path, PX_ERR_TOOBIG,
+                           "directories nested too deep");
+            else
+                push_dir(r, p.path, p.depth < 0 ? 0 : p.depth);
         } else
             open_file(r, p.path, p.depth >= 0);
         px_free(p.path);
@@ -294,7 +313,9 @@ px_result px_reader_next(px_reader *r, px_article **out) {
     return PX_OK;
 }
 
-size_t px_reader_nerrors(const px_reader *r) { return r->nerr + r->src.nerr; }
+size_t px_reader_nerrors(const px_reader *r) {
+    return r->nerr + r->src.nerr;
+}
 
 void px_reader_free(px_reader *r) {
     if (!r) return;

@@ -7,7 +7,9 @@
 #include "parallax/core.h"
 #include "read/seen.h"
 
-void px_seen_init(px_seen *s) { memset(s, 0, sizeof *s); }
+void px_seen_init(px_seen *s) {
+    memset(s, 0, sizeof *s);
+}
 
 void px_seen_release(px_seen *s) {
     for (size_t i = 0; i < s->ninputs; i++) px_free(s->inputs[i]);
@@ -21,12 +23,15 @@ void px_seen_input(px_seen *s, const char *name) {
     s->inputs[s->ninputs++] = px_strdup(name);
 }
 
-static int empty(const px_seen_entry *e) { return !e->h1 && !e->h2; }
+static int empty(const px_seen_entry *e) {
+    return !e->h1 && !e->h2;
+}
 
 /* Slot holding (h1, h2), or the empty slot where it belongs. */
 static px_seen_entry *probe(const px_seen *s, uint64_t h1, uint64_t h2) {
     size_t i = (size_t)h1 & (s->cap - 1);
-    while (!empty(&s->slots[i]) && (s->slots[i].h1 != h1 || s->slots[i].h2 != h2))
+    while (!empty(&s->slots[i]) &&
+           (s->slots[i].h1 != h1 || s->slots[i].h2 != h2))
         i = (i + 1) & (s->cap - 1);
     return &s->slots[i];
 }
@@ -50,9 +55,11 @@ int px_seen_add(px_seen *s, const char *id, px_seen_pos pos, char *where,
     px_seen_entry *e = probe(s, h1, h2);
     if (!empty(e)) {
         const char *name = s->inputs[e->input];
-        if (!e->pos) snprintf(where, n, "%s", name);
-        else snprintf(where, n, e->element ? "%s[%u]" : "%s:%u", name,
-                      (unsigned)e->pos);
+        if (!e->pos)
+            snprintf(where, n, "%s", name);
+        else
+            snprintf(where, n, e->element ? "%s[%u]" : "%s:%u", name,
+                     (unsigned)e->pos);
         return 0;
     }
     size_t p = pos.element ? pos.element : pos.line;

@@ -16,16 +16,16 @@
 #include <stdint.h>
 
 typedef struct px_seen_entry {
-    uint64_t h1, h2;  /* h1 == h2 == 0: empty slot */
-    uint32_t input : 31; /* index into inputs */
-    uint32_t element : 1;/* pos is a JSON array element, not a line */
-    uint32_t pos;     /* line or element, 0: none (saturates at UINT32_MAX) */
+    uint64_t h1, h2;      /* h1 == h2 == 0: empty slot */
+    uint32_t input : 31;  /* index into inputs */
+    uint32_t element : 1; /* pos is a JSON array element, not a line */
+    uint32_t pos; /* line or element, 0: none (saturates at UINT32_MAX) */
 } px_seen_entry;
 
 typedef struct px_seen {
     px_seen_entry *slots;
     size_t cap, n;
-    char **inputs;    /* names of the inputs, in order of px_seen_input */
+    char **inputs; /* names of the inputs, in order of px_seen_input */
     size_t ninputs;
 } px_seen;
 

@@ -21,20 +21,20 @@
 typedef enum codec { CODEC_UNKNOWN, CODEC_RAW, CODEC_GZIP, CODEC_ZSTD } codec;
 
 struct px_stream {
-    int fd, own_fd;                  /* -1 for memory streams */
-    const unsigned char *mem;        /* memory source, or NULL */
+    int fd, own_fd;           /* -1 for memory streams */
+    const unsigned char *mem; /* memory source, or NULL */
     size_t mem_len, mem_pos;
     codec codec;
     z_stream z;
-    int z_live, z_end;               /* inflate initialised / member ended */
+    int z_live, z_end; /* inflate initialised / member ended */
     ZSTD_DStream *zs;
-    size_t zs_last;                  /* last ZSTD_decompressStream result */
+    size_t zs_last; /* last ZSTD_decompressStream result */
     unsigned char in[STREAM_CHUNK];
     size_t in_pos, in_len;
     int in_eof;
     unsigned char out[STREAM_CHUNK];
     size_t out_pos, out_len;
-    int eof;                         /* no more decoded bytes */
+    int eof; /* no more decoded bytes */
 };
 
 px_result px_stream_open_file(const char *path, px_stream **out) {
@@ -124,7 +124,8 @@ static px_result step_gzip(px_stream *s, size_t *made) {
     int zr = inflate(&s->z, Z_NO_FLUSH);
     *made = STREAM_CHUNK - s->out_len - s->z.avail_out;
     s->in_pos = s->in_len - s->z.avail_in;
-    if (zr == Z_STREAM_END) s->z_end = 1;
+    if (zr == Z_STREAM_END)
+        s->z_end = 1;
     else if (zr != Z_OK && !(zr == Z_BUF_ERROR && !*made))
         return PX_ERR_PARSE;
     return PX_OK;

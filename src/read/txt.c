@@ -30,8 +30,8 @@ static void trim(const char **s, size_t *n) {
 
 /* Next line from p up to end: sets line and len (trimmed); returns the position
  * after it. */
-static const char *next_line(const char *p, const char *end,
-                             const char **line, size_t *len) {
+static const char *next_line(const char *p, const char *end, const char **line,
+                             size_t *len) {
     const char *nl = memchr(p, '\n', (size_t)(end - p));
     const char *stop = nl ? nl : end;
     *line = p;

@@ -21,13 +21,13 @@
 
 #include "reuse/passage.h"
 
-#define OPEN_CHAINS 16 /* recent chains a hit may join */
-#define BAND 8         /* X-drop band half-width, in words */
-#define XDROP 6        /* stop when the score falls this far below best */
-#define SEG_MAX 256    /* longest gap segment aligned exactly */
-#define SMALL_GAP 8    /* gap (words) joined without looking at it */
+#define OPEN_CHAINS  16   /* recent chains a hit may join */
+#define BAND         8    /* X-drop band half-width, in words */
+#define XDROP        6    /* stop when the score falls this far below best */
+#define SEG_MAX      256  /* longest gap segment aligned exactly */
+#define SMALL_GAP    8    /* gap (words) joined without looking at it */
 #define MAX_PASSAGES 4096 /* passages kept per pair of documents */
-#define NEG_INF (-(1 << 20))
+#define NEG_INF      (-(1 << 20))
 
 void px_passage_vec_push(px_passage_vec *pv, const px_passage *p) {
     if (pv->n == pv->alloc) {
@@ -80,8 +80,8 @@ typedef struct cell {
 } cell;
 
 /* Best-scoring cell of row i from the previous row: banded DP step. */
-static void xdrop_row(const uint32_t *a, const uint32_t *b, size_t nb,
-                      int step, size_t i, const cell *prev, cell *cur) {
+static void xdrop_row(const uint32_t *a, const uint32_t *b, size_t nb, int step,
+                      size_t i, const cell *prev, cell *cur) {
     for (int d = -BAND; d <= BAND; d++) {
         cell *c = &cur[d + BAND];
         ptrdiff_t j = (ptrdiff_t)i + d;
@@ -116,8 +116,8 @@ static ext extend(const uint32_t *a, size_t na, const uint32_t *b, size_t nb,
             if (c->score > row_best) row_best = c->score;
             if (c->score > best_score) {
                 best_score = c->score;
-                best = (ext){(uint32_t)i, (uint32_t)((ptrdiff_t)i + d),
-                             c->words};
+                best =
+                    (ext){(uint32_t)i, (uint32_t)((ptrdiff_t)i + d), c->words};
             }
         }
         if (row_best < best_score - XDROP) break;
@@ -135,8 +135,8 @@ static uint32_t anchor_end(px_side s, uint32_t p, unsigned ngram) {
 }
 
 /* Add hit (pa, pb) to chain c, counting the newly shared words. */
-static void chain_add(chain *c, px_side a, px_side b, uint32_t pa,
-                      uint32_t pb, unsigned ngram) {
+static void chain_add(chain *c, px_side a, px_side b, uint32_t pa, uint32_t pb,
+                      unsigned ngram) {
     uint32_t ea = anchor_end(a, pa, ngram), eb = anchor_end(b, pb, ngram);
     if (pa >= c->a1 && pb >= c->b1) {
         uint32_t la = ea - pa, lb = eb - pb;
@@ -199,8 +199,8 @@ static px_passage chain_close(const chain *c, px_side a, px_side b) {
 }
 
 static int overlaps(const px_passage *x, const px_passage *y) {
-    return x->a_from < y->a_to && y->a_from < x->a_to &&
-           x->b_from < y->b_to && y->b_from < x->b_to;
+    return x->a_from < y->a_to && y->a_from < x->a_to && x->b_from < y->b_to &&
+           y->b_from < x->b_to;
 }
 
 static int by_words_desc(const void *x, const void *y) {

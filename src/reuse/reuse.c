@@ -24,8 +24,8 @@
 #include "reuse/reuse_int.h"
 #include "reuse/winnow.h"
 
-#define WINDOW_MAX 8
-#define GAP_MAX 200
+#define WINDOW_MAX  8
+#define GAP_MAX     200
 #define PAIR_MAX_DF 1000 /* px_reuse_pair: occurrences of one anchor */
 
 void px_reuse_opts_init(px_reuse_opts *o) {
@@ -85,7 +85,7 @@ static void kv_sort(px_kv *a, size_t n) {
  * sorted and turned into hits one at a time, and only one bucket's radix
  * scratch is ever allocated. */
 #define BUCKET_BITS 4
-#define BUCKETS (1u << BUCKET_BITS)
+#define BUCKETS     (1u << BUCKET_BITS)
 
 typedef struct anchor_set {
     kv_vec *v; /* v[tid * BUCKETS + bucket] */
@@ -129,7 +129,8 @@ static void anchors_fill(const px_corpus *c, const px_reuse_opts *o,
     set->v = px_calloc((size_t)set->threads * BUCKETS, sizeof *set->v);
     for (size_t i = 0; i < nr; i++) {
         anchor_job aj = {c, o->ngram, window_for(o), r[i].from, set};
-        px_parallel_for(set->threads, r[i].to - r[i].from, 64, anchor_range, &aj);
+        px_parallel_for(set->threads, r[i].to - r[i].from, 64, anchor_range,
+                        &aj);
     }
 }
 
@@ -145,7 +146,8 @@ px_kv *px_reuse_anchors(const px_corpus *c, const px_reuse_opts *o,
     anchor_set set;
     anchors_fill(c, o, r, nr, &set);
     size_t total = 0;
-    for (size_t i = 0; i < (size_t)set.threads * BUCKETS; i++) total += set.v[i].n;
+    for (size_t i = 0; i < (size_t)set.threads * BUCKETS; i++)
+        total += set.v[i].n;
     px_kv *all = px_malloc((total ? total : 1) * sizeof *all);
     *n = 0;
     for (unsigned b = 0; b < BUCKETS; b++) { /* buckets ascend with the key */
@@ -379,8 +381,10 @@ px_result px_reuse_pair(const px_doc *a, const px_doc *b,
                         const px_reuse_opts *opts, px_passage **out,
                         size_t *n) {
     px_reuse_opts o;
-    if (opts) o = *opts;
-    else px_reuse_opts_init(&o);
+    if (opts)
+        o = *opts;
+    else
+        px_reuse_opts_init(&o);
     o.window = 1;
     o.max_df = PAIR_MAX_DF; /* a degenerate, self-repeating text stays linear */
     o.first_new = 0;

@@ -34,8 +34,10 @@ size_t px_winnow(const uint32_t *words, size_t nw, unsigned ngram,
     size_t n = 0, m = window_min(hash, 0, window), last = (size_t)-1;
     for (size_t s = 0; s + window <= ng; s++) {
         size_t e = s + window - 1; /* newest n-gram of the window */
-        if (m < s) m = window_min(hash, s, e + 1);
-        else if (hash[e] <= hash[m]) m = e;
+        if (m < s)
+            m = window_min(hash, s, e + 1);
+        else if (hash[e] <= hash[m])
+            m = e;
         if (m != last) {
             uint64_t h = hash[m];
             hash[n] = h;

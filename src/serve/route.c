@@ -20,9 +20,9 @@
 #include "parallax/serve.h"
 #include "parallax/story_view.h"
 
-#define ID_MAX 512          /* bytes of an id in a request */
-#define LIMIT_MAX 1000000   /* ?limit= cap */
-#define MAX_SRCS 3          /* /compare?a=&b=&c= */
+#define ID_MAX    512     /* bytes of an id in a request */
+#define LIMIT_MAX 1000000 /* ?limit= cap */
+#define MAX_SRCS  3       /* /compare?a=&b=&c= */
 
 static const char T_HTML[] = "text/html; charset=utf-8";
 static const char T_JSON[] = "application/json; charset=utf-8";
@@ -39,7 +39,7 @@ typedef struct req {
     px_store *s;
     px_url u;
     px_http_reply *r;
-    int json;  /* errors as JSON */
+    int json; /* errors as JSON */
 } req;
 
 static void reply(req *q, int status, const char *type) {
@@ -48,8 +48,8 @@ static void reply(req *q, int status, const char *type) {
 }
 
 /* An error reply: status and a message. */
-__attribute__((format(printf, 3, 4)))
-static void fail(req *q, int status, const char *fmt_, ...) {
+__attribute__((format(printf, 3, 4))) static void fail(req *q, int status,
+                                                       const char *fmt_, ...) {
     char msg[512];
     va_list ap;
     va_start(ap, fmt_);
@@ -58,8 +58,7 @@ static void fail(req *q, int status, const char *fmt_, ...) {
     px_buf *o = &q->r->body;
     px_buf_clear(o);
     if (q->json) {
-        px_buf_printf(o, "{\"error\": {\"status\": %d, \"message\": ",
-                      status);
+        px_buf_printf(o, "{\"error\": {\"status\": %d, \"message\": ", status);
         px_buf_json_str(o, msg, strlen(msg));
         px_buf_puts(o, "}}\n");
     } else {
@@ -75,9 +74,13 @@ static void fail_store(req *q, px_result rc) {
 
 /* ?format= among the allowed ones (def when absent); 0 after a 400. */
 static fmt get_format(req *q, unsigned allowed, fmt def) {
-    static const struct { const char *name; fmt f; } names[] = {
-        {"html", F_HTML}, {"json", F_JSON}, {"text", F_TEXT},
-        {"jsonl", F_JSONL}};
+    static const struct {
+        const char *name;
+        fmt f;
+    } names[] = {{"html", F_HTML},
+                 {"json", F_JSON},
+                 {"text", F_TEXT},
+                 {"jsonl", F_JSONL}};
     const char *v = px_url_get(&q->u, "format");
     fmt f = v ? 0 : def;
     for (size_t i = 0; v && i < sizeof names / sizeof names[0]; i++)
@@ -100,8 +103,10 @@ static long get_limit(req *q) {
 }
 
 static const char *type_of(fmt f) {
-    return f == F_JSON ? T_JSON : f == F_JSONL ? T_JSONL
-         : f == F_TEXT ? T_TEXT : T_HTML;
+    return f == F_JSON    ? T_JSON
+           : f == F_JSONL ? T_JSONL
+           : f == F_TEXT  ? T_TEXT
+                          : T_HTML;
 }
 
 /* End a computed page: 200 (a newline after JSON), or 500 naming what
@@ -121,11 +126,15 @@ static void on_index(req *q, const char *arg) {
     (void)arg;
     long limit = get_limit(q);
     if (limit < 0 || !get_format(q, F_HTML, F_HTML)) return;
-    px_result rc = px_story_index_html(q->s, &links, (size_t)limit,
-                                       &q->r->body);
-    if (rc) fail(q, 500, "no stories in this store (run 'parallax run' "
-                         "first): %s", px_result_str(rc));
-    else reply(q, 200, T_HTML);
+    px_result rc =
+        px_story_index_html(q->s, &links, (size_t)limit, &q->r->body);
+    if (rc)
+        fail(q, 500,
+             "no stories in this store (run 'parallax run' "
+             "first): %s",
+             px_result_str(rc));
+    else
+        reply(q, 200, T_HTML);
 }
 
 typedef struct list_ctx {
@@ -152,9 +161,13 @@ static void on_stories(req *q, const char *arg) {
     if (!x.lines) px_buf_puts(x.o, "[");
     px_result rc = px_story_each(q->s, list_one, &x);
     if (!x.lines) px_buf_puts(x.o, "]\n");
-    if (rc) fail(q, 500, "no stories in this store (run 'parallax run' "
-                         "first): %s", px_result_str(rc));
-    else reply(q, 200, type_of(f));
+    if (rc)
+        fail(q, 500,
+             "no stories in this store (run 'parallax run' "
+             "first): %s",
+             px_result_str(rc));
+    else
+        reply(q, 200, type_of(f));
 }
 
 static void on_story(req *q, const char *id) {
@@ -162,12 +175,14 @@ static void on_story(req *q, const char *id) {
     if (!f) return;
     char sid[PX_CLUSTER_ID_LEN];
     if (!px_story_of(q->s, id, sid)) id = sid; /* an article's id */
-    px_story_fmt sf = f == F_JSON ? PX_STORY_JSON
-                    : f == F_TEXT ? PX_STORY_TEXT : PX_STORY_HTML;
+    px_story_fmt sf = f == F_JSON   ? PX_STORY_JSON
+                      : f == F_TEXT ? PX_STORY_TEXT
+                                    : PX_STORY_HTML;
     px_result rc = px_story_render(q->s, id, sf, 0, &links, &q->r->body);
     if (rc == PX_ERR_NOTFOUND)
         fail(q, 404, "no such story or article in a story: %s", id);
-    else finish(q, f, rc, "show the story");
+    else
+        finish(q, f, rc, "show the story");
 }
 
 /* ------------------------------------------------------------- articles */
@@ -175,10 +190,12 @@ static void on_story(req *q, const char *id) {
 /* Fetch article id; 404/500 reply and NULL when it cannot be had. */
 static px_article *get_article(req *q, const char *id) {
     px_article *a = NULL;
-    px_result rc = strlen(id) > ID_MAX ? PX_ERR_NOTFOUND
-                                       : px_store_get(q->s, id, &a);
-    if (rc == PX_ERR_NOTFOUND) fail(q, 404, "no such article: %.200s", id);
-    else if (rc) fail_store(q, rc);
+    px_result rc =
+        strlen(id) > ID_MAX ? PX_ERR_NOTFOUND : px_store_get(q->s, id, &a);
+    if (rc == PX_ERR_NOTFOUND)
+        fail(q, 404, "no such article: %.200s", id);
+    else if (rc)
+        fail_store(q, rc);
     return rc ? NULL : a;
 }
 
@@ -253,8 +270,8 @@ static void on_compare(req *q, const char *arg) {
     px_result rc = px_compare_new(x.src, x.n, &co, &c);
     if (!rc)
         rc = f == F_JSON   ? px_compare_to_json(c, o)
-           : f == F_TEXT ? px_compare_to_text(c, 0, o)
-                         : px_compare_to_html(c, o);
+             : f == F_TEXT ? px_compare_to_text(c, 0, o)
+                           : px_compare_to_html(c, o);
     finish(q, f, rc, "compare");
     px_compare_free(c);
 out:
@@ -268,12 +285,12 @@ static void on_align(req *q, const char *arg) {
     if (!f || srcs_load(q, 2, &x)) goto out;
     px_align *al = NULL;
     px_buf *o = &q->r->body;
-    px_result rc = px_align_docs(x.doc[0], x.art[0], x.doc[1], x.art[1],
-                                 NULL, &al);
+    px_result rc =
+        px_align_docs(x.doc[0], x.art[0], x.doc[1], x.art[1], NULL, &al);
     if (!rc)
         rc = f == F_JSON   ? px_align_to_json(al, o)
-           : f == F_TEXT ? px_align_to_text(al, NULL, o)
-                         : px_align_to_html(al, NULL, o);
+             : f == F_TEXT ? px_align_to_text(al, NULL, o)
+                           : px_align_to_html(al, NULL, o);
     finish(q, f, rc, "align");
     px_align_free(al);
 out:
@@ -289,16 +306,18 @@ static void on_health(req *q, const char *arg) {
         fail_store(q, rc);
         return;
     }
-    px_buf_printf(&q->r->body, "{\"status\": \"ok\", \"version\": \"%s\", "
-                               "\"articles\": %zu}\n", px_version(), n);
+    px_buf_printf(&q->r->body,
+                  "{\"status\": \"ok\", \"version\": \"%s\", "
+                  "\"articles\": %zu}\n",
+                  px_version(), n);
     reply(q, 200, T_JSON);
 }
 
 /* --------------------------------------------------------------- router */
 
 static const struct route {
-    const char *name;  /* first segment; "" = "/" */
-    int arg;           /* 1: takes one more segment (an id) */
+    const char *name; /* first segment; "" = "/" */
+    int arg;          /* 1: takes one more segment (an id) */
     void (*fn)(req *, const char *);
 } routes[] = {
     {"", 0, on_index},          {"stories", 0, on_stories},
@@ -312,11 +331,12 @@ static void dispatch(req *q) {
     for (size_t i = 0; i < sizeof routes / sizeof routes[0]; i++) {
         const struct route *rt = &routes[i];
         if (strcmp(first, rt->name)) continue;
-        q->json = rt->fn == on_stories || rt->fn == on_article ||
-                  rt->fn == on_health;
+        q->json =
+            rt->fn == on_stories || rt->fn == on_article || rt->fn == on_health;
         if (q->u.nseg == (size_t)(rt->arg + (*first != 0)))
             rt->fn(q, rt->arg ? q->u.seg[1] : NULL);
-        else fail(q, 404, "no such page (see docs/serve.md)");
+        else
+            fail(q, 404, "no such page (see docs/serve.md)");
         return;
     }
     fail(q, 404, "no such page (see docs/serve.md)");

@@ -14,24 +14,24 @@
  */
 #include <arpa/inet.h> /* inet_ntop */
 #include <microhttpd.h>
-#include <netdb.h>     /* getaddrinfo */
+#include <netdb.h> /* getaddrinfo */
 #include <pthread.h>
-#include <stdio.h>     /* snprintf */
-#include <stdlib.h>    /* free */
+#include <stdio.h>  /* snprintf */
+#include <stdlib.h> /* free */
 #include <string.h>
-#include <time.h>      /* clock_gettime */
+#include <time.h> /* clock_gettime */
 
 #include "parallax/serve.h"
 
-#define MAX_THREADS 64
-#define CONN_TIMEOUT_S 30u       /* idle connection timeout */
-#define CONN_LIMIT 512u          /* simultaneous connections */
-#define CONN_MEMORY (32u * 1024) /* per connection: request line + headers */
-#define LOG_TARGET_MAX 200       /* bytes of the target in a log line */
+#define MAX_THREADS    64
+#define CONN_TIMEOUT_S 30u          /* idle connection timeout */
+#define CONN_LIMIT     512u         /* simultaneous connections */
+#define CONN_MEMORY    (32u * 1024) /* per connection: request line + headers */
+#define LOG_TARGET_MAX 200          /* bytes of the target in a log line */
 
 struct px_server {
     struct MHD_Daemon *d;
-    px_store **stores;     /* the pool; free ones are stores[0..nfree) */
+    px_store **stores; /* the pool; free ones are stores[0..nfree) */
     size_t nstores, nfree;
     pthread_mutex_t mu;
     pthread_cond_t cv;
@@ -42,10 +42,10 @@ struct px_server {
 
 /* What MHD keeps per request. */
 typedef struct conn_req {
-    char *target;          /* raw request target (at most PX_URL_MAX + 1) */
+    char *target; /* raw request target (at most PX_URL_MAX + 1) */
     size_t len;
     struct timespec t0;
-    int called;            /* the access handler saw the headers */
+    int called; /* the access handler saw the headers */
 } conn_req;
 
 static px_store *pool_take(px_server *sv) {
@@ -93,8 +93,8 @@ static void client_addr(struct MHD_Connection *c, char buf[INET6_ADDRSTRLEN]) {
         inet_ntop(AF_INET, &((const struct sockaddr_in *)sa)->sin_addr, buf,
                   INET6_ADDRSTRLEN);
     else if (sa && sa->sa_family == AF_INET6)
-        inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)sa)->sin6_addr,
-                  buf, INET6_ADDRSTRLEN);
+        inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)sa)->sin6_addr, buf,
+                  INET6_ADDRSTRLEN);
 }
 
 /* "ADDR METHOD TARGET STATUS BYTES MSms", control bytes shown as '?'. */
@@ -174,8 +174,10 @@ static px_result bind_addr(const char *host, uint16_t port,
     memset(ss, 0, sizeof *ss);
     memcpy(ss, ai->ai_addr, ai->ai_addrlen);
     *v6 = ai->ai_family == AF_INET6;
-    if (*v6) ((struct sockaddr_in6 *)ss)->sin6_port = htons(port);
-    else ((struct sockaddr_in *)ss)->sin_port = htons(port);
+    if (*v6)
+        ((struct sockaddr_in6 *)ss)->sin6_port = htons(port);
+    else
+        ((struct sockaddr_in *)ss)->sin_port = htons(port);
     freeaddrinfo(ai);
     return PX_OK;
 }
@@ -197,16 +199,13 @@ static px_result daemon_start(px_server *sv, const px_server_opts *o,
     px_result rc = bind_addr(o->bind, o->port, &ss, &v6);
     if (rc) return rc;
     sv->d = MHD_start_daemon(
-        MHD_USE_AUTO_INTERNAL_THREAD | (v6 ? MHD_USE_IPv6 : 0), o->port,
-        NULL, NULL, on_request, sv,
-        MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
-        MHD_OPTION_THREAD_POOL_SIZE, threads,
-        MHD_OPTION_CONNECTION_TIMEOUT, CONN_TIMEOUT_S,
-        MHD_OPTION_CONNECTION_LIMIT, CONN_LIMIT,
+        MHD_USE_AUTO_INTERNAL_THREAD | (v6 ? MHD_USE_IPv6 : 0), o->port, NULL,
+        NULL, on_request, sv, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
+        MHD_OPTION_THREAD_POOL_SIZE, threads, MHD_OPTION_CONNECTION_TIMEOUT,
+        CONN_TIMEOUT_S, MHD_OPTION_CONNECTION_LIMIT, CONN_LIMIT,
         MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)CONN_MEMORY,
         MHD_OPTION_URI_LOG_CALLBACK, on_uri, (void *)sv,
-        MHD_OPTION_NOTIFY_COMPLETED, on_done, (void *)sv,
-        MHD_OPTION_END);
+        MHD_OPTION_NOTIFY_COMPLETED, on_done, (void *)sv, MHD_OPTION_END);
     if (!sv->d) return PX_ERR_IO;
     const union MHD_DaemonInfo *di =
         MHD_get_daemon_info(sv->d, MHD_DAEMON_INFO_BIND_PORT);
@@ -225,12 +224,16 @@ px_result px_server_start(const px_server_opts *o, px_server **out) {
     sv->ud = o->ud;
     px_result rc = pool_open(sv, o->db, threads);
     if (!rc) rc = daemon_start(sv, o, threads);
-    if (rc) px_server_free(sv);
-    else *out = sv;
+    if (rc)
+        px_server_free(sv);
+    else
+        *out = sv;
     return rc;
 }
 
-uint16_t px_server_port(const px_server *sv) { return sv->port; }
+uint16_t px_server_port(const px_server *sv) {
+    return sv->port;
+}
 
 void px_server_free(px_server *sv) {
     if (!sv) return;

@@ -69,8 +69,7 @@ static px_result split_query(px_url *u, char *q) {
 px_result px_url_parse(const char *target, size_t len, px_url *u) {
     memset(u, 0, sizeof *u);
     if (len > PX_URL_MAX) return PX_ERR_TOOBIG;
-    if (!len || target[0] != '/' || memchr(target, 0, len))
-        return PX_ERR_PARSE;
+    if (!len || target[0] != '/' || memchr(target, 0, len)) return PX_ERR_PARSE;
     u->buf = px_strndup(target, len);
     char *frag = strchr(u->buf, '#');
     if (frag) *frag = 0;

@@ -12,15 +12,15 @@
 static const char *const core_steps[] = {
     /* 1: articles and the module registry */
     "CREATE TABLE articles ("
-    " seq INTEGER PRIMARY KEY,"          /* insertion order */
+    " seq INTEGER PRIMARY KEY," /* insertion order */
     " id TEXT NOT NULL UNIQUE,"
-    " hash BLOB NOT NULL UNIQUE,"        /* XXH3-128 of text, canonical */
-    " text BLOB NOT NULL,"               /* original bytes, exactly */
-    " clean TEXT,"                       /* cleaned view (valid UTF-8) */
+    " hash BLOB NOT NULL UNIQUE," /* XXH3-128 of text, canonical */
+    " text BLOB NOT NULL,"        /* original bytes, exactly */
+    " clean TEXT,"                /* cleaned view (valid UTF-8) */
     " url TEXT, outlet TEXT, title TEXT, published TEXT,"
     " published_ts INTEGER, lang TEXT, wire TEXT,"
-    " extra TEXT,"                       /* unknown input fields, JSON */
-    " origin TEXT,"                      /* path:line it was read from */
+    " extra TEXT,"  /* unknown input fields, JSON */
+    " origin TEXT," /* path:line it was read from */
     " bad_utf8 INTEGER NOT NULL DEFAULT 0,"
     " added_ts INTEGER NOT NULL);"
     "CREATE INDEX articles_published ON articles(published_ts);"
@@ -35,7 +35,8 @@ int px_schema_version(void) {
 static int user_version(sqlite3 *db) {
     sqlite3_stmt *st;
     int v = -1;
-    if (sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL) == SQLITE_OK &&
+    if (sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL) ==
+            SQLITE_OK &&
         sqlite3_step(st) == SQLITE_ROW)
         v = sqlite3_column_int(st, 0);
     sqlite3_finalize(st);
@@ -47,7 +48,8 @@ px_result px_schema_migrate(sqlite3 *db, int readonly) {
     if (v < 0) return PX_ERR_STORE;
     if (v > want || (v < want && readonly)) return PX_ERR_SCHEMA;
     if (v == want) return PX_OK;
-    if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL)) return PX_ERR_STORE;
+    if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL))
+        return PX_ERR_STORE;
     v = user_version(db); /* another process may have migrated meanwhile */
     int rc = SQLITE_OK;
     for (; rc == SQLITE_OK && v < want; v++)
@@ -63,8 +65,8 @@ px_result px_schema_migrate(sqlite3 *db, int readonly) {
 static int module_version(sqlite3 *db, const char *module) {
     sqlite3_stmt *st;
     int v = -1;
-    if (sqlite3_prepare_v2(db, "SELECT version FROM px_modules WHERE name=?", -1,
-                           &st, NULL) != SQLITE_OK)
+    if (sqlite3_prepare_v2(db, "SELECT version FROM px_modules WHERE name=?",
+                           -1, &st, NULL) != SQLITE_OK)
         return -1;
     sqlite3_bind_text(st, 1, module, -1, SQLITE_STATIC);
     int r = sqlite3_step(st);
@@ -94,6 +96,7 @@ px_result px_schema_module(sqlite3 *db, const char *module,
     int rc = SQLITE_OK;
     for (size_t i = (size_t)v; rc == SQLITE_OK && i < n; i++)
         rc = sqlite3_exec(db, steps[i], NULL, NULL, NULL);
-    if (rc == SQLITE_OK && (size_t)v < n) rc = set_module_version(db, module, n);
+    if (rc == SQLITE_OK && (size_t)v < n)
+        rc = set_module_version(db, module, n);
     return rc == SQLITE_OK ? PX_OK : PX_ERR_STORE;
 }

@@ -17,8 +17,9 @@
 #include "store/migrate.h"
 #include "store/store_int.h"
 
-#define COLS "id, url, outlet, title, published, published_ts, lang, wire, " \
-             "extra, origin, text"
+#define COLS                                                                   \
+    "id, url, outlet, title, published, published_ts, lang, wire, "            \
+    "extra, origin, text"
 
 enum { ST_BY_ID, ST_BY_HASH, ST_INSERT, ST_GET, ST_CLEAN, ST_COUNT, ST_N };
 
@@ -36,18 +37,21 @@ static const char *const sql[ST_N] = {
 struct px_store {
     sqlite3 *db;
     sqlite3_stmt *st[ST_N];
-    int depth;    /* open px_store_begin calls */
+    int depth; /* open px_store_begin calls */
     int readonly;
 };
 
-sqlite3 *px_store_sqlite(px_store *s) { return s->db; }
+sqlite3 *px_store_sqlite(px_store *s) {
+    return s->db;
+}
 
 const char *px_store_errmsg(const px_store *s) {
     return s ? sqlite3_errmsg(s->db) : "no store";
 }
 
 static px_result configure(px_store *s) {
-    static const char rw[] = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;";
+    static const char rw[] =
+        "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;";
     sqlite3_busy_timeout(s->db, 10000);
     if (sqlite3_exec(s->db, "PRAGMA foreign_keys=ON", NULL, NULL, NULL) ||
         (!s->readonly && sqlite3_exec(s->db, rw, NULL, NULL, NULL)))
@@ -67,10 +71,12 @@ px_result px_store_open(const char *path, int readonly, px_store **out) {
     s->readonly = readonly;
     int flags = readonly ? SQLITE_OPEN_READONLY
                          : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
-    px_result rc = sqlite3_open_v2(path, &s->db, flags | SQLITE_OPEN_NOMUTEX, NULL)
-                       ? PX_ERR_STORE
-                       : configure(s);
-    if (rc == PX_ERR_STORE && (sqlite3_errcode(s->db) & 0xff) == SQLITE_CANTOPEN)
+    px_result rc =
+        sqlite3_open_v2(path, &s->db, flags | SQLITE_OPEN_NOMUTEX, NULL)
+            ? PX_ERR_STORE
+            : configure(s);
+    if (rc == PX_ERR_STORE &&
+        (sqlite3_errcode(s->db) & 0xff) == SQLITE_CANTOPEN)
         rc = PX_ERR_IO;
     if (rc) {
         px_store_close(s);
@@ -89,8 +95,10 @@ void px_store_close(px_store *s) {
 }
 
 px_result px_store_begin(px_store *s) {
-    if (s->depth && sqlite3_get_autocommit(s->db)) return PX_ERR_STORE; /* lost */
-    if (s->depth == 0 && sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL))
+    if (s->depth && sqlite3_get_autocommit(s->db))
+        return PX_ERR_STORE; /* lost */
+    if (s->depth == 0 &&
+        sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL))
         return PX_ERR_STORE;
     s->depth++;
     return PX_OK;
@@ -109,7 +117,7 @@ px_result px_store_rollback(px_store *s) {
     if (s->depth <= 0) return PX_ERR_INVALID;
     s->depth = 0;
     return sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL) ? PX_ERR_STORE
-                                                            : PX_OK;
+                                                             : PX_OK;
 }
 
 /* Run a prepared statement to its first row: 1 row, 0 none, -1 error.
@@ -120,8 +128,10 @@ static int step_row(sqlite3_stmt *st) {
 }
 
 static void bind_str(sqlite3_stmt *st, int i, const char *s) {
-    if (s) sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
-    else sqlite3_bind_null(st, i);
+    if (s)
+        sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
+    else
+        sqlite3_bind_null(st, i);
 }
 
 static char *col_str(sqlite3_stmt *st, int i) {
@@ -156,7 +166,8 @@ static int find_existing(px_store *s, const char *id, const unsigned char *h,
     return r;
 }
 
-static const char *meta_or(const char *given, const px_doc *d, const char *key) {
+static const char *meta_or(const char *given, const px_doc *d,
+                           const char *key) {
     return given ? given : px_doc_meta(d, key);
 }
 
@@ -168,14 +179,16 @@ static px_result insert(px_store *s, const px_article *a, const px_doc *d,
     sqlite3_bind_text(q, 1, a->id, -1, SQLITE_STATIC);
     sqlite3_bind_blob(q, 2, h, 16, SQLITE_STATIC);
     sqlite3_bind_blob64(q, 3, a->text, a->text_len, SQLITE_STATIC);
-    sqlite3_bind_text64(q, 4, clean ? clean : "", clean ? clen : 0, SQLITE_STATIC,
-                        SQLITE_UTF8);
+    sqlite3_bind_text64(q, 4, clean ? clean : "", clean ? clen : 0,
+                        SQLITE_STATIC, SQLITE_UTF8);
     bind_str(q, 5, a->url);
     bind_str(q, 6, meta_or(a->outlet, d, "outlet"));
     bind_str(q, 7, meta_or(a->title, d, "title"));
     bind_str(q, 8, a->published);
-    if (a->published_ts == PX_TIME_NONE) sqlite3_bind_null(q, 9);
-    else sqlite3_bind_int64(q, 9, a->published_ts);
+    if (a->published_ts == PX_TIME_NONE)
+        sqlite3_bind_null(q, 9);
+    else
+        sqlite3_bind_int64(q, 9, a->published_ts);
     bind_str(q, 10, a->lang);
     bind_str(q, 11, meta_or(a->wire, d, "wire"));
     bind_str(q, 12, a->extra);
@@ -214,7 +227,8 @@ px_result px_store_put(px_store *s, const px_article *a, const px_doc *doc,
     px_result rc = px_store_begin(s);
     if (rc) return rc;
     int found = find_existing(s, a->id, h, status, other);
-    if (found < 0) rc = PX_ERR_STORE;
+    if (found < 0)
+        rc = PX_ERR_STORE;
     else if (!found) {
         *status = PX_PUT_INSERTED;
         rc = insert_new(s, a, doc, h);
@@ -310,7 +324,8 @@ px_result px_store_check(px_store *s) {
     sqlite3_stmt *q;
     if (sqlite3_prepare_v2(s->db, "PRAGMA integrity_check", -1, &q, NULL))
         return PX_ERR_STORE;
-    int ok = step_row(q) == 1 && !strcmp((const char *)sqlite3_column_text(q, 0), "ok");
+    int ok = step_row(q) == 1 &&
+             !strcmp((const char *)sqlite3_column_text(q, 0), "ok");
     sqlite3_finalize(q);
     return ok ? PX_OK : PX_ERR_STORE;
 }

@@ -44,11 +44,13 @@ static unsigned char size_class(sqlite3_int64 docs) {
 
 px_result px_story_key(px_store *s, const char *id, char key[17]) {
     sqlite3_stmt *st;
-    px_result rc = px_story_query(s,
-        "SELECT m.article, a.hash, o.docs FROM story_members m"
-        "  JOIN articles a ON a.id = m.article"
-        "  LEFT JOIN story_outlets o ON o.outlet = a.outlet"
-        "  WHERE m.story = ? ORDER BY m.seq", id, &st);
+    px_result rc =
+        px_story_query(s,
+                       "SELECT m.article, a.hash, o.docs FROM story_members m"
+                       "  JOIN articles a ON a.id = m.article"
+                       "  LEFT JOIN story_outlets o ON o.outlet = a.outlet"
+                       "  WHERE m.story = ? ORDER BY m.seq",
+                       id, &st);
     if (rc) return rc;
     XXH3_state_t *h = XXH3_createState();
     XXH3_64bits_reset_withSeed(h, ANALYSIS_VERSION);
@@ -105,8 +107,9 @@ static px_result srcs_add(px_store *s, const char *id, const px_boiler *b,
 static px_result srcs_load(px_store *s, const char *id, const px_boiler *b,
                            srcset *ss) {
     sqlite3_stmt *st;
-    px_result rc = px_story_query(s, "SELECT article FROM story_members"
-                                     " WHERE story = ? ORDER BY seq LIMIT ?",
+    px_result rc = px_story_query(s,
+                                  "SELECT article FROM story_members"
+                                  " WHERE story = ? ORDER BY seq LIMIT ?",
                                   id, &st);
     if (rc) return rc;
     sqlite3_bind_int(st, 2, PX_STORY_COMPARE_MAX);
@@ -150,8 +153,10 @@ void px_story_result_release(px_story_result *r) {
 
 static char *render(const px_compare *c, int fmt) {
     px_buf b = PX_BUF_INIT;
-    if (fmt < 0) px_compare_to_json(c, &b);
-    else px_compare_to_text(c, fmt, &b);
+    if (fmt < 0)
+        px_compare_to_json(c, &b);
+    else
+        px_compare_to_text(c, fmt, &b);
     px_buf_putc(&b, 0);
     return px_buf_detach(&b, NULL);
 }
@@ -184,10 +189,9 @@ static void result_fill(const px_compare *c, const srcset *ss,
     r->nf = n;
     for (size_t i = 0; i < n; i++) {
         char *ids = side_ids(&f[i], ss);
-        r->f[i] = (px_story_finding){
-            px_strdup(px_finding_type_str(f[i].type)),
-            px_strdup(px_finding_kind_str(f[i].kind)),
-            px_strdup(f[i].summary), ids};
+        r->f[i] = (px_story_finding){px_strdup(px_finding_type_str(f[i].type)),
+                                     px_strdup(px_finding_kind_str(f[i].kind)),
+                                     px_strdup(f[i].summary), ids};
     }
 }
 
@@ -215,9 +219,11 @@ px_result px_story_result_compute(px_store *s, const char *id,
 static px_result findings_load(px_store *s, const char *id,
                                px_story_result *r) {
     sqlite3_stmt *st;
-    px_result rc = px_story_query(s, "SELECT type, kind, summary, articles"
-                                     " FROM story_findings WHERE story = ?"
-                                     " ORDER BY n", id, &st);
+    px_result rc = px_story_query(s,
+                                  "SELECT type, kind, summary, articles"
+                                  " FROM story_findings WHERE story = ?"
+                                  " ORDER BY n",
+                                  id, &st);
     if (rc) return rc;
     size_t cap = 0;
     int q;
@@ -239,9 +245,12 @@ px_result px_story_result_load(px_store *s, const char *id,
     char key[17];
     px_result rc = px_story_key(s, id, key);
     sqlite3_stmt *st;
-    if (!rc) rc = px_story_query(s, "SELECT sources, json, text, text_color,"
-                                    " error FROM story_analysis"
-                                    " WHERE story = ? AND key = ?", id, &st);
+    if (!rc)
+        rc = px_story_query(s,
+                            "SELECT sources, json, text, text_color,"
+                            " error FROM story_analysis"
+                            " WHERE story = ? AND key = ?",
+                            id, &st);
     if (rc) return rc;
     px_story_bind_text(st, 2, key);
     int q = sqlite3_step(st);
@@ -253,8 +262,8 @@ px_result px_story_result_load(px_store *s, const char *id,
         r->rc = (px_result)sqlite3_column_int(st, 4);
     }
     sqlite3_finalize(st);
-    if (q != SQLITE_ROW) return q == SQLITE_DONE ? PX_ERR_NOTFOUND
-                                                 : PX_ERR_STORE;
+    if (q != SQLITE_ROW)
+        return q == SQLITE_DONE ? PX_ERR_NOTFOUND : PX_ERR_STORE;
     return findings_load(s, id, r);
 }
 
@@ -302,8 +311,10 @@ static px_result findings_write(px_store *s, const char *id,
                                 const px_compare *c, const srcset *ss,
                                 const px_story_result *r) {
     sqlite3_stmt *st;
-    px_result rc = px_story_sql(s, "INSERT INTO story_findings VALUES"
-                                   " (?, ?, ?, ?, ?, ?, ?)", &st);
+    px_result rc = px_story_sql(s,
+                                "INSERT INTO story_findings VALUES"
+                                " (?, ?, ?, ?, ?, ?, ?)",
+                                &st);
     if (rc) return rc;
     size_t n = 0;
     const px_finding *f = c ? px_compare_findings(c, &n) : NULL;
@@ -324,8 +335,10 @@ static px_result findings_write(px_store *s, const char *id,
 static px_result result_write(px_store *s, const char *id, const char *key,
                               const px_story_result *r) {
     sqlite3_stmt *st;
-    px_result rc = px_story_query(s, "INSERT OR REPLACE INTO story_analysis"
-                                     " VALUES (?, ?, ?, ?, ?, ?, ?)", id, &st);
+    px_result rc = px_story_query(s,
+                                  "INSERT OR REPLACE INTO story_analysis"
+                                  " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                                  id, &st);
     if (rc) return rc;
     px_story_bind_text(st, 2, key);
     sqlite3_bind_int64(st, 3, (sqlite3_int64)r->nsrc);
@@ -429,8 +442,10 @@ static px_result align_write(sqlite3_stmt *st, const job *j, size_t i) {
 
 static px_result alignments_write(px_store *s, const job *j) {
     sqlite3_stmt *st;
-    px_result rc = px_story_sql(s, "INSERT INTO story_alignment VALUES"
-                                   " (?, ?, ?, ?, ?, ?, ?, ?)", &st);
+    px_result rc = px_story_sql(s,
+                                "INSERT INTO story_alignment VALUES"
+                                " (?, ?, ?, ?, ?, ?, ?, ?)",
+                                &st);
     for (size_t i = 1; !rc && i < j->ss.n; i++)
         if (j->al[i]) rc = align_write(st, j, i);
     sqlite3_finalize(st);
@@ -459,8 +474,10 @@ static px_result job_write(px_store *s, const job *j) {
 /* Is the stored key of story id equal to key? */
 static int key_stored(px_store *s, const char *id, const char *key) {
     sqlite3_stmt *st;
-    if (px_story_query(s, "SELECT 1 FROM story_analysis WHERE story = ?"
-                          " AND key = ?", id, &st))
+    if (px_story_query(s,
+                       "SELECT 1 FROM story_analysis WHERE story = ?"
+                       " AND key = ?",
+                       id, &st))
         return 0;
     px_story_bind_text(st, 2, key);
     int yes = sqlite3_step(st) == SQLITE_ROW;
@@ -485,7 +502,8 @@ static px_result drop_gone(px_store *s) {
     px_result rc = PX_OK;
     for (size_t i = 0; !rc && i < 3; i++)
         rc = sqlite3_exec(px_store_sqlite(s), sql[i], NULL, NULL, NULL)
-            ? PX_ERR_STORE : PX_OK;
+                 ? PX_ERR_STORE
+                 : PX_OK;
     return rc;
 }
 
@@ -496,8 +514,10 @@ static px_result prepare(px_store *s, px_boiler **b) {
     if (rc) return rc;
     rc = px_story_boiler_learn(s, b);
     if (!rc) rc = drop_gone(s);
-    if (rc) px_store_rollback(s);
-    else rc = px_store_commit(s);
+    if (rc)
+        px_store_rollback(s);
+    else
+        rc = px_store_commit(s);
     return rc;
 }
 
@@ -528,13 +548,15 @@ static px_result batch_finish(px_store *s, job *jobs, size_t n,
         st->computed++;
         if (jobs[i].r.rc) st->failed++;
     }
-    if (n && rc) px_store_rollback(s);
-    else if (n) rc = px_store_commit(s);
+    if (n && rc)
+        px_store_rollback(s);
+    else if (n)
+        rc = px_store_commit(s);
     return rc;
 }
 
-px_result px_story_analyze(px_store *s, px_story_progress_fn progress,
-                           void *ud, px_story_analysis_stats *stats) {
+px_result px_story_analyze(px_store *s, px_story_progress_fn progress, void *ud,
+                           px_story_analysis_stats *stats) {
     px_story_analysis_stats tmp = {0};
     if (!stats) stats = &tmp;
     *stats = (px_story_analysis_stats){0};

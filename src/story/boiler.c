@@ -28,7 +28,8 @@ static px_result counts_write(px_store *s) {
         "INSERT INTO story_outlets SELECT outlet, count(*) FROM articles"
         "  WHERE outlet IS NOT NULL AND outlet <> '' GROUP BY outlet;";
     return sqlite3_exec(px_store_sqlite(s), sql, NULL, NULL, NULL)
-        ? PX_ERR_STORE : PX_OK;
+               ? PX_ERR_STORE
+               : PX_OK;
 }
 
 px_result px_story_boiler_learn(px_store *s, px_boiler **out) {

@@ -25,9 +25,9 @@
 
 typedef struct entry {
     char *id, *title;
-    int64_t ts, key;       /* publication time; ordering key */
+    int64_t ts, key; /* publication time; ordering key */
     size_t store_idx;
-    size_t old_seq;        /* SIZE_MAX: new in this build */
+    size_t old_seq; /* SIZE_MAX: new in this build */
     uint64_t idhash;
 } entry;
 
@@ -36,7 +36,7 @@ typedef struct idseq {
     size_t seq;
 } idseq;
 
-typedef struct pairagg {   /* passages of one article pair, summed */
+typedef struct pairagg { /* passages of one article pair, summed */
     uint32_t a, b, words;
     double sim;
 } pairagg;
@@ -46,12 +46,12 @@ typedef struct builder {
     const px_story_opts *o;
     entry *e;
     size_t n, a;
-    idseq *old;            /* previous members, sorted by id hash */
+    idseq *old; /* previous members, sorted by id hash */
     size_t nold;
-    size_t *order;         /* seq -> entry */
+    size_t *order; /* seq -> entry */
     pairagg *pairs;
     size_t npairs;
-    size_t *cf_off, *cf;   /* copied-from lists (CSR by seq) */
+    size_t *cf_off, *cf; /* copied-from lists (CSR by seq) */
     px_clusterer *c;
     px_stemmer *st;
 } builder;
@@ -69,8 +69,8 @@ static int cmp_idseq(const void *x, const void *y) {
 
 static px_result load_old(builder *b) {
     sqlite3_stmt *st;
-    px_result rc = px_story_sql(b->s, "SELECT article, seq FROM story_members",
-                                &st);
+    px_result rc =
+        px_story_sql(b->s, "SELECT article, seq FROM story_members", &st);
     if (rc) return rc;
     size_t a = 0;
     while (sqlite3_step(st) == SQLITE_ROW) {
@@ -94,12 +94,17 @@ static int collect_one(void *ud, const px_article *a) {
         b->e = px_realloc(b->e, b->a * sizeof *b->e);
     }
     entry *e = &b->e[b->n];
-    *e = (entry){px_strdup(a->id), px_strdup(a->title),
-                 a->published_ts, a->published_ts, b->n, SIZE_MAX,
+    *e = (entry){px_strdup(a->id),
+                 px_strdup(a->title),
+                 a->published_ts,
+                 a->published_ts,
+                 b->n,
+                 SIZE_MAX,
                  px_hash64(a->id, strlen(a->id), 0)};
     if (e->key == PX_TIME_NONE && b->n) e->key = b->e[b->n - 1].key;
-    idseq k = {e->idhash, 0}, *f = b->nold
-        ? bsearch(&k, b->old, b->nold, sizeof *b->old, cmp_idseq) : NULL;
+    idseq k = {e->idhash, 0},
+          *f = b->nold ? bsearch(&k, b->old, b->nold, sizeof *b->old, cmp_idseq)
+                       : NULL;
     if (f) e->old_seq = f->seq;
     b->n++;
     return 0;
@@ -155,8 +160,8 @@ static void fold_passages(builder *b, px_passage *p, size_t np) {
             last->words += p[i].words;
             if (p[i].similarity > last->sim) last->sim = p[i].similarity;
         } else {
-            b->pairs[b->npairs++] = (pairagg){p[i].a, p[i].b, p[i].words,
-                                              p[i].similarity};
+            b->pairs[b->npairs++] =
+                (pairagg){p[i].a, p[i].b, p[i].words, p[i].similarity};
         }
     }
     b->cf_off = px_calloc(b->n + 1, sizeof *b->cf_off);
@@ -200,7 +205,8 @@ static px_result run_cluster(builder *b) {
         px_doc *d = NULL;
         px_cluster_feats *f = NULL;
         rc = fetch(b, seq, &a, &d);
-        if (!rc) rc = px_cluster_feats_new(d, a->title, b->st, &b->o->cluster, &f);
+        if (!rc)
+            rc = px_cluster_feats_new(d, a->title, b->st, &b->o->cluster, &f);
         if (!rc)
             rc = px_clusterer_add(b->c, a->id, f, b->e[b->order[seq]].ts,
                                   b->cf + b->cf_off[seq],
@@ -217,13 +223,14 @@ static px_result run_cluster(builder *b) {
 
 static px_result exec(builder *b, const char *sql) {
     return sqlite3_exec(px_store_sqlite(b->s), sql, NULL, NULL, NULL)
-        ? PX_ERR_STORE : PX_OK;
+               ? PX_ERR_STORE
+               : PX_OK;
 }
 
 static px_result write_members(builder *b) {
     sqlite3_stmt *st;
-    px_result rc = px_story_sql(b->s,
-        "INSERT INTO story_members VALUES (?, ?, ?)", &st);
+    px_result rc =
+        px_story_sql(b->s, "INSERT INTO story_members VALUES (?, ?, ?)", &st);
     char sid[PX_CLUSTER_ID_LEN];
     for (size_t seq = 0; seq < b->n && !rc; seq++) {
         px_clusterer_story_id(b->c, seq, sid);
@@ -239,16 +246,17 @@ static px_result write_members(builder *b) {
 
 static px_result write_copies(builder *b) {
     sqlite3_stmt *st;
-    px_result rc = px_story_sql(b->s,
-        "INSERT INTO story_copies VALUES (?, ?, ?, ?, ?, ?)", &st);
+    px_result rc = px_story_sql(
+        b->s, "INSERT INTO story_copies VALUES (?, ?, ?, ?, ?, ?)", &st);
     char sid[PX_CLUSTER_ID_LEN];
     for (size_t i = 0; i < b->npairs && !rc; i++) {
         const pairagg *p = &b->pairs[i];
-        if (px_clusterer_story_of(b->c, p->a) != px_clusterer_story_of(b->c, p->b))
+        if (px_clusterer_story_of(b->c, p->a) !=
+            px_clusterer_story_of(b->c, p->b))
             continue;
         const entry *x = &b->e[b->order[p->a]], *y = &b->e[b->order[p->b]];
-        int timed = x->ts != PX_TIME_NONE && y->ts != PX_TIME_NONE &&
-                    x->ts != y->ts;
+        int timed =
+            x->ts != PX_TIME_NONE && y->ts != PX_TIME_NONE && x->ts != y->ts;
         if (timed && y->ts < x->ts) {
             const entry *t = x;
             x = y;
@@ -270,8 +278,8 @@ static px_result write_copies(builder *b) {
 
 static px_result write_merges(builder *b) {
     sqlite3_stmt *st;
-    px_result rc = px_story_sql(b->s,
-        "INSERT INTO story_merges VALUES (?, ?, ?, ?)", &st);
+    px_result rc =
+        px_story_sql(b->s, "INSERT INTO story_merges VALUES (?, ?, ?, ?)", &st);
     size_t nm;
     const px_cluster_merge *m = px_clusterer_merges(b->c, &nm);
     for (size_t i = 0; i < nm && !rc; i++) {
@@ -288,7 +296,8 @@ static px_result write_merges(builder *b) {
 
 /* Story rows by SQL over the members just written (and the copies). */
 static px_result write_stories(builder *b) {
-    return exec(b,
+    return exec(
+        b,
         "INSERT INTO story_stories (id, size, outlets, t_min, t_max)"
         " SELECT m.story, count(*) + coalesce(sum(d.n), 0),"
         "  (SELECT count(DISTINCT o) FROM ("
@@ -341,13 +350,14 @@ static px_result write_headlines(builder *b) {
     if (b->n) qsort(r, b->n, sizeof *r, cmp_headrow);
     const char **titles = px_malloc(PX_HEADLINE_TITLES * sizeof *titles);
     sqlite3_stmt *st;
-    px_result rc = px_story_sql(b->s,
-        "UPDATE story_stories SET headline = ? WHERE id = ?", &st);
+    px_result rc = px_story_sql(
+        b->s, "UPDATE story_stories SET headline = ? WHERE id = ?", &st);
     char sid[PX_CLUSTER_ID_LEN];
     for (size_t i = 0; i < b->n && !rc;) {
         size_t j = i, k = 0;
         for (; j < b->n && r[j].story == r[i].story; j++)
-            if (k < PX_HEADLINE_TITLES) titles[k++] = b->e[b->order[r[j].seq]].title;
+            if (k < PX_HEADLINE_TITLES)
+                titles[k++] = b->e[b->order[r[j].seq]].title;
         char *h = px_story_headline(titles, k);
         if (!h) h = opening_words(b, r[i].seq);
         px_clusterer_story_id(b->c, r[i].seq, sid);
@@ -424,8 +434,8 @@ px_result px_story_build(px_store *s, const px_story_opts *o,
     if (!rc && stats) {
         size_t nm;
         px_clusterer_merges(b.c, &nm);
-        *stats = (px_story_stats){b.n, px_clusterer_nstories(b.c), nm,
-                                  b.npairs};
+        *stats =
+            (px_story_stats){b.n, px_clusterer_nstories(b.c), nm, b.npairs};
     }
     builder_release(&b);
     return rc;

@@ -37,16 +37,16 @@ px_result px_story_boiler_learn(px_store *s, px_boiler **out);
  * compute).  Strings owned by the result. */
 typedef struct px_story_finding {
     char *type, *kind, *summary;
-    char *articles;  /* ids on each side: "a, b | c" */
+    char *articles; /* ids on each side: "a, b | c" */
 } px_story_finding;
 
 typedef struct px_story_result {
-    size_t nsrc;              /* sources compared */
-    char *json;               /* px_compare_to_json, NULL with < 2 sources */
-    char *text, *text_color;  /* px_compare_to_text without/with colour */
+    size_t nsrc;             /* sources compared */
+    char *json;              /* px_compare_to_json, NULL with < 2 sources */
+    char *text, *text_color; /* px_compare_to_text without/with colour */
     px_story_finding *f;
     size_t nf;
-    px_result rc;             /* why the comparison failed, or PX_OK */
+    px_result rc; /* why the comparison failed, or PX_OK */
 } px_story_result;
 
 void px_story_result_release(px_story_result *r);
@@ -58,7 +58,6 @@ px_result px_story_result_compute(px_store *s, const char *id,
                                   const px_boiler *b, px_story_result *r);
 /* The stored result of story id if its key matches; PX_ERR_NOTFOUND when
  * absent or stale. */
-px_result px_story_result_load(px_store *s, const char *id,
-                               px_story_result *r);
+px_result px_story_result_load(px_store *s, const char *id, px_story_result *r);
 
 #endif /* PX_STORY_INT_H */

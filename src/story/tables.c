@@ -28,7 +28,8 @@ static const char *const steps[] = {
     "  outlets INTEGER NOT NULL, t_min INTEGER, t_max INTEGER, headline TEXT);"
     "CREATE TABLE story_merges (n INTEGER PRIMARY KEY, from_id TEXT NOT NULL,"
     "  into_id TEXT NOT NULL, by_article TEXT NOT NULL);"
-    "CREATE TABLE story_copies (story TEXT NOT NULL, from_article TEXT NOT NULL,"
+    "CREATE TABLE story_copies (story TEXT NOT NULL, from_article TEXT NOT "
+    "NULL,"
     "  to_article TEXT NOT NULL, words INTEGER NOT NULL,"
     "  similarity REAL NOT NULL, dir INTEGER NOT NULL);"
     "CREATE INDEX story_copies_story ON story_copies(story);"
@@ -56,7 +57,8 @@ px_result px_story_open(px_store *s) {
 
 px_result px_story_sql(px_store *s, const char *sql, sqlite3_stmt **st) {
     return sqlite3_prepare_v2(px_store_sqlite(s), sql, -1, st, NULL)
-        ? PX_ERR_STORE : PX_OK;
+               ? PX_ERR_STORE
+               : PX_OK;
 }
 
 px_result px_story_query(px_store *s, const char *sql, const char *id,
@@ -67,8 +69,10 @@ px_result px_story_query(px_store *s, const char *sql, const char *id,
 }
 
 void px_story_bind_text(sqlite3_stmt *st, int i, const char *v) {
-    if (v) sqlite3_bind_text(st, i, v, (int)strlen(v), SQLITE_TRANSIENT);
-    else sqlite3_bind_null(st, i);
+    if (v)
+        sqlite3_bind_text(st, i, v, (int)strlen(v), SQLITE_TRANSIENT);
+    else
+        sqlite3_bind_null(st, i);
 }
 
 const char *px_story_col(sqlite3_stmt *st, int i) {
@@ -79,8 +83,8 @@ px_result px_story_add_copy(px_store *s, const char *id, const char *same_as,
                             const char *outlet, const char *title,
                             const char *published) {
     sqlite3_stmt *st;
-    px_result rc = px_story_sql(s,
-        "INSERT OR REPLACE INTO story_dups VALUES (?, ?, ?, ?, ?)", &st);
+    px_result rc = px_story_sql(
+        s, "INSERT OR REPLACE INTO story_dups VALUES (?, ?, ?, ?, ?)", &st);
     if (rc) return rc;
     const char *v[] = {id, same_as, outlet, title, published};
     for (int i = 0; i < 5; i++) px_story_bind_text(st, i + 1, v[i]);
@@ -93,7 +97,8 @@ px_result px_story_add_copy(px_store *s, const char *id, const char *same_as,
 
 static int64_t col_time(sqlite3_stmt *st, int i) {
     return sqlite3_column_type(st, i) == SQLITE_NULL
-        ? PX_TIME_NONE : sqlite3_column_int64(st, i);
+               ? PX_TIME_NONE
+               : sqlite3_column_int64(st, i);
 }
 
 static void fill_info(sqlite3_stmt *st, px_story_info *o) {
@@ -113,8 +118,10 @@ static void fill_info(sqlite3_stmt *st, px_story_info *o) {
 
 px_result px_story_each(px_store *s, px_story_each_fn fn, void *ud) {
     sqlite3_stmt *st;
-    px_result rc = px_story_sql(s, "SELECT " INFO_COLS " FROM story_stories"
-                                   " ORDER BY size DESC, id", &st);
+    px_result rc = px_story_sql(s,
+                                "SELECT " INFO_COLS " FROM story_stories"
+                                " ORDER BY size DESC, id",
+                                &st);
     if (rc) return rc;
     int r;
     while ((r = sqlite3_step(st)) == SQLITE_ROW) {
@@ -128,8 +135,10 @@ px_result px_story_each(px_store *s, px_story_each_fn fn, void *ud) {
 
 px_result px_story_get(px_store *s, const char *id, px_story_info *out) {
     sqlite3_stmt *st;
-    px_result rc = px_story_sql(s, "SELECT " INFO_COLS " FROM story_stories"
-                                   " WHERE id = ?", &st);
+    px_result rc = px_story_sql(s,
+                                "SELECT " INFO_COLS " FROM story_stories"
+                                " WHERE id = ?",
+                                &st);
     if (rc) return rc;
     px_story_bind_text(st, 1, id);
     int r = sqlite3_step(st);
@@ -138,21 +147,24 @@ px_result px_story_get(px_store *s, const char *id, px_story_info *out) {
         out->headline = px_strdup(out->headline);
     }
     sqlite3_finalize(st);
-    return r == SQLITE_ROW ? PX_OK : r == SQLITE_DONE ? PX_ERR_NOTFOUND
-                                                      : PX_ERR_STORE;
+    return r == SQLITE_ROW    ? PX_OK
+           : r == SQLITE_DONE ? PX_ERR_NOTFOUND
+                              : PX_ERR_STORE;
 }
 
 px_result px_story_members(px_store *s, const char *id, px_story_member_fn fn,
                            void *ud) {
     sqlite3_stmt *st;
-    px_result rc = px_story_query(s,
+    px_result rc = px_story_query(
+        s,
         "SELECT m.article, NULL, a.outlet, a.title, a.published, 0 AS k, m.seq"
         "  FROM story_members m JOIN articles a ON a.id = m.article"
         "  WHERE m.story = ?1"
         " UNION ALL "
         "SELECT d.article, d.same_as, d.outlet, d.title, d.published, 1, m.seq"
         "  FROM story_dups d JOIN story_members m ON m.article = d.same_as"
-        "  WHERE m.story = ?1 ORDER BY 6, 7", id, &st);
+        "  WHERE m.story = ?1 ORDER BY 6, 7",
+        id, &st);
     if (rc) return rc;
     int r;
     while ((r = sqlite3_step(st)) == SQLITE_ROW) {
@@ -168,10 +180,12 @@ px_result px_story_members(px_store *s, const char *id, px_story_member_fn fn,
 px_result px_story_edges(px_store *s, const char *id, px_story_edge_fn fn,
                          void *ud) {
     sqlite3_stmt *st;
-    px_result rc = px_story_sql(s,
-        "SELECT from_article, to_article, words, similarity, dir"
-        "  FROM story_copies WHERE story = ? ORDER BY words DESC,"
-        "  from_article, to_article", &st);
+    px_result rc =
+        px_story_sql(s,
+                     "SELECT from_article, to_article, words, similarity, dir"
+                     "  FROM story_copies WHERE story = ? ORDER BY words DESC,"
+                     "  from_article, to_article",
+                     &st);
     if (rc) return rc;
     px_story_bind_text(st, 1, id);
     int r;
@@ -189,10 +203,12 @@ px_result px_story_edges(px_store *s, const char *id, px_story_edge_fn fn,
 px_result px_story_of(px_store *s, const char *article,
                       char buf[PX_CLUSTER_ID_LEN]) {
     sqlite3_stmt *st;
-    px_result rc = px_story_sql(s,
+    px_result rc = px_story_sql(
+        s,
         "SELECT story FROM story_members WHERE article = ?1 UNION ALL "
         "SELECT m.story FROM story_dups d JOIN story_members m"
-        "  ON m.article = d.same_as WHERE d.article = ?1", &st);
+        "  ON m.article = d.same_as WHERE d.article = ?1",
+        &st);
     if (rc) return rc;
     px_story_bind_text(st, 1, article);
     int r = sqlite3_step(st);
@@ -204,14 +220,17 @@ px_result px_story_of(px_store *s, const char *article,
         buf[n] = 0;
     }
     sqlite3_finalize(st);
-    return r == SQLITE_ROW ? PX_OK : r == SQLITE_DONE ? PX_ERR_NOTFOUND
-                                                      : PX_ERR_STORE;
+    return r == SQLITE_ROW    ? PX_OK
+           : r == SQLITE_DONE ? PX_ERR_NOTFOUND
+                              : PX_ERR_STORE;
 }
 
 px_result px_story_merges(px_store *s, px_story_merge_fn fn, void *ud) {
     sqlite3_stmt *st;
-    px_result rc = px_story_sql(s, "SELECT from_id, into_id, by_article"
-                                   " FROM story_merges ORDER BY n", &st);
+    px_result rc = px_story_sql(s,
+                                "SELECT from_id, into_id, by_article"
+                                " FROM story_merges ORDER BY n",
+                                &st);
     if (rc) return rc;
     int r;
     while ((r = sqlite3_step(st)) == SQLITE_ROW)

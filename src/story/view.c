@@ -6,8 +6,8 @@
  * straight pass over the model.  The claim comparison is the one stored by
  * `parallax run` (parallax/story_analysis.h) when it is fresh, else it is
  * computed here with the same bounds (px_story_result_compute); both give
- * the same px_story_result, so stored and computed stories print alike.  The index
- * page is one pass over px_story_each.  Links are built from
+ * the same px_story_result, so stored and computed stories print alike.  The
+ * index page is one pass over px_story_each.  Links are built from
  * px_story_links so the same pages serve a static site and the HTTP server.
  */
 #include <string.h>
@@ -34,7 +34,7 @@ typedef struct model {
     size_t nm, am;
     edge *e;
     size_t ne, ae;
-    char **merged;     /* pairs: story merged into it, article that did it */
+    char **merged; /* pairs: story merged into it, article that did it */
     size_t nmerged, amerged;
 } model;
 
@@ -125,7 +125,9 @@ void px_story_time(int64_t ts, char buf[24]) {
     if (gmtime_r(&t, &tm)) strftime(buf, 24, "%Y-%m-%d %H:%MZ", &tm);
 }
 
-static const char *nz(const char *s) { return s ? s : ""; }
+static const char *nz(const char *s) {
+    return s ? s : "";
+}
 
 /* ----------------------------------------------------------------- text */
 
@@ -133,8 +135,8 @@ static void view_text(const model *md, int color, px_buf *o) {
     char t0[24], t1[24];
     px_story_time(md->info.t_min, t0);
     px_story_time(md->info.t_max, t1);
-    px_buf_printf(o, "%sstory %s%s  %s\n", color ? "\033[1m" : "",
-                  md->info.id, color ? "\033[0m" : "", nz(md->info.headline));
+    px_buf_printf(o, "%sstory %s%s  %s\n", color ? "\033[1m" : "", md->info.id,
+                  color ? "\033[0m" : "", nz(md->info.headline));
     px_buf_printf(o, "%zu articles from %zu outlets", md->info.size,
                   md->info.outlets);
     if (*t0) px_buf_printf(o, ", %s .. %s", t0, t1);
@@ -159,23 +161,30 @@ static void view_text(const model *md, int color, px_buf *o) {
     }
     px_buf_printf(o, "\nclaims (%zu sources compared)\n", md->res.nsrc);
     const char *cmp = color ? md->res.text_color : md->res.text;
-    if (cmp) px_buf_puts(o, cmp);
+    if (cmp)
+        px_buf_puts(o, cmp);
     else if (md->res.rc)
-        px_buf_printf(o, "  comparison failed: %s\n", px_result_str(md->res.rc));
-    else px_buf_puts(o, "  one source: nothing to compare\n");
+        px_buf_printf(o, "  comparison failed: %s\n",
+                      px_result_str(md->res.rc));
+    else
+        px_buf_puts(o, "  one source: nothing to compare\n");
 }
 
 /* ----------------------------------------------------------------- JSON */
 
 static void json_kv(px_buf *o, const char *k, const char *v, int comma) {
     px_buf_printf(o, "%s\"%s\": ", comma ? ", " : "", k);
-    if (v) px_buf_json_str(o, v, strlen(v));
-    else px_buf_puts(o, "null");
+    if (v)
+        px_buf_json_str(o, v, strlen(v));
+    else
+        px_buf_puts(o, "null");
 }
 
 static void json_time(px_buf *o, const char *k, int64_t ts) {
-    if (ts == PX_TIME_NONE) px_buf_printf(o, ", \"%s\": null", k);
-    else px_buf_printf(o, ", \"%s\": %lld", k, (long long)ts);
+    if (ts == PX_TIME_NONE)
+        px_buf_printf(o, ", \"%s\": null", k);
+    else
+        px_buf_printf(o, ", \"%s\": %lld", k, (long long)ts);
 }
 
 static void view_json(const model *md, px_buf *o) {
@@ -211,8 +220,9 @@ static void view_json(const model *md, px_buf *o) {
         px_buf_puts(o, i ? ", {" : "{");
         json_kv(o, "from", e->from, 0);
         json_kv(o, "to", e->to, 1);
-        px_buf_printf(o, ", \"words\": %u, \"similarity\": %.4f, "
-                         "\"direction\": \"%s\"}",
+        px_buf_printf(o,
+                      ", \"words\": %u, \"similarity\": %.4f, "
+                      "\"direction\": \"%s\"}",
                       e->words, e->sim, e->dir ? "by_time" : "unknown");
     }
     px_buf_puts(o, "], \"comparison\": ");
@@ -272,15 +282,15 @@ static void html_head(px_buf *o, const char *title) {
     px_buf_puts(o, "<!doctype html>\n<html><head><meta charset=\"utf-8\">"
                    "<title>");
     px_buf_html(o, title, strlen(title));
-    px_buf_puts(o, "</title><style>"
-        "body{font:15px/1.45 system-ui,sans-serif;max-width:60em;margin:2em "
-        "auto;padding:0 1em;color:#222}h1{font-size:1.4em}"
-        "table{border-collapse:collapse;width:100%}td,th{text-align:left;"
-        "padding:.25em .6em;border-bottom:1px solid #ddd;vertical-align:top}"
-        ".meta{color:#666}.copy{color:#888}.arrow{font-weight:bold}"
-        "</style></head><body>\n");
+    px_buf_puts(
+        o, "</title><style>"
+           "body{font:15px/1.45 system-ui,sans-serif;max-width:60em;margin:2em "
+           "auto;padding:0 1em;color:#222}h1{font-size:1.4em}"
+           "table{border-collapse:collapse;width:100%}td,th{text-align:left;"
+           "padding:.25em .6em;border-bottom:1px solid #ddd;vertical-align:top}"
+           ".meta{color:#666}.copy{color:#888}.arrow{font-weight:bold}"
+           "</style></head><body>\n");
 }
-
 
 static void html_cell(px_buf *o, const char *s) {
     px_buf_puts(o, "<td>");
@@ -290,11 +300,13 @@ static void html_cell(px_buf *o, const char *s) {
 
 /* The findings of the comparison: type, kind, what it says, sources. */
 static void html_findings(const model *md, px_buf *o) {
-    px_buf_printf(o, "<h2>Claims: how the sources differ</h2><p class=\"meta\">"
-                     "%zu sources compared</p>\n", md->res.nsrc);
+    px_buf_printf(o,
+                  "<h2>Claims: how the sources differ</h2><p class=\"meta\">"
+                  "%zu sources compared</p>\n",
+                  md->res.nsrc);
     if (!md->res.nf) {
-        px_buf_printf(o, "<p>%s</p>\n", md->res.rc ? px_result_str(md->res.rc)
-                                                   : "No findings.");
+        px_buf_printf(o, "<p>%s</p>\n",
+                      md->res.rc ? px_result_str(md->res.rc) : "No findings.");
         return;
     }
     px_buf_puts(o, "<table><tr><th>finding</th><th>kind</th><th>what</th>"
@@ -311,8 +323,7 @@ static void html_findings(const model *md, px_buf *o) {
     px_buf_puts(o, "</table>\n");
 }
 
-static void html_sources(const model *md, const px_story_links *l,
-                         px_buf *o) {
+static void html_sources(const model *md, const px_story_links *l, px_buf *o) {
     px_buf_puts(o, "<h2>Sources</h2><table><tr><th>article</th><th>outlet"
                    "</th><th>published</th><th>title</th></tr>\n");
     for (size_t i = 0; i < md->nm; i++) {
@@ -329,11 +340,11 @@ static void html_sources(const model *md, const px_story_links *l,
     px_buf_puts(o, "</table>\n");
 }
 
-static void html_copies(const model *md, const px_story_links *l,
-                        px_buf *o) {
-    px_buf_printf(o, "<h2>Copy graph: who took from whom</h2><table><tr>"
-                     "<th>from</th><th></th><th>to</th><th>shared words</th>"
-                     "<th>similarity</th>%s</tr>\n",
+static void html_copies(const model *md, const px_story_links *l, px_buf *o) {
+    px_buf_printf(o,
+                  "<h2>Copy graph: who took from whom</h2><table><tr>"
+                  "<th>from</th><th></th><th>to</th><th>shared words</th>"
+                  "<th>similarity</th>%s</tr>\n",
                   l->compare_pre ? "<th></th>" : "");
     for (size_t i = 0; i < md->ne; i++) {
         const edge *e = &md->e[i];
@@ -363,8 +374,9 @@ static void view_html(const model *md, const px_story_links *l, px_buf *o) {
     char t0[24], t1[24];
     px_story_time(md->info.t_min, t0);
     px_story_time(md->info.t_max, t1);
-    px_buf_printf(o, "</h1><p class=\"meta\">story %s &middot; %zu articles "
-                     "from %zu outlets %s%s%s</p>\n",
+    px_buf_printf(o,
+                  "</h1><p class=\"meta\">story %s &middot; %zu articles "
+                  "from %zu outlets %s%s%s</p>\n",
                   md->info.id, md->info.size, md->info.outlets, t0,
                   *t0 ? " &ndash; " : "", t1);
     html_sources(md, l, o);
@@ -374,16 +386,17 @@ static void view_html(const model *md, const px_story_links *l, px_buf *o) {
 }
 
 px_result px_story_render(px_store *s, const char *id, px_story_fmt fmt,
-                          int color, const px_story_links *links,
-                          px_buf *out) {
+                          int color, const px_story_links *links, px_buf *out) {
     model md = {0};
     px_story_links files;
     px_result rc = model_load(s, id, &md);
     if (!rc) {
-        if (fmt == PX_STORY_JSON) view_json(&md, out);
+        if (fmt == PX_STORY_JSON)
+            view_json(&md, out);
         else if (fmt == PX_STORY_HTML)
             view_html(&md, links_or_files(links, &files), out);
-        else view_text(&md, color, out);
+        else
+            view_text(&md, color, out);
     }
     model_release(&md);
     return rc;
@@ -392,8 +405,8 @@ px_result px_story_render(px_store *s, const char *id, px_story_fmt fmt,
 /* ---------------------------------------------------------------- index */
 
 void px_story_info_to_json(const px_story_info *st, px_buf *o) {
-    px_buf_printf(o, "{\"id\": \"%s\", \"size\": %zu, \"outlets\": %zu",
-                  st->id, st->size, st->outlets);
+    px_buf_printf(o, "{\"id\": \"%s\", \"size\": %zu, \"outlets\": %zu", st->id,
+                  st->size, st->outlets);
     json_time(o, "t_min", st->t_min);
     json_time(o, "t_max", st->t_max);
     json_kv(o, "headline", st->headline, 1);

@@ -16,12 +16,14 @@ struct px_stemmer {
 };
 
 static const char *snowball_name(const char *lang) {
-    static const struct { const char *iso, *name; } map[] = {
-        {"ar", "arabic"},  {"da", "danish"},     {"de", "german"},
-        {"en", "english"}, {"es", "spanish"},    {"fi", "finnish"},
-        {"fr", "french"},  {"hu", "hungarian"},  {"it", "italian"},
-        {"nl", "dutch"},   {"no", "norwegian"},  {"pt", "portuguese"},
-        {"ro", "romanian"},{"ru", "russian"},    {"sv", "swedish"},
+    static const struct {
+        const char *iso, *name;
+    } map[] = {
+        {"ar", "arabic"},   {"da", "danish"},    {"de", "german"},
+        {"en", "english"},  {"es", "spanish"},   {"fi", "finnish"},
+        {"fr", "french"},   {"hu", "hungarian"}, {"it", "italian"},
+        {"nl", "dutch"},    {"no", "norwegian"}, {"pt", "portuguese"},
+        {"ro", "romanian"}, {"ru", "russian"},   {"sv", "swedish"},
         {"tr", "turkish"},
     };
     if (!lang) return "english";
@@ -48,12 +50,14 @@ void px_stemmer_free(px_stemmer *s) {
 const char *px_stemmer_stem(px_stemmer *s, const char *word, size_t n,
                             size_t *outlen) {
     unsigned char c0 = n ? (unsigned char)word[0] : 0;
-    int alpha = c0 >= 0x80 || (c0 >= 'a' && c0 <= 'z') || (c0 >= 'A' && c0 <= 'Z');
+    int alpha =
+        c0 >= 0x80 || (c0 >= 'a' && c0 <= 'z') || (c0 >= 'A' && c0 <= 'Z');
     if (!alpha) {
         *outlen = n;
         return word;
     }
-    const sb_symbol *r = sb_stemmer_stem(s->sb, (const sb_symbol *)word, (int)n);
+    const sb_symbol *r =
+        sb_stemmer_stem(s->sb, (const sb_symbol *)word, (int)n);
     if (!r) {
         *outlen = n;
         return word;
@@ -64,22 +68,29 @@ const char *px_stemmer_stem(px_stemmer *s, const char *word, size_t n,
 
 /* Sorted (strcmp order) English function words. */
 static const char *const stopwords[] = {
-    "a", "about", "above", "according", "after", "again", "against", "all",
-    "also", "am", "an", "and", "any", "are", "as", "at", "be", "because",
-    "been", "before", "being", "below", "between", "both", "but", "by",
-    "can", "could", "did", "do", "does", "doing", "down", "during", "each",
-    "few", "for", "from", "further", "had", "has", "have", "having", "he",
-    "her", "here", "hers", "herself", "him", "himself", "his", "how", "i",
-    "if", "in", "into", "is", "it", "it's", "its", "itself", "just", "may",
-    "me", "might", "more", "most", "must", "my", "myself", "no", "nor",
-    "not", "now", "of", "off", "on", "once", "only", "or", "other", "our",
-    "ours", "ourselves", "out", "over", "own", "s", "said", "same", "says",
-    "she", "should", "so", "some", "such", "than", "that", "the", "their",
-    "theirs", "them", "themselves", "then", "there", "these", "they",
-    "this", "those", "through", "to", "told", "too", "under", "until", "up",
-    "very", "was", "we", "were", "what", "when", "where", "which", "while",
-    "who", "whom", "why", "will", "with", "would", "you", "your", "yours",
-    "yourself",
+    "a",          "about",   "above",    "according", "after",   "again",
+    "against",    "all",     "also",     "am",        "an",      "and",
+    "any",        "are",     "as",       "at",        "be",      "because",
+    "been",       "before",  "being",    "below",     "between", "both",
+    "but",        "by",      "can",      "could",     "did",     "do",
+    "does",       "doing",   "down",     "during",    "each",    "few",
+    "for",        "from",    "further",  "had",       "has",     "have",
+    "having",     "he",      "her",      "here",      "hers",    "herself",
+    "him",        "himself", "his",      "how",       "i",       "if",
+    "in",         "into",    "is",       "it",        "it's",    "its",
+    "itself",     "just",    "may",      "me",        "might",   "more",
+    "most",       "must",    "my",       "myself",    "no",      "nor",
+    "not",        "now",     "of",       "off",       "on",      "once",
+    "only",       "or",      "other",    "our",       "ours",    "ourselves",
+    "out",        "over",    "own",      "s",         "said",    "same",
+    "says",       "she",     "should",   "so",        "some",    "such",
+    "than",       "that",    "the",      "their",     "theirs",  "them",
+    "themselves", "then",    "there",    "these",     "they",    "this",
+    "those",      "through", "to",       "told",      "too",     "under",
+    "until",      "up",      "very",     "was",       "we",      "were",
+    "what",       "when",    "where",    "which",     "while",   "who",
+    "whom",       "why",     "will",     "with",      "would",   "you",
+    "your",       "yours",   "yourself",
 };
 
 typedef struct key {

@@ -17,7 +17,7 @@
 
 #include "web/charset.h"
 
-#define PRESCAN 4096
+#define PRESCAN     4096
 #define REPLACEMENT "\xef\xbf\xbd"
 
 /* --------------------------------------------------------------- UTF-8 */
@@ -28,10 +28,10 @@ static size_t seq_len(const unsigned char *s, size_t n) {
     if (!k || k > n) return 0;
     for (size_t i = 1; i < k; i++)
         if ((s[i] & 0xC0) != 0x80) return 0;
-    if (c == 0xE0 && s[1] < 0xA0) return 0;  /* overlong */
-    if (c == 0xED && s[1] > 0x9F) return 0;  /* surrogate */
-    if (c == 0xF0 && s[1] < 0x90) return 0;  /* overlong */
-    if (c == 0xF4 && s[1] > 0x8F) return 0;  /* > U+10FFFF */
+    if (c == 0xE0 && s[1] < 0xA0) return 0; /* overlong */
+    if (c == 0xED && s[1] > 0x9F) return 0; /* surrogate */
+    if (c == 0xF0 && s[1] < 0x90) return 0; /* overlong */
+    if (c == 0xF4 && s[1] > 0x8F) return 0; /* > U+10FFFF */
     return k;
 }
 
@@ -72,8 +72,7 @@ static px_result utf8_repair(const char *in, size_t n, px_buf *buf) {
 
 /* Copy a charset label starting at s into out (lower-case). */
 static int label_copy(const char *s, const char *end, char *out, size_t cap) {
-    while (s < end && (*s == ' ' || *s == '"' || *s == '\'' || *s == '='))
-        s++;
+    while (s < end && (*s == ' ' || *s == '"' || *s == '\'' || *s == '=')) s++;
     size_t k = 0;
     for (; s < end && k + 1 < cap; s++) {
         char c = *s;
@@ -101,8 +100,8 @@ static int label_find(const char *s, size_t n, char *out, size_t cap) {
 }
 
 static const char *label_norm(const char *l) {
-    static const char *const w1252[] = {"latin1", "iso-8859-1", "iso8859-1",
-                                        "us-ascii", "ascii", "l1",
+    static const char *const w1252[] = {"latin1",     "iso-8859-1", "iso8859-1",
+                                        "us-ascii",   "ascii",      "l1",
                                         "iso_8859-1", "cp1252"};
     if (!strcmp(l, "utf-8") || !strcmp(l, "utf8")) return "UTF-8";
     for (size_t i = 0; i < sizeof w1252 / sizeof *w1252; i++)
@@ -160,8 +159,8 @@ px_result px_charset_utf8(const char *in, size_t n, const char *declared,
         *out_n = n;
         return PX_OK;
     }
-    if (!cs && declared && label_find(declared, strlen(declared), label,
-                                      sizeof label))
+    if (!cs && declared &&
+        label_find(declared, strlen(declared), label, sizeof label))
         cs = label_norm(label);
     if (!cs && label_find(in, n < PRESCAN ? n : PRESCAN, label, sizeof label))
         cs = label_norm(label);

@@ -85,14 +85,16 @@ px_result px_page_extract(const char *html, size_t len, const char *url,
     px_buf_init(&conv, opt_max_html(opts) * 4 + 16);
     const char *u8;
     size_t n;
-    px_result rc = px_charset_utf8(html, len, opts ? opts->charset : NULL,
-                                   &conv, &u8, &n);
+    px_result rc =
+        px_charset_utf8(html, len, opts ? opts->charset : NULL, &conv, &u8, &n);
     px_page *p = px_calloc(1, sizeof *p);
     p->published_ts = PX_TIME_NONE;
     if (!rc) rc = extract_utf8(u8, n, url, opts, p);
     px_buf_release(&conv);
-    if (rc) px_page_free(p);
-    else *out = p;
+    if (rc)
+        px_page_free(p);
+    else
+        *out = p;
     return rc;
 }
 
@@ -106,8 +108,7 @@ static px_result slurp_gz(gzFile g, size_t max, px_buf *b) {
     }
     int err;
     gzerror(g, &err);
-    return k < 0 || (err != Z_OK && err != Z_BUF_ERROR) ? PX_ERR_PARSE
-                                                         : PX_OK;
+    return k < 0 || (err != Z_OK && err != Z_BUF_ERROR) ? PX_ERR_PARSE : PX_OK;
 }
 
 px_result px_page_extract_file(const char *path, const px_extract_opts *opts,
@@ -156,8 +157,10 @@ px_article *px_page_to_article(const px_page *p) {
 
 static void json_field(px_buf *b, const char *key, const char *v, int first) {
     px_buf_printf(b, "%s\"%s\":", first ? "" : ",", key);
-    if (v) px_buf_json_str(b, v, strlen(v));
-    else px_buf_puts(b, "null");
+    if (v)
+        px_buf_json_str(b, v, strlen(v));
+    else
+        px_buf_puts(b, "null");
 }
 
 px_result px_page_to_json(const px_page *p, const char *file, px_buf *out) {

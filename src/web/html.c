@@ -17,8 +17,8 @@
 
 #include "web/html.h"
 
-#define LD_MAX ((size_t)4 << 20)    /* JSON-LD bytes kept per page */
-#define META_MAX ((size_t)1 << 20)  /* <meta> bytes kept per page */
+#define LD_MAX    ((size_t)4 << 20) /* JSON-LD bytes kept per page */
+#define META_MAX  ((size_t)1 << 20) /* <meta> bytes kept per page */
 #define TITLE_MAX 4096
 
 typedef struct tag_info {
@@ -118,9 +118,9 @@ const char *px_html_tag_name(int tag) {
 typedef struct sax_state {
     px_html *h;
     xmlParserCtxtPtr ctxt;
-    uint32_t cur;      /* node receiving children */
-    size_t skip;       /* >0: inside a dropped subtree (nesting count) */
-    px_buf *capture;   /* where skipped text goes (title, JSON-LD) */
+    uint32_t cur;    /* node receiving children */
+    size_t skip;     /* >0: inside a dropped subtree (nesting count) */
+    px_buf *capture; /* where skipped text goes (title, JSON-LD) */
     size_t capture_max;
     px_result rc;
 } sax_state;
@@ -158,8 +158,10 @@ static uint32_t node_add(sax_state *s, uint8_t tag) {
     n->first = n->last = n->next = PX_HNONE;
     if (s->cur != PX_HNONE) {
         px_hnode *p = &h->nodes[s->cur];
-        if (p->last != PX_HNONE) h->nodes[p->last].next = i;
-        else p->first = i;
+        if (p->last != PX_HNONE)
+            h->nodes[p->last].next = i;
+        else
+            p->first = i;
         p->last = i;
     }
     return i;
@@ -217,8 +219,7 @@ static void buf_set(px_buf *b, const char *v, size_t max) {
 }
 
 /* Head-like elements seen anywhere: metadata.  1: not a tree node. */
-static int head_element(sax_state *s, const char *name,
-                        const xmlChar **atts) {
+static int head_element(sax_state *s, const char *name, const xmlChar **atts) {
     px_html_meta *m = &s->h->meta;
     if (!strcmp(name, "meta")) {
         const char *key = attr_get(atts, "property");
@@ -285,8 +286,7 @@ static void on_end(void *ud, const xmlChar *name) {
         if (--s->skip == 0) s->capture = NULL;
         return;
     }
-    if (s->cur != PX_HNONE && s->cur != 0)
-        s->cur = s->h->nodes[s->cur].parent;
+    if (s->cur != PX_HNONE && s->cur != 0) s->cur = s->h->nodes[s->cur].parent;
 }
 
 static int is_space(unsigned char c) {
@@ -346,8 +346,7 @@ static void on_error(void *ud, const char *msg, ...) {
 /* Case-insensitive "<name" followed by a delimiter at p (p < end). */
 static int tag_at(const char *p, const char *end, const char *name) {
     size_t k = strlen(name);
-    if ((size_t)(end - p) < k + 2 || p[0] != '<' ||
-        strncasecmp(p + 1, name, k))
+    if ((size_t)(end - p) < k + 2 || p[0] != '<' || strncasecmp(p + 1, name, k))
         return 0;
     char c = p[k + 1];
     return c == '>' || c == '/' || c == ' ' || c == '\t' || c == '\n' ||
@@ -378,8 +377,8 @@ static const char *raw_element(px_html *h, const char *p, const char *end,
         if (ld->len) px_buf_putc(ld, 0);
         px_buf_append(ld, body, (size_t)(stop - body));
     }
-    const char *after = stop < end ? memchr(stop, '>', (size_t)(end - stop))
-                                   : NULL;
+    const char *after =
+        stop < end ? memchr(stop, '>', (size_t)(end - stop)) : NULL;
     return after ? after + 1 : end;
 }
 
@@ -443,8 +442,8 @@ px_result px_html_parse(px_html *h, const char *html, size_t len,
                         size_t max_nodes) {
     memset(h, 0, sizeof *h);
     if (len > INT32_MAX) return PX_ERR_TOOBIG;
-    h->max_nodes = max_nodes > UINT32_MAX - 1 ? UINT32_MAX - 1
-                                              : (uint32_t)max_nodes;
+    h->max_nodes =
+        max_nodes > UINT32_MAX - 1 ? UINT32_MAX - 1 : (uint32_t)max_nodes;
     px_buf_init(&h->pool, UINT32_MAX - 1);
     sax_state s = {h, NULL, PX_HNONE, 0, NULL, 0, PX_OK};
     uint32_t root = node_add(&s, PX_T_ROOT);

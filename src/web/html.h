@@ -20,27 +20,69 @@
 
 /* Tags the extractor tells apart; every other element is PX_T_OTHER. */
 enum px_tag {
-    PX_T_TEXT, PX_T_OTHER, PX_T_ROOT, PX_T_A, PX_T_P, PX_T_DIV, PX_T_SPAN,
-    PX_T_H1, PX_T_H2, PX_T_H3, PX_T_H4, PX_T_H5, PX_T_H6, PX_T_LI, PX_T_UL,
-    PX_T_OL, PX_T_DL, PX_T_DT, PX_T_DD, PX_T_BR, PX_T_HR, PX_T_TABLE,
-    PX_T_TR, PX_T_TD, PX_T_TH, PX_T_BLOCKQUOTE, PX_T_PRE, PX_T_ARTICLE,
-    PX_T_SECTION, PX_T_MAIN, PX_T_HEADER, PX_T_FOOTER, PX_T_NAV, PX_T_ASIDE,
-    PX_T_FIGURE, PX_T_FIGCAPTION, PX_T_FORM, PX_T_BODY, PX_T_TIME,
-    PX_T_ADDRESS, PX_T_CAPTION, PX_T_DETAILS, PX_T_DIALOG, PX_T_LABEL,
-    PX_T_CENTER, PX_T_FONT, PX_T_B, PX_T_I, PX_T_EM, PX_T_STRONG,
+    PX_T_TEXT,
+    PX_T_OTHER,
+    PX_T_ROOT,
+    PX_T_A,
+    PX_T_P,
+    PX_T_DIV,
+    PX_T_SPAN,
+    PX_T_H1,
+    PX_T_H2,
+    PX_T_H3,
+    PX_T_H4,
+    PX_T_H5,
+    PX_T_H6,
+    PX_T_LI,
+    PX_T_UL,
+    PX_T_OL,
+    PX_T_DL,
+    PX_T_DT,
+    PX_T_DD,
+    PX_T_BR,
+    PX_T_HR,
+    PX_T_TABLE,
+    PX_T_TR,
+    PX_T_TD,
+    PX_T_TH,
+    PX_T_BLOCKQUOTE,
+    PX_T_PRE,
+    PX_T_ARTICLE,
+    PX_T_SECTION,
+    PX_T_MAIN,
+    PX_T_HEADER,
+    PX_T_FOOTER,
+    PX_T_NAV,
+    PX_T_ASIDE,
+    PX_T_FIGURE,
+    PX_T_FIGCAPTION,
+    PX_T_FORM,
+    PX_T_BODY,
+    PX_T_TIME,
+    PX_T_ADDRESS,
+    PX_T_CAPTION,
+    PX_T_DETAILS,
+    PX_T_DIALOG,
+    PX_T_LABEL,
+    PX_T_CENTER,
+    PX_T_FONT,
+    PX_T_B,
+    PX_T_I,
+    PX_T_EM,
+    PX_T_STRONG,
     PX_T_COUNT
 };
 
 /* Node flags. */
 enum {
-    PX_HF_BLOCK = 1,  /* block-level: breaks paragraphs */
-    PX_HF_LINK = 2    /* an <a> with an href */
+    PX_HF_BLOCK = 1, /* block-level: breaks paragraphs */
+    PX_HF_LINK = 2   /* an <a> with an href */
 };
 
 typedef struct px_hnode {
     uint32_t parent, first, last, next; /* PX_HNONE when absent */
-    uint32_t off, len; /* text: collapsed-on-output text in the pool;
-                          element: "class id itemprop role" cue string */
+    uint32_t off, len;           /* text: collapsed-on-output text in the pool;
+                                    element: "class id itemprop role" cue string */
     uint32_t attr_off, attr_len; /* element: datetime/content attr value */
     uint8_t tag;
     uint8_t flags;

@@ -12,8 +12,8 @@
 
 #include "web/meta.h"
 
-#define LD_DEPTH 8     /* nesting searched for an article object */
-#define LD_OBJECTS 64  /* objects visited per JSON-LD block */
+#define LD_DEPTH   8  /* nesting searched for an article object */
+#define LD_OBJECTS 64 /* objects visited per JSON-LD block */
 
 typedef struct ld_info {
     char *headline, *author, *published, *publisher, *lang, *body;
@@ -143,7 +143,9 @@ static char *trim_dup(const char *s) {
     return n ? px_strndup(s, n) : NULL;
 }
 
-static char *pick(const char *a, const char *b) { return trim_dup(a ? a : b); }
+static char *pick(const char *a, const char *b) {
+    return trim_dup(a ? a : b);
+}
 
 /* "https://www.example.com/x" -> "example.com" */
 static char *url_host(const char *url) {
@@ -188,8 +190,8 @@ static char *lang_norm(const char *s) {
 }
 
 static void fill_title(const px_html *h, const ld_info *ld, px_page *p) {
-    static const char *const keys[] = {"og:title", "twitter:title",
-                                       "dc.title", NULL};
+    static const char *const keys[] = {"og:title", "twitter:title", "dc.title",
+                                       NULL};
     const char *t = meta_first(h, keys);
     if (!t) t = ld->headline;
     p->title = pick(t, h->meta.title.len ? h->meta.title.data : NULL);
@@ -274,13 +276,24 @@ static int64_t time_of(const char *s) {
 }
 
 static void fill_people_time(const px_html *h, ld_info *ld, px_page *p) {
-    static const char *const authors[] = {
-        "author", "article:author", "parsely-author", "sailthru.author",
-        "dc.creator", "byl", NULL};
-    static const char *const dates[] = {
-        "article:published_time", "datepublished", "og:published_time",
-        "pubdate", "publishdate", "parsely-pub-date", "sailthru.date",
-        "dc.date.issued", "dc.date", "date", NULL};
+    static const char *const authors[] = {"author",
+                                          "article:author",
+                                          "parsely-author",
+                                          "sailthru.author",
+                                          "dc.creator",
+                                          "byl",
+                                          NULL};
+    static const char *const dates[] = {"article:published_time",
+                                        "datepublished",
+                                        "og:published_time",
+                                        "pubdate",
+                                        "publishdate",
+                                        "parsely-pub-date",
+                                        "sailthru.date",
+                                        "dc.date.issued",
+                                        "dc.date",
+                                        "date",
+                                        NULL};
     const char *a = ld->author && *ld->author ? ld->author : NULL;
     const char *ma = meta_first(h, authors);
     if (!a && ma && !strstr(ma, "://")) a = ma;
@@ -307,8 +320,9 @@ void px_meta_fill(const px_html *h, const char *url, px_page *p,
     if (og && strncmp(og, "http", 4)) og = NULL;
     p->url = pick(canon ? canon : og, url);
     const char *site = meta_first(h, sites);
-    p->outlet = site ? trim_dup(site)
-                     : ld.publisher ? trim_dup(ld.publisher) : url_host(p->url);
+    p->outlet = site           ? trim_dup(site)
+                : ld.publisher ? trim_dup(ld.publisher)
+                               : url_host(p->url);
     fill_title(h, &ld, p);
     fill_people_time(h, &ld, p);
     const char *lang = h->meta.lang.len ? h->meta.lang.data : ld.lang;

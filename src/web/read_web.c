@@ -10,7 +10,7 @@
  * the file stem for pages, "stem@offset" (the record's offset in the
  * uncompressed archive) for WARC records; bylines go to `extra`.
  */
-#include <stdio.h>  /* fopen */
+#include <stdio.h> /* fopen */
 #include <string.h>
 
 #include "parallax/extract.h"
@@ -21,7 +21,8 @@ px_result px_read_html_next(px_src *src, px_article **out) {
     if (src->done) return PX_OK;
     src->done = 1;
     size_t cap = src->cap && src->cap < PX_EXTRACT_MAX_HTML
-                     ? src->cap : PX_EXTRACT_MAX_HTML;
+                     ? src->cap
+                     : PX_EXTRACT_MAX_HTML;
     px_buf_clear(&src->scratch);
     px_result rc = px_stream_slurp(src->st, &src->scratch, cap);
     if (rc == PX_ERR_TOOBIG) {
@@ -60,8 +61,8 @@ static void warc_state_free(void *p) {
 }
 
 static void warc_error(void *ud, uint64_t off, px_result rc, const char *msg) {
-    px_src_error(ud, 0, rc, "record at byte %llu: %s",
-                 (unsigned long long)off, msg);
+    px_src_error(ud, 0, rc, "record at byte %llu: %s", (unsigned long long)off,
+                 msg);
 }
 
 static warc_state *warc_open(px_src *src) {

@@ -23,18 +23,18 @@
 #include "web/score.h"
 
 typedef struct para {
-    uint32_t block;   /* nearest block element */
-    uint32_t off, len;/* text in ctx.buf */
-    uint32_t links;   /* bytes inside links */
+    uint32_t block;       /* nearest block element */
+    uint32_t off, len;    /* text in ctx.buf */
+    uint32_t links;       /* bytes inside links */
     uint32_t first, last; /* first and last text node */
 } para;
 
 typedef struct ctx {
     const px_html *h;
-    uint32_t *blk;    /* nearest block ancestor (self if block) */
-    uint32_t *text;   /* text bytes in the subtree */
-    uint32_t *link;   /* link text bytes in the subtree */
-    uint32_t *bad;    /* boilerplate ancestor inside content, or NONE */
+    uint32_t *blk;  /* nearest block ancestor (self if block) */
+    uint32_t *text; /* text bytes in the subtree */
+    uint32_t *link; /* link text bytes in the subtree */
+    uint32_t *bad;  /* boilerplate ancestor inside content, or NONE */
     float *score;
     uint8_t *cand;    /* scored as a container */
     uint8_t *inc;     /* 1: inside the body; 2: a body root */
@@ -50,21 +50,64 @@ typedef struct ctx {
 /* --------------------------------------------------------------- cue words */
 
 /* Cue words; a leading '=' asks for a whole word (between non-letters). */
-static const char *const boiler_words[] = {
-    "=ad", "=ads", "advert", "=author", "banner", "breadcrumb", "byline",
-    "caption", "comment", "consent", "cookie", "credit", "disqus", "=footer",
-    "gallery", "gdpr", "=header", "=hidden", "masthead", "=menu", "=meta",
-    "modal", "=nav", "navigation", "newsletter", "outbrain", "popular",
-    "popup", "promo", "readmore", "read-more", "recommend", "related",
-    "screen-reader", "=share", "sharing", "sidebar", "signup", "sign-up",
-    "social", "sponsor", "sr-only", "subscri", "taboola", "=tags",
-    "toolbar", "trending", "visually-hidden", "visuallyhidden", "widget"};
+static const char *const boiler_words[] = {"=ad",
+                                           "=ads",
+                                           "advert",
+                                           "=author",
+                                           "banner",
+                                           "breadcrumb",
+                                           "byline",
+                                           "caption",
+                                           "comment",
+                                           "consent",
+                                           "cookie",
+                                           "credit",
+                                           "disqus",
+                                           "=footer",
+                                           "gallery",
+                                           "gdpr",
+                                           "=header",
+                                           "=hidden",
+                                           "masthead",
+                                           "=menu",
+                                           "=meta",
+                                           "modal",
+                                           "=nav",
+                                           "navigation",
+                                           "newsletter",
+                                           "outbrain",
+                                           "popular",
+                                           "popup",
+                                           "promo",
+                                           "readmore",
+                                           "read-more",
+                                           "recommend",
+                                           "related",
+                                           "screen-reader",
+                                           "=share",
+                                           "sharing",
+                                           "sidebar",
+                                           "signup",
+                                           "sign-up",
+                                           "social",
+                                           "sponsor",
+                                           "sr-only",
+                                           "subscri",
+                                           "taboola",
+                                           "=tags",
+                                           "toolbar",
+                                           "trending",
+                                           "visually-hidden",
+                                           "visuallyhidden",
+                                           "widget"};
 
-static const char *const good_words[] = {
-    "article", "=body", "content", "entry", "=main", "=post", "=text",
-    "story", "blog"};
+static const char *const good_words[] = {"article", "=body", "content",
+                                         "entry",   "=main", "=post",
+                                         "=text",   "story", "blog"};
 
-static int is_alpha(char c) { return (c >= 'a' && c <= 'z'); }
+static int is_alpha(char c) {
+    return (c >= 'a' && c <= 'z');
+}
 
 static const char *cue_find(const char *s, size_t n, const char *w) {
     int whole = *w == '=';
@@ -73,9 +116,8 @@ static const char *cue_find(const char *s, size_t n, const char *w) {
     for (const char *p = s; p && (size_t)(p - s) + k <= n;) {
         p = memmem(p, n - (size_t)(p - s), w, k);
         if (!p) return NULL;
-        if (!whole ||
-            ((p == s || !is_alpha(p[-1])) &&
-             ((size_t)(p - s) + k == n || !is_alpha(p[k]))))
+        if (!whole || ((p == s || !is_alpha(p[-1])) &&
+                       ((size_t)(p - s) + k == n || !is_alpha(p[k]))))
             return w;
         p++;
     }
@@ -106,7 +148,9 @@ static const char *node_cue(const ctx *c, uint32_t i, size_t *n) {
 
 /* ---------------------------------------------------------------- passes */
 
-static int is_tag(int t, int a, int b) { return t >= a && t <= b; }
+static int is_tag(int t, int a, int b) {
+    return t >= a && t <= b;
+}
 
 /* Sections that never hold the article, however much prose they have. */
 static const char *const aside_words[] = {"comment", "related", "disqus",
@@ -128,8 +172,8 @@ static int aside_node(const ctx *c, uint32_t i) {
 static int link_cluster(const ctx *c, uint32_t i) {
     const px_hnode *e = &c->h->nodes[i];
     return !(e->flags & (PX_HF_BLOCK | PX_HF_LINK)) && e->tag != PX_T_TEXT &&
-           c->h->nodes[c->blk[e->parent]].tag == PX_T_P &&
-           c->nlink[i] >= 3 && c->link[i] * 5 >= c->text[i] * 4;
+           c->h->nodes[c->blk[e->parent]].tag == PX_T_P && c->nlink[i] >= 3 &&
+           c->link[i] * 5 >= c->text[i] * 4;
 }
 
 /* Reverse: text and link totals, without text inside link clusters. */
@@ -275,7 +319,8 @@ static float class_weight(const ctx *c, uint32_t i) {
 static size_t commas(const char *s, size_t n) {
     size_t k = 0;
     for (size_t i = 0; i < n; i++) {
-        if (s[i] == ',') k++;
+        if (s[i] == ',')
+            k++;
         else if (i + 1 < n && (unsigned char)s[i] == 0xD8 &&
                  (unsigned char)s[i + 1] == 0x8C)
             k++; /* Arabic comma */
@@ -368,9 +413,8 @@ static void mark_continued(ctx *c, uint32_t top, float need) {
     if (!nodes[top].len) return;
     for (uint32_t i = 1; i < c->h->n; i++)
         if (c->cand[i] && !c->inc[i] && nodes[i].tag == nodes[top].tag &&
-            same_cue(c, i, top) && !c->aside[i] &&
-            !is_under(c, i, top) && !is_under(c, top, i) &&
-            final_score(c, i) >= need)
+            same_cue(c, i, top) && !c->aside[i] && !is_under(c, i, top) &&
+            !is_under(c, top, i) && final_score(c, i) >= need)
             c->inc[i] = 2;
 }
 
@@ -477,8 +521,8 @@ static int is_intro(const ctx *c, const para *p) {
     if (is_tag(c->h->nodes[p->block].tag, PX_T_H1, PX_T_H6)) return 1;
     const char *s = c->buf.data + p->off;
     size_t n = p->len;
-    while (n && (s[n - 1] == ' ' || (n >= 2 && s[n - 2] == '\xc2' &&
-                                     s[n - 1] == '\xa0')))
+    while (n && (s[n - 1] == ' ' ||
+                 (n >= 2 && s[n - 2] == '\xc2' && s[n - 1] == '\xa0')))
         n -= s[n - 1] == ' ' ? 1 : 2; /* spaces, no-break spaces */
     /* closing punctuation; \x9d ends U+201D */
     return p->len < 40 && n && !strchr(".!?\"')]\x9d", s[n - 1]);

@@ -27,9 +27,9 @@
 
 #include "parallax/extract.h"
 
-#define LINE_MAX_BYTES 65536   /* one header line */
-#define HEADER_MAX ((size_t)1 << 20)
-#define CHUNK 65536
+#define LINE_MAX_BYTES 65536 /* one header line */
+#define HEADER_MAX     ((size_t)1 << 20)
+#define CHUNK          65536
 
 /* ------------------------------------------------------------ byte source */
 
@@ -40,16 +40,16 @@ typedef struct src {
     unsigned char in[CHUNK];
     unsigned char out[CHUNK];
     size_t out_pos, out_len;
-    px_buf back;            /* pushed-back bytes, read first */
+    px_buf back; /* pushed-back bytes, read first */
     size_t back_pos;
-    uint64_t pos;           /* bytes handed out so far */
+    uint64_t pos; /* bytes handed out so far */
 } src;
 
 struct px_warc {
     src s;
     px_warc_opts o;
     size_t nerr;
-    size_t nrec;       /* records seen */
+    size_t nrec; /* records seen */
 };
 
 static void report(px_warc *w, uint64_t off, px_result rc, const char *msg) {
@@ -102,10 +102,12 @@ static int gz_fill(px_warc *w) {
         s->out_pos = 0;
         s->out_len = CHUNK - s->z.avail_out;
         s->z_live = zr != Z_STREAM_END;
-        if (zr == Z_STREAM_END) inflateReset(&s->z);
+        if (zr == Z_STREAM_END)
+            inflateReset(&s->z);
         else if (zr != Z_OK && zr != Z_BUF_ERROR) {
-            report(w, s->pos, PX_ERR_PARSE, "corrupt gzip data; skipped to "
-                                            "the next gzip member");
+            report(w, s->pos, PX_ERR_PARSE,
+                   "corrupt gzip data; skipped to "
+                   "the next gzip member");
             s->z_live = 0;
             gz_resync(s);
         }
@@ -275,8 +277,8 @@ static px_result rec_block(px_warc *w, rec *r, size_t max) {
     uint64_t left = r->length;
     px_result rc = r->length > max ? PX_ERR_TOOBIG : PX_OK;
     while (left) {
-        size_t k = src_read(w, tmp, left < sizeof tmp ? (size_t)left
-                                                      : sizeof tmp);
+        size_t k =
+            src_read(w, tmp, left < sizeof tmp ? (size_t)left : sizeof tmp);
         if (!k) return PX_ERR_EMPTY; /* truncated */
         if (!rc) px_buf_append(&r->block, tmp, k);
         left -= k;
@@ -287,8 +289,9 @@ static px_result rec_block(px_warc *w, rec *r, size_t max) {
 /* Overstated length: the block holds the next record's start. */
 static int rec_cut_next(px_warc *w, rec *r) {
     static const char mark[] = "\r\n\r\nWARC/1.";
-    const char *p = r->block.len
-        ? memmem(r->block.data, r->block.len, mark, sizeof mark - 1) : NULL;
+    const char *p = r->block.len ? memmem(r->block.data, r->block.len, mark,
+                                          sizeof mark - 1)
+                                 : NULL;
     if (!p) return 0;
     size_t at = (size_t)(p - r->block.data);
     src_unread(&w->s, p + 4, r->block.len - at - 4);
@@ -329,8 +332,9 @@ static void rec_trailer(px_warc *w, rec *r, px_buf *line, size_t max) {
             blank++;
             continue;
         }
-        report(w, r->off, PX_ERR_PARSE, "Content-Length understates the "
-                                        "block; read up to the next record");
+        report(w, r->off, PX_ERR_PARSE,
+               "Content-Length understates the "
+               "block; read up to the next record");
         if (r->block.len + line->len <= max)
             px_buf_append(&r->block, line->data, line->len);
         rec_extend(w, r, line, max);
@@ -341,8 +345,8 @@ static void rec_trailer(px_warc *w, rec *r, px_buf *line, size_t max) {
 /* Read the next record; PX_OK, PX_ERR_EMPTY at the end, or an error that
  * was reported (the caller goes on with the next record). */
 static px_result rec_read(px_warc *w, rec *r, px_buf *line) {
-    size_t max = w->o.max_record_bytes ? w->o.max_record_bytes
-                                       : PX_WARC_MAX_RECORD;
+    size_t max =
+        w->o.max_record_bytes ? w->o.max_record_bytes : PX_WARC_MAX_RECORD;
     if (!rec_start(w, line, &r->off)) return PX_ERR_EMPTY;
     w->nrec++;
     px_result rc = rec_header(w, r, line);
@@ -357,12 +361,14 @@ static px_result rec_read(px_warc *w, rec *r, px_buf *line) {
     if (rc == PX_ERR_EMPTY) {
         /* Before blaming the file, see whether the length lied. */
         if (rec_cut_next(w, r)) {
-            report(w, r->off, PX_ERR_PARSE, "Content-Length overstates the "
-                                            "block; cut at the next record");
+            report(w, r->off, PX_ERR_PARSE,
+                   "Content-Length overstates the "
+                   "block; cut at the next record");
             return PX_OK;
         }
-        report(w, r->off, PX_ERR_PARSE, "truncated record (end of input "
-                                        "inside the block)");
+        report(w, r->off, PX_ERR_PARSE,
+               "truncated record (end of input "
+               "inside the block)");
         return PX_ERR_PARSE;
     }
     if (rc) {
@@ -392,8 +398,8 @@ static void http_field(http *h, const char *l, size_t n) {
         h->chunked = strstr(v, "chunked") != NULL;
     else if (n > 17 && !strncasecmp(l, "Content-Encoding:", 17))
         h->gzip = strstr(v, "gzip") || strstr(v, "deflate") ? 1
-                  : strstr(v, "identity") || !*v          ? 0
-                                                          : -1;
+                  : strstr(v, "identity") || !*v            ? 0
+                                                            : -1;
     px_free(v);
 }
 
@@ -473,8 +479,9 @@ static px_result http_payload(px_warc *w, const rec *r, http *h, px_buf *tmp,
         return PX_ERR_UNSUPPORTED;
     if (h->chunked) {
         if (http_unchunk(h->body, h->body_len, tmp))
-            report(w, r->off, PX_ERR_PARSE, "bad chunked encoding; kept "
-                                            "what decoded");
+            report(w, r->off, PX_ERR_PARSE,
+                   "bad chunked encoding; kept "
+                   "what decoded");
         h->body = tmp->data ? tmp->data : "";
         h->body_len = tmp->len;
     }
@@ -520,8 +527,8 @@ static int record_wanted(const rec *r) {
 
 static px_result record_page(px_warc *w, rec *r, px_page **out) {
     http h;
-    size_t cap = w->o.max_record_bytes ? w->o.max_record_bytes
-                                       : PX_WARC_MAX_RECORD;
+    size_t cap =
+        w->o.max_record_bytes ? w->o.max_record_bytes : PX_WARC_MAX_RECORD;
     px_buf t1, t2;
     px_buf_init(&t1, cap);
     px_buf_init(&t2, cap * 4);
@@ -577,7 +584,9 @@ px_result px_warc_next(px_warc *w, px_page **out, uint64_t *offset) {
     return ferror(w->s.f) ? PX_ERR_IO : PX_OK;
 }
 
-size_t px_warc_nerrors(const px_warc *w) { return w->nerr; }
+size_t px_warc_nerrors(const px_warc *w) {
+    return w->nerr;
+}
 
 void px_warc_free(px_warc *w) {
     if (!w) return;

@@ -34,13 +34,12 @@ static px_align *align_texts(fixture *f, const char *x, const char *y) {
     for (int i = 0; i < 2; i++) {
         f->a[i] = px_article_new();
         px_article_set_text(f->a[i], t[i], strlen(t[i]));
-        assert_int_equal(px_doc_new(f->a[i]->text, f->a[i]->text_len, NULL,
-                                    &f->d[i]),
-                         PX_OK);
+        assert_int_equal(
+            px_doc_new(f->a[i]->text, f->a[i]->text_len, NULL, &f->d[i]),
+            PX_OK);
     }
-    assert_int_equal(px_align_docs(f->d[0], f->a[0], f->d[1], f->a[1], NULL,
-                                   &f->al),
-                     PX_OK);
+    assert_int_equal(
+        px_align_docs(f->d[0], f->a[0], f->d[1], f->a[1], NULL, &f->al), PX_OK);
     return f->al;
 }
 
@@ -68,12 +67,14 @@ static int pair_side_has(const px_align *al, const px_align_pair *p, int side,
                          const char *needle) {
     size_t n;
     const px_sent *s = px_align_side_sents(px_align_get_side(al, side), &n);
-    const char *t = px_doc_orig(px_align_side_doc(px_align_get_side(al, side)), NULL);
+    const char *t =
+        px_doc_orig(px_align_side_doc(px_align_get_side(al, side)), NULL);
     const uint32_t *v = side ? p->b_sents : p->a_sents;
     uint32_t k = side ? p->b_n : p->a_n;
     for (uint32_t i = 0; i < k; i++)
-        if (memmem(t + s[v[i]].span.start, s[v[i]].span.end - s[v[i]].span.start,
-                   needle, strlen(needle)))
+        if (memmem(t + s[v[i]].span.start,
+                   s[v[i]].span.end - s[v[i]].span.start, needle,
+                   strlen(needle)))
             return 1;
     return 0;
 }
@@ -124,8 +125,8 @@ static void test_external_idf(void **state) {
     for (int i = 0; i < 2; i++) {
         f.a[i] = px_article_new();
         px_article_set_text(f.a[i], t, strlen(t));
-        assert_int_equal(px_doc_new(f.a[i]->text, f.a[i]->text_len, NULL, &f.d[i]),
-                         PX_OK);
+        assert_int_equal(
+            px_doc_new(f.a[i]->text, f.a[i]->text_len, NULL, &f.d[i]), PX_OK);
     }
     assert_int_equal(px_align_docs(f.d[0], f.a[0], f.d[1], f.a[1], &o, &f.al),
                      PX_OK);
@@ -240,12 +241,15 @@ static void test_times(void **state) {
     for (int i = 0; i < 2; i++) {
         f.a[i] = px_article_new();
         px_article_set_text(f.a[i], t, strlen(t));
-        assert_int_equal(px_doc_new(f.a[i]->text, f.a[i]->text_len, NULL, &f.d[i]),
-                         PX_OK);
+        assert_int_equal(
+            px_doc_new(f.a[i]->text, f.a[i]->text_len, NULL, &f.d[i]), PX_OK);
     }
-    assert_int_equal(px_time_parse("2025-12-02T12:00:00Z", &f.a[0]->published_ts), PX_OK);
-    assert_int_equal(px_time_parse("2025-12-02T09:30:00Z", &f.a[1]->published_ts), PX_OK);
-    assert_int_equal(px_align_docs(f.d[0], f.a[0], f.d[1], f.a[1], NULL, &f.al), PX_OK);
+    assert_int_equal(
+        px_time_parse("2025-12-02T12:00:00Z", &f.a[0]->published_ts), PX_OK);
+    assert_int_equal(
+        px_time_parse("2025-12-02T09:30:00Z", &f.a[1]->published_ts), PX_OK);
+    assert_int_equal(px_align_docs(f.d[0], f.a[0], f.d[1], f.a[1], NULL, &f.al),
+                     PX_OK);
     const px_direction *d = px_align_direction(f.al);
     assert_int_equal(d->dir, PX_DIR_B_TO_A);
     assert_int_equal(d->ev[0].kind, PX_EV_TIME);
@@ -303,7 +307,8 @@ static void test_json_and_html(void **state) {
     assert_true(json_is_number(json_object_get(p0, "score")));
     assert_int_equal(json_array_size(json_object_get(j, "only_a")), 2);
     assert_int_equal(json_array_size(json_object_get(j, "only_b")), 3);
-    assert_true(json_is_string(json_object_get(json_object_get(j, "direction"), "dir")));
+    assert_true(json_is_string(
+        json_object_get(json_object_get(j, "direction"), "dir")));
     json_decref(j);
 
     px_buf_clear(&b);
@@ -332,11 +337,14 @@ static void test_json_and_html(void **state) {
 static void check_long_diff(int n) {
     px_buf a = PX_BUF_INIT, b = PX_BUF_INIT;
     for (int i = 0; i < n; i++) {
-        px_buf_printf(&a, "%sword%c%c", i ? " " : "", 'a' + i / 26, 'a' + i % 26);
+        px_buf_printf(&a, "%sword%c%c", i ? " " : "", 'a' + i / 26,
+                      'a' + i % 26);
         if (i == 0 || i == n / 2 || i == n - 1)
-            px_buf_printf(&b, "%sother%c%c", i ? " " : "", 'a' + i / 26, 'a' + i % 26);
+            px_buf_printf(&b, "%sother%c%c", i ? " " : "", 'a' + i / 26,
+                          'a' + i % 26);
         else
-            px_buf_printf(&b, "%sword%c%c", i ? " " : "", 'a' + i / 26, 'a' + i % 26);
+            px_buf_printf(&b, "%sword%c%c", i ? " " : "", 'a' + i / 26,
+                          'a' + i % 26);
     }
     px_buf_puts(&a, ".");
     px_buf_puts(&b, ".");
@@ -349,7 +357,8 @@ static void check_long_diff(int n) {
     for (size_t k = 0; k < p->nops; k++) {
         rep += p->ops[k].kind == PX_OP_REPLACE;
         if (p->ops[k].kind == PX_OP_KEEP) kept += p->ops[k].a_n;
-        assert_true(p->ops[k].kind == PX_OP_KEEP || p->ops[k].kind == PX_OP_REPLACE);
+        assert_true(p->ops[k].kind == PX_OP_KEEP ||
+                    p->ops[k].kind == PX_OP_REPLACE);
     }
     assert_int_equal(rep, 3);
     assert_int_equal(kept, (uint32_t)n - 3);
@@ -370,13 +379,17 @@ static void test_cjk(void **state) {
     fixture f = {0};
     px_align *al = align_texts(
         &f,
-        "\xE4\xB8\x9C\xE4\xBA\xAC\xE7\x94\xB5\xE5\x8A\x9B\xE5\x85\xAC\xE5\x8F\xB8"
+        "\xE4\xB8\x9C\xE4\xBA\xAC\xE7\x94\xB5\xE5\x8A\x9B\xE5\x85\xAC\xE5\x8F"
+        "\xB8"
         "\xE5\x91\xA8\xE4\xBA\x8C\xE8\xA1\xA8\xE7\xA4\xBA\xE3\x80\x82"
-        "\xE5\xAE\x98\xE5\x91\x98\xE8\xAF\xB4\xE6\xB2\xA1\xE6\x9C\x89\xE4\xBA\xBA"
+        "\xE5\xAE\x98\xE5\x91\x98\xE8\xAF\xB4\xE6\xB2\xA1\xE6\x9C\x89\xE4\xBA"
+        "\xBA"
         "\xE5\x8F\x97\xE4\xBC\xA4\xE3\x80\x82",
-        "\xE5\xAE\x98\xE5\x91\x98\xE8\xA1\xA8\xE7\xA4\xBA\xE6\xB2\xA1\xE6\x9C\x89"
+        "\xE5\xAE\x98\xE5\x91\x98\xE8\xA1\xA8\xE7\xA4\xBA\xE6\xB2\xA1\xE6\x9C"
+        "\x89"
         "\xE4\xBA\xBA\xE5\x91\x98\xE5\x8F\x97\xE4\xBC\xA4\xE3\x80\x82"
-        "\xE4\xB8\x9C\xE4\xBA\xAC\xE7\x94\xB5\xE5\x8A\x9B\xE5\x85\xAC\xE5\x8F\xB8"
+        "\xE4\xB8\x9C\xE4\xBA\xAC\xE7\x94\xB5\xE5\x8A\x9B\xE5\x85\xAC\xE5\x8F"
+        "\xB8"
         "\xE8\xA1\xA8\xE7\xA4\xBA\xE5\x91\xA8\xE4\xBA\x8C\xE3\x80\x82");
     assert_int_equal(px_align_npairs(al), 2);
     assert_int_equal(px_align_get_pair(al, 0)->b_sents[0], 1);
@@ -387,8 +400,8 @@ static void test_cjk(void **state) {
 /* Deterministic pseudo-text: sentences of 8..27 words from a vocabulary
  * of made-up words. */
 static void fake_text(px_buf *b, size_t bytes, uint64_t seed) {
-    static const char *const syl[] = {"ka", "lo", "mi", "ren", "tas", "vo",
-                                      "shi", "dan", "per", "ul", "gro", "ne"};
+    static const char *const syl[] = {"ka",  "lo",  "mi",  "ren", "tas", "vo",
+                                      "shi", "dan", "per", "ul",  "gro", "ne"};
     uint64_t r = seed;
     while (b->len < bytes) {
         r = r * 6364136223846793005ull + 1442695040888963407ull;
@@ -426,9 +439,16 @@ static void test_big(void **state) {
 
 int main(void) {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_identical),   cmocka_unit_test(test_external_idf),   cmocka_unit_test(test_disjoint_and_empty),
-        cmocka_unit_test(test_reordered),   cmocka_unit_test(test_rewrite),
-        cmocka_unit_test(test_times),       cmocka_unit_test(test_json_and_html),
-        cmocka_unit_test(test_cjk),         cmocka_unit_test(test_long_diff),         cmocka_unit_test(test_wire),         cmocka_unit_test(test_big)};
+        cmocka_unit_test(test_identical),
+        cmocka_unit_test(test_external_idf),
+        cmocka_unit_test(test_disjoint_and_empty),
+        cmocka_unit_test(test_reordered),
+        cmocka_unit_test(test_rewrite),
+        cmocka_unit_test(test_times),
+        cmocka_unit_test(test_json_and_html),
+        cmocka_unit_test(test_cjk),
+        cmocka_unit_test(test_long_diff),
+        cmocka_unit_test(test_wire),
+        cmocka_unit_test(test_big)};
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

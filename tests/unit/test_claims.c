@@ -15,7 +15,8 @@ typedef struct qcase {
 
 static const qcase qcases[] = {
     {"U.S. officials say more than 1.2 million people have been killed or "
-     "wounded.", 1200000, NULL, "over", "people killed or wounded",
+     "wounded.",
+     1200000, NULL, "over", "people killed or wounded",
      "more than 1.2 million"},
     {"Russian forces control over 19 percent of Ukraine.", 19, "%", "over",
      "of ukraine", "over 19 percent"},
@@ -125,10 +126,12 @@ static void test_not_quantities(void **state) {
 static void test_quote_speaker(void **state) {
     (void)state;
     fx f;
-    fx_open(&f,
+    fx_open(
+        &f,
         "Kremlin spokesperson Dmitry Peskov told reporters that the meeting "
         "will take place, saying that \xE2\x80\x9Cmegaphone diplomacy is not "
-        "helpful.\xE2\x80\x9D He later added that \xE2\x80\x9Cred lines\xE2\x80\x9D "
+        "helpful.\xE2\x80\x9D He later added that \xE2\x80\x9Cred "
+        "lines\xE2\x80\x9D "
         "exist.");
     int quotes = 0;
     for (size_t i = 0; i < f.n; i++) {
@@ -187,18 +190,26 @@ static void test_pronoun_and_clock(void **state) {
 /* Inverted credits, guillemets, a quote across paragraphs. */
 static void test_quote_forms(void **state) {
     (void)state;
-    static const struct { const char *text, *speaker; int scare; } cases[] = {
+    static const struct {
+        const char *text, *speaker;
+        int scare;
+    } cases[] = {
         {"\xE2\x80\x9CWe will win,\xE2\x80\x9D said President Volodymyr "
-         "Zelenskyy.", "Volodymyr Zelenskyy", 0},
+         "Zelenskyy.",
+         "Volodymyr Zelenskyy", 0},
         {"\xE2\x80\x9CThe talks were useful,\xE2\x80\x9D a senior State "
          "Department official told reporters.",
          "senior state department official", 0},
         {"Peskov said: \xC2\xABMegaphone diplomacy is not helpful.\xC2\xBB",
          "Peskov", 0},
-        {"The minister said: \xE2\x80\x9C" "First part.\n\n\xE2\x80\x9C"
-         "Second part.\xE2\x80\x9D", "minister", 0},
-        {"Dmitry Peskov refused to discuss Russia's \xE2\x80\x9Cred lines\xE2\x80\x9D "
-         "and said more.", "Dmitry Peskov", 1},
+        {"The minister said: \xE2\x80\x9C"
+         "First part.\n\n\xE2\x80\x9C"
+         "Second part.\xE2\x80\x9D",
+         "minister", 0},
+        {"Dmitry Peskov refused to discuss Russia's \xE2\x80\x9Cred "
+         "lines\xE2\x80\x9D "
+         "and said more.",
+         "Dmitry Peskov", 1},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         fx f;
@@ -237,8 +248,13 @@ static void test_edges(void **state) {
     px_claimer_free(NULL);
     px_claims_free(NULL);
     px_claimer *cl = px_claimer_new("en");
-    const char *odd[] = {"", "\"", "\xE2\x80\x9C unbalanced", "$", "%%%",
-                         "1,,2..3 million million", "\xFF\xFE 12%"};
+    const char *odd[] = {"",
+                         "\"",
+                         "\xE2\x80\x9C unbalanced",
+                         "$",
+                         "%%%",
+                         "1,,2..3 million million",
+                         "\xFF\xFE 12%"};
     for (size_t i = 0; i < sizeof odd / sizeof odd[0]; i++) {
         px_doc *d;
         px_claims *cs = extract(cl, odd[i], &d);

@@ -21,7 +21,8 @@ static void fx_init_opts(fixture *fx, const px_cluster_opts *o) {
 }
 
 /* Defaults, with the threshold and merge_specific given unless < 0. */
-static void fx_init_merge(fixture *fx, double threshold, double merge_specific) {
+static void fx_init_merge(fixture *fx, double threshold,
+                          double merge_specific) {
     px_cluster_opts o;
     px_cluster_opts_default(&o);
     if (threshold > 0) o.threshold = threshold;
@@ -95,7 +96,8 @@ static void test_same_kind_apart(void **state) {
     add(&fx, "c0", NULL, quake2[0]);
     add(&fx, "q1", NULL, quake[1]);
     add(&fx, "c1", NULL, quake2[1]);
-    size_t q = px_clusterer_story_of(fx.c, 0), c = px_clusterer_story_of(fx.c, 1);
+    size_t q = px_clusterer_story_of(fx.c, 0),
+           c = px_clusterer_story_of(fx.c, 1);
     assert_true(q != c);
     assert_int_equal(px_clusterer_story_of(fx.c, 2), q);
     assert_int_equal(px_clusterer_story_of(fx.c, 3), c);
@@ -114,7 +116,8 @@ static void test_two_events(void **state) {
         snprintf(id, sizeof id, "r%d", i);
         add(&fx, id, NULL, rehab[i]);
     }
-    size_t q = px_clusterer_story_of(fx.c, 0), r = px_clusterer_story_of(fx.c, 1);
+    size_t q = px_clusterer_story_of(fx.c, 0),
+           r = px_clusterer_story_of(fx.c, 1);
     assert_true(q != r);
     for (size_t i = 0; i < 6; i++)
         assert_int_equal(px_clusterer_story_of(fx.c, i), i % 2 ? r : q);
@@ -151,8 +154,10 @@ static void test_merge(void **state) {
     fixture fx;
     fx_init(&fx, 0.3);
     add(&fx, "x", NULL, "Alpha bravo charlie delta echo foxtrot.");
-    assert_true(add(&fx, "y", NULL, "Golf hotel india juliet kilo lima.").is_new);
-    px_cluster_result r = add(&fx, "z", NULL,
+    assert_true(
+        add(&fx, "y", NULL, "Golf hotel india juliet kilo lima.").is_new);
+    px_cluster_result r = add(
+        &fx, "z", NULL,
         "Alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo "
         "lima.");
     assert_false(r.is_new);
@@ -180,12 +185,15 @@ static size_t bridged_merges(double merge_specific) {
     add(&fx, "a", NULL,
         "A magnitude 6.1 earthquake struck Qeshm island, killing 10 people, "
         "officials in Tehran said.");
-    assert_true(add(&fx, "b", NULL,
-        "Rescuers dug through rubble after a magnitude 8.8 quake hit "
-        "Concepcion, leaving 700 dead, officials in Santiago said.").is_new);
-    px_cluster_result r = add(&fx, "c", NULL,
-        "The earthquake struck and killed people; rescuers dug through "
-        "rubble as officials said the quake hit hard.");
+    assert_true(
+        add(&fx, "b", NULL,
+            "Rescuers dug through rubble after a magnitude 8.8 quake hit "
+            "Concepcion, leaving 700 dead, officials in Santiago said.")
+            .is_new);
+    px_cluster_result r =
+        add(&fx, "c", NULL,
+            "The earthquake struck and killed people; rescuers dug through "
+            "rubble as officials said the quake hit hard.");
     assert_false(r.is_new);
     size_t n;
     px_clusterer_merges(fx.c, &n);
@@ -248,8 +256,8 @@ static void test_no_text(void **state) {
     px_cluster_feats *f = NULL;
     assert_int_equal(px_cluster_feats_new(NULL, NULL, fx.st, &fx.o, &f), PX_OK);
     assert_int_equal(px_cluster_feats_count(f), 0);
-    assert_int_equal(px_clusterer_add(fx.c, "e4", f, PX_TIME_NONE, NULL, 0, NULL),
-                     PX_OK);
+    assert_int_equal(
+        px_clusterer_add(fx.c, "e4", f, PX_TIME_NONE, NULL, 0, NULL), PX_OK);
     px_cluster_feats_free(f);
     assert_int_equal(px_clusterer_nstories(fx.c), 4);
     assert_int_equal(px_clusterer_add(fx.c, NULL, NULL, 0, NULL, 0, NULL),
@@ -266,8 +274,8 @@ static void test_many_copies(void **state) {
     for (int i = 0; i < 10000; i++) {
         snprintf(id, sizeof id, "copy%d", i);
         px_cluster_result r;
-        assert_int_equal(px_clusterer_add(fx.c, id, f, PX_TIME_NONE, NULL, 0, &r),
-                         PX_OK);
+        assert_int_equal(
+            px_clusterer_add(fx.c, id, f, PX_TIME_NONE, NULL, 0, &r), PX_OK);
         assert_int_equal(r.is_new, i == 0);
     }
     assert_int_equal(px_clusterer_nstories(fx.c), 1);
@@ -288,9 +296,12 @@ static void test_other_scripts(void **state) {
     add(&fx, "zh1", NULL, zh);
     assert_false(add(&fx, "ru2", NULL, ru).is_new);
     assert_false(add(&fx, "ar2", NULL, ar).is_new);
-    assert_int_equal(px_clusterer_story_of(fx.c, 3), px_clusterer_story_of(fx.c, 0));
-    assert_int_equal(px_clusterer_story_of(fx.c, 4), px_clusterer_story_of(fx.c, 1));
-    assert_true(px_clusterer_story_of(fx.c, 0) != px_clusterer_story_of(fx.c, 1));
+    assert_int_equal(px_clusterer_story_of(fx.c, 3),
+                     px_clusterer_story_of(fx.c, 0));
+    assert_int_equal(px_clusterer_story_of(fx.c, 4),
+                     px_clusterer_story_of(fx.c, 1));
+    assert_true(px_clusterer_story_of(fx.c, 0) !=
+                px_clusterer_story_of(fx.c, 1));
     fx_release(&fx);
 }
 
@@ -305,7 +316,8 @@ static void test_bounded_live(void **state) {
     fixture fx = {c, st, o};
     add(&fx, "a", NULL, quake[0]);
     add(&fx, "b", NULL, rehab[0]);
-    const char *budget = "Parliament passed the budget bill after a long debate.";
+    const char *budget =
+        "Parliament passed the budget bill after a long debate.";
     add(&fx, "c", NULL, budget);
     /* the quake story was retired (least recently updated of three): a
      * further quake article starts anew; the newest story still matches */
@@ -328,8 +340,8 @@ static void test_time_decay(void **state) {
                      PX_OK);
     assert_false(r.is_new); /* same text, same day */
     /* the same text a month later: decayed far below the threshold */
-    assert_int_equal(px_clusterer_add(fx.c, "d30", f, t0 + 30 * day, NULL, 0, &r),
-                     PX_OK);
+    assert_int_equal(
+        px_clusterer_add(fx.c, "d30", f, t0 + 30 * day, NULL, 0, &r), PX_OK);
     assert_true(r.is_new);
     /* no time on either side: no decay */
     assert_int_equal(px_clusterer_add(fx.c, "dn", f, PX_TIME_NONE, NULL, 0, &r),
@@ -367,10 +379,14 @@ static void test_reuse_hint(void **state) {
 
 int main(void) {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_two_events),  cmocka_unit_test(test_stable_ids),
-        cmocka_unit_test(test_merge),       cmocka_unit_test(test_no_text),
-        cmocka_unit_test(test_many_copies), cmocka_unit_test(test_other_scripts),
-        cmocka_unit_test(test_bounded_live), cmocka_unit_test(test_time_decay),
+        cmocka_unit_test(test_two_events),
+        cmocka_unit_test(test_stable_ids),
+        cmocka_unit_test(test_merge),
+        cmocka_unit_test(test_no_text),
+        cmocka_unit_test(test_many_copies),
+        cmocka_unit_test(test_other_scripts),
+        cmocka_unit_test(test_bounded_live),
+        cmocka_unit_test(test_time_decay),
         cmocka_unit_test(test_reuse_hint),
         cmocka_unit_test(test_merge_needs_agreement),
         cmocka_unit_test(test_same_kind_apart),

@@ -32,8 +32,8 @@ static const ccase cases[] = {
      "Officials said 5 people were hurt when the roof fell in.",
      PX_FIND_DIFFERS, PX_FK_QUANTITY},
     {"U.S. officials say more than 300 homes were destroyed by the storm.",
-     "More than 300 homes were destroyed by the storm.",
-     PX_FIND_ATTRIBUTION, PX_FK_ATTRIBUTION},
+     "More than 300 homes were destroyed by the storm.", PX_FIND_ATTRIBUTION,
+     PX_FK_ATTRIBUTION},
     {"Minister Anna Berg said: \"The plan is not helpful for the region.\"",
      "Minister Anna Berg said: \"The plan is harmful for the region.\"",
      PX_FIND_QUOTE, PX_FK_QUOTE},
@@ -41,8 +41,8 @@ static const ccase cases[] = {
      "Mayor John Smith said: \"The plan is not helpful for the region.\"",
      PX_FIND_ATTRIBUTION, PX_FK_QUOTE},
     {"The talks lasted three hours on Monday, officials said.",
-     "The talks lasted three hours on Friday, officials said.",
-     PX_FIND_DIFFERS, PX_FK_TIME},
+     "The talks lasted three hours on Friday, officials said.", PX_FIND_DIFFERS,
+     PX_FK_TIME},
     {"It was the deadliest storm in the region since 1990, the agency said.",
      "It was the bloodiest storm in the region since 1990, the agency said.",
      PX_FIND_WORDING, PX_FK_PASSAGE},
@@ -52,8 +52,7 @@ static const ccase cases[] = {
      PX_FIND_ONLY_IN, PX_FK_PASSAGE},
 };
 
-static px_compare *run(const char *a, const char *b, px_doc **da,
-                       px_doc **db) {
+static px_compare *run(const char *a, const char *b, px_doc **da, px_doc **db) {
     assert_int_equal(px_doc_new(a, strlen(a), NULL, da), PX_OK);
     assert_int_equal(px_doc_new(b, strlen(b), NULL, db), PX_OK);
     px_compare_src src[2] = {{*da, NULL}, {*db, NULL}};
@@ -72,8 +71,9 @@ static void test_cases(void **state) {
         for (size_t k = 0; k < n; k++) {
             if (f[k].type == cases[i].type && f[k].kind == cases[i].kind) hit++;
             for (size_t e = 0; e < f[k].nev; e++) /* spans in the original */
-                assert_true(f[k].ev[e].span.end <=
-                            strlen(f[k].ev[e].article ? cases[i].b : cases[i].a));
+                assert_true(
+                    f[k].ev[e].span.end <=
+                    strlen(f[k].ev[e].article ? cases[i].b : cases[i].a));
         }
         if (!hit) {
             for (size_t k = 0; k < n; k++)

@@ -18,7 +18,11 @@ static void test_buf_cap(void **state) {
 
 static void test_json_escape(void **state) {
     (void)state;
-    static const struct { const char *in; size_t n; const char *out; } cases[] = {
+    static const struct {
+        const char *in;
+        size_t n;
+        const char *out;
+    } cases[] = {
         {"a\"b\\c", 5, "\"a\\\"b\\\\c\""},
         {"\n\t\x01", 3, "\"\\n\\t\\u0001\""},
         {"caf\xC3\xA9", 5, "\"caf\xC3\xA9\""},
@@ -37,7 +41,8 @@ static void test_html_escape(void **state) {
     (void)state;
     px_buf b = PX_BUF_INIT;
     px_buf_html(&b, "<a href=\"x\">&'</a>", 18);
-    assert_string_equal(b.data, "&lt;a href=&quot;x&quot;&gt;&amp;&#39;&lt;/a&gt;");
+    assert_string_equal(b.data,
+                        "&lt;a href=&quot;x&quot;&gt;&amp;&#39;&lt;/a&gt;");
     px_buf_release(&b);
 }
 

@@ -9,7 +9,9 @@
 
 static void test_corpus_words_and_spans(void **state) {
     (void)state;
-    const char *texts[] = {"Hello, \xC3\x9C" "ber world!", "", "one"};
+    const char *texts[] = {"Hello, \xC3\x9C"
+                           "ber world!",
+                           "", "one"};
     px_corpus *c = wg_corpus(texts, 3);
     assert_int_equal(px_corpus_size(c), 3);
     assert_string_equal(px_corpus_id(c, 1), "d1");
@@ -44,7 +46,8 @@ static void test_corpus_add_texts(void **state) {
         lens[i] = t[i].len;
     }
     px_corpus *c = px_corpus_new();
-    assert_int_equal(px_corpus_add_texts(c, N, ids, texts, lens, 2, rcs), PX_OK);
+    assert_int_equal(px_corpus_add_texts(c, N, ids, texts, lens, 2, rcs),
+                     PX_OK);
     assert_int_equal(px_corpus_size(c), N);
     for (int i = 0; i < N; i++) {
         size_t n;
@@ -146,7 +149,8 @@ static void test_index_streaming(void **state) {
     assert_int_equal(px_corpus_load(path, &l), PX_OK);
     for (int i = OLD; i < N; i++) {
         px_doc *d;
-        assert_int_equal(px_doc_new(texts[i], strlen(texts[i]), NULL, &d), PX_OK);
+        assert_int_equal(px_doc_new(texts[i], strlen(texts[i]), NULL, &d),
+                         PX_OK);
         assert_int_equal(px_corpus_add(l, "n", d, NULL), PX_OK);
         px_doc_free(d);
     }

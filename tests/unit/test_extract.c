@@ -102,12 +102,14 @@ static void test_time_element(void **state) {
     (void)state;
     px_page *p = extract("<p>Some text here, long enough to be a block of "
                          "prose.</p><time datetime=\"2021-02-03T04:05:06Z\">"
-                         "x</time>", NULL);
+                         "x</time>",
+                         NULL);
     assert_string_equal(p->published, "2021-02-03T04:05:06Z");
     assert_int_equal(p->published_ts, 1612325106);
     px_page_free(p);
     p = extract("<meta name=pubdate content=\"2021-02-03 06:05:06+0200\">"
-                "<p>Text.</p>", NULL);
+                "<p>Text.</p>",
+                NULL);
     assert_int_equal(p->published_ts, 1612325106);
     px_page_free(p);
 }
@@ -156,7 +158,8 @@ static void test_byline_markup(void **state) {
                          "<div class=\"post-byline\"><span>By</span> "
                          "<a href=/a>Jo Smith</a>  Published 11/18/19</div>"
                          "<p>Body text, long enough, with commas, to be a "
-                         "paragraph.</p>", NULL);
+                         "paragraph.</p>",
+                         NULL);
     assert_string_equal(p->byline, "Jo Smith");
     px_page_free(p);
 }
@@ -171,7 +174,8 @@ static void test_ld_body_fallback(void **state) {
     snprintf(html, sizeof html,
              "<html><script type=\"application/ld+json\">{\"@type\":"
              "\"NewsArticle\",\"articleBody\":\"%s\"}</script><body>"
-             "<div id=app>Loading</div></body></html>", body);
+             "<div id=app>Loading</div></body></html>",
+             body);
     px_page *p = extract(html, NULL);
     assert_non_null(strstr(p->text, "rendered by script"));
     px_page_free(p);
@@ -180,7 +184,8 @@ static void test_ld_body_fallback(void **state) {
              "<html><script type=\"application/ld+json\">{\"@type\":"
              "\"NewsArticle\",\"articleBody\":\"<p>%s</p><p>Second "
              "paragraph, a <a href='x'>link</a> in it, and more.</p>\"}"
-             "</script><body><div id=app>Loading</div></body></html>", body);
+             "</script><body><div id=app>Loading</div></body></html>",
+             body);
     p = extract(html, NULL);
     assert_non_null(strstr(p->text, "script.\n\nSecond paragraph, a link"));
     assert_null(strstr(p->text, "<p>"));
@@ -198,8 +203,10 @@ static void count(void *ud, int kept, const char *reason, const char *where,
     (void)where;
     (void)text;
     (void)n;
-    if (kept) t->kept++;
-    else t->dropped++;
+    if (kept)
+        t->kept++;
+    else
+        t->dropped++;
     if (strstr(reason, "related")) t->saw_related = 1;
 }
 
@@ -219,24 +226,30 @@ static void test_charset(void **state) {
     /* windows-1252 bytes, declared in a meta tag: caf\xe9 -> café */
     px_page *p = extract("<html><head><meta charset=\"iso-8859-1\"></head>"
                          "<body><p>Un caf\xe9 tr\xe8s cher, dit-il, co\xfbte "
-                         "cinq euros \x80 Paris.</p></body></html>", NULL);
+                         "cinq euros \x80 Paris.</p></body></html>",
+                         NULL);
     assert_non_null(strstr(p->text, "caf\xc3\xa9 tr\xc3\xa8s"));
     assert_non_null(strstr(p->text, "\xe2\x82\xac Paris")); /* euro sign */
     px_page_free(p);
     /* declared by HTTP header: windows-1251 Cyrillic */
     px_extract_opts o = {0, 0, "text/html; charset=windows-1251", NULL, NULL};
     p = extract("<p>\xcf\xf0\xe8\xe2\xe5\xf2, \xec\xe8\xf0, this is a long "
-                "enough sentence.</p>", &o);
+                "enough sentence.</p>",
+                &o);
     assert_non_null(strstr(p->text, "\xd0\x9f\xd1\x80\xd0\xb8"));
     px_page_free(p);
     /* UTF-8 that declares latin1 stays UTF-8 */
-    p = extract("<meta charset=latin1><p>Stra\xc3\x9f" "e und Caf\xc3\xa9, "
-                "lange genug, um ein Absatz zu sein.</p>", NULL);
-    assert_non_null(strstr(p->text, "Stra\xc3\x9f" "e"));
+    p = extract("<meta charset=latin1><p>Stra\xc3\x9f"
+                "e und Caf\xc3\xa9, "
+                "lange genug, um ein Absatz zu sein.</p>",
+                NULL);
+    assert_non_null(strstr(p->text, "Stra\xc3\x9f"
+                                    "e"));
     px_page_free(p);
 }
 
-#define LIT(s) {s, sizeof s - 1}
+#define LIT(s)                                                                 \
+    { s, sizeof s - 1 }
 
 static void test_malformed(void **state) {
     (void)state;
@@ -244,7 +257,9 @@ static void test_malformed(void **state) {
         const char *s;
         size_t n;
     } bad[] = {
-        LIT("<"), LIT("<<<>>>"), LIT("<p"),
+        LIT("<"),
+        LIT("<<<>>>"),
+        LIT("<p"),
         LIT("<div><p>unclosed <b>bold <i>both</div>"),
         LIT("</p></p></div>text after stray end tags, long enough here."),
         LIT("<table><tr><td>cell<table><td>nested</table>"),

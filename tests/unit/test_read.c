@@ -9,7 +9,7 @@
 #include "testutil.h"
 
 typedef struct errlog {
-    px_buf text;   /* "line:rc;" per error */
+    px_buf text; /* "line:rc;" per error */
     size_t n;
 } errlog;
 
@@ -23,8 +23,8 @@ static void on_err(void *ud, const char *path, size_t line, px_result rc,
 }
 
 /* Read everything from a memory input; articles' ids joined by '|'. */
-static char *read_mem(const char *name, const char *data, size_t n,
-                      size_t cap, errlog *e, px_article ***keep) {
+static char *read_mem(const char *name, const char *data, size_t n, size_t cap,
+                      errlog *e, px_article ***keep) {
     px_read_opts o = {on_err, e, cap};
     px_reader *r;
     size_t before = e->n;
@@ -34,8 +34,10 @@ static char *read_mem(const char *name, const char *data, size_t n,
     size_t k = 0;
     while (!px_reader_next(r, &a) && a) {
         px_buf_printf(&ids, "%s%s", ids.len ? "|" : "", a->id);
-        if (keep) (*keep)[k++] = a;
-        else px_article_free(a);
+        if (keep)
+            (*keep)[k++] = a;
+        else
+            px_article_free(a);
     }
     assert_int_equal(px_reader_nerrors(r), e->n - before);
     px_reader_free(r);
@@ -48,7 +50,8 @@ static void test_jsonl_fields(void **state) {
     const char *in =
         "\xEF\xBB\xBF{\"id\":\"a\",\"url\":\"http://x\",\"outlet\":\"O\","
         "\"title\":\"T\",\"text\":\"Body one.\",\"published\":"
-        "\"2025-12-02T10:00:00+01:00\",\"lang\":\"en\",\"tags\":[1,2],\"k\":null}\n"
+        "\"2025-12-02T10:00:00+01:00\",\"lang\":\"en\",\"tags\":[1,2],\"k\":"
+        "null}\n"
         "\n"
         "{\"id\":7,\"text\":\"Body two.\"}\n"
         "{\"text\":\"Body three.\"}\n";
@@ -87,8 +90,8 @@ static void test_jsonl_errors(void **state) {
                      "[1,2]\n"                                /* 6 not obj */
                      "{\"id\":\"7\",\"text\":3}\n"            /* 7 type */
                      "{\"id\":\"8\",\"text\":\"ok8\"}\n"
-                     "{\"id\":\"a\\tb\",\"text\":\"x\"}\n"     /* 9 ctl id */
-                     "{\"id\":\"9\",\"text\":\"tru";          /* 10 trunc */
+                     "{\"id\":\"a\\tb\",\"text\":\"x\"}\n" /* 9 ctl id */
+                     "{\"id\":\"9\",\"text\":\"tru";       /* 10 trunc */
     errlog e = {PX_BUF_INIT, 0};
     char *ids = read_mem("e.jsonl", in, strlen(in), 0, &e, NULL);
     assert_string_equal(ids, "1|8");
@@ -100,8 +103,9 @@ static void test_jsonl_errors(void **state) {
 /* .json: an array of records (errors name the element), or JSON Lines. */
 static void test_json_array(void **state) {
     (void)state;
-    const char *in = "\n [ {\"id\":\"j1\",\"text\":\"one\"},\n {\"id\":\"j2\"},\n 5,\n"
-                     " {\"id\":\"j1\",\"text\":\"dup\"}, {\"text\":\"four\",\"x\":[]} ]\n";
+    const char *in =
+        "\n [ {\"id\":\"j1\",\"text\":\"one\"},\n {\"id\":\"j2\"},\n 5,\n"
+        " {\"id\":\"j1\",\"text\":\"dup\"}, {\"text\":\"four\",\"x\":[]} ]\n";
     errlog e = {PX_BUF_INIT, 0};
     px_article *got[2], **keep = got;
     char *ids = read_mem("a.json", in, strlen(in), 0, &e, &keep);
@@ -120,7 +124,8 @@ static void test_json_array(void **state) {
     assert_string_equal(ids, "");
     assert_string_equal(e.text.data, "2:5;");
     px_free(ids);
-    const char *c = "{\"id\":\"l1\",\"text\":\"x\"}\n{\"id\":\"l2\",\"text\":\"y\"}\n";
+    const char *c =
+        "{\"id\":\"l1\",\"text\":\"x\"}\n{\"id\":\"l2\",\"text\":\"y\"}\n";
     ids = read_mem("c.json", c, strlen(c), 0, &e, NULL);
     assert_string_equal(ids, "l1|l2");
     px_free(ids);
@@ -136,7 +141,8 @@ static void test_json_array(void **state) {
 static void test_line_cap(void **state) {
     (void)state;
     px_buf in = PX_BUF_INIT;
-    px_buf_puts(&in, "{\"id\":\"a\",\"text\":\"short\"}\n{\"id\":\"b\",\"text\":\"");
+    px_buf_puts(&in,
+                "{\"id\":\"a\",\"text\":\"short\"}\n{\"id\":\"b\",\"text\":\"");
     for (int i = 0; i < 300000; i++) px_buf_putc(&in, 'x');
     px_buf_puts(&in, "\"}\n{\"id\":\"c\",\"text\":\"after\"}\n");
     errlog e = {PX_BUF_INIT, 0};
@@ -198,7 +204,8 @@ static void test_bad_files(void **state) {
 static size_t gzip_mem(const char *in, size_t n, unsigned char **out) {
     z_stream z;
     memset(&z, 0, sizeof z);
-    assert_int_equal(deflateInit2(&z, 6, Z_DEFLATED, 31, 8, Z_DEFAULT_STRATEGY), Z_OK);
+    assert_int_equal(deflateInit2(&z, 6, Z_DEFLATED, 31, 8, Z_DEFAULT_STRATEGY),
+                     Z_OK);
     size_t cap = deflateBound(&z, n) + 32;
     *out = px_malloc(cap);
     z.next_in = (unsigned char *)in;
@@ -214,7 +221,8 @@ static size_t gzip_mem(const char *in, size_t n, unsigned char **out) {
  * compressed stream is reported, the articles before the cut are kept. */
 static void test_magic(void **state) {
     (void)state;
-    const char *in = "{\"id\":\"m1\",\"text\":\"one\"}\n{\"id\":\"m2\",\"text\":\"two\"}\n";
+    const char *in =
+        "{\"id\":\"m1\",\"text\":\"one\"}\n{\"id\":\"m2\",\"text\":\"two\"}\n";
     unsigned char *gz;
     size_t gn = gzip_mem(in, strlen(in), &gz);
     errlog e = {PX_BUF_INIT, 0};
@@ -259,7 +267,9 @@ static void test_dir_gzip(void **state) {
     assert_non_null(mkdtemp(dir));
     snprintf(p, sizeof p, "%s/b.jsonl.gz", dir);
     gzFile gz = gzopen(p, "wb");
-    gzputs(gz, "{\"id\":\"b1\",\"text\":\"one\"}\n{\"id\":\"b2\",\"text\":\"two\"}\n");
+    gzputs(
+        gz,
+        "{\"id\":\"b1\",\"text\":\"one\"}\n{\"id\":\"b2\",\"text\":\"two\"}\n");
     gzclose(gz);
     snprintf(p, sizeof p, "%s/a.txt", dir);
     FILE *f = fopen(p, "w");
@@ -295,10 +305,14 @@ static void test_dir_gzip(void **state) {
 
 int main(void) {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_jsonl_fields), cmocka_unit_test(test_jsonl_errors),
-        cmocka_unit_test(test_line_cap),     cmocka_unit_test(test_txt_title),
-        cmocka_unit_test(test_bad_files),    cmocka_unit_test(test_dir_gzip),
-        cmocka_unit_test(test_magic),        cmocka_unit_test(test_json_array),
+        cmocka_unit_test(test_jsonl_fields),
+        cmocka_unit_test(test_jsonl_errors),
+        cmocka_unit_test(test_line_cap),
+        cmocka_unit_test(test_txt_title),
+        cmocka_unit_test(test_bad_files),
+        cmocka_unit_test(test_dir_gzip),
+        cmocka_unit_test(test_magic),
+        cmocka_unit_test(test_json_array),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -41,7 +41,8 @@ static void test_winnow_guarantee(void **state) {
     /* every window of 6 n-grams holds a selected position */
     for (uint32_t start = 0; start + 6 <= 197; start++) {
         int seen = 0;
-        for (size_t i = 0; i < n; i++) seen |= pos[i] >= start && pos[i] < start + 6;
+        for (size_t i = 0; i < n; i++)
+            seen |= pos[i] >= start && pos[i] < start + 6;
         assert_true(seen);
     }
     assert_int_equal(px_winnow(w, 200, 4, 1, h, pos), 197);
@@ -67,7 +68,8 @@ static void test_reuse_start_and_end(void **state) {
     assert_int_equal(p[0].a_span.start, 0);
     assert_int_equal(p[0].b_span.end, b.len);
     assert_true(overlap(0, a_end, p[0].a_span.start, p[0].a_span.end) >= 0.95);
-    assert_true(overlap(b_start, b.len, p[0].b_span.start, p[0].b_span.end) >= 0.95);
+    assert_true(overlap(b_start, b.len, p[0].b_span.start, p[0].b_span.end) >=
+                0.95);
     assert_true(p[0].similarity > 0.8 && p[0].similarity < 1.0);
     px_free(p);
     px_buf_release(&a);
@@ -95,8 +97,9 @@ static void test_reuse_edited_passages(void **state) {
         size_t np;
         px_passage *p = pair(a.data, b.data, 15, &np);
         for (size_t i = 0; i < np; i++)
-            found += overlap(as, ae, p[i].a_span.start, p[i].a_span.end) >= 0.8 &&
-                     overlap(bs, be, p[i].b_span.start, p[i].b_span.end) >= 0.8;
+            found +=
+                overlap(as, ae, p[i].a_span.start, p[i].a_span.end) >= 0.8 &&
+                overlap(bs, be, p[i].b_span.start, p[i].b_span.end) >= 0.8;
         assert_true(np <= 1);
         px_free(p);
         px_buf_release(&a);
@@ -134,20 +137,29 @@ static void test_reuse_identical_empty_short(void **state) {
 /* Cyrillic and Greek: multi-byte words, offsets in original bytes. */
 static void test_reuse_non_latin(void **state) {
     (void)state;
-    const char *shared = "\xD0\xB2\xD1\x81\xD1\x82\xD1\x80\xD0\xB5\xD1\x87\xD0\xB0 "
-                         "\xD0\x9F\xD1\x83\xD1\x82\xD0\xB8\xD0\xBD\xD0\xB0 \xD0\xB8 "
-                         "\xD0\xA3\xD0\xB8\xD1\x82\xD0\xBA\xD0\xBE\xD1\x84\xD0\xB0 "
-                         "\xD1\x81\xD0\xBE\xD1\x81\xD1\x82\xD0\xBE\xD0\xB8\xD1\x82\xD1\x81\xD1\x8F "
-                         "\xD0\xB2\xD0\xBE \xD0\xB2\xD1\x82\xD0\xBE\xD1\x80\xD0\xBD\xD0\xB8\xD0\xBA";
+    const char *shared =
+        "\xD0\xB2\xD1\x81\xD1\x82\xD1\x80\xD0\xB5\xD1\x87\xD0\xB0 "
+        "\xD0\x9F\xD1\x83\xD1\x82\xD0\xB8\xD0\xBD\xD0\xB0 \xD0\xB8 "
+        "\xD0\xA3\xD0\xB8\xD1\x82\xD0\xBA\xD0\xBE\xD1\x84\xD0\xB0 "
+        "\xD1\x81\xD0\xBE\xD1\x81\xD1\x82\xD0\xBE\xD0\xB8\xD1\x82\xD1\x81\xD1"
+        "\x8F "
+        "\xD0\xB2\xD0\xBE "
+        "\xD0\xB2\xD1\x82\xD0\xBE\xD1\x80\xD0\xBD\xD0\xB8\xD0\xBA";
     px_buf a = PX_BUF_INIT, b = PX_BUF_INIT;
-    px_buf_puts(&a, "\xCE\xB7 \xCF\x83\xCF\x85\xCE\xBD\xCE\xAC\xCE\xBD\xCF\x84\xCE\xB7\xCF\x83\xCE\xB7 "
-                    "\xCE\xB8\xCE\xB1 \xCE\xB3\xCE\xAF\xCE\xBD\xCE\xB5\xCE\xB9. ");
+    px_buf_puts(&a,
+                "\xCE\xB7 "
+                "\xCF\x83\xCF\x85\xCE\xBD\xCE\xAC\xCE\xBD\xCF\x84\xCE\xB7\xCF"
+                "\x83\xCE\xB7 "
+                "\xCE\xB8\xCE\xB1 \xCE\xB3\xCE\xAF\xCE\xBD\xCE\xB5\xCE\xB9. ");
     size_t as = a.len;
     px_buf_puts(&a, shared);
-    px_buf_puts(&b, "\xD0\x9A\xD1\x80\xD0\xB5\xD0\xBC\xD0\xBB\xD1\x8C \xD1\x81\xD0\xBE\xD0\xBE\xD0\xB1\xD1\x89\xD0\xB8\xD0\xBB: ");
+    px_buf_puts(&b,
+                "\xD0\x9A\xD1\x80\xD0\xB5\xD0\xBC\xD0\xBB\xD1\x8C "
+                "\xD1\x81\xD0\xBE\xD0\xBE\xD0\xB1\xD1\x89\xD0\xB8\xD0\xBB: ");
     size_t bs = b.len;
     px_buf_puts(&b, shared);
-    px_buf_puts(&b, " \xCE\xBA\xCE\xB1\xCE\xB9 \xCE\xAC\xCE\xBB\xCE\xBB\xCE\xB1.");
+    px_buf_puts(&b,
+                " \xCE\xBA\xCE\xB1\xCE\xB9 \xCE\xAC\xCE\xBB\xCE\xBB\xCE\xB1.");
     size_t np;
     px_passage *p = pair(a.data, b.data, 5, &np);
     assert_int_equal(np, 1);

@@ -36,8 +36,8 @@ static void url_decodes_path_and_query(void **st) {
 static void url_refuses_bad_targets(void **st) {
     (void)st;
     static const char *const bad[] = {
-        "", "story", "/a%2", "/a%zz", "/a%00b", "/a%0ab", "/..", "/a/./b",
-        "/a/%2e%2e/b", "/?k=%1f", "/?k=%"};
+        "",    "story",  "/a%2",        "/a%zz",   "/a%00b", "/a%0ab",
+        "/..", "/a/./b", "/a/%2e%2e/b", "/?k=%1f", "/?k=%"};
     px_url u;
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         assert_int_equal(px_url_parse(bad[i], strlen(bad[i]), &u),
@@ -77,11 +77,13 @@ typedef struct fixture {
 } fixture;
 
 static const char *const texts[][3] = {
-    {"wire", "Wire", "Ferry hits rocks near Carrow, 312 people evacuated. "
+    {"wire", "Wire",
+     "Ferry hits rocks near Carrow, 312 people evacuated. "
      "The ferry Saint Ilvara ran aground at dawn on Tuesday, the coast "
      "guard said. All 312 passengers and crew were taken off by lifeboats. "
      "Diesel was leaking from the hull, officials said."},
-    {"paper", "Paper", "Ferry aground near Carrow: more than 300 evacuated. "
+    {"paper", "Paper",
+     "Ferry aground near Carrow: more than 300 evacuated. "
      "The ferry Saint Ilvara ran aground at dawn on Tuesday, the coast "
      "guard said. All 312 passengers and crew were taken off by lifeboats. "
      "Diesel was leaking badly from the hull, the mayor said."},
@@ -144,8 +146,8 @@ static void route_pages(void **st) {
     assert_int_equal(get(f, "GET", "/article/wire?format=text", &r), 200);
     assert_string_equal(r.body.data, texts[0][2]);
     px_http_reply_release(&r);
-    assert_int_equal(get(f, "GET", "/compare?a=wire&b=paper&format=json",
-                         &r), 200);
+    assert_int_equal(get(f, "GET", "/compare?a=wire&b=paper&format=json", &r),
+                     200);
     assert_non_null(strstr(r.body.data, "\"findings\""));
     assert_non_null(strstr(r.body.data, "\"attribution_changed\""));
     assert_non_null(strstr(r.body.data, "\"rounded\"")); /* 312 / 300 */
@@ -160,14 +162,21 @@ static void route_pages(void **st) {
 
 static void route_errors(void **st) {
     fixture *f = *st;
-    static const struct { const char *m, *t; int status; } cases[] = {
-        {"POST", "/", 405},          {"PUT", "/story/x", 405},
-        {"GET", "/nope", 404},       {"GET", "/story", 404},
-        {"GET", "/story/x", 404},    {"GET", "/article/x", 404},
+    static const struct {
+        const char *m, *t;
+        int status;
+    } cases[] = {
+        {"POST", "/", 405},
+        {"PUT", "/story/x", 405},
+        {"GET", "/nope", 404},
+        {"GET", "/story", 404},
+        {"GET", "/story/x", 404},
+        {"GET", "/article/x", 404},
         {"GET", "/compare?a=wire", 400},
         {"GET", "/compare?b=wire&a=x", 404},
         {"GET", "/align?a=wire&b=paper&format=xml", 400},
-        {"GET", "/stories?limit=0", 400}, {"GET", "/a%zz", 400},
+        {"GET", "/stories?limit=0", 400},
+        {"GET", "/a%zz", 400},
         {"GET", "/health/x", 404},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
@@ -204,7 +213,8 @@ static void server_answers(void **st) {
     px_buf b = PX_BUF_INIT;
     char tmp[4096];
     ssize_t k;
-    while ((k = read(fd, tmp, sizeof tmp)) > 0) px_buf_append(&b, tmp, (size_t)k);
+    while ((k = read(fd, tmp, sizeof tmp)) > 0)
+        px_buf_append(&b, tmp, (size_t)k);
     close(fd);
     assert_non_null(b.data);
     assert_memory_equal(b.data, "HTTP/1.", 7);

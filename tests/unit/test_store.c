@@ -28,7 +28,8 @@ static void remove_db(void) {
 
 static int setup(void **state) {
     (void)state;
-    snprintf(db_path, sizeof db_path, "/tmp/px_test_store_%d.db", (int)getpid());
+    snprintf(db_path, sizeof db_path, "/tmp/px_test_store_%d.db",
+             (int)getpid());
     remove_db();
     return 0;
 }
@@ -52,7 +53,8 @@ static void test_put_outcomes(void **state) {
     assert_int_equal(px_store_open(db_path, 0, &s), PX_OK);
     char *other = NULL;
     /* exact bytes kept, invalid UTF-8 included */
-    assert_int_equal(put(s, art("a", "Alpha text.\xff\n"), NULL), PX_PUT_INSERTED);
+    assert_int_equal(put(s, art("a", "Alpha text.\xff\n"), NULL),
+                     PX_PUT_INSERTED);
     assert_int_equal(put(s, art("a", "Alpha text.\xff\n"), NULL), PX_PUT_SAME);
     assert_int_equal(put(s, art("a", "Changed."), &other), PX_PUT_ID_CONFLICT);
     assert_string_equal(other, "a");
@@ -127,13 +129,15 @@ static void test_modules_and_versions(void **state) {
     assert_int_equal(px_store_module_migrate(s, "demo", steps, 1), PX_OK);
     assert_int_equal(px_store_module_migrate(s, "demo", steps, 2), PX_OK);
     assert_int_equal(px_store_module_migrate(s, "demo", steps, 2), PX_OK);
-    assert_int_equal(px_store_module_migrate(s, "demo", steps, 1), PX_ERR_SCHEMA);
+    assert_int_equal(px_store_module_migrate(s, "demo", steps, 1),
+                     PX_ERR_SCHEMA);
     px_store_close(s);
     /* a file from a newer build is refused */
     sqlite3 *db;
     assert_int_equal(sqlite3_open(db_path, &db), SQLITE_OK);
-    assert_int_equal(sqlite3_exec(db, "PRAGMA user_version=999", NULL, NULL, NULL),
-                     SQLITE_OK);
+    assert_int_equal(
+        sqlite3_exec(db, "PRAGMA user_version=999", NULL, NULL, NULL),
+        SQLITE_OK);
     sqlite3_close(db);
     assert_int_equal(px_store_open(db_path, 0, &s), PX_ERR_SCHEMA);
     assert_null(s);
@@ -145,7 +149,8 @@ int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_put_outcomes, setup, teardown),
         cmocka_unit_test_setup_teardown(test_batch_and_reopen, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_modules_and_versions, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_modules_and_versions, setup,
+                                        teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -19,7 +19,8 @@ static void test_headline(void **state) {
         "",
     };
     char *h = px_story_headline(t, 5);
-    assert_string_equal(h, "Ferry runs aground off Carrow Island; 312 evacuated");
+    assert_string_equal(h,
+                        "Ferry runs aground off Carrow Island; 312 evacuated");
     px_free(h);
     const char *none[] = {NULL, ""};
     assert_null(px_story_headline(none, 2));
@@ -40,8 +41,9 @@ static void put(px_store *s, const char *id, const char *title,
     char *other = NULL;
     assert_int_equal(px_store_put(s, a, NULL, &st, &other), PX_OK);
     if (st == PX_PUT_DUP_CONTENT)
-        assert_int_equal(px_story_add_copy(s, id, other, "Copy Times", title,
-                                           published), PX_OK);
+        assert_int_equal(
+            px_story_add_copy(s, id, other, "Copy Times", title, published),
+            PX_OK);
     px_free(other);
     px_article_free(a);
 }
@@ -82,8 +84,8 @@ static int count_member(void *ud, const px_story_member *m) {
 
 static int count_edge(void *ud, const px_story_edge *e) {
     seen *s = ud;
-    if (!s->n++) snprintf(s->first, sizeof s->first, "%s>%s:%d", e->from,
-                          e->to, e->dir);
+    if (!s->n++)
+        snprintf(s->first, sizeof s->first, "%s>%s:%d", e->from, e->to, e->dir);
     return 0;
 }
 
@@ -103,7 +105,8 @@ static px_store *fixture(char *path) {
     px_store *s = NULL;
     assert_int_equal(px_store_open(path, 0, &s), PX_OK);
     assert_int_equal(px_story_open(s), PX_OK);
-    put(s, "rewrite", "Ten dead in Qeshm quake", "2025-01-05T12:00:00Z", rewrite);
+    put(s, "rewrite", "Ten dead in Qeshm quake", "2025-01-05T12:00:00Z",
+        rewrite);
     put(s, "wire", "Quake kills 10 on Qeshm", "2025-01-05T09:00:00Z", wire);
     put(s, "lohan", "Lohan enters rehab", NULL, other);
     put(s, "wire-copy", "Quake on Qeshm", NULL, wire); /* identical text */
@@ -185,7 +188,8 @@ static void test_analysis(void **state) {
     assert_true(px_story_analysis_fresh(s, a));
     assert_int_equal(count_rows(s, "SELECT count(*) FROM story_analysis"), 2);
     assert_int_equal(count_rows(s, "SELECT count(*) FROM story_alignment"
-                                   " WHERE a = 'wire' AND b = 'rewrite'"), 1);
+                                   " WHERE a = 'wire' AND b = 'rewrite'"),
+                     1);
     assert_true(count_rows(s, "SELECT count(*) FROM story_findings") > 0);
     px_story_result stored = {0}, computed = {0};
     assert_int_equal(px_story_result_load(s, a, &stored), PX_OK);

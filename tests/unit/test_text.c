@@ -5,17 +5,21 @@
 
 static void test_stem(void **state) {
     (void)state;
-    static const struct { const char *in, *out; } cases[] = {
-        {"meeting", "meet"}, {"talks", "talk"}, {"deadliest", "deadliest"},
-        {"officials", "offici"}, {"1.2", "1.2"}, {"russia's", "russia"},
+    static const struct {
+        const char *in, *out;
+    } cases[] = {
+        {"meeting", "meet"},     {"talks", "talk"}, {"deadliest", "deadliest"},
+        {"officials", "offici"}, {"1.2", "1.2"},    {"russia's", "russia"},
     };
     px_stemmer *s = px_stemmer_new("en");
     assert_non_null(s);
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         size_t n;
-        const char *r = px_stemmer_stem(s, cases[i].in, strlen(cases[i].in), &n);
+        const char *r =
+            px_stemmer_stem(s, cases[i].in, strlen(cases[i].in), &n);
         if (n != strlen(cases[i].out) || memcmp(r, cases[i].out, n))
-            fail_msg("%s -> %.*s, want %s", cases[i].in, (int)n, r, cases[i].out);
+            fail_msg("%s -> %.*s, want %s", cases[i].in, (int)n, r,
+                     cases[i].out);
     }
     px_stemmer_free(s);
     px_stemmer_free(NULL);
@@ -33,7 +37,7 @@ static void test_stopwords(void **state) {
 }
 
 int main(void) {
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_stem), cmocka_unit_test(test_stopwords)};
+    const struct CMUnitTest tests[] = {cmocka_unit_test(test_stem),
+                                       cmocka_unit_test(test_stopwords)};
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -8,12 +8,14 @@
 
 #include "testutil.h"
 
-#define HTML_A "<html><body><p>First page, about the harbour, which reopened " \
-               "on Monday after repairs.</p></body></html>"
-#define HTML_B "<html><head><title>B</title><meta property=\"article:" \
-               "published_time\" content=\"2020-05-05T05:05:05Z\"></head>" \
-               "<body><p>Second page, about the railway, which closed on " \
-               "Tuesday for the winter.</p></body></html>"
+#define HTML_A                                                                 \
+    "<html><body><p>First page, about the harbour, which reopened "            \
+    "on Monday after repairs.</p></body></html>"
+#define HTML_B                                                                 \
+    "<html><head><title>B</title><meta property=\"article:"                    \
+    "published_time\" content=\"2020-05-05T05:05:05Z\"></head>"                \
+    "<body><p>Second page, about the railway, which closed on "                \
+    "Tuesday for the winter.</p></body></html>"
 
 /* Append one record with an HTTP response around body.  clen_delta lies
  * about the block length. */
@@ -44,8 +46,8 @@ static void html_record(px_buf *b, const char *uri, const char *html) {
 static void gz_member(px_buf *out, const char *p, size_t n) {
     z_stream z;
     memset(&z, 0, sizeof z);
-    assert_int_equal(deflateInit2(&z, 6, Z_DEFLATED, 31, 8,
-                                  Z_DEFAULT_STRATEGY), Z_OK);
+    assert_int_equal(deflateInit2(&z, 6, Z_DEFLATED, 31, 8, Z_DEFAULT_STRATEGY),
+                     Z_OK);
     size_t cap = deflateBound(&z, n) + 64;
     unsigned char *tmp = malloc(cap);
     z.next_in = (unsigned char *)p;
@@ -127,8 +129,8 @@ static void test_plain(void **state) {
 static void gzip_records(const px_buf *plain, px_buf *gz) {
     const char *p = plain->data, *end = plain->data + plain->len;
     while (p < end) {
-        const char *next = memmem(p + 1, (size_t)(end - p - 1), "WARC/1.0\r\n",
-                                  10);
+        const char *next =
+            memmem(p + 1, (size_t)(end - p - 1), "WARC/1.0\r\n", 10);
         if (!next) next = end;
         gz_member(gz, p, (size_t)(next - p));
         p = next;
@@ -227,9 +229,10 @@ static void test_lying_length(void **state) {
 static void test_resource_record(void **state) {
     (void)state;
     px_buf b = PX_BUF_INIT;
-    px_buf_printf(&b, "WARC/1.1\r\nWARC-Type: resource\r\nWARC-Target-URI: "
-                      "file:///a.html\r\nContent-Type: text/html\r\n"
-                      "Content-Length: %zu\r\n\r\n%s\r\n\r\n",
+    px_buf_printf(&b,
+                  "WARC/1.1\r\nWARC-Type: resource\r\nWARC-Target-URI: "
+                  "file:///a.html\r\nContent-Type: text/html\r\n"
+                  "Content-Length: %zu\r\n\r\n%s\r\n\r\n",
                   strlen(HTML_A), HTML_A);
     result r;
     read_all(&b, &r);
@@ -262,7 +265,7 @@ static void test_garbage_and_headers(void **state) {
     px_buf_puts(&b, "junk before\r\nmore junk\r\n");
     html_record(&b, "http://a.example/1", HTML_A);
     px_buf_puts(&b, "WARC/1.0\r\nWARC-Type: response\r\n\r\n"); /* no length */
-    px_buf_puts(&b, "WARC/1.0\r\nWARC-Type: resp");               /* cut */
+    px_buf_puts(&b, "WARC/1.0\r\nWARC-Type: resp");             /* cut */
     result r;
     read_all(&b, &r);
     assert_int_equal(r.n, 1);
@@ -285,8 +288,8 @@ static void test_payload_encodings(void **state) {
     /* windows-1251 declared in the HTTP header */
     const char cyr[] = "<p>\xcf\xf0\xe8\xe2\xe5\xf2, \xec\xe8\xf0, a sentence "
                        "long enough to be kept.</p>";
-    record(&b, "response", "http://r.example/", "text/html; charset=windows-1251",
-           NULL, cyr, sizeof cyr - 1, 0);
+    record(&b, "response", "http://r.example/",
+           "text/html; charset=windows-1251", NULL, cyr, sizeof cyr - 1, 0);
     /* chunked transfer encoding */
     const char chunked[] = "f\r\n<p>Chunked body\r\n"
                            "27\r\n, split in pieces, and long enough.</p>\r\n"

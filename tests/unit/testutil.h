@@ -20,8 +20,7 @@
 
 /* Path of a file under ../shared (relative to the repository root, where
  * tests run), or NULL when it is not present on this machine. */
-static inline const char *px_test_shared(const char *rel, char *buf,
-                                         size_t n) {
+static inline const char *px_test_shared(const char *rel, char *buf, size_t n) {
     snprintf(buf, n, "../shared/%s", rel);
     FILE *f = fopen(buf, "rb");
     if (!f) return NULL;

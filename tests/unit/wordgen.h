@@ -34,7 +34,8 @@ static inline void wg_words(px_buf *b, uint64_t *s, size_t n, unsigned vocab,
     for (size_t i = 0; i < n; i++) {
         if (b->len && b->data[b->len - 1] != '\n') px_buf_putc(b, ' ');
         uint64_t k = wg_next(copy_state ? copy_state : s) % vocab;
-        if (edit_pct && wg_next(s) % 100 < edit_pct) k = vocab + wg_next(s) % vocab;
+        if (edit_pct && wg_next(s) % 100 < edit_pct)
+            k = vocab + wg_next(s) % vocab;
         wg_word(b, k);
     }
 }
@@ -46,7 +47,8 @@ static inline px_corpus *wg_corpus(const char *const *texts, size_t n) {
         px_doc *d;
         char id[32];
         snprintf(id, sizeof id, "d%zu", i);
-        assert_int_equal(px_doc_new(texts[i], strlen(texts[i]), NULL, &d), PX_OK);
+        assert_int_equal(px_doc_new(texts[i], strlen(texts[i]), NULL, &d),
+                         PX_OK);
         assert_int_equal(px_corpus_add(c, id, d, NULL), PX_OK);
         px_doc_free(d);
     }
