@@ -26,15 +26,24 @@ static int set_opt(px_cluster_opts *o, const char *kv) {
         o->name = conv(v);                                                     \
         return 0;                                                              \
     }
+    /* clang-format off */
     OPT(threshold, (double))
-    OPT(w_title, (double)) OPT(w_entity, (double)) OPT(w_place, (double))
-        OPT(lead_tokens, (double)) OPT(w_number, (double)) OPT(w_date, (double))
-            OPT(story_terms, (size_t)) OPT(query_terms, (size_t))
-                OPT(posting_cap, (size_t)) OPT(candidates, (size_t))
-                    OPT(merge_specific, (double)) OPT(conflict_factor, (double))
-                        OPT(conflict_rare, (double))
+    OPT(w_title, (double))
+    OPT(w_entity, (double))
+    OPT(w_place, (double))
+    OPT(lead_tokens, (double))
+    OPT(w_number, (double))
+    OPT(w_date, (double))
+    OPT(story_terms, (size_t))
+    OPT(query_terms, (size_t))
+    OPT(posting_cap, (size_t))
+    OPT(candidates, (size_t))
+    OPT(merge_specific, (double))
+    OPT(conflict_factor, (double))
+    OPT(conflict_rare, (double))
+    /* clang-format on */
 #undef OPT
-                            return -1;
+    return -1;
 }
 
 static const char *jstr(json_t *o, const char *k) {
