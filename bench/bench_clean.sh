@@ -4,7 +4,8 @@
 # time and MB/s per CPU-second (= per core, fair on a loaded machine).
 #
 #   ECB+ dev texts (mostly ASCII English), cycled to PX_BENCH_MB (default
-#   100) MB: full pipeline, without the cleaner, and on two threads;
+#   100) MB: full pipeline, without the cleaner, the cleaner's rules
+#   alone, and the full pipeline on two threads;
 #   non-ASCII sample: the article-extraction ground-truth bodies that are
 #   mostly non-ASCII (Russian, Korean), cycled to a fifth of that.
 # Each row is the best of 3 runs (least CPU time): on a shared machine the
@@ -35,5 +36,6 @@ printf "%-22s %-8s %7s %7s %8s %8s %10s %12s\n" input mode MB threads wall_s \
     cpu_s "MB/s" "MB/s/core"
 row "ecb+ dev (ASCII)" "$D/ecbplus/dev.jsonl" "$MB" 1
 row "ecb+ dev (ASCII)" "$D/ecbplus/dev.jsonl" "$MB" 1 noclean
+row "ecb+ dev (ASCII)" "$D/ecbplus/dev.jsonl" "$MB" 1 cleaner
 row "ecb+ dev (ASCII)" "$D/ecbplus/dev.jsonl" "$MB" 2
 row "non-ASCII (ru, ko)" "$T/nonascii.jsonl" $((MB / 5)) 1

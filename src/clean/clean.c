@@ -13,18 +13,22 @@
  *        dateline    "MOSCOW (Reuters) - " (meta.c)
  *        footer      from the last line up: credit lines (meta.c), share
  *                    lines, UI labels, learned recurring lines
- *        each line   a whole-line UI label ("Advertisement"), a share line,
- *                    a learned recurring line that is not a sentence, and a
- *                    label glued after the final punctuation of a paragraph
- *                    ("...World War II.اضافة اعلان") - from the lexicon, or
- *                    an unknown short run in another script with no space
+ *        each line   a whole-line UI label ("Advertisement", or a short
+ *                    line in another script than the article's and its
+ *                    neighbours'), a share line, a learned recurring line
+ *                    that is not a sentence, a label glued after the final
+ *                    punctuation of a paragraph ("...World War II.اضافة
+ *                    اعلان") - from the lexicon, or an unknown short run in
+ *                    another script with no space - and a lexicon label
+ *                    glued to the start ("AdvertisementThe ...")
  *   3. Candidates are sorted, overlaps trimmed, keep = the complement.
  *
- * Never removed: a line of 12+ words (except as a title repeat or credit
- * footer), anything inside a sentence, text in the paragraph's own script.
- * Self-references stay in the text (meta.c).  Cost: one pass over the bytes
- * for control characters and line ends; rules read only short lines or the
- * last bytes of a paragraph, so the cleaner is cheap next to normalising.
+ * Never removed: a line of 12+ words (except as a title repeat or as
+ * footer debris), anything inside a sentence, text in the paragraph's own
+ * script.  Self-references stay in the text (meta.c).  Cost: one pass over
+ * the bytes for control characters and line ends; every rule is gated by a
+ * cheap test on a line's ends or first bytes, so the cleaner is cheap next
+ * to normalising (bench/bench_clean.sh).
  */
 #include <stdio.h>  /* snprintf */
 #include <stdlib.h> /* qsort */

@@ -457,15 +457,14 @@ static size_t word_swar(const unsigned char *s, size_t n, size_t i,
         if (w & PX_SWAR_HIGH) break;
         uint64_t let = px_swar_range(w, 'a', 'z'),
                  dig = px_swar_range(w, '0', '9');
-        uint64_t word = let | dig, keep = PX_SWAR_HIGH;
-        size_t k = 8;
-        if (word != PX_SWAR_HIGH) {
-            k = (size_t)__builtin_ctzll(~word & PX_SWAR_HIGH) / 8;
-            keep = k ? PX_SWAR_HIGH & ((1ull << (8 * k)) - 1) : 0;
-        }
-        if (let & keep) *flags |= CH_LETTER;
-        if (dig & keep) *flags |= CH_DIGIT;
-        if (k) *last = (let >> (8 * k - 1)) & 1 ? CH_LETTER : CH_DIGIT;
+        uint64_t stop = ~(let | dig) & PX_SWAR_HIGH;
+        /* bytes before the first non-word byte (all 8 when none) */
+        uint64_t keep = ((stop & (0 - stop)) - 1) & PX_SWAR_HIGH;
+        size_t k = stop ? (size_t)__builtin_ctzll(stop) / 8 : 8;
+        *flags |= ((let & keep) != 0) * (unsigned)CH_LETTER |
+                  ((dig & keep) != 0) * (unsigned)CH_DIGIT;
+        if (keep) /* class of the last byte taken */
+            *last = let & (keep ^ (keep >> 8)) ? CH_LETTER : CH_DIGIT;
         i += k;
         if (k < 8) break;
     }

@@ -76,12 +76,6 @@ size_t px_offmap_start(const px_offmap *m, size_t off) {
     return start_in(&m->p[find(m, off)], off);
 }
 
-size_t px_offmap_end(const px_offmap *m, size_t off) {
-    if (!m->n) return off;
-    if (off == 0) return m->p[0].src_off;
-    return end_in(&m->p[find(m, off - 1)], off);
-}
-
 size_t px_offmap_start_walk(const px_offmap *m, size_t off, size_t *hint) {
     if (!m->n) return off;
     return start_in(&m->p[find_from(m, off, hint)], off);

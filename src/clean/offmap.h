@@ -34,13 +34,13 @@ void px_offmap_add(px_offmap *m, size_t view_off, size_t view_len,
                    size_t src_off, size_t src_len);
 /* Source offset of the byte at view offset off (as a span start). */
 size_t px_offmap_start(const px_offmap *m, size_t off);
-/* Source offset just after the byte before view offset off (as a span end). */
-size_t px_offmap_end(const px_offmap *m, size_t off);
 
-/* The same lookups for callers that ask in increasing order (the
- * tokenizer): *hint is a piece index the caller keeps between calls
- * (start at 0); each lookup walks forward from it, so a pass over a view
- * costs O(pieces + lookups) instead of a binary search each. */
+/* Lookups for callers that ask in increasing order (the tokenizer), as a
+ * span start (_start_at) or as a span end (_end_at: the source offset just
+ * after the byte before view offset off).  *hint is a piece index the
+ * caller keeps between calls (start at 0); each lookup walks forward from
+ * it, so a pass over a view costs O(pieces + lookups), not a binary search
+ * each. */
 size_t px_offmap_start_walk(const px_offmap *m, size_t off, size_t *hint);
 size_t px_offmap_end_walk(const px_offmap *m, size_t off, size_t *hint);
 

@@ -99,6 +99,16 @@ grep -v -F -e "$RT" -e 'اضافة اعلان' "$R" | grep -v -x -e '' -e Reuter
 while IFS= read -r para; do
     grep -q -x -F -e "$para" "$T/r.txt" || fail "seed: paragraph lost: $para"
 done
+# --explain on the seed: each removal line's offsets hold its bytes
+"$P" clean --explain "$R" >"$T/rx.txt"
+[ "$(grep -c '^\[' "$T/rx.txt")" = 4 ] || fail "seed: explain lines"
+grep -qx 'meta wire: Reuters' "$T/rx.txt" || fail "seed: explain meta"
+grep '^\[' "$T/rx.txt" | while IFS= read -r line; do
+    s=${line#[}; s=${s%%,*}; e=${line#*,}; e=${e%%)*}
+    want=${line#*): }; want=$(printf '%s' "$want" | sed 's/\\n$//')
+    got=$(tail -c +$((s + 1)) "$R" | head -c $((e - s)))
+    [ "$got" = "$want" ] || fail "seed: explain [$s,$e) is '$got' not '$want'"
+done
 check_json "$R" >"$T/rr.txt"
 cat >"$T/want.txt" <<WANT
 title-repeat:$RT\\n
