@@ -5,6 +5,8 @@
 #   make check      install deps, build with ASan+UBSan, run every test
 #   make bench      build release, run every benchmark (prints tables)
 #   make fuzz       build the libFuzzer targets with clang (build/fuzz/)
+#   make mpi        build/MODE/parallax-mpi when Open MPI is installed
+#                   (optional: nothing else needs MPI; docs/mpi.md)
 #   make format     clang-format the tree
 #
 # Sources are discovered: src/**/*.c is the library (except src/cli/),
@@ -36,7 +38,8 @@ CFLAGS  = $(CSTD) $(WARN) $(OPT) -Iinclude -Isrc -pthread $(PKG_CFLAGS) \
           $(EXTRA_CFLAGS)
 LDFLAGS = $(LDSAN) -pthread $(EXTRA_LDFLAGS)
 
-LIB_SRC  := $(shell find src -name '*.c' -not -path 'src/cli/*' | sort)
+LIB_SRC  := $(shell find src -name '*.c' -not -path 'src/cli/*' \
+              -not -path 'src/mpi/*' | sort)
 CLI_SRC  := $(sort $(wildcard src/cli/*.c))
 TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
 BENCH_SRC:= $(sort $(wildcard bench/*.c))
@@ -49,7 +52,7 @@ BIN      := $(BUILD)/parallax
 TESTS    := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 BENCHES  := $(BENCH_SRC:bench/%.c=$(BUILD)/bench/%)
 
-.PHONY: all deps demo check test unit cli-tests bench fuzz format clean tidy
+.PHONY: all deps demo check test unit cli-tests bench fuzz format clean tidy mpi
 all: $(BIN)
 
 deps:
@@ -99,6 +102,23 @@ fuzz:
 	done
 
 lib-only: $(LIB)
+
+# The optional Open MPI driver: flags from pkg-config (ompi-c), else mpicc.
+MPI_SRC  := $(sort $(wildcard src/mpi/*.c))
+MPI_BIN  := $(BUILD)/parallax-mpi
+mpi:
+	@if pkg-config --exists ompi-c; then \
+	  $(MAKE) $(MPI_BIN) MPI_CFLAGS="$$(pkg-config --cflags ompi-c)" \
+	    MPI_LIBS="$$(pkg-config --libs ompi-c)"; \
+	elif mpicc -showme >/dev/null 2>&1; then \
+	  $(MAKE) $(MPI_BIN) MPI_CFLAGS="$$(mpicc -showme:compile)" \
+	    MPI_LIBS="$$(mpicc -showme:link)"; \
+	else echo "make mpi: Open MPI not found (apt-get install" \
+	  "libopenmpi-dev openmpi-bin)" >&2; exit 1; fi
+
+$(MPI_BIN): $(MPI_SRC) $(wildcard src/mpi/*.h) $(LIB)
+	$(CC) $(CFLAGS) $(MPI_CFLAGS) -o $@ $(MPI_SRC) $(LIB) $(LDFLAGS) \
+	  $(MPI_LIBS) $(PKG_LIBS)
 
 format:
 	clang-format -i $$(find src include tests bench fuzz -name '*.[ch]')

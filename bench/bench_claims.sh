@@ -9,6 +9,23 @@ echo "-- quantity extraction vs bench/data/claims_quantities.tsv (dev set)"
 "$B" eval bench/data/claims_quantities.tsv
 echo "-- quantity extraction vs bench/data/claims_quantities_heldout.tsv (held out)"
 "$B" eval bench/data/claims_quantities_heldout.tsv
+echo "-- compare: expected findings found (bench/data/compare_expected.tsv)"
+P=${PX_BIN:-build/release/parallax}
+T=$(mktemp -d); trap 'rm -rf "$T"' EXIT
+"$P" compare --json examples/txt/ilvara-wire.txt examples/txt/ilvara-coastline.txt >"$T/ferry.json"
+[ -d ../shared/seeds ] && "$P" compare --json ../shared/seeds/000_db9f598bcc720c5d.txt \
+    ../shared/seeds/002_2fef65d93e5c9bc7.txt >"$T/seeds.json"
+printf '%-6s %-20s %-5s %s\n' pair type found pattern
+grep -v '^#' bench/data/compare_expected.tsv | while IFS='	' read -r pair type re; do
+    [ -f "$T/$pair.json" ] || continue
+    n=$(jq --arg t "$type" --arg re "$re" '[.findings[] | select(.type==$t and (.summary|test($re)))] | length' "$T/$pair.json")
+    printf '%-6s %-20s %-5s %s\n' "$pair" "$type" "$([ "$n" -gt 0 ] && echo yes || echo NO)" "$re"
+done
+for pair in seeds ferry; do
+    [ -f "$T/$pair.json" ] || continue
+    echo "$pair: $(jq '[.findings[] | select(.type!="same")] | length' "$T/$pair.json") findings other than same, by type:"
+    jq -r '.findings[] | .type' "$T/$pair.json" | sort | uniq -c | tr '\n' ' '; echo
+done
 echo "-- extraction speed"
 files=$(ls examples/txt/*.txt 2>/dev/null || true)
 [ -d ../shared/seeds ] && files="$files $(ls ../shared/seeds/*.txt)"

@@ -35,5 +35,7 @@
 #include "parallax/cluster.h"
 #include "parallax/index.h"
 #include "parallax/story.h"
+#include "parallax/story_view.h"
+#include "parallax/serve.h"
 
 #endif /* PARALLAX_H */

@@ -72,8 +72,8 @@ void px_cluster_opts_default(px_cluster_opts *o);
 typedef struct px_cluster_feats px_cluster_feats;
 
 /* Extract from the article body (doc, may be NULL for no text) and its title
- * (may be NULL).  stemmer: English when NULL is not allowed - pass one per
- * thread (parallax/text.h).  *out owned by the caller. */
+ * (may be NULL).  stemmer: required, one per thread (parallax/text.h; not
+ * thread-safe).  opts may be NULL (defaults).  *out owned by the caller. */
 px_result px_cluster_feats_new(const px_doc *doc, const char *title,
                                px_stemmer *stemmer,
                                const px_cluster_opts *opts,

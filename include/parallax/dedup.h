@@ -60,6 +60,11 @@ px_result px_lsh_params(double threshold, unsigned k, unsigned *bands,
                         unsigned *rows);
 /* Probability that a pair at Jaccard s becomes an LSH candidate. */
 double px_lsh_prob(double s, unsigned bands, unsigned rows);
+/* The band keys of a signature of bands * rows (or more) bins into
+ * keys[0..bands) (caller-owned): the keys px_dedup_run groups documents by,
+ * for drivers that distribute the banding (src/mpi/). */
+void px_lsh_band_keys(const uint32_t *sig, unsigned bands, unsigned rows,
+                      uint64_t *keys);
 
 /* ------------------------------------------------------------------ dedup */
 
@@ -77,6 +82,10 @@ typedef struct px_dedup_opts {
 } px_dedup_opts;
 
 void px_dedup_opts_init(px_dedup_opts *o);
+/* Validate o and resolve its banding (given bands and rows, else chosen
+ * from the threshold); PX_ERR_INVALID if unusable. */
+px_result px_dedup_banding(const px_dedup_opts *o, unsigned *bands,
+                           unsigned *rows);
 
 /* One verified near-duplicate pair (a < b, document numbers). */
 typedef struct px_dup_pair {

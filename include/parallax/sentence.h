@@ -17,7 +17,9 @@
  *     ("Dr.", "Gen."), or an initial / month / other abbreviation ("U.S.",
  *     "Jan.", "Inc.") not followed by a capitalised function word; digits
  *     around '.' and ',' are inside one token ("1.2 million", "115,600");
- *   - CJK full stops end a sentence even without a following space;
+ *   - CJK full stops end a sentence even without a following space, and
+ *     so does any stop glued to a letter of a caseless script ("War
+ *     II.اضافة": a label pasted after the text);
  *   - a dateline opening a paragraph ("MOSCOW, Dec 2 (Reuters) -") is its
  *     own sentence, flagged PX_SENT_DATELINE;
  *   - a sentence longer than PX_SENT_MAX_TOKENS tokens is cut (PX_SENT_CUT)

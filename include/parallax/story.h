@@ -70,8 +70,9 @@ typedef struct px_story_info {
     size_t size;          /* articles, copies included */
     size_t outlets;       /* distinct outlets (or URL hosts) */
     int64_t t_min, t_max; /* publication span, PX_TIME_NONE if unknown */
-    const char *headline; /* generated from member titles; owned by caller
-                             of the callback: valid during the call */
+    const char *headline; /* generated from member titles, or NULL; in a
+                             px_story_each callback valid during the call,
+                             from px_story_get owned by its caller */
 } px_story_info;
 
 typedef int (*px_story_each_fn)(void *ud, const px_story_info *st);

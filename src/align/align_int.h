@@ -40,6 +40,7 @@ struct px_align_side {
     px_span credit_span;
     px_cue *cites;      /* wires named near a reporting cue */
     size_t ncites;
+    uint8_t *frame;     /* per token: 1 for "reports", "according"... */
 };
 
 typedef struct px_pair_int {

@@ -2,7 +2,8 @@
  * cues.c - source cues in one article, found once when its side is
  * prepared: a credit line naming a wire service ("Reuters" alone on a
  * line) and wire names next to a reporting cue ("according to Reuters",
- * "Reuters reported", "told AFP").  direction.c weighs them per pair.
+ * "Reuters reported", "told AFP"), and the words that frame a sentence as
+ * reported ("reports that").  direction.c weighs them per pair.
  *
  * Design: wire names are a short fixed table of normalised words; tokens
  * are matched by the 64-bit hash the doc already stores (seed 0 of the
@@ -93,9 +94,24 @@ static void find_cites(px_align_side *s) {
         }
 }
 
+/* Tokens that frame a sentence as reported: "X reports that", "according
+ * to X".  One byte per token, so a pair's inserted words are checked in
+ * O(1) each. */
+static void find_frames(px_align_side *s) {
+    static const char *const words[] = {"reports", "reported", "according"};
+    uint64_t h[3];
+    size_t n;
+    const px_token *t = px_doc_tokens(s->doc, &n);
+    for (size_t i = 0; i < 3; i++) h[i] = px_hash64(words[i], strlen(words[i]), 0);
+    s->frame = px_calloc(n + 1, 1);
+    for (size_t k = 0; k < n; k++)
+        s->frame[k] = t[k].hash == h[0] || t[k].hash == h[1] || t[k].hash == h[2];
+}
+
 void px_cues_find(px_align_side *s) {
     find_credit(s);
     find_cites(s);
+    find_frames(s);
 }
 
 const char *px_wire_show(int i) {

@@ -103,6 +103,7 @@ static void named_cue(px_align *al, int y, const char *w) {
  * sentence on side y. */
 static void frame_cue(px_align *al, int y) {
     const px_doc *d = al->side[y]->doc;
+    const uint8_t *frame = al->side[y]->frame;
     for (size_t i = 0; i < al->npairs; i++) {
         const px_align_pair *p = &al->pairs[i].pub;
         for (size_t k = 0; k < p->nops; k++) {
@@ -111,10 +112,7 @@ static void frame_cue(px_align *al, int y) {
             uint32_t at = y ? op->b_tok : op->a_tok, n = y ? op->b_n : op->a_n;
             if (op->kind != mine && op->kind != PX_OP_REPLACE) continue;
             for (uint32_t j = at; j < at + n; j++) {
-                if (!px_tok_is(d, j, "reports") &&
-                    !px_tok_is(d, j, "according") &&
-                    !px_tok_is(d, j, "reported"))
-                    continue;
+                if (!frame[j]) continue;
                 char m[256];
                 snprintf(m, sizeof m,
                          "%s wraps a shared sentence in an attribution it "

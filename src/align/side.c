@@ -220,6 +220,7 @@ void px_align_side_free(px_align_side *s) {
     px_free(s->term_off);
     px_free(s->key);
     px_free(s->cites);
+    px_free(s->frame);
     px_free(s);
 }
 

@@ -4,7 +4,8 @@
  * The tokens of the pair's A sentences and of its B sentences are compared
  * by key (Snowball stem hash: "meeting" keeps "meet").  Common prefix and
  * suffix are stripped first (identical sentences cost O(n)); the middle is a
- * classic LCS table, capped at MAX_CELLS cells (beyond it the middle is one
+ * bit-parallel LCS when B's part fits a 64-bit word (most sentences), else
+ * a classic LCS table, capped at MAX_CELLS cells (beyond it the middle is one
  * replacement: sentences are capped at PX_SENT_MAX_TOKENS, so this only
  * bites on huge merged groups).  The edit script is then grouped into runs:
  * deletions and insertions between two kept words form one REPLACE
@@ -30,6 +31,8 @@ struct px_wdiff_ws {
     size_t ns, ascript;
     uint16_t *L;    /* LCS table */
     size_t aL;
+    uint64_t *V;    /* bit-parallel rows */
+    size_t aV;
 };
 typedef struct px_wdiff_ws seqs;
 
@@ -66,11 +69,53 @@ static void gather(seqs *q, int x, const px_align_side *s, const uint32_t *v,
     q->n[x] = o;
 }
 
+/* Bit-parallel LCS (Allison-Dix, Hyyro) for m <= 64: rows V[k] over the
+ * reversed sequences, so the LCS of the suffixes a[i..], b[j..] is the
+ * number of zero bits of V[n - i] among its low m - j bits.  O(n m / 64)
+ * word operations instead of n m dependent steps. */
+static const uint64_t *bp_rows(seqs *q, const gtok *a, size_t n, const gtok *b,
+                               size_t m) {
+    uint64_t *V = q->V = reserve(q->V, &q->aV, n + 1, sizeof *V);
+    V[0] = ~(uint64_t)0;
+    for (size_t k = 0; k < n; k++) {
+        uint64_t M = 0, key = a[n - 1 - k].key;
+        for (size_t j = 0; j < m; j++)
+            M |= (uint64_t)(b[m - 1 - j].key == key) << j;
+        uint64_t U = V[k] & M;
+        V[k + 1] = (V[k] + U) | (V[k] - U);
+    }
+    return V;
+}
+
+static size_t bp_suffix_lcs(const uint64_t *V, size_t n, size_t m, size_t i,
+                            size_t j) {
+    size_t bits = m - j;
+    uint64_t mask = bits >= 64 ? ~(uint64_t)0 : (((uint64_t)1 << bits) - 1);
+    return (size_t)__builtin_popcountll(~V[n - i] & mask);
+}
+
+static void lcs_bits(seqs *q, const gtok *a, size_t n, const gtok *b, size_t m) {
+    const uint64_t *V = bp_rows(q, a, n, b, m);
+    size_t i = 0, j = 0;
+    while (i < n && j < m) {
+        if (a[i].key == b[j].key) q->script[q->ns++] = 'K', i++, j++;
+        else if (bp_suffix_lcs(V, n, m, i + 1, j) >= bp_suffix_lcs(V, n, m, i, j + 1))
+            q->script[q->ns++] = 'D', i++;
+        else q->script[q->ns++] = 'I', j++;
+    }
+    while (i < n) q->script[q->ns++] = 'D', i++;
+    while (j < m) q->script[q->ns++] = 'I', j++;
+}
+
 /* LCS edit script of a[0..n) vs b[0..m) appended to q->script. */
 static void lcs(seqs *q, const gtok *a, size_t n, const gtok *b, size_t m) {
     if (!n || !m || (n + 1) * (m + 1) > MAX_CELLS) {
         for (size_t i = 0; i < n; i++) q->script[q->ns++] = 'D';
         for (size_t j = 0; j < m; j++) q->script[q->ns++] = 'I';
+        return;
+    }
+    if (m <= 64) {
+        lcs_bits(q, a, n, b, m);
         return;
     }
     size_t W = m + 1;
@@ -202,6 +247,7 @@ void px_wdiff_ws_free(px_wdiff_ws *q) {
     px_free(q->t[1]);
     px_free(q->script);
     px_free(q->L);
+    px_free(q->V);
     px_free(q);
 }
 

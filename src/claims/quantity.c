@@ -39,7 +39,7 @@ typedef struct qty {
  * bytes used (0 if w does not start with a digit). */
 static size_t parse_digits(const char *s, size_t n, double *v, double *prec) {
     double val = 0, scale = 1;
-    int decimals = -1, trailing0 = 0, groups = 0, dots = 0;
+    int decimals = -1, trailing0 = 0, dots = 0;
     size_t k = 0;
     for (; k < n; k++) {
         char c = s[k];
@@ -48,7 +48,7 @@ static size_t parse_digits(const char *s, size_t n, double *v, double *prec) {
             else val = val * 10 + (c - '0');
             trailing0 = c == '0' ? trailing0 + 1 : 0;
         } else if (c == ',' && k + 1 < n) {
-            groups++, trailing0 = 0;
+            trailing0 = 0; /* thousands separator */
         } else if (c == '.' && k + 1 < n && s[k + 1] >= '0' && s[k + 1] <= '9') {
             dots++;
             decimals = 0, trailing0 = 0;
@@ -63,7 +63,6 @@ static size_t parse_digits(const char *s, size_t n, double *v, double *prec) {
             if (s[i] >= '0' && s[i] <= '9') t = t * 10 + (s[i] - '0');
         val = t, decimals = -1;
     }
-    (void)groups;
     *v = val;
     if (decimals > 0) *prec = pow(10, -decimals);
     else *prec = pow(10, trailing0 > 0 && val > 0 ? trailing0 : 0);
@@ -79,6 +78,13 @@ static int value_digits(const px_xctx *x, size_t i, qty *q) {
         return 0; /* "05", "007": parts of dates and codes */
     size_t k = parse_digits(w->norm, w->nlen, &q->value, &q->precision);
     if (!k) return 0;
+    /* ".500": a decimal written without its leading zero */
+    size_t st = w->start;
+    if (k == w->nlen && st > 0 && x->orig[st - 1] == '.' &&
+        (st == 1 || x->orig[st - 2] == ' ' || x->orig[st - 2] == '\n')) {
+        double scale = pow(10, -(double)w->nlen);
+        q->value *= scale, q->precision = scale;
+    }
     q->vi = i, q->vj = q->end = i + 1;
     if (k < w->nlen) { /* "1.2m", "3bn", "5k" */
         uint64_t h = px_hash64(w->norm + k, w->nlen - k, 0);

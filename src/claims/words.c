@@ -8,13 +8,12 @@
  * visible to the passes.  A quotation mark is "opening" when it sits right
  * before the next word (no space between) or is an opening glyph (“ « „),
  * "closing" when it follows the previous word or is a closing glyph.
- * A sentence starts after a line break, or after . ! ? followed by space
- * and a capital, digit or quote, unless the word before is an abbreviation
- * or a single letter ("U.S.").
+ * Sentences are those of parallax/sentence.h (shared with the alignment).
  */
 #include <string.h> /* memcmp, memcpy */
 
 #include "claims/claims_int.h"
+#include "parallax/sentence.h"
 
 /* ------------------------------------------------------------------ gaps */
 
@@ -24,8 +23,8 @@ typedef struct gap_state {
     const char *cur;
 } gap_state;
 
-static void gap_quote(gap_state *st, int kind, const unsigned char *s,
-                      size_t i, size_t l, size_t end) {
+static void gap_quote(gap_state *st, int kind, size_t i, size_t l,
+                      size_t end) {
     /* kind: 1 opening glyph, 2 closing glyph, 0 ambiguous (straight) */
     int next_is_word = i + l >= end; /* the quote touches the next word */
     if (kind == 1 || (kind == 0 && next_is_word && st->seen_space))
@@ -34,7 +33,6 @@ static void gap_quote(gap_state *st, int kind, const unsigned char *s,
         st->g |= G_QCLOSE;
     else
         st->g |= G_QOPEN;
-    (void)s;
 }
 
 static void gap_byte(gap_state *st, const unsigned char *s, size_t i,
@@ -57,7 +55,7 @@ static void gap_byte(gap_state *st, const unsigned char *s, size_t i,
     case '/': st->g |= G_SLASH; break;
     case '-':
         st->g |= (i == start && i + 1 == end) ? G_HYPHEN : G_DASH; break;
-    case '"': gap_quote(st, 0, s, i, 1, end); break;
+    case '"': gap_quote(st, 0, i, 1, end); break;
     default: st->g |= G_OTHER; break;
     }
 }
@@ -80,7 +78,7 @@ static size_t gap_mb(gap_state *st, const unsigned char *s, size_t i,
     for (size_t k = 0; k < sizeof sym / sizeof sym[0]; k++) {
         size_t l = strlen(sym[k].b);
         if (i + l > end || memcmp(s + i, sym[k].b, l)) continue;
-        if (sym[k].q >= 0) gap_quote(st, sym[k].q, s, i, l, end);
+        if (sym[k].q >= 0) gap_quote(st, sym[k].q, i, l, end);
         st->g |= sym[k].g;
         if (sym[k].g & G_SPACE) st->seen_space = 1;
         if (sym[k].cur) st->cur = sym[k].cur;
@@ -112,36 +110,30 @@ static int abbrev_before(const px_xctx *x, size_t i) {
     return (p->cats & LX_ABBR) || (p->nlen == 1 && (p->tflags & PX_TOK_CAP));
 }
 
-static int sentence_starts(const px_xctx *x, size_t i) {
-    const px_word *w = &x->w[i];
-    if (i == 0 || (w->gap & G_PARA)) return 1;
-    if (!(w->gap & G_STOP) || !(w->gap & G_SPACE)) return 0;
-    if (!(w->tflags & (PX_TOK_CAP | PX_TOK_DIGIT)) && !(w->gap & G_QOPEN))
-        return 0;
-    return !abbrev_before(x, i);
-}
-
-static void add_sentence(px_claims *cs, size_t start, size_t end) {
-    if (cs->nsent == cs->asent) {
-        cs->asent = cs->asent ? cs->asent * 2 : 32;
-        cs->sent = px_realloc(cs->sent, cs->asent * sizeof *cs->sent);
+/* Sentences come from the shared segmenter (parallax/sentence.h), so
+ * claim.sentence agrees with the alignment; a dot inside a sentence after
+ * an abbreviation ("U.S. officials") is then no stop for the passes. */
+static px_result mark_sentences(px_xctx *x, const px_doc *doc) {
+    px_sent *st;
+    size_t ns;
+    px_result rc = px_sent_split(doc, &st, &ns);
+    if (rc) return rc;
+    px_claims *cs = x->out;
+    cs->sent = px_malloc((ns ? ns : 1) * sizeof *cs->sent);
+    cs->nsent = cs->asent = ns;
+    for (size_t k = 0; k < ns; k++) {
+        cs->sent[k] = st[k].span;
+        size_t a = st[k].tok_first, b = a + st[k].tok_count;
+        if (a < x->n) x->w[a].gap |= G_SENT;
+        for (size_t t = a; t < b && t < x->n; t++) x->w[t].sent = (uint32_t)k;
     }
-    cs->sent[cs->nsent++] = (px_span){start, end};
-}
-
-static void mark_sentences(px_xctx *x) {
-    size_t first = 0;
-    for (size_t i = 0; i < x->n; i++) {
-        if (i && sentence_starts(x, i)) {
-            add_sentence(x->out, x->w[first].start, x->w[i - 1].end);
-            first = i;
-        }
-        else if (i && (x->w[i].gap & G_STOP) && abbrev_before(x, i))
+    px_free(st);
+    for (size_t i = 1; i < x->n; i++)
+        if (!(x->w[i].gap & G_SENT) && (x->w[i].gap & G_STOP) &&
+            abbrev_before(x, i))
             x->w[i].gap = (x->w[i].gap & ~(uint32_t)G_STOP) | G_DOT;
-        if (i == first) x->w[i].gap |= G_SENT;
-        x->w[i].sent = (uint32_t)x->out->nsent;
-    }
-    if (x->n) add_sentence(x->out, x->w[first].start, x->w[x->n - 1].end);
+    if (x->n) x->w[0].gap |= G_SENT;
+    return PX_OK;
 }
 
 /* ------------------------------------------------------------ public-ish */
@@ -172,8 +164,7 @@ px_result px_words_build(px_xctx *x, const px_doc *doc) {
         gap_scan(w, x->orig, prev_end, w->start);
         prev_end = w->end;
     }
-    mark_sentences(x);
-    return PX_OK;
+    return mark_sentences(x, doc);
 }
 
 int px_word_is(const px_word *w, const char *s) {

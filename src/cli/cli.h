@@ -66,5 +66,6 @@ int px_cmd_cluster(int argc, char **argv);
 int px_cmd_run(int argc, char **argv);
 int px_cmd_stories(int argc, char **argv);
 int px_cmd_story(int argc, char **argv);
+int px_cmd_serve(int argc, char **argv);
 
 #endif /* PX_CLI_H */

@@ -10,11 +10,12 @@
 #include "cli/cli.h"
 
 static const char help[] =
-    "usage: parallax align [OPTIONS] A B\n"
+    "usage: parallax align [OPTIONS] A B | PAIR.jsonl | -\n"
     "Align two articles sentence by sentence: which sentences correspond,\n"
     "what changed inside each pair, what only one side has, and which text\n"
-    "derives from which.  A and B are files, \"-\" (JSON Lines on stdin) or\n"
-    "stored article ids.\n"
+    "derives from which.  A and B are files or stored article ids; a single\n"
+    "argument (a .jsonl file, or \"-\" for JSON Lines on stdin) gives the\n"
+    "first two articles it holds.\n"
     "  --json            one JSON object (schema: docs/align.md)\n"
     "  --html FILE       write a self-contained HTML page to FILE\n"
     "  --columns[=W]     two columns, W characters wide (default 160)\n"
@@ -66,9 +67,10 @@ static int parse_args(int argc, char **argv, align_args *a) {
         default: goto usage;
         }
     }
-    if (argc - optind != 2 || (a->width && a->width < 40) ||
+    int nin = argc - optind;
+    if (nin < 1 || nin > 2 || (a->width && a->width < 40) ||
         a->opts.threshold < 0 || a->opts.threshold > 1) {
-        cli_err(argv[0], "need two articles (and --columns >= 40, "
+        cli_err(argv[0], "need one or two inputs (and --columns >= 40, "
                          "0 <= --threshold <= 1)");
         goto usage;
     }
@@ -78,11 +80,11 @@ usage:
     return PX_EXIT_USAGE;
 }
 
-/* Read exactly two articles. */
-static int read_two(const char *cmd, char **args, const char *db,
+/* Read the first two articles of the inputs. */
+static int read_two(const char *cmd, char **args, int nargs, const char *db,
                     px_article *art[2]) {
     cli_input *in;
-    if (cli_input_open(cmd, args, 2, db, &in)) return PX_EXIT_FAIL;
+    if (cli_input_open(cmd, args, nargs, db, &in)) return PX_EXIT_FAIL;
     px_article *a;
     int n = 0;
     while ((a = cli_input_next(in))) {
@@ -149,7 +151,7 @@ int px_cmd_align(int argc, char **argv) {
     int rc = parse_args(argc, argv, &a);
     if (rc >= 0) return rc;
     px_article *art[2] = {NULL, NULL};
-    rc = read_two(argv[0], argv + optind, a.db, art);
+    rc = read_two(argv[0], argv + optind, argc - optind, a.db, art);
     if (rc < 0) rc = run(argv[0], &a, art);
     px_article_free(art[0]);
     px_article_free(art[1]);

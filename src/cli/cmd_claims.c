@@ -73,36 +73,64 @@ static void print_claims(const px_article *a, const px_claims *cs, int json,
     }
 }
 
-int px_cmd_claims(int argc, char **argv) {
+typedef struct args {
+    int json, kind;
+    const char *lang, *db;
+} args;
+
+/* 0 to go on, else an exit code + 1 (so PX_EXIT_OK is 1). */
+static int parse(int argc, char **argv, args *a) {
     static const struct option opts[] = {
         {"json", no_argument, 0, 'j'}, {"kind", required_argument, 0, 'k'},
         {"lang", required_argument, 0, 'l'}, {"db", required_argument, 0, 'd'},
         {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
-    int json = 0, kind = 0, c;
-    const char *lang = "en", *db = NULL;
+    int c;
     optind = 1;
     while ((c = getopt_long(argc, argv, "jk:l:d:h", opts, NULL)) != -1) {
         switch (c) {
-        case 'j': json = 1; break;
+        case 'j': a->json = 1; break;
         case 'k':
-            if ((kind = kind_of(optarg)) < 0) {
+            if ((a->kind = kind_of(optarg)) < 0) {
                 cli_err(argv[0], "unknown kind '%s'", optarg);
-                return PX_EXIT_USAGE;
+                return PX_EXIT_USAGE + 1;
             }
             break;
-        case 'l': lang = optarg; break;
-        case 'd': db = optarg; break;
-        case 'h': fputs(help, stdout); return PX_EXIT_OK;
-        default: fputs(help, stderr); return PX_EXIT_USAGE;
+        case 'l': a->lang = optarg; break;
+        case 'd': a->db = optarg; break;
+        case 'h': fputs(help, stdout); return PX_EXIT_OK + 1;
+        default: fputs(help, stderr); return PX_EXIT_USAGE + 1;
         }
     }
-    px_claimer *cl = px_claimer_new(lang);
+    return 0;
+}
+
+/* Extract and print one article's claims; 0 or 1 (failed). */
+static int one_article(const char *cmd, const px_claimer *cl, const args *o,
+                       const px_article *a, px_buf *out) {
+    px_doc *d = NULL;
+    px_claims *cs = NULL;
+    px_doc_opts dopts = {0, a->title, a->outlet, NULL};
+    px_result rc = px_doc_new(a->text, a->text_len, &dopts, &d);
+    if (!rc) rc = px_claims_extract(cl, d, &cs);
+    if (rc) cli_err(cmd, "%s: %s", a->origin, px_result_str(rc));
+    else print_claims(a, cs, o->json, o->kind, out);
+    cli_flush(out);
+    px_claims_free(cs);
+    px_doc_free(d);
+    return rc != PX_OK;
+}
+
+int px_cmd_claims(int argc, char **argv) {
+    args o = {0, 0, "en", NULL};
+    int p = parse(argc, argv, &o);
+    if (p) return p - 1;
+    px_claimer *cl = px_claimer_new(o.lang);
     if (!cl) {
-        cli_err(argv[0], "no claim lexicon for language '%s'", lang);
+        cli_err(argv[0], "no claim lexicon for language '%s'", o.lang);
         return PX_EXIT_USAGE;
     }
     cli_input *in;
-    if (cli_input_open(argv[0], argv + optind, argc - optind, db, &in)) {
+    if (cli_input_open(argv[0], argv + optind, argc - optind, o.db, &in)) {
         px_claimer_free(cl);
         return PX_EXIT_FAIL;
     }
@@ -110,20 +138,7 @@ int px_cmd_claims(int argc, char **argv) {
     px_article *a;
     int bad = 0;
     while ((a = cli_input_next(in))) {
-        px_doc *d = NULL;
-        px_claims *cs = NULL;
-        px_doc_opts o = {0, a->title, a->outlet, NULL};
-        px_result rc = px_doc_new(a->text, a->text_len, &o, &d);
-        if (!rc) rc = px_claims_extract(cl, d, &cs);
-        if (rc) {
-            cli_err(argv[0], "%s: %s", a->origin, px_result_str(rc));
-            bad = 1;
-        } else {
-            print_claims(a, cs, json, kind, &out);
-            cli_flush(&out);
-        }
-        px_claims_free(cs);
-        px_doc_free(d);
+        bad |= one_article(argv[0], cl, &o, a, &out);
         px_article_free(a);
     }
     px_buf_release(&out);

@@ -46,6 +46,7 @@ typedef struct job {
     char **ids;       /* by input position */
     char **heads;     /* by input position: headline (first titles only) */
     size_t *seq;      /* by input position: clusterer sequence number */
+    size_t *pos;      /* by clusterer sequence number: input position */
     size_t n, a;
     int64_t last_key;
 } job;
@@ -90,6 +91,7 @@ static void release_one(job *j) {
     px_cluster_result r;
     px_clusterer_add(j->c, j->ids[p.idx], p.f, p.key, NULL, 0, &r);
     j->seq[p.idx] = r.seq;
+    j->pos[r.seq] = p.idx;
     if (!r.is_new) { /* only a story's first article names it */
         px_free(j->heads[p.idx]);
         j->heads[p.idx] = NULL;
@@ -120,6 +122,7 @@ static px_result take(job *j, const px_article *a) {
         j->ids = px_realloc(j->ids, j->a * sizeof *j->ids);
         j->heads = px_realloc(j->heads, j->a * sizeof *j->heads);
         j->seq = px_realloc(j->seq, j->a * sizeof *j->seq);
+        j->pos = px_realloc(j->pos, j->a * sizeof *j->pos);
     }
     size_t idx = j->n++;
     j->ids[idx] = px_strdup(a->id);
@@ -185,7 +188,7 @@ static void print_summary(const job *j) {
     const px_cluster_merge *m = px_clusterer_merges(j->c, &nm);
     for (size_t k = 0; k < nm; k++)
         printf("merged %s into %s (article %s)\n", m[k].from, m[k].into,
-               j->ids[m[k].by < j->n ? m[k].by : 0]);
+               j->ids[j->pos[m[k].by]]);
     px_free(rows);
     px_free(row_of);
 }
@@ -199,6 +202,7 @@ static void job_release(job *j) {
     px_free(j->ids);
     px_free(j->heads);
     px_free(j->seq);
+    px_free(j->pos);
     px_clusterer_free(j->c);
     px_stemmer_free(j->st);
 }

@@ -12,11 +12,12 @@
 static const char help[] =
     "usage: parallax compare [--json] [--html FILE] [--no-same] [--lang L]\n"
     "                        [--threshold T] [--db DB] A B [C...]\n"
+    "       parallax compare [options] ARTICLES.jsonl\n"
     "Compare two or more articles on one story claim by claim: figures,\n"
     "quotes, attributions, times, passages and wording.  A, B ... are files\n"
-    "(\"-\" = stdin) or stored article ids.  Findings, most consequential\n"
-    "first: differs, attribution_changed, quote_changed, rounded, only_in,\n"
-    "wording, same.\n"
+    "(\"-\" = stdin, JSON Lines with several articles) or stored article ids.\n"
+    "Findings, most consequential first: differs, attribution_changed,\n"
+    "quote_changed, rounded, only_in, wording, same.\n"
     "  --json          one JSON object (schema: docs/compare.md)\n"
     "  --html FILE     alignment page of the first two with the findings\n"
     "  --no-same       leave out `same` findings\n"
@@ -51,7 +52,7 @@ static int parse(int argc, char **argv, args *a) {
         default: fputs(help, stderr); return 2;
         }
     }
-    if (argc - optind < 2) {
+    if (argc - optind < 1) {
         cli_err(argv[0], "need at least two articles");
         fputs(help, stderr);
         return 2;
@@ -92,40 +93,72 @@ static int report(const char *cmd, const args *a, const px_compare *cmp) {
     return rc;
 }
 
-/* Read the articles, build their docs, compare. */
-static int run(const char *cmd, const args *a, char **paths, int n) {
-    px_article *art[PX_COMPARE_MAX_SOURCES] = {0};
-    px_doc *doc[PX_COMPARE_MAX_SOURCES] = {0};
+/* The articles read, with their docs. */
+typedef struct sources {
+    px_article *art[PX_COMPARE_MAX_SOURCES];
+    px_doc *doc[PX_COMPARE_MAX_SOURCES];
     px_compare_src src[PX_COMPARE_MAX_SOURCES];
-    cli_input *in;
-    if (cli_input_open(cmd, paths, n, a->db, &in)) return PX_EXIT_FAIL;
-    size_t k = 0;
+    size_t n;
+    int partial;     /* some input unreadable or left out */
+} sources;
+
+static void sources_read(const char *cmd, cli_input *in, sources *s) {
     px_article *x;
-    while (k < PX_COMPARE_MAX_SOURCES && (x = cli_input_next(in))) {
+    while (s->n < PX_COMPARE_MAX_SOURCES && (x = cli_input_next(in))) {
         px_doc_opts o = {0, x->title, x->outlet, NULL};
-        px_result r = px_doc_new(x->text, x->text_len, &o, &doc[k]);
+        px_result r = px_doc_new(x->text, x->text_len, &o, &s->doc[s->n]);
         if (r) {
             cli_err(cmd, "%s: %s", x->origin, px_result_str(r));
             px_article_free(x);
+            s->partial = 1;
             continue;
         }
-        art[k] = x;
-        src[k] = (px_compare_src){doc[k], x};
-        k++;
+        s->art[s->n] = x;
+        s->src[s->n] = (px_compare_src){s->doc[s->n], x};
+        s->n++;
     }
-    int partial = cli_input_nerrors(in) || k < (size_t)n;
+    if (s->n == PX_COMPARE_MAX_SOURCES && (x = cli_input_next(in))) {
+        cli_err(cmd, "more than %d articles: compared the first %d",
+                PX_COMPARE_MAX_SOURCES, PX_COMPARE_MAX_SOURCES);
+        px_article_free(x);
+        s->partial = 1;
+    }
+    s->partial |= cli_input_nerrors(in) != 0;
+}
+
+static void sources_release(sources *s) {
+    for (size_t i = 0; i < s->n; i++) {
+        px_doc_free(s->doc[i]);
+        px_article_free(s->art[i]);
+    }
+}
+
+/* Read the articles, build their docs, compare. */
+static int run(const char *cmd, const args *a, char **paths, int n) {
+    sources *s = px_calloc(1, sizeof *s);
+    cli_input *in;
+    if (cli_input_open(cmd, paths, n, a->db, &in)) {
+        px_free(s);
+        return PX_EXIT_FAIL;
+    }
+    sources_read(cmd, in, s);
     cli_input_free(in);
     int rc = PX_EXIT_FAIL;
     px_compare *cmp = NULL;
     px_compare_opts co = {a->lang, a->threshold, !a->no_same};
-    px_result r = k >= 2 ? px_compare_new(src, k, &co, &cmp) : PX_ERR_EMPTY;
-    if (r) cli_err(cmd, "cannot compare: %s", px_result_str(r));
-    else rc = report(cmd, a, cmp);
-    px_compare_free(cmp);
-    for (size_t i = 0; i < k; i++) {
-        px_doc_free(doc[i]);
-        px_article_free(art[i]);
+    px_result r;
+    if (s->n < 2) {
+        cli_err(cmd, "need at least two articles, got %zu", s->n);
+        rc = s->partial ? PX_EXIT_FAIL : PX_EXIT_USAGE;
+    } else if ((r = px_compare_new(s->src, s->n, &co, &cmp))) {
+        cli_err(cmd, "cannot compare: %s", px_result_str(r));
+    } else {
+        rc = report(cmd, a, cmp);
     }
+    px_compare_free(cmp);
+    int partial = s->partial;
+    sources_release(s);
+    px_free(s);
     return rc == PX_EXIT_OK && partial ? PX_EXIT_PARTIAL : rc;
 }
 

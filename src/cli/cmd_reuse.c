@@ -13,7 +13,8 @@ static const char help[] =
     "directories, JSON Lines, \"-\" for stdin (default).\n"
     "  -m, --min-words N  shortest passage, in shared words (default 15)\n"
     "  -s, --min-sim S    lowest passage similarity 0..1 (default 0.5)\n"
-    "  -n, --ngram N      words per anchor n-gram (default 4)\n"
+    "  -n, --ngram N      words per anchor n-gram (default 4, or --min-words\n"
+    "                     when that is smaller)\n"
     "  -w, --window W     winnowing window (default: from --min-words, <= 8)\n"
     "      --max-gap N    words between anchors of one passage (default 40)\n"
     "      --max-df N     ignore anchors occurring more often (default 100)\n"
@@ -60,9 +61,10 @@ static int parse(int argc, char **argv, reuse_cli *c) {
         {"json", no_argument, 0, 'J'},
         {"help", no_argument, 0, 'h'},
         {0, 0, 0, 0}};
-    int ch;
+    int ch, ngram_given = 0;
     optind = 1;
     while ((ch = getopt_long(argc, argv, "m:s:n:w:j:h", opts, NULL)) != -1) {
+        ngram_given |= ch == 'n';
         if (ch == 'h') {
             fputs(help, stdout);
             return 0;
@@ -78,6 +80,8 @@ static int parse(int argc, char **argv, reuse_cli *c) {
             return PX_EXIT_USAGE;
         }
     }
+    /* passages shorter than the n-gram could never be anchored */
+    if (!ngram_given && c->o.min_words < c->o.ngram) c->o.ngram = c->o.min_words;
     return -1;
 }
 

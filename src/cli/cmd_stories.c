@@ -36,35 +36,20 @@ typedef struct lister {
 
 static void list_text(lister *l, const px_story_info *st) {
     char t0[24], t1[24];
-    story_time(st->t_min, t0);
-    story_time(st->t_max, t1);
+    px_story_time(st->t_min, t0);
+    px_story_time(st->t_max, t1);
     px_buf_printf(&l->out, "%s  %5zu  %4zu  %-17s  %-17s  %s\n", st->id,
                   st->size, st->outlets, *t0 ? t0 : "-", *t1 ? t1 : "-",
                   st->headline ? st->headline : "");
 }
 
 static void list_json(lister *l, const px_story_info *st) {
-    px_buf *o = &l->out;
-    px_buf_printf(o, "{\"id\": \"%s\", \"size\": %zu, \"outlets\": %zu",
-                  st->id, st->size, st->outlets);
-    if (st->t_min == PX_TIME_NONE) px_buf_puts(o, ", \"t_min\": null, \"t_max\": null");
-    else px_buf_printf(o, ", \"t_min\": %lld, \"t_max\": %lld",
-                       (long long)st->t_min, (long long)st->t_max);
-    px_buf_puts(o, ", \"headline\": ");
-    if (st->headline) px_buf_json_str(o, st->headline, strlen(st->headline));
-    else px_buf_puts(o, "null");
-    px_buf_puts(o, "}\n");
+    px_story_info_to_json(st, &l->out);
+    px_buf_putc(&l->out, '\n');
 }
 
+/* --html: remember the story; its page is written after the index. */
 static void list_html(lister *l, const px_story_info *st) {
-    px_buf *o = &l->out;
-    char t0[24];
-    story_time(st->t_min, t0);
-    px_buf_printf(o, "<tr><td><a href=\"%s.html\">", st->id);
-    const char *h = st->headline ? st->headline : st->id;
-    px_buf_html(o, h, strlen(h));
-    px_buf_printf(o, "</a></td><td>%zu</td><td>%zu</td><td>%s</td></tr>\n",
-                  st->size, st->outlets, t0);
     if (l->nids == l->aids) {
         l->aids = l->aids ? 2 * l->aids : 64;
         l->ids = px_realloc(l->ids, l->aids * sizeof *l->ids);
@@ -83,19 +68,14 @@ static int on_story(void *ud, const px_story_info *st) {
     return 0;
 }
 
-/* index.html from the rows collected in l->out, then every story page. */
+/* index.html, then every listed story's page. */
 static int write_site(lister *l) {
     if (mkdir(l->html, 0777) && errno != EEXIST) {
         cli_err(l->cmd, "%s: cannot create directory", l->html);
         return -1;
     }
     px_buf page = PX_BUF_INIT, path = PX_BUF_INIT;
-    story_html_head(&page, "parallax stories");
-    px_buf_printf(&page, "<h1>Stories</h1><table><tr><th>headline</th>"
-                         "<th>articles</th><th>outlets</th><th>first "
-                         "published</th></tr>\n");
-    px_buf_append(&page, l->out.data, l->out.len);
-    px_buf_puts(&page, "</table></body></html>\n");
+    px_story_index_html(l->s, NULL, l->limit, &page);
     px_buf_printf(&path, "%s/index.html", l->html);
     FILE *f = fopen(path.data, "wb");
     int bad = !f || fwrite(page.data, 1, page.len, f) != page.len;

@@ -20,7 +20,7 @@ static const char help[] =
 int story_write_html(const char *cmd, px_store *s, const char *dir,
                      const char *id) {
     px_buf page = PX_BUF_INIT, path = PX_BUF_INIT;
-    px_result rc = story_view(s, id, STORY_HTML, 0, &page);
+    px_result rc = px_story_render(s, id, PX_STORY_HTML, 0, NULL, &page);
     px_buf_printf(&path, "%s/%s.html", dir, id);
     FILE *f = rc ? NULL : fopen(path.data, "wb");
     int ok = f && fwrite(page.data, 1, page.len, f) == page.len;
@@ -63,8 +63,8 @@ int px_cmd_story(int argc, char **argv) {
         rc = story_write_html(argv[0], s, html, id) ? PX_EXIT_FAIL : PX_EXIT_OK;
     } else {
         px_buf out = PX_BUF_INIT;
-        px_result r = story_view(s, id, json ? STORY_JSON : STORY_TEXT,
-                                 cli_isatty(stdout), &out);
+        px_result r = px_story_render(s, id, json ? PX_STORY_JSON : PX_STORY_TEXT,
+                                      cli_isatty(stdout), NULL, &out);
         if (json) px_buf_putc(&out, '\n');
         if (r == PX_ERR_NOTFOUND) {
             cli_err(argv[0], "%s: no such story or article in a story "

@@ -29,6 +29,7 @@ static const command commands[] = {
     {"run", px_cmd_run, "the main job: ingest to compared stories"},
     {"stories", px_cmd_stories, "list stories in the store"},
     {"story", px_cmd_story, "print one story"},
+    {"serve", px_cmd_serve, "serve the store read-only over HTTP"},
 };
 
 static void usage(FILE *f) {

@@ -35,10 +35,18 @@ void px_finding_ev_add(px_finding *f, size_t article, px_span span) {
         f->ev[f->nev++] = (px_finding_ev){article, span};
 }
 
+/* Order of kinds inside a type: what a passage leaves out weighs more
+ * than a single figure or name missing. */
+static int kind_rank(const px_finding *f) {
+    if (f->kind == PX_FK_PASSAGE) return f->type == PX_FIND_ONLY_IN ? -1 : 9;
+    return (int)f->kind;
+}
+
 static int cmp_finding(const void *a, const void *b) {
     const px_finding *x = a, *y = b;
     if (x->type != y->type) return x->type < y->type ? -1 : 1;
-    if (x->kind != y->kind) return x->kind < y->kind ? -1 : 1;
+    int kx = kind_rank(x), ky = kind_rank(y);
+    if (kx != ky) return kx < ky ? -1 : 1;
     size_t xa = x->nev ? x->ev[0].article : 0, ya = y->nev ? y->ev[0].article : 0;
     if (xa != ya) return xa < ya ? -1 : 1;
     size_t xs = x->nev ? x->ev[0].span.start : 0;
@@ -106,9 +114,18 @@ char *px_cpair_snip(const px_cpair *p, int x, px_span sp, size_t max) {
     return px_buf_detach(&b, NULL);
 }
 
+/* Outlet, else wire credit ("Reuters"), else NULL. */
+static const char *source_name(const px_csrc *s) {
+    if (s->art && s->art->outlet) return s->art->outlet;
+    if (s->art && s->art->wire) return s->art->wire;
+    const char *m = px_doc_meta(s->doc, "outlet");
+    return m ? m : px_doc_meta(s->doc, "wire");
+}
+
 const char *px_cpair_label(const px_cpair *p, int x) {
+    const char *me = source_name(p->s[x]), *other = source_name(p->s[!x]);
+    if (me && (!other || strcasecmp(me, other))) return me;
     const px_article *a = p->s[x]->art;
-    if (a && a->outlet) return a->outlet;
     if (a && a->id) return a->id;
     return x ? "B" : "A";
 }

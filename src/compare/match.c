@@ -17,6 +17,7 @@
  * helpful" vs "megaphone diplomacy" was harmful is a changed quote.
  */
 #include <math.h>    /* fabs, INFINITY */
+#include <stdio.h>   /* snprintf */
 #include <stdlib.h>  /* qsort */
 #include <string.h>  /* strcmp */
 #include <strings.h> /* strcasecmp */
@@ -356,7 +357,8 @@ static char *speaker_text(const px_cpair *p, int x, const px_claim *at) {
     char *t = px_cpair_snip(p, x, at->speaker_span, 80);
     const px_entity *e = entity_of(p, x, at->speaker);
     px_buf_printf(&s, "credited to \"%s\"", t);
-    if (e && at->speaker_span.end - at->speaker_span.start < 6)
+    if (e && at->speaker_span.end - at->speaker_span.start < 6 &&
+        strcasecmp(t, e->name))
         px_buf_printf(&s, " (%s)", e->name); /* a resolved pronoun */
     px_free(t);
     return px_buf_detach(&s, NULL);
@@ -440,36 +442,53 @@ static int said_same(const px_cpair *p, const px_claim *a, const px_claim *b) {
     return contains_run(sa, na, sb, nb) || contains_run(sb, nb, sa, na);
 }
 
+/* How a quote's speaker is named in summaries: the words of the text when
+ * they hold the entity's name ("United States and Ukraine", "Kremlin
+ * spokesperson Dmitry Peskov"), else the name (a pronoun resolved).
+ * Owned by the caller; NULL when the quote has no speaker. */
+static char *speaker_name(const px_cpair *p, int x, const px_claim *q) {
+    const px_entity *e = entity_of(p, x, q->speaker);
+    if (!e) return NULL;
+    char *t = px_cpair_snip(p, x, q->speaker_span, 80);
+    if (strcasestr(t, e->name)) return t;
+    px_free(t);
+    return px_strdup(e->name);
+}
+
+static void quote_finding(px_cpair *p, px_finding_type t, char *summary,
+                          px_span xa, px_span xb) {
+    px_finding *f = px_finding_add(p->c, t, PX_FK_QUOTE, summary);
+    px_finding_ev_add(f, p->idx[0], xa);
+    px_finding_ev_add(f, p->idx[1], xb);
+}
+
 static void report_quote(px_cpair *p, const px_claim *a, const px_claim *b) {
     const px_entity *ea = entity_of(p, 0, a->speaker);
     const px_entity *eb = entity_of(p, 1, b->speaker);
     px_span xa = a->scare ? a->clause_span : a->span;
     px_span xb = b->scare ? b->clause_span : b->span;
-    if (ea && eb && !px_names_match(ea, eb)) {
-        credit_finding(p, PX_FK_QUOTE, "quote", NULL, NULL, xa, xb);
-        px_finding *f = &p->c->f[p->c->nf - 1];
-        px_free(f->summary);
-        px_buf s = PX_BUF_INIT;
-        px_buf_printf(&s, "quote credited differently: %s in %s; %s in %s",
-                      ea->name, px_cpair_label(p, 0), eb->name, px_cpair_label(p, 1));
-        f->summary = px_buf_detach(&s, NULL);
-        return;
-    }
-    int same = said_same(p, a, b);
-    char *ta = px_cpair_snip(p, 0, xa, 160), *tb = px_cpair_snip(p, 1, xb, 160);
-    const px_entity *who = ea ? ea : eb;
+    char *na = speaker_name(p, 0, a), *nb = speaker_name(p, 1, b);
     px_buf s = PX_BUF_INIT;
-    px_buf_printf(&s, "%s%s%s %s (%s) vs %s (%s)", who ? who->name : "",
-                  who ? ": " : "",
-                  same == 2 ? "same quote" : same ? "same quote, shortened"
-                                                  : "quote changed",
-                  ta, px_cpair_label(p, 0), tb, px_cpair_label(p, 1));
-    px_free(ta);
-    px_free(tb);
-    px_finding *f = px_finding_add(p->c, same ? PX_FIND_SAME : PX_FIND_QUOTE,
-                                   PX_FK_QUOTE, px_buf_detach(&s, NULL));
-    px_finding_ev_add(f, p->idx[0], xa);
-    px_finding_ev_add(f, p->idx[1], xb);
+    if (ea && eb && !px_names_match(ea, eb)) {
+        px_buf_printf(&s, "quote credited differently: %s in %s; %s in %s", na,
+                      px_cpair_label(p, 0), nb, px_cpair_label(p, 1));
+        quote_finding(p, PX_FIND_ATTRIBUTION, px_buf_detach(&s, NULL), xa, xb);
+    } else {
+        int same = said_same(p, a, b);
+        char *ta = px_cpair_snip(p, 0, xa, 160), *tb = px_cpair_snip(p, 1, xb, 160);
+        const char *who = na ? na : nb;
+        px_buf_printf(&s, "%s%s%s %s (%s) vs %s (%s)", who ? who : "",
+                      who ? ": " : "",
+                      same == 2 ? "same quote" : same ? "same quote, shortened"
+                                                      : "quote changed",
+                      ta, px_cpair_label(p, 0), tb, px_cpair_label(p, 1));
+        px_free(ta);
+        px_free(tb);
+        quote_finding(p, same ? PX_FIND_SAME : PX_FIND_QUOTE,
+                      px_buf_detach(&s, NULL), xa, xb);
+    }
+    px_free(na);
+    px_free(nb);
 }
 
 /* A full quote one source gives and the other does not, in a passage both
@@ -500,16 +519,47 @@ static size_t time_class(const char *norm) {
     return c ? (size_t)(c - norm) : 0;
 }
 
+/* The normalised time of c on side x, with "today", "yesterday" and
+ * "tomorrow" resolved to a weekday when the article's publication time is
+ * known (so "today" in one source can meet "on Tuesday" in another). */
+static const char *time_norm(const px_cpair *p, int x, const px_claim *c,
+                             char *buf, size_t n) {
+    static const char *const rels[] = {"rel:yesterday", "rel:today",
+                                       "rel:tomorrow"};
+    static const char *const day[] = {"sunday", "monday", "tuesday",
+                                      "wednesday", "thursday", "friday",
+                                      "saturday"};
+    const px_article *a = p->s[x]->art;
+    if (!a || a->published_ts == PX_TIME_NONE) return c->norm;
+    for (int k = 0; k < 3; k++) {
+        if (strcmp(c->norm, rels[k])) continue;
+        int64_t days = a->published_ts / 86400 + (k - 1);
+        if (a->published_ts < 0 && a->published_ts % 86400) days--;
+        snprintf(buf, n, "weekday:%s", day[((days % 7) + 7 + 4) % 7]);
+        return buf;
+    }
+    return c->norm;
+}
+
+/* 2 same time, 1 same kind of time but another value, 0 not comparable. */
+static int time_rel(const px_cpair *p, const px_claim *a, const px_claim *b) {
+    char ba[32], bb[32];
+    const char *na = time_norm(p, 0, a, ba, sizeof ba);
+    const char *nb = time_norm(p, 1, b, bb, sizeof bb);
+    if (!strcmp(na, nb)) return 2;
+    size_t ca = time_class(na), cb = time_class(nb);
+    return ca == cb && !strncmp(na, nb, ca);
+}
+
 static double time_score(const px_cpair *p, const px_claim *a,
                          const px_claim *b) {
     if (!aligned(p, a->span.start, b->span.start)) return -1;
-    if (!strcmp(a->norm, b->norm)) return 2;
-    size_t ca = time_class(a->norm), cb = time_class(b->norm);
-    return ca == cb && !strncmp(a->norm, b->norm, ca) ? 1 : -1;
+    int r = time_rel(p, a, b);
+    return r ? r : -1;
 }
 
 static void report_time(px_cpair *p, const px_claim *a, const px_claim *b) {
-    int same = !strcmp(a->norm, b->norm);
+    int same = time_rel(p, a, b) == 2;
     char *ta = px_cpair_snip(p, 0, a->span, 80), *tb = px_cpair_snip(p, 1, b->span, 80);
     px_buf s = PX_BUF_INIT;
     px_buf_printf(&s, "%s: \"%s\" (%s) vs \"%s\" (%s)",
@@ -568,36 +618,57 @@ static int credits_name(const px_cpair *p, int x, px_span sp,
     return 0;
 }
 
+static void same_credit(px_cpair *p, const px_claim *aa, const px_claim *ab) {
+    char *ta = px_cpair_snip(p, 0, aa->span, 80);
+    char *tb = px_cpair_snip(p, 1, ab->span, 80);
+    px_buf s = PX_BUF_INIT;
+    px_buf_printf(&s, "same credit: \"%s\" (%s) vs \"%s\" (%s)", ta,
+                  px_cpair_label(p, 0), tb, px_cpair_label(p, 1));
+    px_free(ta);
+    px_free(tb);
+    px_finding *f = px_finding_add(p->c, PX_FIND_SAME, PX_FK_ATTRIBUTION,
+                                   px_buf_detach(&s, NULL));
+    px_finding_ev_add(f, p->idx[0], aa->span);
+    px_finding_ev_add(f, p->idx[1], ab->span);
+}
+
+/* The credits of one pair of rewritten sentences. */
+static void credit_pair(px_cpair *p, const px_align_pair *pr) {
+    size_t ia = 0, ib = 0;
+    const px_claim *aa = credit_in(p, 0, pr->a_span, &ia);
+    const px_claim *ab = credit_in(p, 1, pr->b_span, &ib);
+    if ((!aa && !ab) || (aa && p->used[0][ia]) || (ab && p->used[1][ib]))
+        return;
+    if (aa && ab && same_speaker(p, aa->speaker, ab->speaker)) {
+        p->used[0][ia] = p->used[1][ib] = 1;
+        same_credit(p, aa, ab);
+        return;
+    }
+    if (aa && ab &&
+        (credits_name(p, 1, pr->b_span, entity_of(p, 0, aa->speaker)) ||
+         credits_name(p, 0, pr->a_span, entity_of(p, 1, ab->speaker))))
+        return;
+    /* one side credits a speaker the other credits elsewhere: the
+     * statement moved, the credit did not change */
+    px_span all_a = {0, p->s[0]->len}, all_b = {0, p->s[1]->len};
+    if (!ab && credits_name(p, 1, all_b, entity_of(p, 0, aa->speaker))) return;
+    if (!aa && credits_name(p, 0, all_a, entity_of(p, 1, ab->speaker))) return;
+    if (aa) p->used[0][ia] = 1;
+    if (ab) p->used[1][ib] = 1;
+    char *t = px_cpair_snip(p, aa ? 0 : 1, aa ? aa->text_span : ab->text_span,
+                            100);
+    px_buf w = PX_BUF_INIT;
+    px_buf_printf(&w, "\"%s\"", t);
+    px_free(t);
+    credit_finding(p, PX_FK_ATTRIBUTION, w.data, aa, ab, pr->a_span,
+                   pr->b_span);
+    px_buf_release(&w);
+}
+
 void px_match_attributions(px_cpair *p) {
     size_t np = px_align_npairs(p->al);
     for (size_t k = 0; k < np; k++) {
         const px_align_pair *pr = px_align_get_pair(p->al, k);
-        if (pr->score < CREDIT_MIN_SCORE) continue; /* not a rewrite */
-        size_t ia = 0, ib = 0;
-        const px_claim *aa = credit_in(p, 0, pr->a_span, &ia);
-        const px_claim *ab = credit_in(p, 1, pr->b_span, &ib);
-        if (!aa && !ab) continue;
-        if ((aa && p->used[0][ia]) || (ab && p->used[1][ib])) continue;
-        if (aa && ab &&
-            (credits_name(p, 1, pr->b_span, entity_of(p, 0, aa->speaker)) ||
-             credits_name(p, 0, pr->a_span, entity_of(p, 1, ab->speaker))))
-            continue;
-        /* one side credits a speaker the other credits elsewhere: the
-         * statement moved, the credit did not change */
-        px_span all_a = {0, p->s[0]->len}, all_b = {0, p->s[1]->len};
-        if (!ab && credits_name(p, 1, all_b, entity_of(p, 0, aa->speaker)))
-            continue;
-        if (!aa && credits_name(p, 0, all_a, entity_of(p, 1, ab->speaker)))
-            continue;
-        if (aa) p->used[0][ia] = 1;
-        if (ab) p->used[1][ib] = 1;
-        char *t = px_cpair_snip(p, aa ? 0 : 1, aa ? aa->text_span : ab->text_span,
-                                100);
-        px_buf w = PX_BUF_INIT;
-        px_buf_printf(&w, "\"%s\"", t);
-        px_free(t);
-        credit_finding(p, PX_FK_ATTRIBUTION, w.data, aa, ab, pr->a_span,
-                       pr->b_span);
-        px_buf_release(&w);
+        if (pr->score >= CREDIT_MIN_SCORE) credit_pair(p, pr); /* rewrites */
     }
 }

@@ -49,9 +49,10 @@ static void one_passage(px_cpair *p, int x, size_t s0, size_t s1) {
     px_span sp = {st[s0].span.start, st[s1 - 1].span.end};
     char *t = px_cpair_snip(p, x, st[s0].span, 100);
     px_buf s = PX_BUF_INIT;
-    px_buf_printf(&s, "only in %s, not in %s: \"%s\" (%zu sentence%s",
-                  px_cpair_label(p, x), px_cpair_label(p, !x), t, s1 - s0,
-                  s1 - s0 > 1 ? "s" : "");
+    int headline = s1 - s0 == 1 && (st[s0].flags & PX_SENT_HEADLINE);
+    px_buf_printf(&s, "%sonly in %s, not in %s: \"%s\" (%zu sentence%s",
+                  headline ? "headline " : "", px_cpair_label(p, x),
+                  px_cpair_label(p, !x), t, s1 - s0, s1 - s0 > 1 ? "s" : "");
     px_free(t);
     passage_contents(p, x, sp, &s);
     px_buf_putc(&s, ')');

@@ -86,6 +86,7 @@ px_result px_compare_to_text(const px_compare *c, int color, px_buf *b) {
     for (size_t i = 0; i < c->nsrc; i++) {
         const char *id = art_field(&c->src[i], "id");
         const char *outlet = art_field(&c->src[i], "outlet");
+        if (!outlet) outlet = art_field(&c->src[i], "wire");
         px_buf_printf(b, "[%zu] %s%s%s%s\n", i, id ? id : "(no id)",
                       outlet ? " (" : "", outlet ? outlet : "", outlet ? ")" : "");
     }

@@ -32,14 +32,22 @@ typedef struct key_job {
     px_kv *keys;   /* bands records per document of the range */
 } key_job;
 
-/* Band keys of one document from its signature; val UINT64_MAX if empty. */
-static void doc_keys(const uint32_t *sig, int empty, uint64_t doc,
-                     unsigned bands, unsigned rows, px_kv *out) {
+void px_lsh_band_keys(const uint32_t *sig, unsigned bands, unsigned rows,
+                      uint64_t *keys) {
     for (unsigned b = 0; b < bands; b++) {
         uint64_t h = (uint64_t)(b + 1) * FOLD;
         for (unsigned r = 0; r < rows; r++) h = (h + sig[b * rows + r]) * FOLD;
-        out[b] = (px_kv){px_mix64(h), empty ? UINT64_MAX : doc};
+        keys[b] = px_mix64(h);
     }
+}
+
+/* Band keys of one document from its signature; val UINT64_MAX if empty. */
+static void doc_keys(const uint32_t *sig, int empty, uint64_t doc,
+                     unsigned bands, unsigned rows, px_kv *out) {
+    uint64_t keys[PX_MINHASH_K_MAX];
+    px_lsh_band_keys(sig, bands, rows, keys);
+    for (unsigned b = 0; b < bands; b++)
+        out[b] = (px_kv){keys[b], empty ? UINT64_MAX : doc};
 }
 
 static void key_range(void *ud, size_t from, size_t to, unsigned tid) {

@@ -7,9 +7,6 @@
 #include "index/corpus_int.h"
 #include "parallax/dedup.h"
 
-/* Validate o and resolve its banding; PX_ERR_INVALID if unusable. */
-px_result px_dedup_banding(const px_dedup_opts *o, unsigned *bands,
-                           unsigned *rows);
 /* Fingerprint of everything that determines a band key. */
 uint64_t px_dedup_params(const px_dedup_opts *o, unsigned bands,
                          unsigned rows);

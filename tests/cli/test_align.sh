@@ -13,8 +13,10 @@ trap 'rm -rf "$TMP"' EXIT
 # usage and errors
 "$BIN" align --help | grep -q "usage: parallax align"
 set +e
-"$BIN" align only-one.txt 2>/dev/null; rc=$?
-[ $rc -eq 2 ] || { echo "one input: exit $rc, want 2"; exit 1; }
+"$BIN" align a b c 2>/dev/null; rc=$?
+[ $rc -eq 2 ] || { echo "three inputs: exit $rc, want 2"; exit 1; }
+"$BIN" align </dev/null 2>/dev/null; rc=$?
+[ $rc -eq 2 ] || { echo "no input: exit $rc, want 2"; exit 1; }
 "$BIN" align --bogus a b 2>/dev/null; rc=$?
 [ $rc -eq 2 ] || { echo "bad option: exit $rc, want 2"; exit 1; }
 "$BIN" align "$TMP/missing.txt" "$TMP/missing2.txt" 2>"$TMP/err"; rc=$?
@@ -33,6 +35,19 @@ j = json.load(sys.stdin)
 assert len(j["pairs"]) == 2, j["pairs"]
 assert j["pairs"][0]["a_sents"] == [0] and j["pairs"][0]["b_sents"] == [1]
 '
+# one JSON Lines input with both articles (stdin)
+python3 -c '
+import json
+print(json.dumps({"id": "x", "outlet": "Wire", "text": open("'"$TMP/a.txt"'").read()}))
+print(json.dumps({"id": "y", "outlet": "Site", "text": open("'"$TMP/b.txt"'").read()}))
+' | "$BIN" align --json - | python3 -c '
+import json, sys
+j = json.load(sys.stdin)
+assert j["a"]["label"] == "Wire" and j["b"]["label"] == "Site", j["a"]
+assert len(j["pairs"]) == 2
+'
+rc=0; "$BIN" align "$TMP/a.txt" 2>"$TMP/err" || rc=$?
+[ $rc -eq 3 ] || { echo "one article: exit $rc, want 3"; exit 1; }
 
 SHARED=${PX_SHARED:-$ROOT/../shared}
 A="$SHARED/seeds/000_db9f598bcc720c5d.txt"

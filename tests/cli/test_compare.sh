@@ -14,7 +14,10 @@ trap 'rm -rf "$T"' EXIT
 # usage errors
 "$BIN" compare --help >/dev/null || fail "compare --help"
 "$BIN" claims --help >/dev/null || fail "claims --help"
-"$BIN" compare only-one.txt >/dev/null 2>&1; [ $? = 2 ] || fail "one input must be a usage error"
+printf 'Just one article here.\n' >"$T/one.txt"
+"$BIN" compare "$T/one.txt" >/dev/null 2>&1; [ $? = 2 ] || fail "one article must be a usage error"
+"$BIN" compare "$T/one.txt" "$T/missing.txt" >/dev/null 2>&1; [ $? = 3 ] || fail "missing input"
+"$BIN" compare --no-same examples/articles.jsonl >/dev/null || fail "one JSONL with several articles"
 
 # small self-made case, no ../shared needed
 printf 'Officials said more than 300 people were killed on Monday.\n' >"$T/a.txt"
@@ -22,6 +25,29 @@ printf 'Nearly 250 people were killed on Monday.\n' >"$T/b.txt"
 "$BIN" compare --json "$T/a.txt" "$T/b.txt" >"$T/ab.json" || fail "compare small"
 jq -e '.findings | map(select(.type=="differs" and .kind=="quantity")) | length == 1' "$T/ab.json" >/dev/null || fail "300 vs 250 differs"
 jq -e '.findings | map(select(.type=="attribution_changed")) | length == 1' "$T/ab.json" >/dev/null || fail "credit dropped"
+
+# "today" meets "on Tuesday" through the publication date (2025-12-02 was a Tuesday)
+printf '{"id":"a1","published":"2025-12-02T10:00:00Z","text":"Envoys meet Putin today in Moscow for talks, officials said."}\n{"id":"b1","published":"2025-12-02T12:00:00Z","text":"Envoys meet Putin on Tuesday in Moscow for talks, officials said."}\n' >"$T/t.jsonl"
+"$BIN" compare --json "$T/t.jsonl" | jq -e '[.findings[] | select(.kind=="time" and .type=="same")] | length == 1' >/dev/null || fail "today = Tuesday"
+
+# every claim span holds its text in the original bytes
+if [ -f examples/txt/ilvara-wire.txt ]; then
+    "$BIN" claims --json examples/txt/ilvara-wire.txt >"$T/w.jsonl" || fail "claims examples"
+    python3 - "$T/w.jsonl" examples/txt/ilvara-wire.txt <<'PY' || fail "claim spans"
+import json, sys
+src = open(sys.argv[2], 'rb').read()
+n = 0
+for line in open(sys.argv[1]):
+    c = json.loads(line)["claim"]
+    s, t = c["span"]
+    assert src[s:t].decode() == c["text"], c
+    for k, v in c.items():
+        if k.endswith("_span") and isinstance(v, list):
+            assert src[v[0]:v[1]].decode() == c[k + "_text"], (k, c)
+    n += 1
+assert n > 20, n
+PY
+fi
 
 # the bundled fiction story, by stored id, three sources
 if [ -f examples/articles.jsonl ]; then

@@ -118,6 +118,12 @@ out = [json.loads(l) for l in open(sys.argv[1])]
 assert [o["id"] for o in out] == ids, out
 st = {o["id"]: o["story"] for o in out}
 assert st["ilvara-wire"] == st["ilvara-herald"] == st["ilvara-coastline"] != st["lark-hessel"]' "$T/cl" "$EX"
+printf '{"id":"x","text":"Alpha bravo charlie delta echo foxtrot."}\n{"id":"y","text":"Golf hotel india juliet kilo lima."}\n{"id":"z","text":"Alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima."}\n' >"$T/m.jsonl"
+$P run --db "$T/m.db" "$T/m.jsonl" >/dev/null 2>&1
+check "a bridging article merges two stories, recorded" python3 -c '
+import json,subprocess,sys
+s = json.loads(subprocess.check_output([sys.argv[1], "story", "--db", sys.argv[2], "--json", "y"]))
+assert s["size"] == 3 and len(s["merged"]) == 1 and s["merged"][0]["by"] == "z", s' "$P" "$T/m.db"
 $P cluster --threshold 2 "$EX" >/dev/null 2>&1
 check "cluster rejects a bad threshold" test $? = 2
 $P run >/dev/null 2>&1

@@ -105,6 +105,36 @@ static void test_identical(void **state) {
     px_free(t);
 }
 
+/* A caller's IDF (e.g. from the store) replaces the learned one; <= 0
+ * falls back.  Here: every term but numbers weighs 1, numbers fall back. */
+static double flat_idf(void *ud, uint64_t term) {
+    size_t *calls = ud;
+    (*calls)++;
+    return term == px_hash64("19", 2, 2) ? 0 : 1.0;
+}
+
+static void test_external_idf(void **state) {
+    (void)state;
+    fixture f = {0};
+    char *t = cat3(P1, P2, P3);
+    size_t calls = 0;
+    px_align_opts o = {0};
+    o.idf = flat_idf;
+    o.idf_ud = &calls;
+    for (int i = 0; i < 2; i++) {
+        f.a[i] = px_article_new();
+        px_article_set_text(f.a[i], t, strlen(t));
+        assert_int_equal(px_doc_new(f.a[i]->text, f.a[i]->text_len, NULL, &f.d[i]),
+                         PX_OK);
+    }
+    assert_int_equal(px_align_docs(f.d[0], f.a[0], f.d[1], f.a[1], &o, &f.al),
+                     PX_OK);
+    assert_true(calls > 10);
+    assert_int_equal(px_align_npairs(f.al), 5);
+    fixture_release(&f);
+    px_free(t);
+}
+
 static void test_disjoint_and_empty(void **state) {
     (void)state;
     fixture f = {0};
@@ -225,6 +255,35 @@ static void test_times(void **state) {
     px_free(t);
 }
 
+/* One side credited to a wire: it is the source.  Both credited to the
+ * same wire: siblings, the verdict loses half its confidence. */
+static void test_wire(void **state) {
+    (void)state;
+    fixture f = {0};
+    char *x = cat3(P1, P2, "Reuters"), *y = cat3(P1, P2, P3);
+    char *z = cat3(P1, "Reuters", "");
+    px_align *al = align_texts(&f, y, x);
+    const px_direction *d = px_align_direction(al);
+    assert_int_equal(d->dir, PX_DIR_B_TO_A);
+    int wire = 0;
+    for (size_t i = 0; i < d->nev; i++)
+        if (d->ev[i].kind == PX_EV_WIRE && d->ev[i].weight < 0) wire = 1;
+    assert_true(wire);
+    fixture_release(&f);
+    al = align_texts(&f, x, z);
+    d = px_align_direction(al);
+    int siblings = 0;
+    for (size_t i = 0; i < d->nev; i++)
+        if (d->ev[i].kind == PX_EV_WIRE && d->ev[i].weight == 0) siblings = 1;
+    assert_true(siblings);
+    assert_int_equal(d->dir, PX_DIR_B_TO_A); /* x adds P2 to z */
+    assert_true(d->confidence <= 0.5);
+    fixture_release(&f);
+    px_free(x);
+    px_free(y);
+    px_free(z);
+}
+
 static void test_json_and_html(void **state) {
     (void)state;
     fixture f = {0};
@@ -265,6 +324,44 @@ static void test_json_and_html(void **state) {
     fixture_release(&f);
     px_free(x);
     px_free(y);
+}
+
+/* A sentence of n distinct words and its copy with the first, middle and
+ * last words replaced: three REPLACE ops, n - 3 words kept, whichever LCS
+ * runs (bit-parallel up to 64 words, the table beyond). */
+static void check_long_diff(int n) {
+    px_buf a = PX_BUF_INIT, b = PX_BUF_INIT;
+    for (int i = 0; i < n; i++) {
+        px_buf_printf(&a, "%sword%c%c", i ? " " : "", 'a' + i / 26, 'a' + i % 26);
+        if (i == 0 || i == n / 2 || i == n - 1)
+            px_buf_printf(&b, "%sother%c%c", i ? " " : "", 'a' + i / 26, 'a' + i % 26);
+        else
+            px_buf_printf(&b, "%sword%c%c", i ? " " : "", 'a' + i / 26, 'a' + i % 26);
+    }
+    px_buf_puts(&a, ".");
+    px_buf_puts(&b, ".");
+    fixture f = {0};
+    px_align *al = align_texts(&f, a.data, b.data);
+    assert_int_equal(px_align_npairs(al), 1);
+    const px_align_pair *p = px_align_get_pair(al, 0);
+    int rep = 0;
+    uint32_t kept = 0;
+    for (size_t k = 0; k < p->nops; k++) {
+        rep += p->ops[k].kind == PX_OP_REPLACE;
+        if (p->ops[k].kind == PX_OP_KEEP) kept += p->ops[k].a_n;
+        assert_true(p->ops[k].kind == PX_OP_KEEP || p->ops[k].kind == PX_OP_REPLACE);
+    }
+    assert_int_equal(rep, 3);
+    assert_int_equal(kept, (uint32_t)n - 3);
+    fixture_release(&f);
+    px_buf_release(&a);
+    px_buf_release(&b);
+}
+
+static void test_long_diff(void **state) {
+    (void)state;
+    check_long_diff(40);  /* bit-parallel */
+    check_long_diff(200); /* table */
 }
 
 /* CJK has no spaces: a token is a clause, matched by character bigrams. */
@@ -329,9 +426,9 @@ static void test_big(void **state) {
 
 int main(void) {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_identical),   cmocka_unit_test(test_disjoint_and_empty),
+        cmocka_unit_test(test_identical),   cmocka_unit_test(test_external_idf),   cmocka_unit_test(test_disjoint_and_empty),
         cmocka_unit_test(test_reordered),   cmocka_unit_test(test_rewrite),
         cmocka_unit_test(test_times),       cmocka_unit_test(test_json_and_html),
-        cmocka_unit_test(test_cjk),         cmocka_unit_test(test_big)};
+        cmocka_unit_test(test_cjk),         cmocka_unit_test(test_long_diff),         cmocka_unit_test(test_wire),         cmocka_unit_test(test_big)};
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

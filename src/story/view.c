@@ -1,17 +1,20 @@
 /*
- * story_view.c - one story as text, JSON or HTML (see story_view.h).
+ * view.c - stories as text, JSON or HTML (see parallax/story_view.h).
  *
  * The story's rows come from the store (px_story_get, px_story_members,
  * px_story_edges) into a small in-memory model; each format is then one
  * straight pass over the model.  The claim comparison (parallax/compare.h)
  * is computed here from the stored texts of the first COMPARE_MAX stored
  * members (copies have the same text as their original): every pair is
- * aligned, so the cost grows with the square of the sources.
+ * aligned, so the cost grows with the square of the sources.  The index
+ * page is one pass over px_story_each.  Links are built from
+ * px_story_links so the same pages serve a static site and the HTTP server.
  */
 #include <string.h>
 #include <time.h> /* gmtime_r, strftime */
 
-#include "cli/story_view.h"
+#include "parallax/compare.h"
+#include "parallax/story_view.h"
 
 typedef struct member {
     char *article, *same_as, *outlet, *title, *published;
@@ -37,10 +40,13 @@ typedef struct model {
     px_story_info info;
     sources srcs;
     px_compare *cmp;   /* NULL with fewer than two sources */
+    px_result cmp_rc;  /* why the comparison failed (the rest is shown) */
     member *m;
     size_t nm, am;
     edge *e;
     size_t ne, ae;
+    char **merged;     /* pairs: story merged into it, article that did it */
+    size_t nmerged, amerged;
 } model;
 
 static int take_member(void *ud, const px_story_member *x) {
@@ -66,6 +72,19 @@ static int take_edge(void *ud, const px_story_edge *x) {
     return 0;
 }
 
+static int take_merge(void *ud, const char *from, const char *into,
+                      const char *by) {
+    model *md = ud;
+    if (strcmp(into, md->info.id)) return 0;
+    if (md->nmerged + 2 > md->amerged) {
+        md->amerged = md->amerged ? 2 * md->amerged : 8;
+        md->merged = px_realloc(md->merged, md->amerged * sizeof *md->merged);
+    }
+    md->merged[md->nmerged++] = px_strdup(from);
+    md->merged[md->nmerged++] = px_strdup(by);
+    return 0;
+}
+
 static void model_release(model *md) {
     for (size_t i = 0; i < md->nm; i++) {
         member *m = &md->m[i];
@@ -82,6 +101,8 @@ static void model_release(model *md) {
     px_free(md->m);
     px_free(md->e);
     px_compare_free(md->cmp);
+    for (size_t i = 0; i < md->nmerged; i++) px_free(md->merged[i]);
+    px_free(md->merged);
     for (size_t i = 0; i < md->srcs.n; i++) {
         px_doc_free(md->srcs.doc[i]);
         px_article_free(md->srcs.art[i]);
@@ -116,11 +137,12 @@ static px_result model_load(px_store *s, const char *id, model *md) {
     px_result rc = px_story_get(s, id, &md->info);
     if (!rc) rc = px_story_members(s, id, take_member, md);
     if (!rc) rc = px_story_edges(s, id, take_edge, md);
-    if (!rc) rc = model_compare(s, md);
+    if (!rc) rc = px_story_merges(s, take_merge, md);
+    if (!rc) md->cmp_rc = model_compare(s, md);
     return rc;
 }
 
-void story_time(int64_t ts, char buf[24]) {
+void px_story_time(int64_t ts, char buf[24]) {
     buf[0] = 0;
     if (ts == PX_TIME_NONE) return;
     time_t t = (time_t)ts;
@@ -134,13 +156,16 @@ static const char *nz(const char *s) { return s ? s : ""; }
 
 static void view_text(const model *md, int color, px_buf *o) {
     char t0[24], t1[24];
-    story_time(md->info.t_min, t0);
-    story_time(md->info.t_max, t1);
+    px_story_time(md->info.t_min, t0);
+    px_story_time(md->info.t_max, t1);
     px_buf_printf(o, "%sstory %s%s  %s\n", color ? "\033[1m" : "",
                   md->info.id, color ? "\033[0m" : "", nz(md->info.headline));
     px_buf_printf(o, "%zu articles from %zu outlets", md->info.size,
                   md->info.outlets);
     if (*t0) px_buf_printf(o, ", %s .. %s", t0, t1);
+    for (size_t i = 0; i < md->nmerged; i += 2)
+        px_buf_printf(o, "\nmerged story %s into it (when %s joined)",
+                      md->merged[i], md->merged[i + 1]);
     px_buf_puts(o, "\n\nsources\n");
     for (size_t i = 0; i < md->nm; i++) {
         const member *m = &md->m[i];
@@ -159,6 +184,8 @@ static void view_text(const model *md, int color, px_buf *o) {
     }
     px_buf_printf(o, "\nclaims (%zu sources compared)\n", md->srcs.n);
     if (md->cmp) px_compare_to_text(md->cmp, color, o);
+    else if (md->cmp_rc)
+        px_buf_printf(o, "  comparison failed: %s\n", px_result_str(md->cmp_rc));
     else px_buf_puts(o, "  one source: nothing to compare\n");
 }
 
@@ -183,6 +210,14 @@ static void view_json(const model *md, px_buf *o) {
                   md->info.outlets);
     json_time(o, "t_min", md->info.t_min);
     json_time(o, "t_max", md->info.t_max);
+    px_buf_puts(o, ", \"merged\": [");
+    for (size_t i = 0; i < md->nmerged; i += 2) {
+        px_buf_puts(o, i ? ", {" : "{");
+        json_kv(o, "story", md->merged[i], 0);
+        json_kv(o, "by", md->merged[i + 1], 1);
+        px_buf_puts(o, "}");
+    }
+    px_buf_puts(o, "]");
     px_buf_puts(o, ", \"articles\": [");
     for (size_t i = 0; i < md->nm; i++) {
         const member *m = &md->m[i];
@@ -207,12 +242,58 @@ static void view_json(const model *md, px_buf *o) {
     px_buf_puts(o, "], \"comparison\": ");
     if (md->cmp) px_compare_to_json(md->cmp, o);
     else px_buf_puts(o, "null");
+    if (md->cmp_rc)
+        px_buf_printf(o, ", \"comparison_error\": \"%s\"",
+                      px_result_str(md->cmp_rc));
     px_buf_puts(o, "}");
 }
 
 /* ----------------------------------------------------------------- HTML */
 
-void story_html_head(px_buf *o, const char *title) {
+void px_story_links_files(px_story_links *l) {
+    *l = (px_story_links){"index.html", "", ".html", NULL, NULL};
+}
+
+static const px_story_links *links_or_files(const px_story_links *l,
+                                            px_story_links *files) {
+    if (l) return l;
+    px_story_links_files(files);
+    return files;
+}
+
+/* Percent-encode every byte outside the URL-unreserved set. */
+static void url_id(px_buf *o, const char *id) {
+    static const char hex[] = "0123456789ABCDEF";
+    for (const unsigned char *p = (const unsigned char *)id; *p; p++) {
+        if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') ||
+            (*p >= '0' && *p <= '9') || strchr("-._~", *p))
+            px_buf_putc(o, (char)*p);
+        else
+            px_buf_printf(o, "%%%c%c", hex[*p >> 4], hex[*p & 15]);
+    }
+}
+
+/* Open a link: <a href="pre ID suf (the caller closes the quote). */
+static void href_open(px_buf *o, const char *pre, const char *id,
+                      const char *suf) {
+    px_buf_puts(o, "<a href=\"");
+    px_buf_html(o, pre, strlen(pre));
+    url_id(o, id);
+    if (suf) px_buf_html(o, suf, strlen(suf));
+}
+
+/* <a href="pre ID suf">text</a>; just the text when pre is NULL. */
+static void html_link(px_buf *o, const char *pre, const char *id,
+                      const char *suf, const char *text) {
+    if (pre) {
+        href_open(o, pre, id, suf);
+        px_buf_puts(o, "\">");
+    }
+    px_buf_html(o, text, strlen(text));
+    if (pre) px_buf_puts(o, "</a>");
+}
+
+static void html_head(px_buf *o, const char *title) {
     px_buf_puts(o, "<!doctype html>\n<html><head><meta charset=\"utf-8\">"
                    "<title>");
     px_buf_html(o, title, strlen(title));
@@ -239,7 +320,8 @@ static void html_findings(const model *md, px_buf *o) {
     size_t n = 0;
     const px_finding *f = md->cmp ? px_compare_findings(md->cmp, &n) : NULL;
     if (!n) {
-        px_buf_puts(o, "<p>No findings.</p>\n");
+        px_buf_printf(o, "<p>%s</p>\n", md->cmp_rc ? px_result_str(md->cmp_rc)
+                                                   : "No findings.");
         return;
     }
     px_buf_puts(o, "<table><tr><th>finding</th><th>kind</th><th>what</th>"
@@ -260,31 +342,30 @@ static void html_findings(const model *md, px_buf *o) {
     px_buf_puts(o, "</table>\n");
 }
 
-static void view_html(const model *md, px_buf *o) {
-    story_html_head(o, md->info.headline ? md->info.headline : md->info.id);
-    px_buf_puts(o, "<p><a href=\"index.html\">all stories</a></p><h1>");
-    px_buf_html(o, nz(md->info.headline), strlen(nz(md->info.headline)));
-    char t0[24], t1[24];
-    story_time(md->info.t_min, t0);
-    story_time(md->info.t_max, t1);
-    px_buf_printf(o, "</h1><p class=\"meta\">story %s &middot; %zu articles "
-                     "from %zu outlets %s%s%s</p>\n<h2>Sources</h2><table>"
-                     "<tr><th>article</th><th>outlet</th><th>published</th>"
-                     "<th>title</th></tr>\n",
-                  md->info.id, md->info.size, md->info.outlets, t0,
-                  *t0 ? " &ndash; " : "", t1);
+static void html_sources(const model *md, const px_story_links *l,
+                         px_buf *o) {
+    px_buf_puts(o, "<h2>Sources</h2><table><tr><th>article</th><th>outlet"
+                   "</th><th>published</th><th>title</th></tr>\n");
     for (size_t i = 0; i < md->nm; i++) {
         const member *m = &md->m[i];
-        px_buf_puts(o, m->same_as ? "<tr class=\"copy\">" : "<tr>");
-        html_cell(o, m->article);
+        px_buf_puts(o, m->same_as ? "<tr class=\"copy\"><td>" : "<tr><td>");
+        html_link(o, m->same_as ? NULL : l->article_pre, m->article, NULL,
+                  m->article);
+        px_buf_puts(o, "</td>");
         html_cell(o, m->outlet);
         html_cell(o, m->published);
         html_cell(o, m->title);
         px_buf_puts(o, "</tr>\n");
     }
-    px_buf_puts(o, "</table>\n<h2>Copy graph: who took from whom</h2>"
-                   "<table><tr><th>from</th><th></th><th>to</th>"
-                   "<th>shared words</th><th>similarity</th></tr>\n");
+    px_buf_puts(o, "</table>\n");
+}
+
+static void html_copies(const model *md, const px_story_links *l,
+                        px_buf *o) {
+    px_buf_printf(o, "<h2>Copy graph: who took from whom</h2><table><tr>"
+                     "<th>from</th><th></th><th>to</th><th>shared words</th>"
+                     "<th>similarity</th>%s</tr>\n",
+                  l->compare_pre ? "<th></th>" : "");
     for (size_t i = 0; i < md->ne; i++) {
         const edge *e = &md->e[i];
         px_buf_puts(o, "<tr>");
@@ -292,22 +373,93 @@ static void view_html(const model *md, px_buf *o) {
         px_buf_printf(o, "<td class=\"arrow\">%s</td>",
                       e->dir ? "&rarr;" : "&harr;");
         html_cell(o, e->to);
-        px_buf_printf(o, "<td>%u</td><td>%.2f</td></tr>\n", e->words, e->sim);
+        px_buf_printf(o, "<td>%u</td><td>%.2f</td>", e->words, e->sim);
+        if (l->compare_pre) {
+            px_buf_puts(o, "<td>");
+            href_open(o, l->compare_pre, e->from, "&b=");
+            url_id(o, e->to);
+            px_buf_puts(o, "\">compare</a></td>");
+        }
+        px_buf_puts(o, "</tr>\n");
     }
     px_buf_puts(o, "</table>\n");
+}
+
+static void view_html(const model *md, const px_story_links *l, px_buf *o) {
+    html_head(o, md->info.headline ? md->info.headline : md->info.id);
+    px_buf_puts(o, "<p>");
+    html_link(o, l->index, "", NULL, "all stories");
+    px_buf_puts(o, "</p><h1>");
+    px_buf_html(o, nz(md->info.headline), strlen(nz(md->info.headline)));
+    char t0[24], t1[24];
+    px_story_time(md->info.t_min, t0);
+    px_story_time(md->info.t_max, t1);
+    px_buf_printf(o, "</h1><p class=\"meta\">story %s &middot; %zu articles "
+                     "from %zu outlets %s%s%s</p>\n",
+                  md->info.id, md->info.size, md->info.outlets, t0,
+                  *t0 ? " &ndash; " : "", t1);
+    html_sources(md, l, o);
+    html_copies(md, l, o);
     html_findings(md, o);
     px_buf_puts(o, "</body></html>\n");
 }
 
-px_result story_view(px_store *s, const char *id, story_fmt fmt, int color,
-                     px_buf *out) {
+px_result px_story_render(px_store *s, const char *id, px_story_fmt fmt,
+                          int color, const px_story_links *links,
+                          px_buf *out) {
     model md = {0};
+    px_story_links files;
     px_result rc = model_load(s, id, &md);
     if (!rc) {
-        if (fmt == STORY_JSON) view_json(&md, out);
-        else if (fmt == STORY_HTML) view_html(&md, out);
+        if (fmt == PX_STORY_JSON) view_json(&md, out);
+        else if (fmt == PX_STORY_HTML)
+            view_html(&md, links_or_files(links, &files), out);
         else view_text(&md, color, out);
     }
     model_release(&md);
+    return rc;
+}
+
+/* ---------------------------------------------------------------- index */
+
+void px_story_info_to_json(const px_story_info *st, px_buf *o) {
+    px_buf_printf(o, "{\"id\": \"%s\", \"size\": %zu, \"outlets\": %zu",
+                  st->id, st->size, st->outlets);
+    json_time(o, "t_min", st->t_min);
+    json_time(o, "t_max", st->t_max);
+    json_kv(o, "headline", st->headline, 1);
+    px_buf_puts(o, "}");
+}
+
+typedef struct index_ctx {
+    const px_story_links *links;
+    size_t limit, n;
+    px_buf *out;
+} index_ctx;
+
+static int index_row(void *ud, const px_story_info *st) {
+    index_ctx *x = ud;
+    if (x->limit && x->n >= x->limit) return 1;
+    x->n++;
+    char t0[24];
+    px_story_time(st->t_min, t0);
+    px_buf_puts(x->out, "<tr><td>");
+    html_link(x->out, x->links->story_pre, st->id, x->links->story_suf,
+              st->headline ? st->headline : st->id);
+    px_buf_printf(x->out, "</td><td>%zu</td><td>%zu</td><td>%s</td></tr>\n",
+                  st->size, st->outlets, t0);
+    return 0;
+}
+
+px_result px_story_index_html(px_store *s, const px_story_links *links,
+                              size_t limit, px_buf *out) {
+    px_story_links files;
+    index_ctx x = {links_or_files(links, &files), limit, 0, out};
+    html_head(out, "parallax stories");
+    px_buf_puts(out, "<h1>Stories</h1><table><tr><th>headline</th>"
+                     "<th>articles</th><th>outlets</th><th>first "
+                     "published</th></tr>\n");
+    px_result rc = px_story_each(s, index_row, &x);
+    px_buf_puts(out, "</table></body></html>\n");
     return rc;
 }

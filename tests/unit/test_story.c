@@ -1,0 +1,147 @@
+/*
+ * test_story.c - stories in the store: build from stored articles, story
+ * listing and members, copies of identical texts, stable ids across
+ * builds, and the headline chosen from member titles.
+ */
+#include <unistd.h> /* unlink */
+
+#include "story/story_int.h"
+#include "testutil.h"
+
+static void test_headline(void **state) {
+    (void)state;
+    const char *t[] = {
+        "Ferry aground off Carrow, 312 evacuated",
+        NULL,
+        "Saint Ilvara ferry runs aground off Carrow Island",
+        "Ferry runs aground off Carrow Island; 312 evacuated",
+        "",
+    };
+    char *h = px_story_headline(t, 5);
+    assert_string_equal(h, "Ferry runs aground off Carrow Island; 312 evacuated");
+    px_free(h);
+    const char *none[] = {NULL, ""};
+    assert_null(px_story_headline(none, 2));
+    assert_null(px_story_headline(none, 0));
+}
+
+static void put(px_store *s, const char *id, const char *title,
+                const char *published, const char *text) {
+    px_article *a = px_article_new();
+    px_article_set(&a->id, id, strlen(id));
+    if (title) px_article_set(&a->title, title, strlen(title));
+    if (published) {
+        px_article_set(&a->published, published, strlen(published));
+        assert_int_equal(px_time_parse(published, &a->published_ts), PX_OK);
+    }
+    px_article_set_text(a, text, strlen(text));
+    px_put_status st;
+    char *other = NULL;
+    assert_int_equal(px_store_put(s, a, NULL, &st, &other), PX_OK);
+    if (st == PX_PUT_DUP_CONTENT)
+        assert_int_equal(px_story_add_copy(s, id, other, "Copy Times", title,
+                                           published), PX_OK);
+    px_free(other);
+    px_article_free(a);
+}
+
+static const char *wire =
+    "A magnitude 6.1 earthquake struck the Iranian island of Qeshm on Sunday, "
+    "killing 10 people and flattening villages, officials in Tehran said. "
+    "Rescue teams from Bandar Abbas reached the island by boat on Sunday "
+    "afternoon and searched the rubble of homes in the villages of Tolah "
+    "and Kousheh, the provincial governor told state television.";
+static const char *rewrite =
+    "Ten people died in Qeshm. A magnitude 6.1 earthquake struck the Iranian "
+    "island of Qeshm on Sunday, killing 10 people and flattening villages, "
+    "officials in Tehran said. Rescue teams from Bandar Abbas reached the "
+    "island by boat on Sunday afternoon and searched the rubble of homes in "
+    "the villages of Tolah and Kousheh, the provincial governor told state "
+    "television. The island is a free trade zone.";
+static const char *other =
+    "Actress Lindsay Lohan checked into a Malibu rehab clinic on Thursday, "
+    "her publicist Leslie Sloane confirmed in a statement to reporters.";
+
+typedef struct seen {
+    size_t n;
+    char first[64];
+} seen;
+
+static int count_member(void *ud, const px_story_member *m) {
+    seen *s = ud;
+    if (!s->n++) snprintf(s->first, sizeof s->first, "%s", m->article);
+    return 0;
+}
+
+static int count_edge(void *ud, const px_story_edge *e) {
+    seen *s = ud;
+    if (!s->n++) snprintf(s->first, sizeof s->first, "%s>%s:%d", e->from,
+                          e->to, e->dir);
+    return 0;
+}
+
+static int count_story(void *ud, const px_story_info *st) {
+    (void)st;
+    ((seen *)ud)->n++;
+    return 0;
+}
+
+static void test_build(void **state) {
+    (void)state;
+    char path[] = "/tmp/px_test_story_XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    close(fd);
+    unlink(path);
+    px_store *s = NULL;
+    assert_int_equal(px_store_open(path, 0, &s), PX_OK);
+    assert_int_equal(px_story_open(s), PX_OK);
+    put(s, "rewrite", "Ten dead in Qeshm quake", "2025-01-05T12:00:00Z", rewrite);
+    put(s, "wire", "Quake kills 10 on Qeshm", "2025-01-05T09:00:00Z", wire);
+    put(s, "lohan", "Lohan enters rehab", NULL, other);
+    put(s, "wire-copy", "Quake on Qeshm", NULL, wire); /* identical text */
+    px_story_stats st;
+    assert_int_equal(px_story_build(s, NULL, &st), PX_OK);
+    assert_int_equal(st.articles, 3);
+    assert_int_equal(st.stories, 2);
+    char a[PX_CLUSTER_ID_LEN], b[PX_CLUSTER_ID_LEN], c[PX_CLUSTER_ID_LEN];
+    assert_int_equal(px_story_of(s, "wire", a), PX_OK);
+    assert_int_equal(px_story_of(s, "rewrite", b), PX_OK);
+    assert_int_equal(px_story_of(s, "wire-copy", c), PX_OK);
+    assert_string_equal(a, b);
+    assert_string_equal(a, c);
+    assert_int_equal(px_story_of(s, "nope", c), PX_ERR_NOTFOUND);
+    px_story_info info;
+    assert_int_equal(px_story_get(s, a, &info), PX_OK);
+    assert_int_equal(info.size, 3); /* two stored + one copy */
+    assert_non_null(info.headline);
+    px_free((char *)info.headline);
+    seen m = {0}, e = {0}, n = {0};
+    assert_int_equal(px_story_members(s, a, count_member, &m), PX_OK);
+    assert_int_equal(m.n, 3);
+    /* new articles go in publication order: the wire came first */
+    assert_string_equal(m.first, "wire");
+    assert_int_equal(px_story_edges(s, a, count_edge, &e), PX_OK);
+    assert_int_equal(e.n, 1);
+    assert_string_equal(e.first, "wire>rewrite:1"); /* earlier -> later */
+    assert_int_equal(px_story_each(s, count_story, &n), PX_OK);
+    assert_int_equal(n.n, 2);
+    /* rebuild: same ids */
+    assert_int_equal(px_story_build(s, NULL, NULL), PX_OK);
+    assert_int_equal(px_story_of(s, "rewrite", c), PX_OK);
+    assert_string_equal(a, c);
+    assert_int_equal(px_story_get(s, "s0000", &info), PX_ERR_NOTFOUND);
+    px_store_close(s);
+    unlink(path);
+    char aux[sizeof path + 8];
+    snprintf(aux, sizeof aux, "%s-wal", path);
+    unlink(aux);
+    snprintf(aux, sizeof aux, "%s-shm", path);
+    unlink(aux);
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {cmocka_unit_test(test_headline),
+                                       cmocka_unit_test(test_build)};
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
