@@ -2,8 +2,8 @@
 # test_man.sh - keeps the manual honest.  For every command that
 # `parallax --help` lists: docs/parallax-<cmd>.1 exists, every long option
 # that `parallax <cmd> --help` prints appears in it (--help itself is common
-# to all commands and documented in parallax(1)), and parallax(1) refers to
-# the page in SEE ALSO.  Every page renders without a warning from
+# to all commands and documented in parallax(1)), parallax(1) refers to
+# the page in SEE ALSO, and no page is left for a command that is gone.  Every page renders without a warning from
 # `groff -man -ww -z` (skipped when groff is absent).  Needs no ../shared.
 set -eu
 BIN=${PX_BIN:?}
@@ -56,6 +56,12 @@ done <"$TMP/cmds"
 # Guards against an extraction that silently finds nothing.
 [ "$n" -ge 10 ] || bad "only $n commands found in parallax --help"
 [ "$nopts" -ge 3 ] && [ "$nopts" -ge "$n" ] || bad "only $nopts options checked"
+
+# No stale page: every docs/parallax-<cmd>.1 names a command of --help.
+for page in "$DOCS"/parallax-*.1; do
+    cmd=${page##*/parallax-}
+    grep -qx "${cmd%.1}" "$TMP/cmds" || bad "$page: no such command '${cmd%.1}'"
+done
 
 # Rendering: no groff warning on any page.
 if command -v groff >/dev/null 2>&1; then
