@@ -575,6 +575,31 @@ void px_align_free(px_align *al) {
     px_free(al);
 }
 
+/* ------------------------------------------------------- reading order */
+
+/* B-only sentences right after B sentence b. */
+static void walk_only_b(const px_align *al, uint32_t b, px_walk_fn fn,
+                        void *ud) {
+    for (uint32_t s = b + 1; s < al->side[1]->nsents && al->partner[1][s] < 0; s++)
+        fn(ud, -1, 1, s);
+}
+
+void px_align_walk(const px_align *al, px_walk_fn fn, void *ud) {
+    for (uint32_t s = 0; s < al->side[1]->nsents && al->partner[1][s] < 0; s++)
+        fn(ud, -1, 1, s);
+    for (uint32_t s = 0; s < al->side[0]->nsents; s++) {
+        long pi = al->partner[0][s];
+        if (pi < 0) {
+            fn(ud, -1, 0, s);
+            continue;
+        }
+        const px_align_pair *p = &al->pairs[pi].pub;
+        if (p->a_sents[0] != s) continue;
+        fn(ud, pi, 0, s);
+        for (uint32_t k = 0; k < p->b_n; k++) walk_only_b(al, p->b_sents[k], fn, ud);
+    }
+}
+
 /* ----------------------------------------------------------- accessors */
 
 const px_align_side *px_align_get_side(const px_align *al, int side) {

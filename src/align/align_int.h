@@ -86,6 +86,15 @@ const char *px_wire_show(int wire);          /* "Reuters" */
 int px_wire_is(int wire, const char *name);  /* name starts with the wire */
 int px_tok_is(const px_doc *d, size_t k, const char *w); /* token k is w */
 
+/* Blocks in reading order, for the views: B-only sentences before the
+ * first pair, then A's sentences in order, each pair where its first A
+ * sentence is (pi >= 0, side/sent: that sentence) followed by the B-only
+ * sentences after its B sentences; unpaired sentences come as pi = -1
+ * with their side and index.  Every sentence of both sides is visited in
+ * exactly one block. */
+typedef void (*px_walk_fn)(void *ud, long pi, int side, uint32_t sent);
+void px_align_walk(const px_align *al, px_walk_fn fn, void *ud);
+
 /* Helpers shared by the views (view_text.c). */
 const char *px_side_label(const px_align *al, int side);
 

@@ -1,8 +1,11 @@
 /*
  * view_html.c - the alignment as one self-contained HTML page.
  *
- * Layout: a header (direction, evidence, coverage, caller's extra HTML), an
- * optional panel, then two columns, one per article, paragraphs as <p>.
+ * Layout: a header (direction, evidence, coverage, caller's extra HTML, a
+ * button switching views), an optional panel, then two columns, one per
+ * article, paragraphs as <p>; the other view is a table with one row per
+ * block in reading order (pair, or a sentence of one side only), built
+ * from the same sentence renderer (class "ps", no ids).
  * Every sentence is <span class="s" id="a12" data-pair="3"
  * data-partners="b7 b8">; sentences in no pair get class "only" and no
  * data-pair.  Inside a sentence, text is cut at every boundary of a word
@@ -34,17 +37,25 @@ static const char css[] =
     "border-bottom:1px solid #ddd}"
     "main{display:flex;gap:20px;padding:10px 20px}"
     ".col{flex:1;min-width:0}.col h2{font-size:15px;border-bottom:2px solid #999}"
-    ".s{border-radius:3px;cursor:pointer}.s[data-pair]:hover,.s.hl"
+    ".s,.ps{border-radius:3px;cursor:pointer}.s[data-pair]:hover,.hl"
     "{background:#fde9a6;outline:1px solid #e0b000}"
+    "#view{float:right;font:13px sans-serif}[hidden]{display:none!important}"
+    "table.rows{border-collapse:collapse;margin:10px 20px;width:calc(100% - 40px)}"
+    ".rows td{vertical-align:top;width:50%;padding:4px 8px;"
+    "border-bottom:1px solid #e4e4e4}"
     ".only{background:#e6e6e6;color:#555}.moved{border-left:3px solid #6a5acd}"
     ".del{background:#ffd6d6;text-decoration:line-through #c00}"
     ".ins{background:#d4f7d4}.rep{background:#ffe2b8}"
     ".sc{font:11px sans-serif;color:#888;vertical-align:super}";
 
 static const char js[] =
-    "document.querySelectorAll('.s[data-pair]').forEach(function(e){"
+    "document.getElementById('view').addEventListener('click',function(){"
+    "var m=document.querySelector('main'),r=document.getElementById('rows');"
+    "m.hidden=!m.hidden;r.hidden=!r.hidden;"
+    "this.textContent=m.hidden?'View: articles':'View: side by side'});"
+    "document.querySelectorAll('[data-pair]').forEach(function(e){"
     "var k=e.getAttribute('data-pair');"
-    "function set(on){document.querySelectorAll('.s[data-pair=\"'+k+'\"]')"
+    "function set(on){document.querySelectorAll('[data-pair=\"'+k+'\"]')"
     ".forEach(function(x){x.classList.toggle('hl',on)})}"
     "e.addEventListener('mouseenter',function(){set(true)});"
     "e.addEventListener('mouseleave',function(){set(false)});"
@@ -70,7 +81,8 @@ static void header(hview *v) {
     const px_align_html_opts *o = v->o;
     const char *la = o->a_label ? o->a_label : px_side_label(al, 0);
     const char *lb = o->b_label ? o->b_label : px_side_label(al, 1);
-    px_buf_puts(v->out, "<header><h1>");
+    px_buf_puts(v->out, "<header><button id=\"view\" type=\"button\">"
+                        "View: side by side</button><h1>");
     if (o->title) esc(v->out, o->title);
     else {
         esc(v->out, la);
@@ -214,20 +226,23 @@ static void partners(hview *v, const px_align_pair *p, int x) {
     px_buf_putc(v->out, '"');
 }
 
-static void sentence(hview *v, int x, uint32_t s) {
+/* Sentence s of side x: in a column (class "s", with its id and partners)
+ * or in a row of the side-by-side table (class "ps"). */
+static void sentence(hview *v, int x, uint32_t s, int in_row) {
     const px_align *al = v->al;
     px_span sp = al->side[x]->sents[s].span;
     long pi = al->partner[x][s];
     const px_align_pair *p = pi >= 0 ? &al->pairs[pi].pub : NULL;
-    px_buf_printf(v->out, "<span class=\"s%s\" id=\"%c%u\"",
-                  !p ? " only" : p->moved ? " moved" : "", x ? 'b' : 'a', s);
+    px_buf_printf(v->out, "<span class=\"%s%s\"", in_row ? "ps" : "s",
+                  !p ? " only" : p->moved ? " moved" : "");
+    if (!in_row) px_buf_printf(v->out, " id=\"%c%u\"", x ? 'b' : 'a', s);
     if (p) {
         px_buf_printf(v->out,
                       " data-pair=\"%ld\" title=\"pair %ld: score %.2f, %.0f%% "
                       "words kept%s\"",
                       pi, pi + 1, p->score, 100 * p->kept,
                       p->moved ? ", moved" : "");
-        partners(v, p, x);
+        if (!in_row) partners(v, p, x);
     }
     px_buf_putc(v->out, '>');
     cuts(v, x, p, sp);
@@ -246,9 +261,31 @@ static void column(hview *v, int x) {
     for (uint32_t s = 0; s < sd->nsents; s++) {
         if (s && (sd->sents[s].flags & PX_SENT_PARA))
             px_buf_puts(v->out, "</p><p dir=\"auto\">");
-        sentence(v, x, s);
+        sentence(v, x, s, 0);
     }
     px_buf_puts(v->out, "</p></div>");
+}
+
+/* One cell of the side-by-side table: side x of a block. */
+static void cell(hview *v, long pi, int side, uint32_t s, int x) {
+    px_buf_puts(v->out, "<td dir=\"auto\">");
+    if (pi >= 0) {
+        const px_align_pair *p = &v->al->pairs[pi].pub;
+        for (uint32_t k = 0; k < (x ? p->b_n : p->a_n); k++)
+            sentence(v, x, x ? p->b_sents[k] : p->a_sents[k], 1);
+    } else if (side == x) {
+        sentence(v, x, s, 1);
+    }
+    px_buf_puts(v->out, "</td>");
+}
+
+/* px_align_walk callback: one row of the side-by-side table. */
+static void row(void *ud, long pi, int side, uint32_t s) {
+    hview *v = ud;
+    px_buf_puts(v->out, "<tr>");
+    cell(v, pi, side, s, 0);
+    cell(v, pi, side, s, 1);
+    px_buf_puts(v->out, "</tr>");
 }
 
 px_result px_align_to_html(const px_align *al, const px_align_html_opts *o,
@@ -265,7 +302,9 @@ px_result px_align_to_html(const px_align *al, const px_align_html_opts *o,
     px_buf_puts(out, "<main>");
     column(&v, 0);
     column(&v, 1);
-    px_buf_printf(out, "</main><script>%s</script></body></html>\n", js);
+    px_buf_puts(out, "</main><table class=\"rows\" id=\"rows\" hidden>");
+    px_align_walk(al, row, &v);
+    px_buf_printf(out, "</table><script>%s</script></body></html>\n", js);
     px_free(v.cut);
     return PX_OK;
 }

@@ -5,9 +5,8 @@
  * original spans, texts, score and word ops, then the one-side sentences,
  * coverage and the direction with its evidence.
  *
- * Terminal: pairs in A's order, each followed by the B-only sentences that
- * come after its B sentences, so both texts read top to bottom; A-only
- * sentences in place.  Word changes are coloured (A red, B green) or, in
+ * Terminal: blocks in reading order (px_align_walk): pairs in A's order,
+ * B-only sentences after the B sentence they follow, A-only in place.  Word changes are coloured (A red, B green) or, in
  * plain mode, wdiff-style [-deleted-] {+inserted+}.  With a width, the two
  * sides are set in two columns wrapped at a character count.
  */
@@ -293,14 +292,6 @@ static void only_line(tview *v, int x, uint32_t s) {
     block(v, NULL, x ? NULL : &s, !x, x ? &s : NULL, x);
 }
 
-/* B-only sentences that follow B sentence b. */
-static void trailing_only_b(tview *v, uint32_t b) {
-    const px_align *al = v->al;
-    for (uint32_t s = b + 1;
-         s < al->side[1]->nsents && al->partner[1][s] < 0; s++)
-        only_line(v, 1, s);
-}
-
 static void header(tview *v) {
     const px_align *al = v->al;
     px_buf_printf(v->out, "%sA: %s  B: %s%s\n", v->o->color ? BOLD : "",
@@ -319,24 +310,18 @@ static void header(tview *v) {
     px_buf_putc(v->out, '\n');
 }
 
-static void body(tview *v) {
-    const px_align *al = v->al;
-    for (uint32_t s = 0; s < al->side[1]->nsents && al->partner[1][s] < 0; s++)
-        only_line(v, 1, s);
-    for (uint32_t s = 0; s < al->side[0]->nsents; s++) {
-        long pi = al->partner[0][s];
-        if (pi < 0) {
-            only_line(v, 0, s);
-            continue;
-        }
-        const px_align_pair *p = &al->pairs[pi].pub;
-        if (p->a_sents[0] != s) continue;
-        px_buf_printf(v->out, "%spair %ld: score %.2f, %.0f%% words kept%s%s\n",
-                      v->o->color ? DIM : "", pi + 1, p->score, 100 * p->kept,
-                      p->moved ? ", moved" : "", v->o->color ? OFF : "");
-        block(v, p, p->a_sents, p->a_n, p->b_sents, p->b_n);
-        for (uint32_t k = 0; k < p->b_n; k++) trailing_only_b(v, p->b_sents[k]);
+/* px_align_walk callback: one block of the terminal view. */
+static void text_block(void *ud, long pi, int side, uint32_t s) {
+    tview *v = ud;
+    if (pi < 0) {
+        only_line(v, side, s);
+        return;
     }
+    const px_align_pair *p = &v->al->pairs[pi].pub;
+    px_buf_printf(v->out, "%spair %ld: score %.2f, %.0f%% words kept%s%s\n",
+                  v->o->color ? DIM : "", pi + 1, p->score, 100 * p->kept,
+                  p->moved ? ", moved" : "", v->o->color ? OFF : "");
+    block(v, p, p->a_sents, p->a_n, p->b_sents, p->b_n);
 }
 
 px_result px_align_to_text(const px_align *al, const px_align_text_opts *o,
@@ -344,6 +329,6 @@ px_result px_align_to_text(const px_align *al, const px_align_text_opts *o,
     px_align_text_opts plain = {0, 0};
     tview v = {al, o ? o : &plain, out};
     header(&v);
-    body(&v);
+    px_align_walk(al, text_block, &v);
     return PX_OK;
 }

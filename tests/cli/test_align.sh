@@ -107,10 +107,16 @@ class Page(HTMLParser):
         self.stack = []      # open sentence ids per span depth
         self.dir = None
         self.external = []
+        self.rows = 0        # rows of the side-by-side table
+        self.toggle = False  # the view switch
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
         if tag in ("script", "link", "img") and (a.get("src") or a.get("href")):
             self.external.append(tag)
+        if tag == "tr":
+            self.rows += 1
+        if tag == "button" and a.get("id") == "view":
+            self.toggle = True
         if tag == "p" and "dir" in (a.get("class") or "").split():
             self.dir = a.get("data-dir")
         if tag == "span":
@@ -158,6 +164,7 @@ linked("Putin has repeatedly stated", "Putin, in turn, reiterated")
 for needle in ["Russia's main demands", "Rustem Umerov", "Maidan revolution in 2014"]:
     s = find("b", needle)
     assert "only" in s["cls"] and "data-pair" not in s["attrs"], needle
+assert p.rows > 10 and p.toggle, (p.rows, p.toggle)
 EOF
 
 # stored ids: ingest both, align by id
