@@ -6,7 +6,7 @@
  *
  * name is an option of px_cluster_opts (threshold, w_title, w_entity,
  * w_place, w_number, w_date, story_terms, query_terms, posting_cap,
- * candidates), for tuning from bench/ecb_tune.sh.  It reads only ids, titles
+ * candidates, merge_specific), for tuning from bench/ecb_tune.sh.  It reads only ids, titles
  * and texts: never labels.
  */
 #include <jansson.h>
@@ -30,6 +30,7 @@ static int set_opt(px_cluster_opts *o, const char *kv) {
     OPT(w_place, (double)) OPT(lead_tokens, (double)) OPT(w_number, (double)) OPT(w_date, (double))
     OPT(story_terms, (size_t)) OPT(query_terms, (size_t))
     OPT(posting_cap, (size_t)) OPT(candidates, (size_t))
+    OPT(merge_specific, (double))
 #undef OPT
     return -1;
 }

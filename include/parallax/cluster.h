@@ -28,8 +28,9 @@
  * Story ids are stable: derived from the id of the story's first article,
  * so the same input in the same order always gives the same ids, and adding
  * articles later never renames an existing story.  When a late article
- * makes two stories as similar as a join requires, the younger story is
- * merged into the older one and the merge is recorded.
+ * makes two stories as similar as a join requires, and the two agree on
+ * their specific evidence (merge_specific), the younger story is merged
+ * into the older one and the merge is recorded.
  *
  * Thread safety: a px_clusterer is used by one thread at a time.
  */
@@ -61,6 +62,9 @@ typedef struct px_cluster_opts {
     size_t posting_cap;    /* newest stories kept per feature */
     size_t candidates;     /* candidates scored in full */
     size_t max_live;       /* stories kept matchable (LRU retires the rest) */
+    double merge_specific; /* a late merge of two stories also needs this
+                              cosine over their specific features
+                              (entities, places, numbers, dates) [0..1] */
 } px_cluster_opts;
 
 /* Fill *o with the shipped defaults (tuned on ECB+ dev; bench/README.md). */

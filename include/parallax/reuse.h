@@ -52,8 +52,8 @@ typedef struct px_passage {
     double similarity;        /* 2 * words / (a words + b words) */
 } px_passage;
 
-/* All passages of a corpus, sorted by (a, b, a_from).  *out caller frees
- * with px_free. */
+/* All passages of a corpus, sorted by (a, b, a_from); at most 4,096 (the
+ * largest) per pair of documents.  *out caller frees with px_free. */
 px_result px_reuse_run(const px_corpus *c, const px_reuse_opts *o,
                        px_passage **out, size_t *n);
 

@@ -17,9 +17,13 @@
  * has its own paths everywhere: build_clean checks 8 bytes at a time for
  * non-ASCII; build_norm copies whole stretches of printable ASCII with
  * single spaces as ONE offset-map piece (no utf8proc call, no per-word
- * piece); the tokenizer classifies ASCII inline and maps token offsets with
- * forward-walking cursors instead of binary searches.  Views are allocated
- * once at their final size bound.
+ * piece); the tokenizer classifies ASCII from a table, extends words 8
+ * bytes at a time, takes the separator ending a word without classifying
+ * it again, and maps token spans through a cached byte-for-byte window of
+ * each offset map (forward-walking lookups only when a span leaves it).
+ * Views are allocated once at their final size bound.  Any change here
+ * must keep the golden digests of tests/unit/test_doc.c (every output,
+ * byte for byte); figures in bench/README.md ("clean").
  */
 #include <string.h> /* memcpy, strcmp */
 #include <stdint.h> /* uint64_t */
@@ -49,8 +53,7 @@ struct px_doc {
 /* ------------------------------------------------------------ clean view */
 
 static int is_space_byte(unsigned char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
-           c == '\v';
+    return c == ' ' || (unsigned)(c - '\t') < 5u; /* \t \n \v \f \r */
 }
 
 /* Length of the valid UTF-8 prefix of s[i..end), 8 ASCII bytes at a time. */
@@ -394,13 +397,19 @@ static int classify_cp(const unsigned char *s, size_t n, size_t i,
     return CH_SEP;
 }
 
+/* Class of each ASCII byte (GNU range designators). */
+static const unsigned char ascii_class[128] = {
+    ['0' ... '9'] = CH_DIGIT,
+    ['A' ... 'Z'] = CH_LETTER,
+    ['a' ... 'z'] = CH_LETTER,
+};
+
 static inline int classify(const unsigned char *s, size_t n, size_t i,
                            size_t *len) {
     unsigned c = s[i];
     if (c >= 0x80) return classify_cp(s, n, i, len);
     *len = 1;
-    if ((unsigned)((c | 0x20) - 'a') < 26u) return CH_LETTER;
-    return (unsigned)(c - '0') < 10u ? CH_DIGIT : CH_SEP;
+    return ascii_class[c];
 }
 
 static int starts_upper(const px_doc *d, size_t clean_off) {
@@ -412,9 +421,11 @@ static int starts_upper(const px_doc *d, size_t clean_off) {
     return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
 }
 
-/* Forward-walking positions in the two offset maps (see offmap.h). */
+/* Forward-walking positions and windows in the two offset maps (see
+ * offmap.h). */
 typedef struct tok_cursor {
-    size_t ns, ne, cs, ce;
+    size_t nh[2], ch[2];
+    px_offwin nw, cw;
 } tok_cursor;
 
 static void emit_token(px_doc *d, tok_cursor *k, size_t ns, size_t ne,
@@ -423,16 +434,24 @@ static void emit_token(px_doc *d, tok_cursor *k, size_t ns, size_t ne,
         d->atok = d->atok ? d->atok * 2 : 256;
         d->tok = px_realloc(d->tok, d->atok * sizeof *d->tok);
     }
-    size_t cs = px_offmap_start_at(&d->norm_map, ns, &k->ns);
-    size_t ce = px_offmap_end_at(&d->norm_map, ne, &k->ne);
+    size_t cs, ce, os, oe;
+    px_offmap_span_at(&d->norm_map, ns, ne, k->nh, &k->nw, &cs, &ce);
+    if (cs < ce)
+        px_offmap_span_at(&d->clean_map, cs, ce, k->ch, &k->cw, &os, &oe);
+    else { /* cannot happen (a norm byte comes from >= 1 clean byte) */
+        os = px_offmap_start_at(&d->clean_map, cs, &k->ch[0]);
+        oe = px_offmap_end_at(&d->clean_map, ce, &k->ch[1]);
+    }
     px_token *t = &d->tok[d->ntok++];
-    t->start = (uint32_t)px_offmap_start_at(&d->clean_map, cs, &k->cs);
-    t->end = (uint32_t)px_offmap_end_at(&d->clean_map, ce, &k->ce);
+    t->start = (uint32_t)os;
+    t->end = (uint32_t)oe;
     t->norm_off = (uint32_t)ns;
     t->norm_len = (uint32_t)(ne - ns);
     /* == px_hash64(norm, len, 0) (test_doc checks), inlined: hot path */
     t->hash = XXH3_64bits(d->norm.data + ns, ne - ns);
-    if (cs < d->clean.len && starts_upper(d, cs)) flags |= PX_TOK_CAP;
+    unsigned char c0 = cs < d->clean.len ? (unsigned char)d->clean.data[cs] : 0;
+    if (c0 < 0x80 ? (unsigned)(c0 - 'A') < 26u : starts_upper(d, cs))
+        flags |= PX_TOK_CAP;
     t->flags = flags;
 }
 
@@ -449,9 +468,11 @@ static int joins(const unsigned char *s, size_t n, size_t i, int prev) {
 
 /* Extend a word over 8 ASCII bytes at a time; returns the new end, ORs
  * the classes seen into *flags and sets *last to the class of the last
- * byte taken (left alone when none was). */
+ * byte taken (left alone when none was).  *sep is 1 when the word stopped
+ * at an ASCII byte that is no letter or digit (a one-byte separator). */
 static size_t word_swar(const unsigned char *s, size_t n, size_t i,
-                        unsigned *flags, int *last) {
+                        unsigned *flags, int *last, int *sep) {
+    *sep = 0;
     while (i + 8 <= n) {
         uint64_t w = px_swar_load(s + i);
         if (w & PX_SWAR_HIGH) break;
@@ -463,10 +484,15 @@ static size_t word_swar(const unsigned char *s, size_t n, size_t i,
         size_t k = stop ? (size_t)__builtin_ctzll(stop) / 8 : 8;
         *flags |= ((let & keep) != 0) * (unsigned)CH_LETTER |
                   ((dig & keep) != 0) * (unsigned)CH_DIGIT;
-        if (keep) /* class of the last byte taken */
-            *last = let & (keep ^ (keep >> 8)) ? CH_LETTER : CH_DIGIT;
+        if (k) /* class of the last byte taken: the one before the stop */
+            *last = let & ((stop & (0 - stop)) >> 8 | (uint64_t)(k == 8) << 63)
+                        ? CH_LETTER
+                        : CH_DIGIT;
         i += k;
-        if (k < 8) break;
+        if (k < 8) {
+            *sep = 1;
+            break;
+        }
     }
     return i;
 }
@@ -474,7 +500,7 @@ static size_t word_swar(const unsigned char *s, size_t n, size_t i,
 static void tokenize(px_doc *d) {
     const unsigned char *s = (const unsigned char *)d->norm.data;
     size_t n = d->norm.len, i = 0, l = 1;
-    tok_cursor k = {0, 0, 0, 0};
+    tok_cursor k = {{0, 0}, {0, 0}, {0, 0, 0}, {0, 0, 0}};
     int newline = 1, c = CH_SEP;
     while (i < n) {
         while (i < n && (c = classify(s, n, i, &l)) == CH_SEP) {
@@ -487,14 +513,21 @@ static void tokenize(px_doc *d) {
         newline = 0;
         for (;;) { /* the word: letters/digits, joined by ' . , */
             flags |= (unsigned)c;
-            int prev = c;
-            i = word_swar(s, n, i + l, &flags, &prev);
+            int prev = c, sep;
+            i = word_swar(s, n, i + l, &flags, &prev, &sep);
             if (i >= n) break;
-            if ((c = classify(s, n, i, &l)) != CH_SEP) continue;
+            if (sep)
+                c = CH_SEP, l = 1;
+            else if ((c = classify(s, n, i, &l)) != CH_SEP)
+                continue;
             if (!joins(s, n, i, prev)) break;
             c = classify(s, n, ++i, &l);
         }
         emit_token(d, &k, start, i, flags);
+        if (i < n) { /* the separator that ended the word (class known) */
+            newline = s[i] == '\n';
+            i += l;
+        }
     }
 }
 

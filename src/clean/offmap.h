@@ -67,4 +67,32 @@ static inline size_t px_offmap_end_at(const px_offmap *m, size_t off,
     return px_offmap_end_walk(m, off, hint);
 }
 
+/* A byte-for-byte piece remembered by a caller mapping spans in increasing
+ * order: view [lo, hi] maps to source by adding delta (mod 2^N). */
+typedef struct px_offwin {
+    size_t lo, hi, delta;
+} px_offwin;
+
+/* Map the span [s, e) (s < e) of the view to the source: *os as a start,
+ * *oe as an end, exactly as px_offmap_start_at / px_offmap_end_at would.
+ * When the span lies inside the window it costs two compares; otherwise
+ * the hinted lookups run and the window moves to the piece holding e. */
+static inline void px_offmap_span_at(const px_offmap *m, size_t s, size_t e,
+                                     size_t hint[2], px_offwin *w, size_t *os,
+                                     size_t *oe) {
+    if (s >= w->lo && e <= w->hi) {
+        *os = s + w->delta;
+        *oe = e + w->delta;
+        return;
+    }
+    *os = px_offmap_start_at(m, s, &hint[0]);
+    *oe = px_offmap_end_at(m, e, &hint[1]);
+    const px_offpiece *q = hint[1] < m->n ? &m->p[hint[1]] : NULL;
+    if (q && q->view_len == q->src_len && q->view_len) {
+        w->lo = q->view_off;
+        w->hi = (size_t)q->view_off + q->view_len;
+        w->delta = (size_t)q->src_off - (size_t)q->view_off;
+    }
+}
+
 #endif /* PX_OFFMAP_H */

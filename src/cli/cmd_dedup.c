@@ -21,13 +21,15 @@ static const char help[] =
     "      --db PATH      store for stored article ids (default\n"
     "                     $PARALLAX_DB or ./parallax.db; no INPUT: all)\n"
     "  -j, --threads N    worker threads (default: one per core)\n"
+    "      --reuse        also report reused passages (as `parallax reuse`\n"
+    "                     with its defaults), reading and tokenizing once\n"
     "      --json         JSON Lines (schema: docs/dedup.md)\n"
     "  -h, --help         this help\n";
 
 typedef struct dedup_cli {
     px_dedup_opts o;
     const char *index, *db;
-    int json;
+    int json, reuse;
 } dedup_cli;
 
 static int parse(int argc, char **argv, dedup_cli *c) {
@@ -41,6 +43,7 @@ static int parse(int argc, char **argv, dedup_cli *c) {
         {"db", required_argument, 0, 'd'},
         {"threads", required_argument, 0, 'j'},
         {"json", no_argument, 0, 'J'},
+        {"reuse", no_argument, 0, 'U'},
         {"help", no_argument, 0, 'h'},
         {0, 0, 0, 0}};
     int ch;
@@ -58,6 +61,7 @@ static int parse(int argc, char **argv, dedup_cli *c) {
         case 'I': c->index = optarg; break;
         case 'd': c->db = optarg; break;
         case 'J': c->json = 1; break;
+        case 'U': c->reuse = 1; break;
         case 'h': fputs(help, stdout); return 0;
         default: fputs(help, stderr); return PX_EXIT_USAGE;
         }
@@ -72,6 +76,27 @@ static int parse(int argc, char **argv, dedup_cli *c) {
         return PX_EXIT_USAGE;
     }
     return -1;
+}
+
+/* --reuse: the passages of the same corpus; 0 on success. */
+static int run_reuse(const char *cmd, const dedup_cli *c, cli_corpus *cc) {
+    px_reuse_opts r;
+    px_reuse_opts_init(&r);
+    r.threads = c->o.threads;
+    r.first_new = cc->first_new;
+    px_passage *ps;
+    size_t n;
+    px_result rc = px_reuse_run(cc->corpus, &r, &ps, &n);
+    if (rc) {
+        cli_err(cmd, "reuse: %s", px_result_str(rc));
+        return -1;
+    }
+    px_buf out = PX_BUF_INIT;
+    cli_print_passages(cc->corpus, ps, n, c->json, &out);
+    cli_flush(&out);
+    px_buf_release(&out);
+    px_free(ps);
+    return 0;
 }
 
 static int run(const char *cmd, const dedup_cli *c, cli_corpus *cc) {
@@ -94,11 +119,12 @@ static int run(const char *cmd, const dedup_cli *c, cli_corpus *cc) {
                 "%zu clusters\n", px_corpus_size(cc->corpus), np, o.threshold,
                 ncl);
     px_free(pairs);
+    if (c->reuse && run_reuse(cmd, c, cc)) return PX_EXIT_FAIL;
     return cc->nbad ? PX_EXIT_PARTIAL : PX_EXIT_OK;
 }
 
 int px_cmd_dedup(int argc, char **argv) {
-    dedup_cli c = {{0}, NULL, NULL, 0};
+    dedup_cli c = {{0}, NULL, NULL, 0, 0};
     px_dedup_opts_init(&c.o);
     int prc = parse(argc, argv, &c);
     if (prc >= 0) return prc;

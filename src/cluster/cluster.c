@@ -14,7 +14,11 @@
  *      of member unit vectors, is truncated back to `story_terms`), else
  *      start a story.  Any other candidate the article also reaches is
  *      merged into the older story when the two centroids are now at least
- *      as similar as a join requires.
+ *      as similar as a join requires AND agree on their specific evidence
+ *      (entities, places, numbers, dates: cosine over those features alone
+ *      >= merge_specific).  Stories of the same kind of event share their
+ *      topic words, so topic similarity alone chained them together; the
+ *      who/where/when/how-many is what tells two such events apart.
  * Merged stories point to their survivor (union-find); stories untouched
  * for longest are retired past `max_live` (lazy LRU queue), freeing their
  * centroid.  Every step is bounded by the options, not by the number of
@@ -81,12 +85,12 @@ struct px_clusterer {
 
 void px_cluster_opts_default(px_cluster_opts *o) {
     *o = (px_cluster_opts){
-        .threshold = 0.30,
+        .threshold = 0.31,
         .w_title = 2.0,
-        .w_entity = 2.0,
-        .w_place = 2.0,
-        .w_number = 2.0,
-        .w_date = 2.0,
+        .w_entity = 3.0,
+        .w_place = 3.0,
+        .w_number = 3.0,
+        .w_date = 3.0,
         .w_reuse = 0.3,
         .lead_tokens = 50,
         .half_life_days = 3.0,
@@ -95,6 +99,7 @@ void px_cluster_opts_default(px_cluster_opts *o) {
         .posting_cap = 32,
         .candidates = 16,
         .max_live = (size_t)1 << 20,
+        .merge_specific = 0.7,
     };
 }
 
@@ -105,7 +110,8 @@ static int opts_valid(const px_cluster_opts *o) {
            o->story_terms >= 1 && o->story_terms <= 65536 &&
            o->query_terms >= 1 && o->query_terms <= 1024 &&
            o->posting_cap >= 1 && o->posting_cap <= 65536 &&
-           o->candidates >= 1 && o->candidates <= 4096 && o->max_live >= 1;
+           o->candidates >= 1 && o->candidates <= 4096 && o->max_live >= 1 &&
+           o->merge_specific >= 0 && o->merge_specific <= 1;
 }
 
 px_result px_clusterer_new(const px_cluster_opts *opts, px_clusterer **out) {
@@ -237,6 +243,7 @@ static size_t article_vector(px_clusterer *c, const px_cluster_feats *f) {
     }
     for (size_t i = 0; i < f->n; i++) {
         uint32_t fi = px_vocab_intern(&c->voc, f->v[i].hash);
+        c->voc.f[fi].kind = f->v[i].kind;
         uint32_t df = ++c->voc.f[fi].df;
         double idf = log((n_art + 1) / ((double)df + 1)) + 1;
         c->vec[i] = (term){fi, (float)(f->v[i].w * idf)};
@@ -450,8 +457,37 @@ static void story_merge(px_clusterer *c, uint32_t into, uint32_t from,
     m->by = by;
 }
 
+static int term_specific(const px_clusterer *c, const term *t) {
+    return c->voc.f[t->f].kind != PX_FEAT_WORD;
+}
+
+static double specific_norm(const px_clusterer *c, const story *s) {
+    double n = 0;
+    for (uint32_t k = 0; k < s->nterms; k++)
+        if (term_specific(c, &s->terms[k])) n += (double)s->terms[k].w * s->terms[k].w;
+    return sqrt(n);
+}
+
+/* Cosine of two centroids over their specific (non-word) features; 1 when
+ * either has none (no evidence against the merge). */
+static double specific_cos(const px_clusterer *c, const story *a,
+                           const story *b) {
+    double d = 0, na = specific_norm(c, a), nb = specific_norm(c, b);
+    size_t i = 0, j = 0;
+    while (i < a->nterms && j < b->nterms) {
+        if (a->terms[i].f < b->terms[j].f) i++;
+        else if (a->terms[i].f > b->terms[j].f) j++;
+        else {
+            if (term_specific(c, &a->terms[i])) d += (double)a->terms[i].w * b->terms[j].w;
+            i++, j++;
+        }
+    }
+    return na > 0 && nb > 0 ? d / (na * nb) : 1;
+}
+
 /* Merge into `s` every other candidate the article reached whose centroid
- * is now as close to s as a join requires.  Returns the survivor. */
+ * is now as close to s as a join requires and agrees with it on the
+ * specific evidence.  Returns the survivor. */
 static uint32_t merge_reached(px_clusterer *c, uint32_t s, size_t ncand,
                               uint32_t seq, size_t *merged) {
     for (size_t i = 1; i < ncand && c->cands[i].score >= c->o.threshold; i++) {
@@ -461,7 +497,8 @@ static uint32_t merge_reached(px_clusterer *c, uint32_t s, size_t ncand,
         double cos = a->norm > 0 && b->norm > 0
             ? terms_dot(a->terms, a->nterms, b->terms, b->nterms) /
                   (a->norm * b->norm) : 0;
-        if (cos < c->o.threshold) continue;
+        if (cos < c->o.threshold || specific_cos(c, a, b) < c->o.merge_specific)
+            continue;
         uint32_t into = s < o ? s : o, from = s < o ? o : s;
         story_merge(c, into, from, seq);
         s = into;

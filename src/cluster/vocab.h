@@ -22,6 +22,7 @@ typedef struct px_vfeat {
     uint32_t head;   /* next slot to overwrite once full */
     uint32_t apost;  /* allocated entries */
     uint32_t *post;  /* story numbers */
+    unsigned kind;   /* feature kind (cluster/feats.h), set by the clusterer */
 } px_vfeat;
 
 typedef struct px_vocab {

@@ -26,6 +26,7 @@
 #define XDROP 6        /* stop when the score falls this far below best */
 #define SEG_MAX 256    /* longest gap segment aligned exactly */
 #define SMALL_GAP 8    /* gap (words) joined without looking at it */
+#define MAX_PASSAGES 4096 /* passages kept per pair of documents */
 #define NEG_INF (-(1 << 20))
 
 void px_passage_vec_push(px_passage_vec *pv, const px_passage *p) {
@@ -208,11 +209,14 @@ static int by_words_desc(const void *x, const void *y) {
     return p->a_from < q->a_from ? -1 : p->a_from > q->a_from;
 }
 
-/* Keep the passages that pass the filters and overlap no larger one. */
+/* Keep the passages that pass the filters and overlap no larger one; at
+ * most MAX_PASSAGES per pair (the largest), which bounds the quadratic
+ * overlap check on pathological, self-repeating texts. */
 static void select_passages(px_passage *ps, size_t n, const px_reuse_opts *o,
                             px_passage_vec *out) {
     qsort(ps, n, sizeof *ps, by_words_desc);
     size_t first = out->n;
+    if (n > MAX_PASSAGES) n = MAX_PASSAGES;
     for (size_t i = 0; i < n; i++) {
         if (ps[i].words < o->min_words || ps[i].similarity < o->min_sim)
             continue;

@@ -25,6 +25,12 @@ echo "$out" | grep -q '"type":"pair","a":"000_db9f598bcc720c5d","b":"copy","jacc
 echo "$out" | grep -q '"type":"cluster","cluster":1,"members":\["000_db9f598bcc720c5d","copy"\]' \
     || fail "cluster missing: $out"
 
+# --- dedup --reuse: both in one pass
+out=$("$PX_BIN" dedup --reuse --json "$A" "$B" "$T/copy.txt") || fail "dedup --reuse"
+echo "$out" | grep -q '"type":"passage","a":"000_db9f598bcc720c5d","b":"copy"' \
+    || fail "dedup --reuse: no passage: $out"
+echo "$out" | grep -q '"type":"cluster"' || fail "dedup --reuse: no cluster"
+
 # --- reuse --min-words 5: the verbatim runs, offsets into both originals
 "$PX_BIN" reuse --min-words 5 --json "$A" "$B" >"$T/reuse.jsonl" || fail "reuse exit $?"
 grep '"type":"passage"' "$T/reuse.jsonl" | sed 's/.*"a_span":\[\([0-9]*\),\([0-9]*\)\],"b_span":\[\([0-9]*\),\([0-9]*\)\].*/\1 \2 \3 \4/' >"$T/spans"

@@ -76,6 +76,17 @@ for np in 1 2 3; do
     diff "$T/want.txt" "$T/got.txt" >"$T/diff" || fail "-np $np -t 0.5 differs: $(head "$T/diff")"
 done
 
+# --- more ranks than lines (empty byte ranges), and a directory (one
+# rank reads it whole)
+head -2 "$T/corpus.jsonl" >"$T/two.jsonl"
+mkdir "$T/dir" && cp "$T"/t*.txt "$T/dir/"
+"$PX_BIN" dedup "$T/two.jsonl" "$T/dir" "$T/two.jsonl" >"$T/want.txt" 2>"$T/want.err"
+[ $? = 1 ] || fail "dedup should report the repeated ids of two.jsonl"
+run 3 "$MPI_BIN" dedup "$T/two.jsonl" "$T/dir" "$T/two.jsonl" >"$T/got.txt" 2>"$T/got.err"
+[ $? = 1 ] || fail "-np 3 small inputs: exit, want 1"
+diff "$T/want.txt" "$T/got.txt" >/dev/null || fail "-np 3 small inputs differ"
+[ "$(grep -c 'duplicate id' "$T/got.err")" = 2 ] || fail "-np 3: repeated ids: $(cat "$T/got.err")"
+
 # --- a band bucket over 1000 documents links each to its first only
 head -1 "$T/corpus.jsonl" | awk '{ for (i = 0; i < 1100; i++) { s = $0; sub(/"id":"[^"]*"/, "\"id\":\"s" i "\"", s); print s } }' >"$T/star.jsonl"
 "$PX_BIN" dedup --json "$T/star.jsonl" >"$T/want.jsonl" || fail "dedup star"

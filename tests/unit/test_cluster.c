@@ -11,11 +11,17 @@ typedef struct fixture {
     px_cluster_opts o;
 } fixture;
 
-static void fx_init(fixture *fx, double threshold) {
+/* Defaults, with the threshold and merge_specific given unless < 0. */
+static void fx_init_merge(fixture *fx, double threshold, double merge_specific) {
     px_cluster_opts_default(&fx->o);
     if (threshold > 0) fx->o.threshold = threshold;
+    if (merge_specific >= 0) fx->o.merge_specific = merge_specific;
     fx->st = px_stemmer_new("en");
     assert_int_equal(px_clusterer_new(&fx->o, &fx->c), PX_OK);
+}
+
+static void fx_init(fixture *fx, double threshold) {
+    fx_init_merge(fx, threshold, -1);
 }
 
 static void fx_release(fixture *fx) {
@@ -23,17 +29,24 @@ static void fx_release(fixture *fx) {
     px_stemmer_free(fx->st);
 }
 
-static px_cluster_result add(fixture *fx, const char *id, const char *title,
-                             const char *text) {
+/* Features of text (the doc is only needed while extracting). */
+static px_cluster_feats *feats_of(fixture *fx, const char *text,
+                                  const char *title) {
     px_doc *d = NULL;
     px_cluster_feats *f = NULL;
     assert_int_equal(px_doc_new(text, strlen(text), NULL, &d), PX_OK);
     assert_int_equal(px_cluster_feats_new(d, title, fx->st, &fx->o, &f), PX_OK);
+    px_doc_free(d);
+    return f;
+}
+
+static px_cluster_result add(fixture *fx, const char *id, const char *title,
+                             const char *text) {
+    px_cluster_feats *f = feats_of(fx, text, title);
     px_cluster_result r;
     assert_int_equal(px_clusterer_add(fx->c, id, f, PX_TIME_NONE, NULL, 0, &r),
                      PX_OK);
     px_cluster_feats_free(f);
-    px_doc_free(d);
     return r;
 }
 
@@ -54,6 +67,32 @@ static const char *rehab[] = {
     "Lohan, 24, began a stay at the Malibu rehab facility Thursday, "
     "according to her publicist Sloane.",
 };
+
+static const char *quake2[] = {
+    "A magnitude 8.8 earthquake struck near Concepcion in Chile on "
+    "Saturday, killing 700 people, officials in Santiago said in 2010.",
+    "The 8.8 quake that hit Concepcion, Chile, on Saturday killed 700 "
+    "people, Santiago officials said.",
+};
+
+/* Two earthquakes years apart, in different places, with different
+ * magnitudes and tolls: same kind of event, two stories; each paraphrase
+ * with the same who/where/when joins its own. */
+static void test_same_kind_apart(void **state) {
+    (void)state;
+    fixture fx;
+    fx_init(&fx, 0);
+    add(&fx, "q0", NULL, quake[0]);
+    add(&fx, "c0", NULL, quake2[0]);
+    add(&fx, "q1", NULL, quake[1]);
+    add(&fx, "c1", NULL, quake2[1]);
+    size_t q = px_clusterer_story_of(fx.c, 0), c = px_clusterer_story_of(fx.c, 1);
+    assert_true(q != c);
+    assert_int_equal(px_clusterer_story_of(fx.c, 2), q);
+    assert_int_equal(px_clusterer_story_of(fx.c, 3), c);
+    assert_int_equal(px_clusterer_nstories(fx.c), 2);
+    fx_release(&fx);
+}
 
 static void test_two_events(void **state) {
     (void)state;
@@ -122,6 +161,38 @@ static void test_merge(void **state) {
     fx_release(&fx);
 }
 
+/* Two earthquakes (different where, magnitude, toll) and a later vague
+ * report that reaches both: topic words alone would merge the stories; the
+ * disagreeing specific evidence keeps them apart.  With the gate off
+ * (merge_specific 0) the same input merges, so the gate is what holds. */
+static size_t bridged_merges(double merge_specific) {
+    fixture fx;
+    fx_init_merge(&fx, 0.1, merge_specific);
+    add(&fx, "a", NULL,
+        "A magnitude 6.1 earthquake struck Qeshm island, killing 10 people, "
+        "officials in Tehran said.");
+    assert_true(add(&fx, "b", NULL,
+        "Rescuers dug through rubble after a magnitude 8.8 quake hit "
+        "Concepcion, leaving 700 dead, officials in Santiago said.").is_new);
+    px_cluster_result r = add(&fx, "c", NULL,
+        "The earthquake struck and killed people; rescuers dug through "
+        "rubble as officials said the quake hit hard.");
+    assert_false(r.is_new);
+    size_t n;
+    px_clusterer_merges(fx.c, &n);
+    assert_int_equal(n, r.merged);
+    fx_release(&fx);
+    return n;
+}
+
+static void test_merge_needs_agreement(void **state) {
+    (void)state;
+    assert_int_equal(bridged_merges(0.0), 1);
+    px_cluster_opts o;
+    px_cluster_opts_default(&o);
+    assert_int_equal(bridged_merges(o.merge_specific), 0);
+}
+
 static void test_no_text(void **state) {
     (void)state;
     fixture fx;
@@ -145,11 +216,7 @@ static void test_many_copies(void **state) {
     (void)state;
     fixture fx;
     fx_init(&fx, 0);
-    px_doc *d = NULL;
-    px_cluster_feats *f = NULL;
-    assert_int_equal(px_doc_new(quake[0], strlen(quake[0]), NULL, &d), PX_OK);
-    assert_int_equal(px_cluster_feats_new(d, "Quake hits Qeshm", fx.st, &fx.o, &f),
-                     PX_OK);
+    px_cluster_feats *f = feats_of(&fx, quake[0], "Quake hits Qeshm");
     char id[32];
     for (int i = 0; i < 10000; i++) {
         snprintf(id, sizeof id, "copy%d", i);
@@ -161,7 +228,6 @@ static void test_many_copies(void **state) {
     assert_int_equal(px_clusterer_nstories(fx.c), 1);
     assert_int_equal(px_clusterer_count(fx.c), 10000);
     px_cluster_feats_free(f);
-    px_doc_free(d);
     fx_release(&fx);
 }
 
@@ -205,12 +271,64 @@ static void test_bounded_live(void **state) {
     fx_release(&fx);
 }
 
+static void test_time_decay(void **state) {
+    (void)state;
+    fixture fx;
+    fx_init(&fx, 0);
+    px_cluster_feats *f = feats_of(&fx, quake[0], NULL);
+    int64_t day = 86400, t0 = 1700000000;
+    px_cluster_result r;
+    assert_int_equal(px_clusterer_add(fx.c, "d0", f, t0, NULL, 0, &r), PX_OK);
+    assert_int_equal(px_clusterer_add(fx.c, "d1", f, t0 + day / 2, NULL, 0, &r),
+                     PX_OK);
+    assert_false(r.is_new); /* same text, same day */
+    /* the same text a month later: decayed far below the threshold */
+    assert_int_equal(px_clusterer_add(fx.c, "d30", f, t0 + 30 * day, NULL, 0, &r),
+                     PX_OK);
+    assert_true(r.is_new);
+    /* no time on either side: no decay */
+    assert_int_equal(px_clusterer_add(fx.c, "dn", f, PX_TIME_NONE, NULL, 0, &r),
+                     PX_OK);
+    assert_false(r.is_new);
+    px_cluster_feats_free(f);
+    fx_release(&fx);
+}
+
+/* Add quake[0] then t, with or without the hint that t copied from it;
+ * returns whether t started a story of its own. */
+static int weak_match_is_new(const char *t, int hint) {
+    fixture fx;
+    fx_init(&fx, 0.5);
+    add(&fx, "w", NULL, quake[0]);
+    px_cluster_feats *f = feats_of(&fx, t, NULL);
+    px_cluster_result r;
+    size_t from = 0;
+    assert_int_equal(px_clusterer_add(fx.c, "t", f, PX_TIME_NONE,
+                                      hint ? &from : NULL, hint ? 1 : 0, &r),
+                     PX_OK);
+    px_cluster_feats_free(f);
+    fx_release(&fx);
+    return r.is_new;
+}
+
+static void test_reuse_hint(void **state) {
+    (void)state;
+    /* a weak textual match (cosine about 0.46 < 0.5) joins only with the
+     * copied-passage hint (+ w_reuse) */
+    const char *t = "Villages were flattened on Qeshm island, officials said.";
+    assert_true(weak_match_is_new(t, 0));
+    assert_false(weak_match_is_new(t, 1));
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_two_events),  cmocka_unit_test(test_stable_ids),
         cmocka_unit_test(test_merge),       cmocka_unit_test(test_no_text),
         cmocka_unit_test(test_many_copies), cmocka_unit_test(test_other_scripts),
-        cmocka_unit_test(test_bounded_live),
+        cmocka_unit_test(test_bounded_live), cmocka_unit_test(test_time_decay),
+        cmocka_unit_test(test_reuse_hint),
+        cmocka_unit_test(test_merge_needs_agreement),
+        cmocka_unit_test(test_same_kind_apart),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
