@@ -21,11 +21,16 @@
  *   same                 both say it
  *
  * listed in that order (most consequential first), then by position.
+ * With three or more sources, findings of different pairs about the same
+ * claim (shared evidence, or aligned passages and quotes one source
+ * lacks) become one finding naming every article on each side.
  * Every evidence span is in ORIGINAL bytes of its article.  The compare
  * object borrows the docs and articles given to it.
  */
 #ifndef PARALLAX_COMPARE_H
 #define PARALLAX_COMPARE_H
+
+#include <stdint.h>
 
 #include "parallax/align.h"
 #include "parallax/article.h"
@@ -57,19 +62,24 @@ typedef enum px_finding_kind {
     PX_FK_PASSAGE = 5
 } px_finding_kind;
 
-#define PX_FINDING_MAX_EV 4
-
 typedef struct px_finding_ev {
     size_t article;   /* index into the compared articles */
     px_span span;     /* original bytes of that article */
 } px_finding_ev;
 
+/* One finding.  With three or more sources the pairwise findings about
+ * one claim are merged: the evidence lists every article involved and
+ * sides[] says which side each is on.  sides[0] is the side the summary
+ * names first (for only_in: the articles that have it), sides[1] the
+ * other (for only_in: the articles that lack it); bit i = article i. */
 typedef struct px_finding {
     px_finding_type type;
     px_finding_kind kind;
-    char *summary;                 /* one line a person reads (owned) */
-    px_finding_ev ev[PX_FINDING_MAX_EV];
+    char *summary;          /* one line a person reads (owned by c) */
+    px_finding_ev *ev;      /* nev entries (owned by c) */
     size_t nev;
+    uint64_t sides[2];      /* article bitmasks (PX_COMPARE_MAX_SOURCES) */
+    uint32_t pairs;         /* pairwise comparisons merged into it */
 } px_finding;
 
 /* One compared source: its doc and (optional) article metadata. */

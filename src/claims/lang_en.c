@@ -38,6 +38,7 @@
 #define DP(p) {p, LX_DAYPART, 0, p}
 #define NN(p) {p, LX_NOTNUM, 0, NULL}
 #define PW(p) {p, LX_PLACEWORD, 0, NULL}
+#define NT(p) {p, LX_NOTHING, 0, NULL}
 
 static const px_lex_entry en[] = {
     /* numbers */
@@ -87,6 +88,12 @@ static const px_lex_entry en[] = {
     U("kilometer", "km"), U("kilometre", "km"), U("km", "km"),
     U("miles", "mi"), U("mile", "mi"), U("meters", "m"), U("metres", "m"),
     U("hectares", "ha"), U("kilograms", "kg"), U("kg", "kg"),
+    /* rain, snow, sea level; "12-member panel", "7.1-magnitude quake" */
+    U("millimetres", "mm"), U("millimeters", "mm"), U("millimetre", "mm"),
+    U("millimeter", "mm"), U("mm", "mm"), U("centimetres", "cm"),
+    U("centimeters", "cm"), U("centimetre", "cm"), U("centimeter", "cm"),
+    U("cm", "cm"), U("inches", "inch"), U("inch", "inch"), U("feet", "ft"),
+    U("foot", "ft"), U("member", "member"), U("magnitude", "magnitude"),
     U("tonnes", "t"), U("tons", "t"), U("barrels", "bbl"),
     U("dollars", "USD"), U("dollar", "USD"), U("usd", "USD"),
     U("euros", "EUR"), U("euro", "EUR"), U("eur", "EUR"),
@@ -235,6 +242,7 @@ static const px_lex_entry en[] = {
     FU("between"), FU("against"), FU("during"), FU("within"),
     FU("without"), FU("across"), FU("through"), FU("toward"),
     FU("towards"), FU("because"), FU("although"), FU("though"),
+    FU("despite"),
     FU("we"), FU("my"), FU("your"), FU("mr"), FU("mrs"), FU("ms"),
     FU("dr"), FU("it's"), FU("in turn"), FU("thus"), FU("yet"),
     FU("still"), FU("only"), FU("even"), FU("just"), FU("further"),
@@ -243,6 +251,12 @@ static const px_lex_entry en[] = {
     FU("away"), FU("ago"), FU("later"), FU("earlier"), FU("apart"),
     FU("worldwide"), FU("nationwide"), FU("abroad"), FU("overall"),
     FU("annually"), FU("each"), FU("apiece"),
+    /* words that end a counted thing but may start a name ("South Sudan")
+     * or are verbs and particles ("households cannot", "walked out") */
+    NT("north"), NT("south"), NT("east"), NT("west"), NT("northeast"),
+    NT("northwest"), NT("southeast"), NT("southwest"), NT("ahead"),
+    NT("up"), NT("down"), NT("out"), NT("off"), NT("late"), NT("cannot"),
+    NT("must"), NT("effective"), NT("higher"), NT("lower"),
     AX("have"), AX("has"), AX("had"), AX("been"), AX("be"), AX("being"),
     AX("is"), AX("are"), AX("was"), AX("were"), AX("will"), AX("would"),
     AX("could"), AX("should"), AX("may"), AX("might"), AX("can"),

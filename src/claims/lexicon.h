@@ -44,6 +44,7 @@ enum {
     LX_DAYPART = 1u << 25, /* "afternoon", "morning" */
     LX_NOTNUM = 1u << 26,  /* "one of": number word that is not a figure */
     LX_PLACEWORD = 1u << 27, /* a name ending in it is a place ("Island") */
+    LX_NOTHING = 1u << 28, /* ends a counted thing ("south", "cannot") */
     LX_MULTI = 1u << 31    /* compiled: a longer phrase starts here */
 };
 

@@ -12,7 +12,9 @@
  * unit ("28-point", "10-year") is a unit too.  The counted thing is the
  * noun phrase after the figure ("people", "military personnel") or an
  * "of" phrase ("of Ukraine"), plus a passive predicate within a few words
- * ("have been killed or wounded").  Word numbers need a unit or a thing
+ * ("have been killed or wounded"); after a noun, a participle counts
+ * only when it looks passive ("people injured in", not "workers walked
+ * out").  "1 in 5" is a share (20 %).  Word numbers need a unit or a thing
  * ("one of the ..." is not a figure).
  */
 #include <math.h>   /* pow, floor */
@@ -64,8 +66,9 @@ static size_t parse_digits(const char *s, size_t n, double *v, double *prec) {
         val = t, decimals = -1;
     }
     *v = val;
+    /* trailing zeros round only from the hundreds: "10 people" is ten */
     if (decimals > 0) *prec = pow(10, -decimals);
-    else *prec = pow(10, trailing0 > 0 && val > 0 ? trailing0 : 0);
+    else *prec = pow(10, trailing0 > 0 && val >= 100 ? trailing0 : 0);
     if (*prec > val && val > 0) *prec = pow(10, floor(log10(val)));
     return k;
 }
@@ -78,6 +81,10 @@ static int value_digits(const px_xctx *x, size_t i, qty *q) {
         return 0; /* "05", "007": parts of dates and codes */
     size_t k = parse_digits(w->norm, w->nlen, &q->value, &q->precision);
     if (!k) return 0;
+    /* "AK-47", "F-16", "Covid-19": a model or code, not a figure */
+    if (i > 0 && (w->gap & G_HYPHEN) && (x->w[i - 1].tflags & PX_TOK_ALPHA) &&
+        !(x->w[i - 1].cats & (LX_NUM | LX_HEDGE)))
+        return 0;
     /* ".500": a decimal written without its leading zero */
     size_t st = w->start;
     if (k == w->nlen && st > 0 && x->orig[st - 1] == '.' &&
@@ -223,21 +230,45 @@ static int thing_word(const px_xctx *x, size_t k) {
     if (w->cats & (LX_FUNC | LX_AUX | LX_HEDGE | LX_MONTH | LX_WEEKDAY) &&
         !(w->cats & (LX_PLACE | LX_ORG | LX_ROLEMOD)))
         return 0;
+    if (w->cats & (LX_NOTHING | LX_RELTIME | LX_NUM)) return 0;
+    /* "last season", "next week": a time word ends the phrase */
+    if ((w->cats & LX_TIMEPREP) && k > 0 && !(x->w[k - 1].cats & LX_NUM) &&
+        !(x->w[k - 1].tflags & PX_TOK_DIGIT))
+        return 0;
     if (w->cats & LX_REPORT) return 0;
     if (!(w->tflags & PX_TOK_ALPHA) || w->used) return 0;
     if (ends_with(w, "ly", 2)) return 0;
     return 1;
 }
 
-/* Noun phrase words from k: stops at a break, a function word or verb. */
-static size_t np_end(const px_xctx *x, size_t k, size_t max) {
+/* After a noun, a participle is passive ("people injured in", "flights
+ * cancelled") when a break, a conjunction or a preposition of place or
+ * time follows it; else it is the verb of the clause ("workers walked
+ * out", "fans packed the stadium"), or a gerund ("people fleeing"). */
+static int passive_after_noun(const px_xctx *x, size_t j) {
+    static const char *const after[] = {
+        "or", "and", "in", "by", "at", "on", "during", "after", "since",
+        "across", "near", "from", "over", "to", "as", "under", "inside",
+        "outside", "following", "last", "this", "so", "overnight"};
+    if (ends_with(&x->w[j], "ing", 3)) return 0;
+    if (j + 1 >= x->n || (x->w[j + 1].gap & G_BREAK)) return 1;
+    for (size_t i = 0; i < sizeof after / sizeof *after; i++)
+        if (px_word_is(&x->w[j + 1], after[i])) return 1;
+    return 0;
+}
+
+/* Noun phrase words from k: stops at a break, a function word or verb.
+ * of_phrase: an "of" phrase takes no participle after its noun. */
+static size_t np_end(const px_xctx *x, size_t k, size_t max, int of_phrase) {
     size_t j = k;
     while (j < x->n && j - k < max && thing_word(x, j) &&
            (j == k || !(x->w[j].gap & (G_BREAK | G_SLASH)))) {
-        if (participle(&x->w[j]) &&
-            !(j + 1 < x->n && thing_word(x, j + 1) && !participle(&x->w[j + 1]) &&
-              !(x->w[j + 1].gap & G_BREAK)))
+        int adj = j + 1 < x->n && thing_word(x, j + 1) &&
+                  !participle(&x->w[j + 1]) && !(x->w[j + 1].gap & G_BREAK);
+        if (participle(&x->w[j]) && j > k &&
+            (of_phrase || !passive_after_noun(x, j)))
             break;
+        if (participle(&x->w[j]) && j == k && !adj) break;
         j++;
     }
     return j;
@@ -273,7 +304,7 @@ static void find_thing(px_xctx *x, const qty *q, px_claim *c) {
     size_t from = of ? k + 1 : k;
     if (of && from < x->n && px_word_is(&x->w[from], "the")) from++;
     size_t j = from < x->n && !(x->w[from].gap & G_BREAK)
-                   ? np_end(x, from, THING_MAX) : from;
+                   ? np_end(x, from, THING_MAX, of) : from;
     if (j == from) return;
     px_buf b = PX_BUF_INIT;
     c->thing_span = px_words_span(x, k, j);
@@ -301,6 +332,24 @@ static int read_value(const px_xctx *x, size_t i, qty *q) {
     return value_fraction(x, i, q) || value_words(x, i, q);
 }
 
+/* "1 in 5 adults", "one in three": a share, as percent; not "2 in 3
+ * minutes" (a unit after it) nor "3 in 2" (no share). */
+static void ratio(const px_xctx *x, qty *q) {
+    size_t k = q->end, len;
+    qty d;
+    if (q->unit || k + 1 >= x->n || !px_word_is(&x->w[k], "in") ||
+        (x->w[k].gap & G_BREAK) || (x->w[k + 1].gap & G_BREAK) ||
+        !read_value(x, k + 1, &d) || d.value <= q->value || q->value <= 0)
+        return;
+    if (d.end < x->n && !(x->w[d.end].gap & G_BREAK) &&
+        px_words_match(x, d.end, LX_UNIT | LX_SCALE, G_BREAK, &len))
+        return;
+    q->value = 100 * q->value / d.value, q->precision = 1;
+    q->unit = "%";
+    q->unit_span = px_words_span(x, k, d.end);
+    q->end = d.end;
+}
+
 static void post_hedge(const px_xctx *x, qty *q) {
     size_t len;
     const px_lex_entry *e;
@@ -317,6 +366,7 @@ static size_t one_quantity(px_xctx *x, size_t i) {
     if (!read_value(x, i, &q)) return i + 1;
     find_hedge(x, &q);
     find_scale_unit(x, &q);
+    ratio(x, &q);
     post_hedge(x, &q);
     int words = !(x->w[i].tflags & PX_TOK_DIGIT);
     px_claim c = {0};

@@ -19,7 +19,10 @@
  * A quote is "scare" (a quoted phrase) when short and without its own
  * sentence punctuation; its clause then runs on to the next break
  * ("megaphone diplomacy" was harmful), which is what a comparison of
- * sense needs.  The speaker is the attribution of the quote's sentence.
+ * sense needs.  The speaker is the attribution of the quote's sentence;
+ * a quote of whole sentences with none continues the previous quote's
+ * speaker (two sentences back at most).  Titles and names in quote marks
+ * ("Australia", "Miss Pinup Girl of the World") are not quotes.
  */
 #include <string.h> /* memcmp */
 
@@ -172,6 +175,12 @@ static void one_verb(px_xctx *x, size_t v, size_t len,
     int32_t who;
     int adjacent;
     px_claim *c;
+    /* "called for", "called on" credit a demand; "called himself X",
+     * "the people called to testify" name or summon */
+    if (!strcmp(e->canon, "call") &&
+        (v + len >= x->n || !(px_word_is(&x->w[v + len], "for") ||
+                              px_word_is(&x->w[v + len], "on"))))
+        return;
     if (e->val == 1) { /* "saying": the sentence's speaker */
         const px_claim *p = last_attribution(x, x->w[v].sent, v);
         if (!p) return;
@@ -316,10 +325,48 @@ static const px_claim *speaker_for(const px_xctx *x, attr_block *ab,
     return best;
 }
 
+#define TITLE_MAX_WORDS 10
+
+/* A title or name in quote marks ("Australia", "Miss Pinup Girl of the
+ * World", 'Mockingjay'): a few words, each capitalised but for function
+ * words inside it.  Not speech, unless a credit follows it ("Yes," he
+ * said). */
+static int title_words(const px_xctx *x, size_t i, size_t k) {
+    if (k - i > TITLE_MAX_WORDS) return 0;
+    int caps = 0;
+    for (size_t j = i; j < k; j++) {
+        const px_word *w = &x->w[j];
+        if (!(w->tflags & PX_TOK_ALPHA)) continue;
+        unsigned char c0 = (unsigned char)x->orig[w->start];
+        if (c0 >= 'A' && c0 <= 'Z') {
+            caps++;
+            continue;
+        }
+        if (!(w->cats & LX_FUNC) || j == i || j + 1 == k) return 0;
+    }
+    return caps > 0;
+}
+
+/* The speaker of the quote before the one being added, when that quote
+ * is at most two sentences back: a quote of its own sentences that
+ * continues someone's words ("...," Howard said. "People who ..."). */
+static const px_claim *previous_speaker(const px_xctx *x, uint32_t s0) {
+    for (size_t c = x->out->n - 1; c-- > 0;) {
+        const px_claim *p = &x->out->c[c];
+        if (p->kind != PX_CLAIM_QUOTE) continue;
+        return p->speaker != PX_NONE && p->sentence + 2 >= s0 ? p : NULL;
+    }
+    return NULL;
+}
+
 static void one_quote(px_xctx *x, attr_block *ab, size_t i, size_t k) {
     size_t a = i ? x->w[i - 1].end : 0;
     px_span open = mark_in(x, a, x->w[i].start, 0);
     px_span close = mark_in(x, x->w[k - 1].end, x->w[k].start, 1);
+    if (title_words(x, i, k)) {
+        const px_claim *at = speaker_for(x, ab, (px_span){open.start, close.end}, i, k);
+        if (!at || at->span.start < close.end) return;
+    }
     px_claim *c = px_claims_add(x, PX_CLAIM_QUOTE, i, k);
     c->span = (px_span){open.start, close.end};
     c->text_span = px_words_span(x, i, k);
@@ -339,6 +386,7 @@ static void one_quote(px_xctx *x, attr_block *ab, size_t i, size_t k) {
     c->clause_span = (px_span){open.start, e > k ? x->w[e - 1].end : close.end};
     px_span q = c->span;
     const px_claim *at = speaker_for(x, ab, q, i, k);
+    if (!at && opens && !c->scare) at = previous_speaker(x, c->sentence);
     if (!at) return;
     c->speaker = at->speaker;
     c->speaker_span = at->speaker_span;

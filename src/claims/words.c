@@ -7,7 +7,8 @@
  * marks, "%", currency signs and dashes (which the tokenizer drops) are
  * visible to the passes.  A quotation mark is "opening" when it sits right
  * before the next word (no space between) or is an opening glyph (“ « „),
- * "closing" when it follows the previous word or is a closing glyph.
+ * "closing" when it follows the previous word or is a closing glyph; a
+ * right single quote before "t", "s", "re" ... is an apostrophe.
  * Sentences are those of parallax/sentence.h (shared with the alignment).
  */
 #include <string.h> /* memcmp, memcpy */
@@ -98,6 +99,13 @@ static void gap_scan(px_word *w, const char *orig, size_t start, size_t end) {
         if (s[i] < 0x80) gap_byte(&st, s, i++, start, end);
         else i += gap_mb(&st, s, i, end);
     }
+    /* "didn’t", "it ’ s": a right single quote before a contraction's
+     * ending is an apostrophe, not the close of a quote */
+    static const char *const tail[] = {"t", "s", "re", "ve", "ll", "d", "m"};
+    int apos = end - start >= 3 && !memcmp(s + end - 3, "\xE2\x80\x99", 3);
+    if (!apos && end - start >= 4) apos = !memcmp(s + end - 4, "\xE2\x80\x99 ", 4);
+    for (size_t k = 0; apos && k < sizeof tail / sizeof *tail; k++)
+        if (px_word_is(w, tail[k])) st.g &= ~(uint32_t)G_QCLOSE;
     w->gap = st.g;
     w->cur = st.cur;
 }

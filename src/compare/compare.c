@@ -7,7 +7,9 @@
  * attribution of a matched figure), quotes, times, sentence attributions,
  * passages and people found in one source only, and wording.  A claim
  * reported once is marked used so later matchers do not repeat it.
- * Findings are finally sorted by type (report order), kind, first article
+ * With three or more sources the pairwise findings about one claim are
+ * then merged (merge.c), summaries get their source names, and findings
+ * are finally sorted by type (report order), kind, first article
  * and position.
  */
 #include <stdlib.h>  /* qsort */
@@ -18,8 +20,9 @@
 
 /* ------------------------------------------------------------- findings */
 
-px_finding *px_finding_add(px_compare *c, px_finding_type t,
+px_finding *px_finding_add(px_cpair *p, int first, px_finding_type t,
                            px_finding_kind k, char *summary) {
+    px_compare *c = p->c;
     if (c->nf == c->af) {
         c->af = c->af ? c->af * 2 : 32;
         c->f = px_realloc(c->f, c->af * sizeof *c->f);
@@ -27,12 +30,21 @@ px_finding *px_finding_add(px_compare *c, px_finding_type t,
     px_finding *f = &c->f[c->nf++];
     memset(f, 0, sizeof *f);
     f->type = t, f->kind = k, f->summary = summary;
+    f->sides[0] = (uint64_t)1 << p->idx[first];
+    f->sides[1] = (uint64_t)1 << p->idx[!first];
+    f->pairs = 1;
     return f;
 }
 
 void px_finding_ev_add(px_finding *f, size_t article, px_span span) {
-    if (f->nev < PX_FINDING_MAX_EV && span.end > span.start)
-        f->ev[f->nev++] = (px_finding_ev){article, span};
+    if (span.end <= span.start) return;
+    for (size_t e = 0; e < f->nev; e++)
+        if (f->ev[e].article == article && f->ev[e].span.start == span.start &&
+            f->ev[e].span.end == span.end)
+            return;
+    if (!(f->nev & (f->nev - 1))) /* grow at powers of two */
+        f->ev = px_realloc(f->ev, (f->nev ? 2 * f->nev : 2) * sizeof *f->ev);
+    f->ev[f->nev++] = (px_finding_ev){article, span};
 }
 
 /* Order of kinds inside a type: what a passage leaves out weighs more
@@ -102,32 +114,24 @@ size_t px_cpair_stems(const px_cpair *p, int x, px_span sp, uint64_t *out,
     return n;
 }
 
+/* A label placeholder byte in the article text becomes a space. */
 char *px_cpair_snip(const px_cpair *p, int x, px_span sp, size_t max) {
     const char *o = p->s[x]->orig;
-    size_t n = sp.end - sp.start;
-    if (n <= max) return px_strndup(o + sp.start, n);
-    size_t cut = max;
-    while (cut > 0 && ((unsigned char)o[sp.start + cut] & 0xC0) == 0x80) cut--;
+    size_t n = sp.end - sp.start, cut = n;
+    if (n > max) {
+        cut = max;
+        while (cut > 0 && ((unsigned char)o[sp.start + cut] & 0xC0) == 0x80)
+            cut--;
+    }
     px_buf b = PX_BUF_INIT;
-    px_buf_append(&b, o + sp.start, cut);
-    px_buf_puts(&b, "...");
+    for (size_t k = 0; k < cut; k++)
+        px_buf_putc(&b, o[sp.start + k] == PX_LABEL_MARK ? ' ' : o[sp.start + k]);
+    if (cut < n) px_buf_puts(&b, "...");
     return px_buf_detach(&b, NULL);
 }
 
-/* Outlet, else wire credit ("Reuters"), else NULL. */
-static const char *source_name(const px_csrc *s) {
-    if (s->art && s->art->outlet) return s->art->outlet;
-    if (s->art && s->art->wire) return s->art->wire;
-    const char *m = px_doc_meta(s->doc, "outlet");
-    return m ? m : px_doc_meta(s->doc, "wire");
-}
-
 const char *px_cpair_label(const px_cpair *p, int x) {
-    const char *me = source_name(p->s[x]), *other = source_name(p->s[!x]);
-    if (me && (!other || strcasecmp(me, other))) return me;
-    const px_article *a = p->s[x]->art;
-    if (a && a->id) return a->id;
-    return x ? "B" : "A";
+    return p->lab[x];
 }
 
 static const char *last_word(const char *s) {
@@ -179,7 +183,9 @@ static px_result prepare(px_compare *c, size_t i, const px_compare_src *in,
 }
 
 static void run_pair(px_compare *c, size_t i, size_t j, const px_align *al) {
-    px_cpair p = {c, {&c->src[i], &c->src[j]}, {i, j}, al, {NULL, NULL}};
+    px_cpair p = {c, {&c->src[i], &c->src[j]}, {i, j}, al, {NULL, NULL},
+                  {{PX_LABEL_MARK, (char)('0' + i), 0},
+                   {PX_LABEL_MARK, (char)('0' + j), 0}}};
     for (int x = 0; x < 2; x++) {
         size_t n;
         px_claims_list(p.s[x]->claims, &n);
@@ -199,8 +205,12 @@ static void run_pair(px_compare *c, size_t i, size_t j, const px_align *al) {
 static void drop_same(px_compare *c) {
     size_t k = 0;
     for (size_t i = 0; i < c->nf; i++) {
-        if (c->f[i].type == PX_FIND_SAME) px_free(c->f[i].summary);
-        else c->f[k++] = c->f[i];
+        if (c->f[i].type == PX_FIND_SAME) {
+            px_free(c->f[i].summary);
+            px_free(c->f[i].ev);
+        } else {
+            c->f[k++] = c->f[i];
+        }
     }
     c->nf = k;
 }
@@ -241,6 +251,8 @@ px_result px_compare_new(const px_compare_src *src, size_t n,
         px_compare_free(c);
         return rc;
     }
+    px_compare_merge(c);
+    px_compare_label(c);
     if (!c->with_same) drop_same(c);
     if (c->nf) qsort(c->f, c->nf, sizeof *c->f, cmp_finding);
     *out = c;
@@ -254,7 +266,10 @@ void px_compare_free(px_compare *c) {
         px_align_side_free(c->src[i].side);
         px_claims_free(c->src[i].claims);
     }
-    for (size_t i = 0; i < c->nf; i++) px_free(c->f[i].summary);
+    for (size_t i = 0; i < c->nf; i++) {
+        px_free(c->f[i].summary);
+        px_free(c->f[i].ev);
+    }
     px_free(c->aligns);
     px_free(c->src);
     px_free(c->f);

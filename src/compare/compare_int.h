@@ -5,7 +5,13 @@
  *               pairwise driver, ordering of findings
  *   match.c     quantities, quotes, times, attributions across one pair
  *   passage.c   only_in passages and people, wording changes
+ *   merge.c     N-way: one finding per claim across pairs, labels
  *   report.c    text, JSON and HTML views
+ *
+ * Summaries are written with label placeholders (px_cpair_label: byte
+ * PX_LABEL_MARK then '0' + article index); once every pair has run and
+ * findings are merged, each placeholder becomes the names of all the
+ * articles on that article's side ("Valdoria Today, The Velmora Herald").
  */
 #ifndef PX_COMPARE_INT_H
 #define PX_COMPARE_INT_H
@@ -47,11 +53,17 @@ typedef struct px_cpair {
     size_t idx[2];
     const px_align *al;
     uint8_t *used[2];       /* claim already reported, per side */
+    char lab[2][3];         /* label placeholders of the two sides */
 } px_cpair;
 
+#define PX_LABEL_MARK '\001'
+
 /* compare.c */
-px_finding *px_finding_add(px_compare *c, px_finding_type t,
+/* A finding of pair p; side `first` of the pair is sides[0] (for only_in:
+ * the side that has it).  Takes summary. */
+px_finding *px_finding_add(px_cpair *p, int first, px_finding_type t,
                            px_finding_kind k, char *summary);
+/* Append evidence (empty spans and repeats are ignored). */
 void px_finding_ev_add(px_finding *f, size_t article, px_span span);
 /* Pair index of the sentence holding byte `off` of side x, or -1. */
 long px_cpair_partner(const px_cpair *p, int x, size_t off);
@@ -66,7 +78,7 @@ size_t px_cpair_stems(const px_cpair *p, int x, px_span sp, uint64_t *out,
                       size_t max, int content_only);
 /* Text of span sp on side x, shortened to at most max bytes (owned). */
 char *px_cpair_snip(const px_cpair *p, int x, px_span sp, size_t max);
-/* How a side is named in summaries: outlet, id, or "A"/"B". */
+/* The placeholder naming side x in summaries (see above). */
 const char *px_cpair_label(const px_cpair *p, int x);
 /* Do two entity names (of different articles) name the same one? */
 int px_names_match(const px_entity *a, const px_entity *b);
@@ -79,5 +91,10 @@ void px_match_attributions(px_cpair *p);
 void px_find_passages(px_cpair *p);
 void px_find_people(px_cpair *p);
 void px_find_wording(px_cpair *p);
+
+/* merge.c: merge findings of different pairs about one claim (n > 2),
+ * then turn label placeholders into names. */
+void px_compare_merge(px_compare *c);
+void px_compare_label(px_compare *c);
 
 #endif /* PX_COMPARE_INT_H */

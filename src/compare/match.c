@@ -9,7 +9,10 @@
  * [115,550, 115,650], "around" widens it by 5 %, "more than" opens it
  * upwards.  Equal values with disjoint counted things differ ("people" vs
  * "military personnel"); overlapping intervals are rounding.  A matched
- * figure whose credit changed yields attribution_changed.
+ * figure whose credit changed yields attribution_changed.  Contradictions
+ * (another value, another counted thing, another credit) need sentences
+ * that tell the same fact (FIGURE_MIN_SCORE), so two different events
+ * described alike do not raise false alarms.
  *
  * Quotes: matched by the overlap of their content words (Dice) and the
  * speaker; the words said are compared as stem sequences, a quoted phrase
@@ -28,6 +31,11 @@
 /* Sentence pairs compared for their credits must be rewrites of each
  * other (weighted Dice of the alignment), not loosely related sentences. */
 #define CREDIT_MIN_SCORE 0.45
+/* Figures: a changed value or credit needs sentences that tell the same
+ * fact (a rewrite, even a loose one: 0.3 keeps "carrying 312 people ran
+ * aground" ~ "More than 300 passengers were evacuated"), not two storms
+ * described alike (ECB+ different-event pairs score lower). */
+#define FIGURE_MIN_SCORE 0.3
 
 
 static const px_claim *claims_of(const px_cpair *p, int x, size_t *n) {
@@ -40,16 +48,19 @@ static const px_entity *entity_of(const px_cpair *p, int x, int32_t e) {
     return e >= 0 && (size_t)e < n ? &en[e] : NULL;
 }
 
-/* Is sentence-holding offset offb of B inside the pair holding offa of A? */
-static int aligned(const px_cpair *p, size_t offa, size_t offb) {
+/* The alignment pair holding offset offa of A when it also holds offb of
+ * B, else NULL. */
+static const px_align_pair *aligned_pair(const px_cpair *p, size_t offa,
+                                         size_t offb) {
     long pa = px_cpair_partner(p, 0, offa);
     long sb = px_cpair_sent(p, 1, offb);
-    if (pa < 0 || sb < 0) return 0;
+    if (pa < 0 || sb < 0) return NULL;
     const px_align_pair *pr = px_align_get_pair(p->al, (size_t)pa);
     for (uint32_t k = 0; k < pr->b_n; k++)
-        if (pr->b_sents[k] == (uint32_t)sb) return 1;
-    return 0;
+        if (pr->b_sents[k] == (uint32_t)sb) return pr;
+    return NULL;
 }
+
 
 static size_t shared(const uint64_t *a, size_t na, const uint64_t *b,
                      size_t nb) {
@@ -92,7 +103,9 @@ static rel relation(const px_claim *a, const px_claim *b) {
     double alo, ahi, blo, bhi;
     interval(a, &alo, &ahi);
     interval(b, &blo, &bhi);
-    return alo <= bhi && blo <= ahi ? REL_NEAR : REL_FAR;
+    /* intervals that only touch ("six" [5.5, 6.5], "seven" [6.5, 7.5])
+     * are different figures */
+    return alo < bhi && blo < ahi ? REL_NEAR : REL_FAR;
 }
 
 static int units_ok(const px_claim *a, const px_claim *b) {
@@ -136,9 +149,15 @@ static double qty_score(const px_cpair *p, const px_claim *a,
                         const px_claim *b) {
     if (!units_ok(a, b)) return -1;
     rel r = relation(a, b);
-    int al = aligned(p, a->span.start, b->span.start);
+    const px_align_pair *pr = aligned_pair(p, a->span.start, b->span.start);
+    int al = pr != NULL;
     if (!al && r == REL_FAR) return -1; /* cheap test first */
     int th = things(p, a, b);
+    /* loosely related sentences (two different storms) are no grounds
+     * for a contradiction: another figure, or the same figure counting
+     * another thing, needs a rewrite of the sentence */
+    if (al && pr->score < FIGURE_MIN_SCORE && (r == REL_FAR || th < 0))
+        return -1;
     if (!al && (r == REL_FAR || th < 0 || (th == 0 && r != REL_EQUAL)))
         return -1;
     /* a different figure in an aligned sentence is the same fact only if
@@ -174,7 +193,7 @@ static void report_qty(px_cpair *p, const px_claim *a, const px_claim *b) {
                   tb, px_cpair_label(p, 1));
     px_free(ta);
     px_free(tb);
-    px_finding *f = px_finding_add(p->c, t, PX_FK_QUANTITY,
+    px_finding *f = px_finding_add(p, 0, t, PX_FK_QUANTITY,
                                    px_buf_detach(&s, NULL));
     px_finding_ev_add(f, p->idx[0], join(a->span, a->thing_span));
     px_finding_ev_add(f, p->idx[1], join(b->span, b->thing_span));
@@ -187,10 +206,10 @@ static void only_qty(px_cpair *p, int x, const px_claim *q) {
     if (part < 0) return; /* the passage itself is only_in */
     char *t = qty_text(p, x, q);
     px_buf s = PX_BUF_INIT;
-    px_buf_printf(&s, "figure only in %s, not in %s: \"%s\"",
+    px_buf_printf(&s, "figure only in %s (not in %s): \"%s\"",
                   px_cpair_label(p, x), px_cpair_label(p, !x), t);
     px_free(t);
-    px_finding *f = px_finding_add(p->c, PX_FIND_ONLY_IN, PX_FK_QUANTITY,
+    px_finding *f = px_finding_add(p, x, PX_FIND_ONLY_IN, PX_FK_QUANTITY,
                                    px_buf_detach(&s, NULL));
     px_finding_ev_add(f, p->idx[x], join(q->span, q->thing_span));
     const px_align_pair *pr = px_align_get_pair(p->al, (size_t)part);
@@ -375,7 +394,7 @@ static void credit_finding(px_cpair *p, px_finding_kind k, const char *what,
                   px_cpair_label(p, 0), sb, px_cpair_label(p, 1));
     px_free(sa);
     px_free(sb);
-    px_finding *f = px_finding_add(p->c, PX_FIND_ATTRIBUTION, k,
+    px_finding *f = px_finding_add(p, 0, PX_FIND_ATTRIBUTION, k,
                                    px_buf_detach(&s, NULL));
     if (aa) px_finding_ev_add(f, p->idx[0], aa->span);
     px_finding_ev_add(f, p->idx[0], ea);
@@ -386,6 +405,13 @@ static void credit_finding(px_cpair *p, px_finding_kind k, const char *what,
 static void figure_credit(px_cpair *p, const px_claim *qa,
                           const px_claim *qb) {
     size_t ia = 0, ib = 0;
+    /* only figures known to be the same fact: in rewritten sentences, or
+     * the same value counting the same thing; not equal numbers met by
+     * chance nor loosely related sentences */
+    const px_align_pair *pr = aligned_pair(p, qa->span.start, qb->span.start);
+    if (!(pr && pr->score >= FIGURE_MIN_SCORE) &&
+        !(things(p, qa, qb) > 0 && relation(qa, qb) == REL_EQUAL))
+        return;
     const px_claim *aa = attribution_of(p, 0, qa, &ia);
     const px_claim *ab = attribution_of(p, 1, qb, &ib);
     if (!aa && !ab) return;
@@ -457,7 +483,7 @@ static char *speaker_name(const px_cpair *p, int x, const px_claim *q) {
 
 static void quote_finding(px_cpair *p, px_finding_type t, char *summary,
                           px_span xa, px_span xb) {
-    px_finding *f = px_finding_add(p->c, t, PX_FK_QUOTE, summary);
+    px_finding *f = px_finding_add(p, 0, t, PX_FK_QUOTE, summary);
     px_finding_ev_add(f, p->idx[0], xa);
     px_finding_ev_add(f, p->idx[1], xb);
 }
@@ -498,11 +524,11 @@ static void only_quote(px_cpair *p, int x, const px_claim *q) {
     const px_entity *e = entity_of(p, x, q->speaker);
     char *t = px_cpair_snip(p, x, q->span, 160);
     px_buf s = PX_BUF_INIT;
-    px_buf_printf(&s, "quote only in %s, not in %s: %s%s%s",
+    px_buf_printf(&s, "quote only in %s (not in %s): %s%s%s",
                   px_cpair_label(p, x), px_cpair_label(p, !x), e ? e->name : "",
                   e ? ": " : "", t);
     px_free(t);
-    px_finding *f = px_finding_add(p->c, PX_FIND_ONLY_IN, PX_FK_QUOTE,
+    px_finding *f = px_finding_add(p, x, PX_FIND_ONLY_IN, PX_FK_QUOTE,
                                    px_buf_detach(&s, NULL));
     px_finding_ev_add(f, p->idx[x], q->span);
 }
@@ -553,8 +579,11 @@ static int time_rel(const px_cpair *p, const px_claim *a, const px_claim *b) {
 
 static double time_score(const px_cpair *p, const px_claim *a,
                          const px_claim *b) {
-    if (!aligned(p, a->span.start, b->span.start)) return -1;
+    const px_align_pair *pr = aligned_pair(p, a->span.start, b->span.start);
+    if (!pr) return -1;
     int r = time_rel(p, a, b);
+    /* another day in loosely related sentences is no contradiction */
+    if (r == 1 && pr->score < CREDIT_MIN_SCORE) return -1;
     return r ? r : -1;
 }
 
@@ -567,7 +596,7 @@ static void report_time(px_cpair *p, const px_claim *a, const px_claim *b) {
                   px_cpair_label(p, 1));
     px_free(ta);
     px_free(tb);
-    px_finding *f = px_finding_add(p->c, same ? PX_FIND_SAME : PX_FIND_DIFFERS,
+    px_finding *f = px_finding_add(p, 0, same ? PX_FIND_SAME : PX_FIND_DIFFERS,
                                    PX_FK_TIME, px_buf_detach(&s, NULL));
     px_finding_ev_add(f, p->idx[0], a->span);
     px_finding_ev_add(f, p->idx[1], b->span);
@@ -626,7 +655,7 @@ static void same_credit(px_cpair *p, const px_claim *aa, const px_claim *ab) {
                   px_cpair_label(p, 0), tb, px_cpair_label(p, 1));
     px_free(ta);
     px_free(tb);
-    px_finding *f = px_finding_add(p->c, PX_FIND_SAME, PX_FK_ATTRIBUTION,
+    px_finding *f = px_finding_add(p, 0, PX_FIND_SAME, PX_FK_ATTRIBUTION,
                                    px_buf_detach(&s, NULL));
     px_finding_ev_add(f, p->idx[0], aa->span);
     px_finding_ev_add(f, p->idx[1], ab->span);

@@ -50,13 +50,13 @@ static void one_passage(px_cpair *p, int x, size_t s0, size_t s1) {
     char *t = px_cpair_snip(p, x, st[s0].span, 100);
     px_buf s = PX_BUF_INIT;
     int headline = s1 - s0 == 1 && (st[s0].flags & PX_SENT_HEADLINE);
-    px_buf_printf(&s, "%sonly in %s, not in %s: \"%s\" (%zu sentence%s",
+    px_buf_printf(&s, "%sonly in %s (not in %s): \"%s\" (%zu sentence%s",
                   headline ? "headline " : "", px_cpair_label(p, x),
                   px_cpair_label(p, !x), t, s1 - s0, s1 - s0 > 1 ? "s" : "");
     px_free(t);
     passage_contents(p, x, sp, &s);
     px_buf_putc(&s, ')');
-    px_finding *f = px_finding_add(p->c, PX_FIND_ONLY_IN, PX_FK_PASSAGE,
+    px_finding *f = px_finding_add(p, x, PX_FIND_ONLY_IN, PX_FK_PASSAGE,
                                    px_buf_detach(&s, NULL));
     px_finding_ev_add(f, p->idx[x], sp);
 }
@@ -101,10 +101,10 @@ void px_find_people(px_cpair *p) {
             done[c[i].entity] = 1;
             if (named_in(p, !x, e)) continue;
             px_buf s = PX_BUF_INIT;
-            px_buf_printf(&s, "person only in %s, not in %s: %s%s%s%s",
+            px_buf_printf(&s, "person only in %s (not in %s): %s%s%s%s",
                           px_cpair_label(p, x), px_cpair_label(p, !x), e->name, e->role ? " (" : "", e->role ? e->role : "",
                           e->role ? ")" : "");
-            px_finding *f = px_finding_add(p->c, PX_FIND_ONLY_IN, PX_FK_ENTITY,
+            px_finding *f = px_finding_add(p, x, PX_FIND_ONLY_IN, PX_FK_ENTITY,
                                            px_buf_detach(&s, NULL));
             px_finding_ev_add(f, p->idx[x], c[i].span);
         }
@@ -166,11 +166,11 @@ static void wording_finding(px_cpair *p, const char *cls, px_span ea,
         px_free(tb);
     } else {
         char *t = px_cpair_snip(p, x, one, 60);
-        px_buf_printf(&s, "%s wording only in %s, not in %s: \"%s\"", cls,
+        px_buf_printf(&s, "%s wording only in %s (not in %s): \"%s\"", cls,
                       px_cpair_label(p, x), px_cpair_label(p, !x), t);
         px_free(t);
     }
-    px_finding *f = px_finding_add(p->c, PX_FIND_WORDING, PX_FK_PASSAGE,
+    px_finding *f = px_finding_add(p, 0, PX_FIND_WORDING, PX_FK_PASSAGE,
                                    px_buf_detach(&s, NULL));
     px_finding_ev_add(f, p->idx[0], ea);
     px_finding_ev_add(f, p->idx[1], eb);
@@ -249,10 +249,15 @@ static void one_wording(px_cpair *p, const px_align_pair *pr, const px_op *op) {
     intensified(p, pr, op, 1);
 }
 
+/* Wording is compared only between sentences that tell the same thing
+ * (weighted Dice of the alignment), not two events described alike. */
+#define WORDING_MIN_SCORE 0.3
+
 void px_find_wording(px_cpair *p) {
     size_t np = px_align_npairs(p->al);
     for (size_t k = 0; k < np; k++) {
         const px_align_pair *pr = px_align_get_pair(p->al, k);
+        if (pr->score < WORDING_MIN_SCORE) continue;
         for (size_t o = 0; o < pr->nops; o++)
             if (pr->ops[o].kind != PX_OP_KEEP) one_wording(p, pr, &pr->ops[o]);
     }

@@ -35,6 +35,34 @@ static void json_id(const px_compare *c, size_t i, px_buf *b) {
     else px_buf_printf(b, "%zu", i);
 }
 
+/* "sides":[{"articles":[ids],"index":[i...]}, ...] */
+static void json_sides(const px_compare *c, const px_finding *f, px_buf *b) {
+    px_buf_puts(b, ",\"sides\":[");
+    for (int s = 0; s < 2; s++) {
+        px_buf_puts(b, s ? ",{\"articles\":[" : "{\"articles\":[");
+        const char *sep = "";
+        for (size_t i = 0; i < c->nsrc; i++)
+            if (f->sides[s] >> i & 1) {
+                px_buf_puts(b, sep);
+                json_id(c, i, b);
+                sep = ",";
+            }
+        px_buf_puts(b, "],\"index\":[");
+        sep = "";
+        for (size_t i = 0; i < c->nsrc; i++)
+            if (f->sides[s] >> i & 1) {
+                px_buf_printf(b, "%s%zu", sep, i);
+                sep = ",";
+            }
+        px_buf_puts(b, "]}");
+    }
+    px_buf_printf(b, "],\"pairs\":%u", f->pairs);
+}
+
+static int ev_side(const px_finding *f, size_t article) {
+    return f->sides[0] >> article & 1 ? 0 : f->sides[1] >> article & 1 ? 1 : -1;
+}
+
 px_result px_compare_to_json(const px_compare *c, px_buf *b) {
     px_buf_puts(b, "{\"articles\":[");
     for (size_t i = 0; i < c->nsrc; i++) {
@@ -52,6 +80,7 @@ px_result px_compare_to_json(const px_compare *c, px_buf *b) {
                       i ? "," : "", px_finding_type_str(f->type),
                       px_finding_kind_str(f->kind));
         px_buf_json_str(b, f->summary, strlen(f->summary));
+        json_sides(c, f, b);
         px_buf_puts(b, ",\"evidence\":[");
         for (size_t e = 0; e < f->nev; e++) {
             const px_csrc *s = &c->src[f->ev[e].article];
@@ -61,7 +90,9 @@ px_result px_compare_to_json(const px_compare *c, px_buf *b) {
             px_buf_printf(b, ",\"index\":%zu,\"span\":[%zu,%zu],\"text\":",
                           f->ev[e].article, sp.start, sp.end);
             px_buf_json_str(b, s->orig + sp.start, sp.end - sp.start);
-            px_buf_putc(b, '}');
+            int side = ev_side(f, f->ev[e].article);
+            if (side < 0) px_buf_puts(b, ",\"side\":null}");
+            else px_buf_printf(b, ",\"side\":%d}", side);
         }
         px_buf_puts(b, "]}");
     }
@@ -149,8 +180,9 @@ static void panel(const px_compare *c, px_buf *h) {
 px_result px_compare_to_html(const px_compare *c, px_buf *out) {
     const px_align *al = px_compare_align(c);
     if (!al) return PX_ERR_INVALID;
-    size_t nm = 0;
-    px_align_mark *marks = px_calloc(c->nf * PX_FINDING_MAX_EV + 1, sizeof *marks);
+    size_t nm = 0, nev = 0;
+    for (size_t i = 0; i < c->nf; i++) nev += c->f[i].nev;
+    px_align_mark *marks = px_calloc(nev + 1, sizeof *marks);
     char (*cls)[24] = px_calloc(c->nf + 1, sizeof *cls);
     for (size_t i = 0; i < c->nf; i++) {
         snprintf(cls[i], sizeof cls[i], "f%zu", i);

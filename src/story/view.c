@@ -332,10 +332,15 @@ static void html_findings(const model *md, px_buf *o) {
         html_cell(o, px_finding_kind_str(f[i].kind));
         html_cell(o, f[i].summary);
         px_buf_puts(o, "<td>");
-        for (size_t k = 0; k < f[i].nev; k++) {
-            const px_article *a = md->srcs.art[f[i].ev[k].article];
-            if (k) px_buf_puts(o, ", ");
-            px_buf_html(o, a->id, strlen(a->id));
+        const char *sep = "";
+        for (int s = 0; s < 2; s++) { /* sources on each side of it */
+            for (size_t k = 0; k < md->srcs.n; k++) {
+                if (!(f[i].sides[s] >> k & 1)) continue;
+                px_buf_puts(o, sep);
+                px_buf_html(o, md->srcs.art[k]->id, strlen(md->srcs.art[k]->id));
+                sep = ", ";
+            }
+            sep = " | ";
         }
         px_buf_puts(o, "</td></tr>\n");
     }

@@ -61,6 +61,13 @@ if [ -f examples/articles.jsonl ]; then
     ex '[.findings[] | select(.type=="attribution_changed" and (.summary|test("38 tonnes")))] | length >= 1' "coast guard credit dropped"
     ex '[.findings[] | select(.type=="quote_changed" and (.summary|test("Quill")))] | length >= 1' "Quill quote"
     ex '[.findings[] | select(.type=="only_in" and .kind=="passage" and (.summary|test("Brenner Shoal has long")))] | length >= 1' "coastline background"
+    # three sources: one finding per claim, every article on its side
+    ex '[.findings[] | select(.type=="only_in" and .kind=="passage" and (.summary|test("Brenner Shoal has long")))] | length == 1' "one Brenner finding"
+    ex '[.findings[] | select(.type=="only_in" and (.summary|test("Brenner Shoal has long"))) | .sides[1].index] == [[0,2]]' "Brenner lacked by wire and herald"
+    ex '[.findings[] | select(.type=="rounded" and (.summary|test("More than 300")))] | length == 1' "one 312 rounded"
+    ex '[.findings[] | select(.type=="rounded" and (.summary|test("More than 300"))) | [.sides[0].index, .sides[1].index, .pairs]] == [[[0,2],[1],2]]' "312 sides"
+    ex '[.findings[] | select(.type=="rounded" and (.summary|test("More than 300"))) | .summary | test("Valdoria Today, The Velmora Herald")] == [true]' "312 summary names both"
+    ex '.findings | all(.evidence | all(.side != null))' "evidence sides"
 fi
 
 [ -f "$A" ] || { echo "skip: ../shared absent"; exit 0; }

@@ -26,6 +26,14 @@ static const qcase qcases[] = {
     {"Russia holds one-fifth of Ukrainian territory.", 20, "%", NULL,
      "of ukrainian territory", "one-fifth"},
     {"The loss was $1.5 billion.", 1.5e9, "USD", NULL, NULL, "$1.5 billion"},
+    {"Around 4,500 workers walked out of the factory.", 4500, NULL, "about",
+     "workers", "Around 4,500"},
+    {"The blast left 14 people injured in the old town.", 14, NULL, NULL,
+     "people injured", "14"},
+    {"About 1 in 5 adults in the region has diabetes.", 20, "%", "about",
+     "adults", "About 1 in 5"},
+    {"The storm dumped up to 250 millimetres of rain.", 250, "mm", "under",
+     "of rain", "up to 250 millimetres"},
 };
 
 /* One text extracted: claims and entities at hand. */
@@ -106,7 +114,7 @@ static void test_quantities(void **state) {
 static void test_not_quantities(void **state) {
     (void)state;
     fx f;
-    fx_open(&f, "It was one of the meetings held in 2025 since 2022.");
+    fx_open(&f, "It was one of the AK-47 meetings held in 2025 since 2022.");
     assert_null(first_of(f.cs, PX_CLAIM_QUANTITY));
     const px_claim *tm = first_of(f.cs, PX_CLAIM_TIME);
     assert_non_null(tm);
@@ -204,6 +212,25 @@ static void test_quote_forms(void **state) {
     }
 }
 
+/* A title in quote marks is no quote; a quote of whole sentences with no
+ * credit continues the previous speaker; "’" before "t" is an apostrophe. */
+static void test_quote_titles(void **state) {
+    (void)state;
+    fx f;
+    fx_open(&f, "She starred in \"Australia\" last year. \"We will "
+                "rebuild,\" Mayor Ana Lind said. \"The town didn\xE2\x80\x99t "
+                "give up.\"");
+    size_t quotes = 0, lind = 0;
+    for (const px_claim *q = f.c; q < f.c + f.n; q++) {
+        quotes += q->kind == PX_CLAIM_QUOTE;
+        lind += q->kind == PX_CLAIM_QUOTE && !q->scare && q->speaker >= 0 &&
+                !strcmp(f.e[q->speaker].name, "Ana Lind");
+    }
+    assert_int_equal(quotes, 2); /* not "Australia" */
+    assert_int_equal(lind, 2);
+    fx_close(&f);
+}
+
 static void test_edges(void **state) {
     (void)state;
     assert_null(px_claimer_new("klingon"));
@@ -229,6 +256,7 @@ int main(void) {
         cmocka_unit_test(test_attribution_and_alias),
         cmocka_unit_test(test_pronoun_and_clock),
         cmocka_unit_test(test_quote_forms),
+        cmocka_unit_test(test_quote_titles),
         cmocka_unit_test(test_edges),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -23,6 +23,14 @@ static const ccase cases[] = {
     {"Police said 40 people were arrested at the rally in the capital.",
      "Police said 75 people were arrested at the rally in the capital.",
      PX_FIND_DIFFERS, PX_FK_QUANTITY},
+    /* touching intervals: six [5.5, 6.5] and seven [6.5, 7.5] differ */
+    {"Police said six people were arrested at the rally in the capital.",
+     "Police said seven people were arrested at the rally in the capital.",
+     PX_FIND_DIFFERS, PX_FK_QUANTITY},
+    /* "10" is ten, not a figure rounded to tens */
+    {"Officials said 10 people were hurt when the roof fell in.",
+     "Officials said 5 people were hurt when the roof fell in.",
+     PX_FIND_DIFFERS, PX_FK_QUANTITY},
     {"U.S. officials say more than 300 homes were destroyed by the storm.",
      "More than 300 homes were destroyed by the storm.",
      PX_FIND_ATTRIBUTION, PX_FK_ATTRIBUTION},
@@ -103,6 +111,44 @@ static void test_identical(void **state) {
     }
 }
 
+/* Three sources: one finding per claim, sides name every source. */
+static void test_three(void **state) {
+    (void)state;
+    const char *t[3] = {
+        "Police said 40 people were arrested at the rally in the capital.",
+        "Police said 75 people were arrested at the rally in the capital.",
+        "Police said 40 people were arrested at the rally in the capital. "
+        "The opposition called for a general strike next week."};
+    px_doc *d[3];
+    px_compare_src src[3];
+    for (int i = 0; i < 3; i++) {
+        assert_int_equal(px_doc_new(t[i], strlen(t[i]), NULL, &d[i]), PX_OK);
+        src[i] = (px_compare_src){d[i], NULL};
+    }
+    px_compare_opts o = {NULL, 0, 0};
+    px_compare *c = NULL;
+    assert_int_equal(px_compare_new(src, 3, &o, &c), PX_OK);
+    size_t n, differs = 0, only = 0;
+    const px_finding *f = px_compare_findings(c, &n);
+    for (size_t i = 0; i < n; i++) {
+        if (f[i].type == PX_FIND_DIFFERS && f[i].kind == PX_FK_QUANTITY) {
+            differs++; /* 40 (A, C) vs 75 (B): one finding of two pairs */
+            assert_int_equal(f[i].pairs, 2);
+            assert_true(f[i].sides[0] == 5 && f[i].sides[1] == 2);
+            assert_non_null(strstr(f[i].summary, "(A, C) vs"));
+        }
+        if (f[i].type == PX_FIND_ONLY_IN && f[i].kind == PX_FK_PASSAGE) {
+            only++; /* the strike: only in C, not in A, B */
+            assert_true(f[i].sides[0] == 4 && f[i].sides[1] == 3);
+            assert_non_null(strstr(f[i].summary, "only in C (not in A, B)"));
+        }
+    }
+    assert_int_equal(differs, 1);
+    assert_int_equal(only, 1);
+    px_compare_free(c);
+    for (int i = 0; i < 3; i++) px_doc_free(d[i]);
+}
+
 static void test_invalid(void **state) {
     (void)state;
     px_compare *c = (px_compare *)1;
@@ -115,6 +161,7 @@ int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_cases),
         cmocka_unit_test(test_identical),
+        cmocka_unit_test(test_three),
         cmocka_unit_test(test_invalid),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
