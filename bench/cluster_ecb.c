@@ -30,7 +30,8 @@ static int set_opt(px_cluster_opts *o, const char *kv) {
     OPT(w_place, (double)) OPT(lead_tokens, (double)) OPT(w_number, (double)) OPT(w_date, (double))
     OPT(story_terms, (size_t)) OPT(query_terms, (size_t))
     OPT(posting_cap, (size_t)) OPT(candidates, (size_t))
-    OPT(merge_specific, (double))
+    OPT(merge_specific, (double)) OPT(conflict_factor, (double))
+    OPT(conflict_rare, (double))
 #undef OPT
     return -1;
 }

@@ -15,13 +15,14 @@ for t in ${PX_T:-0.22 0.26 0.30 0.34}; do
 for e in ${PX_E:-1 2 3}; do
 for l in ${PX_L:-0 50 100}; do
 for w in ${PX_W:-1 2 3}; do
-    opts="threshold=$t w_entity=$e w_place=$e w_number=$e w_date=$e lead_tokens=$l w_title=$w"
+for cf in ${PX_CF:-0.9}; do
+    opts="threshold=$t w_entity=$e w_place=$e w_number=$e w_date=$e lead_tokens=$l w_title=$w conflict_factor=$cf"
     "$DRV" "$D/dev.jsonl" $opts >"$TMP/out"
     for h in even odd; do
         r=$($EVAL --topics $h "$D/dev.labels.tsv" "$TMP/out")
         echo "$h $(echo "$r" | awk '{print $8, $14}') $opts"
     done
-done; done; done; done >"$TMP/grid"
+done; done; done; done; done >"$TMP/grid"
 # the score of a setting is ARI + BCubed F1 on its half
 for fit in even odd; do
     other=$([ $fit = even ] && echo odd || echo even)

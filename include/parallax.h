@@ -36,6 +36,7 @@
 #include "parallax/index.h"
 #include "parallax/story.h"
 #include "parallax/story_view.h"
+#include "parallax/story_analysis.h"
 #include "parallax/serve.h"
 
 #endif /* PARALLAX_H */

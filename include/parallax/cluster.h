@@ -21,7 +21,8 @@
  *   places    entities after a locative preposition ("in Jakarta")
  *   numbers   numerals ("6.1", "2,000")
  *   dates     a month with its day ("April 10")
- * then scaled by time decay (half-life) when both sides have a time, and
+ * then scaled by time decay (half-life) when both sides have a time, and by
+ * conflict_factor when the two disagree on rare numbers, dates and names, and
  * raised by copied passages when the caller passes the articles the new one
  * copied from (the reuse stage).
  *
@@ -65,6 +66,13 @@ typedef struct px_cluster_opts {
     double merge_specific; /* a late merge of two stories also needs this
                               cosine over their specific features
                               (entities, places, numbers, dates) [0..1] */
+    double conflict_factor; /* similarity scale when the article and the
+                               story both hold rare numbers/dates/names and
+                               the story holds none of the article's (0..1];
+                               1 = off */
+    double conflict_rare;   /* a number, date or name is rare when at most
+                               this share of the articles so far hold it
+                               [0..1] */
 } px_cluster_opts;
 
 /* Fill *o with the shipped defaults (tuned on ECB+ dev; bench/README.md). */

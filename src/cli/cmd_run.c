@@ -4,8 +4,9 @@
  * Ingest (clean and store every input article; identical texts under
  * other ids are recorded as copies of the stored one), then rebuild the
  * stories of the whole store: reuse, clustering, copy graph, headlines
- * (px_story_build).  Alignment and claim comparison are computed when a
- * story is shown (`parallax story`), from the stored texts.
+ * (px_story_build), then compare and align the sources of each story whose
+ * members changed and store the results (px_story_analyze), so showing a
+ * story reads them back.
  *
  * Resumable and idempotent: articles are committed in batches, so an
  * interrupted run keeps what it stored and a re-run skips it (unchanged);
@@ -28,6 +29,8 @@ static const char help[] =
     "  --json           print the counts as one JSON object\n"
     "  --threshold X    clustering similarity threshold (default 0.30)\n"
     "  --batch N        articles per transaction (default 500)\n"
+    "  --no-compare     do not store claim comparisons and alignments\n"
+    "                   (then `parallax story` computes them when shown)\n"
     "Then: parallax stories, parallax story ID.  See docs/run.md.\n";
 
 enum { R_READ, R_NEW, R_SAME, R_COPY, R_CONFLICT, R_BAD, R_COUNTS };
@@ -36,6 +39,7 @@ typedef struct runjob {
     const char *cmd;
     px_store *store;
     int tty;
+    int no_compare;  /* skip px_story_analyze */
     size_t batch, in_batch;
     size_t n[R_COUNTS];
 } runjob;
@@ -109,24 +113,26 @@ static px_result ingest(runjob *j, cli_input *in) {
 
 /* --------------------------------------------------------------- report */
 
-static void report(const runjob *j, const px_story_stats *st, int json) {
+static void report(const runjob *j, const px_story_stats *st,
+                   const px_story_analysis_stats *as, int json) {
     if (json) {
         printf("{\"read\": %zu, \"stored\": %zu, \"unchanged\": %zu, "
                "\"copies\": %zu, \"conflicts\": %zu, \"bad\": %zu, "
                "\"articles\": %zu, \"stories\": %zu, \"merges\": %zu, "
-               "\"pairs\": %zu}\n",
+               "\"pairs\": %zu, \"compared\": %zu, \"fresh\": %zu}\n",
                j->n[R_READ], j->n[R_NEW], j->n[R_SAME], j->n[R_COPY],
                j->n[R_CONFLICT], j->n[R_BAD], st->articles, st->stories,
-               st->merges, st->pairs);
+               st->merges, st->pairs, as->computed, as->fresh);
     } else if (j->tty) {
         fprintf(stderr, "\r%60s\r", "");
         printf("read %zu: %zu stored, %zu unchanged, %zu copies, %zu "
                "conflicts, %zu bad\nstore: %zu articles in %zu stories "
                "(%zu merges, %zu article pairs share passages)\n"
+               "compared %zu stories (%zu unchanged)\n"
                "next: parallax stories; parallax story ID\n",
                j->n[R_READ], j->n[R_NEW], j->n[R_SAME], j->n[R_COPY],
                j->n[R_CONFLICT], j->n[R_BAD], st->articles, st->stories,
-               st->merges, st->pairs);
+               st->merges, st->pairs, as->computed, as->fresh);
     }
 }
 
@@ -136,11 +142,12 @@ static int parse(int argc, char **argv, const char **db, int *json,
         {"db", required_argument, 0, 'd'}, {"json", no_argument, 0, 'j'},
         {"threshold", required_argument, 0, 't'},
         {"batch", required_argument, 0, 'b'}, {"help", no_argument, 0, 'h'},
+        {"no-compare", no_argument, 0, 'C'},
         {0, 0, 0, 0}};
     int c;
     char *end;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "d:jt:b:h", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "d:jt:b:hC", opts, NULL)) != -1) {
         switch (c) {
         case 'd': *db = optarg; break;
         case 'j': *json = 1; break;
@@ -159,6 +166,7 @@ static int parse(int argc, char **argv, const char **db, int *json,
                 return PX_EXIT_USAGE;
             }
             break;
+        case 'C': j->no_compare = 1; break;
         case 'h': fputs(help, stdout); return -1;
         default: fputs(help, stderr); return PX_EXIT_USAGE;
         }
@@ -189,13 +197,16 @@ int px_cmd_run(int argc, char **argv) {
     so.progress = on_progress;
     so.ud = &j.tty;
     if (!r) r = px_story_build(j.store, &so, &st);
+    px_story_analysis_stats as = {0};
+    if (!r && !j.no_compare)
+        r = px_story_analyze(j.store, on_progress, &j.tty, &as);
     if (r) {
         if (j.tty) fputc('\n', stderr);
         cli_err(argv[0], "%s (%s)", px_result_str(r),
                 px_store_errmsg(j.store));
         rc = PX_EXIT_FAIL;
     } else {
-        report(&j, &st, json);
+        report(&j, &st, &as, json);
         rc = j.n[R_BAD] || j.n[R_CONFLICT] || cli_input_nerrors(in)
             ? PX_EXIT_PARTIAL : PX_EXIT_OK;
     }

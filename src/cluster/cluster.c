@@ -9,7 +9,10 @@
  *      strongest features, ranked by the summed weight of the features that
  *      hit them; the best `candidates` (plus the stories of articles it
  *      copied from) are scored in full;
- *   3. score = cosine(article, story centroid) * time decay + reuse bonus;
+ *   3. score = cosine(article, story centroid) * time decay
+ *      [* conflict_factor when the two disagree on rare numbers, dates,
+ *      names]
+ *      + reuse bonus;
  *   4. join the best story at or above the threshold (its centroid, a sum
  *      of member unit vectors, is truncated back to `story_terms`), else
  *      start a story.  Any other candidate the article also reaches is
@@ -85,7 +88,7 @@ struct px_clusterer {
 
 void px_cluster_opts_default(px_cluster_opts *o) {
     *o = (px_cluster_opts){
-        .threshold = 0.31,
+        .threshold = 0.30,
         .w_title = 2.0,
         .w_entity = 3.0,
         .w_place = 3.0,
@@ -100,6 +103,8 @@ void px_cluster_opts_default(px_cluster_opts *o) {
         .candidates = 16,
         .max_live = (size_t)1 << 20,
         .merge_specific = 0.7,
+        .conflict_factor = 0.9,
+        .conflict_rare = 0.05,
     };
 }
 
@@ -111,7 +116,9 @@ static int opts_valid(const px_cluster_opts *o) {
            o->query_terms >= 1 && o->query_terms <= 1024 &&
            o->posting_cap >= 1 && o->posting_cap <= 65536 &&
            o->candidates >= 1 && o->candidates <= 4096 && o->max_live >= 1 &&
-           o->merge_specific >= 0 && o->merge_specific <= 1;
+           o->merge_specific >= 0 && o->merge_specific <= 1 &&
+           o->conflict_factor > 0 && o->conflict_factor <= 1 &&
+           o->conflict_rare >= 0 && o->conflict_rare <= 1;
 }
 
 px_result px_clusterer_new(const px_cluster_opts *opts, px_clusterer **out) {
@@ -340,6 +347,32 @@ static void dense_scatter(px_clusterer *c, size_t nvec, int set) {
     for (size_t i = 0; i < nvec; i++) c->dense[c->vec[i].f] = set ? c->vec[i].w : 0;
 }
 
+/* A number, date or name (entity) held by at most conflict_rare of the
+ * articles so far. */
+static int term_rare(const px_clusterer *c, const term *t) {
+    unsigned k = c->voc.f[t->f].kind;
+    return (k == PX_FEAT_NUMBER || k == PX_FEAT_DATE || k == PX_FEAT_ENTITY) &&
+           c->voc.f[t->f].df <= c->o.conflict_rare * (double)(c->nart + 1);
+}
+
+/* 1 when the article (c->vec[0..nvec), sorted by f) and the story both
+ * hold rare numbers, dates or names and the story holds none of the
+ * article's: two events of one kind share their topic, common people and
+ * places, and often differ only in a toll, a year, a ship, an opponent. */
+static int rare_conflict(const px_clusterer *c, size_t nvec, const story *s) {
+    size_t j = 0, ours = 0, theirs = 0;
+    for (uint32_t k = 0; k < s->nterms; k++) theirs += term_rare(c, &s->terms[k]);
+    if (!theirs) return 0;
+    for (size_t i = 0; i < nvec; i++) {
+        const term *t = &c->vec[i];
+        if (!term_rare(c, t)) continue;
+        ours++;
+        while (j < s->nterms && s->terms[j].f < t->f) j++;
+        if (j < s->nterms && s->terms[j].f == t->f) return 0;
+    }
+    return ours > 0;
+}
+
 /* Score the first ncand candidates in place and sort them best first. */
 static void score(px_clusterer *c, size_t ncand, size_t nvec, int64_t ts,
                   const size_t *copied, size_t ncopied) {
@@ -348,6 +381,8 @@ static void score(px_clusterer *c, size_t ncand, size_t nvec, int64_t ts,
         const story *s = &c->st[c->cands[i].story];
         double cos = s->norm > 0 ? dense_dot(c, s) / s->norm : 0;
         c->cands[i].score = cos * decay(c, s, ts);
+        if (c->o.conflict_factor < 1 && rare_conflict(c, nvec, s))
+            c->cands[i].score *= c->o.conflict_factor;
         if (copied_into(c, c->cands[i].story, copied, ncopied))
             c->cands[i].score += c->o.w_reuse;
     }

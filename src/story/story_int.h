@@ -13,6 +13,9 @@
 
 /* Prepare sql on the store's connection. */
 px_result px_story_sql(px_store *s, const char *sql, sqlite3_stmt **st);
+/* Prepare sql and bind id to its first parameter. */
+px_result px_story_query(px_store *s, const char *sql, const char *id,
+                         sqlite3_stmt **st);
 /* Bind a string (NULL binds NULL), copied by SQLite. */
 void px_story_bind_text(sqlite3_stmt *st, int i, const char *v);
 /* Column i as a string, NULL for NULL (valid until the next step). */
@@ -24,5 +27,38 @@ const char *px_story_col(sqlite3_stmt *st, int i);
  * Caller frees. */
 #define PX_HEADLINE_TITLES 64
 char *px_story_headline(const char *const *titles, size_t n);
+
+/* Learn the recurring lines of every stored outlet (boiler.c) and record
+ * the outlets' article counts (story_outlets).  *out owned by the caller. */
+px_result px_story_boiler_learn(px_store *s, px_boiler **out);
+
+/* A story's claim comparison as shown: what px_story_analyze stores and
+ * the views read (stored when fresh, else computed by px_story_result_
+ * compute).  Strings owned by the result. */
+typedef struct px_story_finding {
+    char *type, *kind, *summary;
+    char *articles;  /* ids on each side: "a, b | c" */
+} px_story_finding;
+
+typedef struct px_story_result {
+    size_t nsrc;              /* sources compared */
+    char *json;               /* px_compare_to_json, NULL with < 2 sources */
+    char *text, *text_color;  /* px_compare_to_text without/with colour */
+    px_story_finding *f;
+    size_t nf;
+    px_result rc;             /* why the comparison failed, or PX_OK */
+} px_story_result;
+
+void px_story_result_release(px_story_result *r);
+/* The freshness key of story id into key[17] (hex). */
+px_result px_story_key(px_store *s, const char *id, char key[17]);
+/* Compute the comparison of story id (bounds in story_analysis.h), with
+ * the learned boilerplate model b (may be NULL). */
+px_result px_story_result_compute(px_store *s, const char *id,
+                                  const px_boiler *b, px_story_result *r);
+/* The stored result of story id if its key matches; PX_ERR_NOTFOUND when
+ * absent or stale. */
+px_result px_story_result_load(px_store *s, const char *id,
+                               px_story_result *r);
 
 #endif /* PX_STORY_INT_H */

@@ -8,6 +8,11 @@
  *   story_merges(n, from_id, into_id, by_article)
  *   story_copies(story, from_article, to_article, words, similarity, dir)
  *   story_dups(article, same_as, outlet, title, published)
+ *   story_analysis(story, key, sources, json, text, text_color, error)
+ *   story_findings(story, n, type, kind, summary, articles, evidence)
+ *   story_alignment(story, a, b, direction, confidence, coverage_a,
+ *                   coverage_b, pairs)      (written by analysis.c)
+ *   story_outlets(outlet, docs)                 (written by boiler.c)
  * All reads are plain prepared statements; callbacks receive strings that
  * live until they return.
  */
@@ -30,6 +35,18 @@ static const char *const steps[] = {
     "CREATE TABLE story_dups (article TEXT PRIMARY KEY, same_as TEXT NOT NULL,"
     "  outlet TEXT, title TEXT, published TEXT);"
     "CREATE INDEX story_dups_same ON story_dups(same_as);",
+    "CREATE TABLE story_analysis (story TEXT PRIMARY KEY, key TEXT NOT NULL,"
+    "  sources INTEGER NOT NULL, json TEXT, text TEXT, text_color TEXT,"
+    "  error INTEGER NOT NULL);"
+    "CREATE TABLE story_findings (story TEXT NOT NULL, n INTEGER NOT NULL,"
+    "  type TEXT NOT NULL, kind TEXT NOT NULL, summary TEXT,"
+    "  articles TEXT, evidence TEXT, PRIMARY KEY (story, n));"
+    "CREATE TABLE story_alignment (story TEXT NOT NULL, a TEXT NOT NULL,"
+    "  b TEXT NOT NULL, direction TEXT NOT NULL, confidence REAL NOT NULL,"
+    "  coverage_a REAL NOT NULL, coverage_b REAL NOT NULL, pairs TEXT,"
+    "  PRIMARY KEY (story, a, b));"
+    "CREATE TABLE story_outlets (outlet TEXT PRIMARY KEY,"
+    "  docs INTEGER NOT NULL);",
 };
 
 px_result px_story_open(px_store *s) {
@@ -40,6 +57,13 @@ px_result px_story_open(px_store *s) {
 px_result px_story_sql(px_store *s, const char *sql, sqlite3_stmt **st) {
     return sqlite3_prepare_v2(px_store_sqlite(s), sql, -1, st, NULL)
         ? PX_ERR_STORE : PX_OK;
+}
+
+px_result px_story_query(px_store *s, const char *sql, const char *id,
+                         sqlite3_stmt **st) {
+    px_result rc = px_story_sql(s, sql, st);
+    if (!rc) px_story_bind_text(*st, 1, id);
+    return rc;
 }
 
 void px_story_bind_text(sqlite3_stmt *st, int i, const char *v) {
@@ -121,16 +145,15 @@ px_result px_story_get(px_store *s, const char *id, px_story_info *out) {
 px_result px_story_members(px_store *s, const char *id, px_story_member_fn fn,
                            void *ud) {
     sqlite3_stmt *st;
-    px_result rc = px_story_sql(s,
+    px_result rc = px_story_query(s,
         "SELECT m.article, NULL, a.outlet, a.title, a.published, 0 AS k, m.seq"
         "  FROM story_members m JOIN articles a ON a.id = m.article"
         "  WHERE m.story = ?1"
         " UNION ALL "
         "SELECT d.article, d.same_as, d.outlet, d.title, d.published, 1, m.seq"
         "  FROM story_dups d JOIN story_members m ON m.article = d.same_as"
-        "  WHERE m.story = ?1 ORDER BY 6, 7", &st);
+        "  WHERE m.story = ?1 ORDER BY 6, 7", id, &st);
     if (rc) return rc;
-    px_story_bind_text(st, 1, id);
     int r;
     while ((r = sqlite3_step(st)) == SQLITE_ROW) {
         px_story_member m = {px_story_col(st, 0), px_story_col(st, 1),

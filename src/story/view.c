@@ -3,18 +3,18 @@
  *
  * The story's rows come from the store (px_story_get, px_story_members,
  * px_story_edges) into a small in-memory model; each format is then one
- * straight pass over the model.  The claim comparison (parallax/compare.h)
- * is computed here from the stored texts of the first COMPARE_MAX stored
- * members (copies have the same text as their original): every pair is
- * aligned, so the cost grows with the square of the sources.  The index
+ * straight pass over the model.  The claim comparison is the one stored by
+ * `parallax run` (parallax/story_analysis.h) when it is fresh, else it is
+ * computed here with the same bounds (px_story_result_compute); both give
+ * the same px_story_result, so stored and computed stories print alike.  The index
  * page is one pass over px_story_each.  Links are built from
  * px_story_links so the same pages serve a static site and the HTTP server.
  */
 #include <string.h>
 #include <time.h> /* gmtime_r, strftime */
 
-#include "parallax/compare.h"
 #include "parallax/story_view.h"
+#include "story/story_int.h"
 
 typedef struct member {
     char *article, *same_as, *outlet, *title, *published;
@@ -27,20 +27,9 @@ typedef struct edge {
     int dir;
 } edge;
 
-#define COMPARE_MAX 16 /* sources compared claim by claim */
-
-typedef struct sources { /* what a px_compare borrows */
-    px_article *art[COMPARE_MAX];
-    px_doc *doc[COMPARE_MAX];
-    px_compare_src src[COMPARE_MAX];
-    size_t n;
-} sources;
-
 typedef struct model {
     px_story_info info;
-    sources srcs;
-    px_compare *cmp;   /* NULL with fewer than two sources */
-    px_result cmp_rc;  /* why the comparison failed (the rest is shown) */
+    px_story_result res; /* the comparison: stored when fresh, else computed */
     member *m;
     size_t nm, am;
     edge *e;
@@ -100,37 +89,20 @@ static void model_release(model *md) {
     }
     px_free(md->m);
     px_free(md->e);
-    px_compare_free(md->cmp);
+    px_story_result_release(&md->res);
     for (size_t i = 0; i < md->nmerged; i++) px_free(md->merged[i]);
     px_free(md->merged);
-    for (size_t i = 0; i < md->srcs.n; i++) {
-        px_doc_free(md->srcs.doc[i]);
-        px_article_free(md->srcs.art[i]);
-    }
     px_free((char *)md->info.headline);
 }
 
-/* The comparison of the first stored members. */
+/* The comparison: stored when fresh, else computed now (not stored: a
+ * view never writes) without learned boilerplate (learning reads every
+ * stored article; `parallax run` does it once for all stories). */
 static px_result model_compare(px_store *s, model *md) {
-    sources *sr = &md->srcs;
-    for (size_t i = 0; i < md->nm && sr->n < COMPARE_MAX; i++) {
-        if (md->m[i].same_as) continue;
-        px_article *a = NULL;
-        px_doc *d = NULL;
-        px_result rc = px_store_get(s, md->m[i].article, &a);
-        px_doc_opts o = {0, rc ? NULL : a->title, rc ? NULL : a->outlet, NULL};
-        if (!rc) rc = px_doc_new(a->text, a->text_len, &o, &d);
-        if (rc) {
-            px_article_free(a);
-            return rc;
-        }
-        sr->art[sr->n] = a;
-        sr->doc[sr->n] = d;
-        sr->src[sr->n++] = (px_compare_src){d, a};
-    }
-    if (sr->n < 2) return PX_OK;
-    px_compare_opts co = {NULL, 0, 0};
-    return px_compare_new(sr->src, sr->n, &co, &md->cmp);
+    /* absent, stale, or a store from before the analysis tables */
+    if (!px_story_result_load(s, md->info.id, &md->res)) return PX_OK;
+    px_story_result_release(&md->res);
+    return px_story_result_compute(s, md->info.id, NULL, &md->res);
 }
 
 static px_result model_load(px_store *s, const char *id, model *md) {
@@ -138,7 +110,10 @@ static px_result model_load(px_store *s, const char *id, model *md) {
     if (!rc) rc = px_story_members(s, id, take_member, md);
     if (!rc) rc = px_story_edges(s, id, take_edge, md);
     if (!rc) rc = px_story_merges(s, take_merge, md);
-    if (!rc) md->cmp_rc = model_compare(s, md);
+    if (!rc) {
+        px_result c = model_compare(s, md);
+        if (c) md->res.rc = c;
+    }
     return rc;
 }
 
@@ -182,10 +157,11 @@ static void view_text(const model *md, int color, px_buf *o) {
                       e->from, e->dir ? "->" : "--", e->to, e->words, e->sim,
                       e->dir ? "" : " (order unknown)");
     }
-    px_buf_printf(o, "\nclaims (%zu sources compared)\n", md->srcs.n);
-    if (md->cmp) px_compare_to_text(md->cmp, color, o);
-    else if (md->cmp_rc)
-        px_buf_printf(o, "  comparison failed: %s\n", px_result_str(md->cmp_rc));
+    px_buf_printf(o, "\nclaims (%zu sources compared)\n", md->res.nsrc);
+    const char *cmp = color ? md->res.text_color : md->res.text;
+    if (cmp) px_buf_puts(o, cmp);
+    else if (md->res.rc)
+        px_buf_printf(o, "  comparison failed: %s\n", px_result_str(md->res.rc));
     else px_buf_puts(o, "  one source: nothing to compare\n");
 }
 
@@ -240,11 +216,10 @@ static void view_json(const model *md, px_buf *o) {
                       e->words, e->sim, e->dir ? "by_time" : "unknown");
     }
     px_buf_puts(o, "], \"comparison\": ");
-    if (md->cmp) px_compare_to_json(md->cmp, o);
-    else px_buf_puts(o, "null");
-    if (md->cmp_rc)
+    px_buf_puts(o, md->res.json ? md->res.json : "null");
+    if (md->res.rc)
         px_buf_printf(o, ", \"comparison_error\": \"%s\"",
-                      px_result_str(md->cmp_rc));
+                      px_result_str(md->res.rc));
     px_buf_puts(o, "}");
 }
 
@@ -316,33 +291,22 @@ static void html_cell(px_buf *o, const char *s) {
 /* The findings of the comparison: type, kind, what it says, sources. */
 static void html_findings(const model *md, px_buf *o) {
     px_buf_printf(o, "<h2>Claims: how the sources differ</h2><p class=\"meta\">"
-                     "%zu sources compared</p>\n", md->srcs.n);
-    size_t n = 0;
-    const px_finding *f = md->cmp ? px_compare_findings(md->cmp, &n) : NULL;
-    if (!n) {
-        px_buf_printf(o, "<p>%s</p>\n", md->cmp_rc ? px_result_str(md->cmp_rc)
+                     "%zu sources compared</p>\n", md->res.nsrc);
+    if (!md->res.nf) {
+        px_buf_printf(o, "<p>%s</p>\n", md->res.rc ? px_result_str(md->res.rc)
                                                    : "No findings.");
         return;
     }
     px_buf_puts(o, "<table><tr><th>finding</th><th>kind</th><th>what</th>"
                    "<th>sources</th></tr>\n");
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < md->res.nf; i++) {
+        const px_story_finding *f = &md->res.f[i];
         px_buf_puts(o, "<tr>");
-        html_cell(o, px_finding_type_str(f[i].type));
-        html_cell(o, px_finding_kind_str(f[i].kind));
-        html_cell(o, f[i].summary);
-        px_buf_puts(o, "<td>");
-        const char *sep = "";
-        for (int s = 0; s < 2; s++) { /* sources on each side of it */
-            for (size_t k = 0; k < md->srcs.n; k++) {
-                if (!(f[i].sides[s] >> k & 1)) continue;
-                px_buf_puts(o, sep);
-                px_buf_html(o, md->srcs.art[k]->id, strlen(md->srcs.art[k]->id));
-                sep = ", ";
-            }
-            sep = " | ";
-        }
-        px_buf_puts(o, "</td></tr>\n");
+        html_cell(o, f->type);
+        html_cell(o, f->kind);
+        html_cell(o, f->summary);
+        html_cell(o, f->articles);
+        px_buf_puts(o, "</tr>\n");
     }
     px_buf_puts(o, "</table>\n");
 }

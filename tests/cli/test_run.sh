@@ -6,13 +6,7 @@
 # stories/story in text, JSON and HTML, and parallax cluster --json.
 set -u
 : "${PX_BIN:?}"
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-fails=0
-check() { # check NAME CONDITION-COMMAND...
-    name=$1; shift
-    if "$@"; then echo "ok   $name"; else echo "FAIL $name"; fails=$((fails + 1)); fi
-}
+. "$PX_ROOT/tests/cli/checklib.sh"
 P=$PX_BIN
 EX="$PX_ROOT/examples/articles.jsonl"
 DB="$T/a.db"

@@ -3,6 +3,8 @@
  * merges, and the edge cases (no text, identical copies, 10,000 copies,
  * other scripts).
  */
+#include <math.h> /* fabs */
+
 #include "testutil.h"
 
 typedef struct fixture {
@@ -11,13 +13,20 @@ typedef struct fixture {
     px_cluster_opts o;
 } fixture;
 
-/* Defaults, with the threshold and merge_specific given unless < 0. */
-static void fx_init_merge(fixture *fx, double threshold, double merge_specific) {
-    px_cluster_opts_default(&fx->o);
-    if (threshold > 0) fx->o.threshold = threshold;
-    if (merge_specific >= 0) fx->o.merge_specific = merge_specific;
+/* A clusterer with options o. */
+static void fx_init_opts(fixture *fx, const px_cluster_opts *o) {
+    fx->o = *o;
     fx->st = px_stemmer_new("en");
     assert_int_equal(px_clusterer_new(&fx->o, &fx->c), PX_OK);
+}
+
+/* Defaults, with the threshold and merge_specific given unless < 0. */
+static void fx_init_merge(fixture *fx, double threshold, double merge_specific) {
+    px_cluster_opts o;
+    px_cluster_opts_default(&o);
+    if (threshold > 0) o.threshold = threshold;
+    if (merge_specific >= 0) o.merge_specific = merge_specific;
+    fx_init_opts(fx, &o);
 }
 
 static void fx_init(fixture *fx, double threshold) {
@@ -193,6 +202,42 @@ static void test_merge_needs_agreement(void **state) {
     assert_int_equal(bridged_merges(o.merge_specific), 0);
 }
 
+/* Score of a second article (text) joining a navy story, with the rare
+ * evidence conflict scaled by factor (every number, date and name counts
+ * as rare). */
+static double navy_score(double factor, const char *text) {
+    px_cluster_opts o;
+    px_cluster_opts_default(&o);
+    o.threshold = 0.05;
+    o.conflict_factor = factor;
+    o.conflict_rare = 1;
+    fixture fx;
+    fx_init_opts(&fx, &o);
+    add(&fx, "a", NULL,
+        "The Indian Navy frigate Tabar captured 23 pirates in the Gulf of "
+        "Aden on Tuesday, navy officials in Mumbai said.");
+    px_cluster_result r = add(&fx, "b", NULL, text);
+    assert_false(r.is_new);
+    fx_release(&fx);
+    return r.score;
+}
+
+/* Same kind of capture, other numbers and no shared name: the story and
+ * the article disagree on rare evidence, so the similarity is scaled by
+ * conflict_factor; an article sharing one of the story's numbers is not
+ * touched. */
+static void test_number_conflict(void **state) {
+    (void)state;
+    const char *other = "The navy captured 26 pirates in the gulf in 2011, "
+                        "navy officials said.";
+    const char *same = "The navy captured 23 pirates in the gulf, navy "
+                       "officials said.";
+    double off = navy_score(1.0, other), on = navy_score(0.5, other);
+    assert_true(off > 0.1);
+    assert_true(fabs(on - off * 0.5) < 1e-6);
+    assert_true(fabs(navy_score(0.5, same) - navy_score(1.0, same)) < 1e-9);
+}
+
 static void test_no_text(void **state) {
     (void)state;
     fixture fx;
@@ -329,6 +374,7 @@ int main(void) {
         cmocka_unit_test(test_reuse_hint),
         cmocka_unit_test(test_merge_needs_agreement),
         cmocka_unit_test(test_same_kind_apart),
+        cmocka_unit_test(test_number_conflict),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

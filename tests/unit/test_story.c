@@ -1,7 +1,8 @@
 /*
  * test_story.c - stories in the store: build from stored articles, story
  * listing and members, copies of identical texts, stable ids across
- * builds, and the headline chosen from member titles.
+ * builds, the headline chosen from member titles, and the stored
+ * analysis (comparison, findings, alignments) with its freshness rule.
  */
 #include <unistd.h> /* unlink */
 
@@ -58,6 +59,12 @@ static const char *rewrite =
     "island by boat on Sunday afternoon and searched the rubble of homes in "
     "the villages of Tolah and Kousheh, the provincial governor told state "
     "television. The island is a free trade zone.";
+static const char *rewrite2 =
+    "A magnitude 6.1 earthquake struck the Iranian island of Qeshm on Sunday, "
+    "killing 10 people and flattening villages, officials in Tehran said. "
+    "Rescue teams from Bandar Abbas reached the island by boat on Sunday "
+    "afternoon and searched the rubble of homes in the villages of Tolah "
+    "and Kousheh. The toll could rise, the Red Crescent said.";
 static const char *other =
     "Actress Lindsay Lohan checked into a Malibu rehab clinic on Thursday, "
     "her publicist Leslie Sloane confirmed in a statement to reporters.";
@@ -86,9 +93,9 @@ static int count_story(void *ud, const px_story_info *st) {
     return 0;
 }
 
-static void test_build(void **state) {
-    (void)state;
-    char path[] = "/tmp/px_test_story_XXXXXX";
+/* A fresh store at path (a mkstemp template) holding the quake wire, its
+ * rewrite, an unrelated article and a copy of the wire. */
+static px_store *fixture(char *path) {
     int fd = mkstemp(path);
     assert_true(fd >= 0);
     close(fd);
@@ -100,6 +107,23 @@ static void test_build(void **state) {
     put(s, "wire", "Quake kills 10 on Qeshm", "2025-01-05T09:00:00Z", wire);
     put(s, "lohan", "Lohan enters rehab", NULL, other);
     put(s, "wire-copy", "Quake on Qeshm", NULL, wire); /* identical text */
+    return s;
+}
+
+static void fixture_close(px_store *s, const char *path) {
+    px_store_close(s);
+    unlink(path);
+    char aux[64];
+    snprintf(aux, sizeof aux, "%s-wal", path);
+    unlink(aux);
+    snprintf(aux, sizeof aux, "%s-shm", path);
+    unlink(aux);
+}
+
+static void test_build(void **state) {
+    (void)state;
+    char path[] = "/tmp/px_test_story_XXXXXX";
+    px_store *s = fixture(path);
     px_story_stats st;
     assert_int_equal(px_story_build(s, NULL, &st), PX_OK);
     assert_int_equal(st.articles, 3);
@@ -131,17 +155,63 @@ static void test_build(void **state) {
     assert_int_equal(px_story_of(s, "rewrite", c), PX_OK);
     assert_string_equal(a, c);
     assert_int_equal(px_story_get(s, "s0000", &info), PX_ERR_NOTFOUND);
-    px_store_close(s);
-    unlink(path);
-    char aux[sizeof path + 8];
-    snprintf(aux, sizeof aux, "%s-wal", path);
-    unlink(aux);
-    snprintf(aux, sizeof aux, "%s-shm", path);
-    unlink(aux);
+    fixture_close(s, path);
+}
+
+static int count_rows(px_store *s, const char *sql) {
+    sqlite3_stmt *st;
+    assert_int_equal(px_story_sql(s, sql, &st), PX_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    int n = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    return n;
+}
+
+/* The stored analysis: rows per story, fresh on a second pass, recomputed
+ * after a change, and read back equal to a fresh computation. */
+static void test_analysis(void **state) {
+    (void)state;
+    char path[] = "/tmp/px_test_story_XXXXXX";
+    px_store *s = fixture(path);
+    assert_int_equal(px_story_build(s, NULL, NULL), PX_OK);
+    char a[PX_CLUSTER_ID_LEN];
+    assert_int_equal(px_story_of(s, "wire", a), PX_OK);
+    assert_false(px_story_analysis_fresh(s, a));
+    px_story_analysis_stats st;
+    assert_int_equal(px_story_analyze(s, NULL, NULL, &st), PX_OK);
+    assert_int_equal(st.stories, 2);
+    assert_int_equal(st.computed, 2);
+    assert_int_equal(st.failed, 0);
+    assert_true(px_story_analysis_fresh(s, a));
+    assert_int_equal(count_rows(s, "SELECT count(*) FROM story_analysis"), 2);
+    assert_int_equal(count_rows(s, "SELECT count(*) FROM story_alignment"
+                                   " WHERE a = 'wire' AND b = 'rewrite'"), 1);
+    assert_true(count_rows(s, "SELECT count(*) FROM story_findings") > 0);
+    px_story_result stored = {0}, computed = {0};
+    assert_int_equal(px_story_result_load(s, a, &stored), PX_OK);
+    assert_int_equal(px_story_result_compute(s, a, NULL, &computed), PX_OK);
+    assert_int_equal(stored.nsrc, 2);
+    assert_string_equal(stored.json, computed.json);
+    assert_int_equal(stored.nf, computed.nf);
+    px_story_result_release(&stored);
+    px_story_result_release(&computed);
+    assert_int_equal(px_story_analyze(s, NULL, NULL, &st), PX_OK);
+    assert_int_equal(st.computed, 0);
+    assert_int_equal(st.fresh, 2);
+    /* a new member makes its story stale; the other stays fresh */
+    put(s, "wire2", "Qeshm quake toll", "2025-01-05T15:00:00Z", rewrite2);
+    assert_int_equal(px_story_build(s, NULL, NULL), PX_OK);
+    assert_false(px_story_analysis_fresh(s, a));
+    assert_int_equal(px_story_analyze(s, NULL, NULL, &st), PX_OK);
+    assert_int_equal(st.computed, 1);
+    assert_int_equal(st.fresh, 1);
+    assert_true(px_story_analysis_fresh(s, a));
+    fixture_close(s, path);
 }
 
 int main(void) {
     const struct CMUnitTest tests[] = {cmocka_unit_test(test_headline),
-                                       cmocka_unit_test(test_build)};
+                                       cmocka_unit_test(test_build),
+                                       cmocka_unit_test(test_analysis)};
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
