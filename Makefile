@@ -133,4 +133,17 @@ tidy:
 clean:
 	rm -rf build
 
+# make install [PREFIX=/usr/local] [DESTDIR=]: program, library, headers,
+# man pages.
+PREFIX ?= /usr/local
+.PHONY: install
+install: $(BIN)
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib \
+	  $(DESTDIR)$(PREFIX)/include/parallax $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/parallax
+	install -m 644 $(LIB) $(DESTDIR)$(PREFIX)/lib/libparallax.a
+	install -m 644 include/parallax.h $(DESTDIR)$(PREFIX)/include/
+	install -m 644 include/parallax/*.h $(DESTDIR)$(PREFIX)/include/parallax/
+	install -m 644 docs/*.1 $(DESTDIR)$(PREFIX)/share/man/man1/
+
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
