@@ -17,7 +17,8 @@ static const char help[] =
     "  --json        JSON Lines, one claim a line (docs/claims.md)\n"
     "  --kind KIND   only quantity|quote|attribution|entity|time\n"
     "  --lang LANG   language of the lexicon (default en)\n"
-    "  --db DB       store for article ids (default parallax.db)\n";
+    "  --db DB       store for article ids (default $PARALLAX_DB\n             "
+    "   or ./parallax.db)\n";
 
 static void print_text(const px_claims *cs, const px_claim *c, const char *orig,
                        px_buf *out) {

@@ -23,7 +23,8 @@ static const char help[] =
     "  --no-same       leave out `same` findings\n"
     "  --lang L        claim lexicon and stemmer language (default en)\n"
     "  --threshold T   sentence alignment threshold (default: align's)\n"
-    "  --db DB         store for article ids (default parallax.db)\n";
+    "  --db DB         store for article ids (default $PARALLAX_DB or\n"
+    "                  ./parallax.db)\n";
 
 typedef struct args {
     int json, no_same;

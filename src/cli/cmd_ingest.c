@@ -17,8 +17,9 @@
 
 static const char help[] =
     "usage: parallax ingest [--db PATH] [--json] [-v] PATH... | -\n"
-    "Read articles (.txt, .jsonl/.ndjson/.json, directories, gzip/zstd,\n"
-    "'-' = JSON Lines on stdin), clean them and store them.\n"
+    "Read articles (.txt, .jsonl/.ndjson/.json, .html/.htm, .warc,\n"
+    "directories, gzip/zstd, '-' = JSON Lines on stdin), clean them and\n"
+    "store them.\n"
     "  --db PATH        store file (default $PARALLAX_DB or ./parallax.db)\n"
     "  --json           one JSON line per input article with its status\n"
     "  -v, --verbose    print the summary even when stderr is not a terminal\n"

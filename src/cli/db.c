@@ -16,7 +16,10 @@ px_store *cli_store_open(const char *cmd, const char *opt, int readonly) {
     px_store *s;
     px_result rc = px_store_open(path, readonly, &s);
     if (rc == PX_ERR_NOTFOUND)
-        cli_err(cmd, "%s: no store here (run 'parallax ingest' first)", path);
+        cli_err(
+            cmd,
+            "%s: no store here (run 'parallax ingest' or 'parallax run' first)",
+            path);
     else if (rc == PX_ERR_SCHEMA)
         cli_err(cmd, "%s: store schema %s", path,
                 readonly ? "differs from this build (open it with ingest)"
