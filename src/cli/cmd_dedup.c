@@ -99,19 +99,7 @@ static int run_reuse(const char *cmd, const dedup_cli *c, cli_corpus *cc) {
     px_reuse_opts_init(&r);
     r.threads = c->o.threads;
     r.first_new = cc->first_new;
-    px_passage *ps;
-    size_t n;
-    px_result rc = px_reuse_run(cc->corpus, &r, &ps, &n);
-    if (rc) {
-        cli_err(cmd, "reuse: %s", px_result_str(rc));
-        return -1;
-    }
-    px_buf out = PX_BUF_INIT;
-    cli_print_passages(cc->corpus, ps, n, c->json, &out);
-    cli_flush(&out);
-    px_buf_release(&out);
-    px_free(ps);
-    return 0;
+    return cli_reuse_print(cmd, cc->corpus, &r, c->json, NULL, NULL) ? -1 : 0;
 }
 
 static int run(const char *cmd, const dedup_cli *c, cli_corpus *cc) {

@@ -108,25 +108,16 @@ static int parse(int argc, char **argv, reuse_cli *c) {
 }
 
 static int run(const char *cmd, const reuse_cli *c, cli_corpus *cc) {
-    px_passage *ps;
-    size_t n;
     px_reuse_opts o = c->o;
     o.first_new = cc->first_new;
-    px_result rc = px_reuse_run(cc->corpus, &o, &ps, &n);
-    if (rc) {
-        cli_err(cmd, "%s", px_result_str(rc));
+    size_t n, npairs;
+    if (cli_reuse_print(cmd, cc->corpus, &o, c->json, &n, &npairs))
         return PX_EXIT_FAIL;
-    }
-    px_buf out = PX_BUF_INIT;
-    size_t npairs = cli_print_passages(cc->corpus, ps, n, c->json, &out);
-    cli_flush(&out);
-    px_buf_release(&out);
     if (cli_isatty(stderr))
         fprintf(stderr,
                 "parallax reuse: %zu documents, %zu passages in %zu "
                 "pairs\n",
                 px_corpus_size(cc->corpus), n, npairs);
-    px_free(ps);
     return cc->nbad ? PX_EXIT_PARTIAL : PX_EXIT_OK;
 }
 

@@ -130,6 +130,26 @@ size_t cli_print_passages(const px_corpus *cp, const px_passage *ps, size_t n,
     return npairs;
 }
 
+px_result cli_reuse_print(const char *cmd, const px_corpus *cp,
+                          const px_reuse_opts *opts, int json, size_t *npass,
+                          size_t *npairs) {
+    px_passage *ps;
+    size_t n;
+    px_result rc = px_reuse_run(cp, opts, &ps, &n);
+    if (rc) {
+        cli_err(cmd, "reuse: %s", px_result_str(rc));
+        return rc;
+    }
+    px_buf out = PX_BUF_INIT;
+    size_t np = cli_print_passages(cp, ps, n, json, &out);
+    cli_flush(&out);
+    px_buf_release(&out);
+    px_free(ps);
+    if (npass) *npass = n;
+    if (npairs) *npairs = np;
+    return PX_OK;
+}
+
 /* ------------------------------------------------------- ingest --match */
 
 struct cli_match {

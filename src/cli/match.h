@@ -19,6 +19,13 @@ size_t cli_print_clusters(const px_corpus *cp, const px_dup_pair *pairs,
 size_t cli_print_passages(const px_corpus *cp, const px_passage *ps, size_t n,
                           int json, px_buf *out);
 
+/* Find the passages of cp with opts and print them to stdout; *npass and
+ * *npairs (may be NULL) receive the counts.  PX_OK or the failure, already
+ * reported as "parallax CMD: ...". */
+px_result cli_reuse_print(const char *cmd, const px_corpus *cp,
+                          const px_reuse_opts *opts, int json, size_t *npass,
+                          size_t *npairs);
+
 /* `ingest --match`: the index beside the store (DB.pxindex). */
 typedef struct cli_match cli_match;
 /* Load the index of store db (empty when missing); NULL after printing
