@@ -4,7 +4,7 @@
  * the findings grouped by type, most consequential first.
  */
 #include <getopt.h> /* getopt_long */
-#include <stdlib.h> /* atof */
+#include <stdlib.h> /* strtod */
 #include <string.h> /* strcmp */
 
 #include "cli/cli.h"
@@ -50,7 +50,16 @@ static int parse(int argc, char **argv, args *a) {
         case 'H': a->html = optarg; break;
         case 'n': a->no_same = 1; break;
         case 'l': a->lang = optarg; break;
-        case 't': a->threshold = atof(optarg); break;
+        case 't': {
+            char *end;
+            a->threshold = strtod(optarg, &end);
+            if (end == optarg || *end || a->threshold < 0 || a->threshold > 1) {
+                cli_err(argv[0], "--threshold wants a number in 0..1, not '%s'",
+                        optarg);
+                return 2;
+            }
+            break;
+        }
         case 'd': a->db = optarg; break;
         case 'h': fputs(help, stdout); return 1;
         default: fputs(help, stderr); return 2;

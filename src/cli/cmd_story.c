@@ -6,6 +6,9 @@
 #include <getopt.h> /* getopt_long */
 #include <string.h>
 
+#include <errno.h>    /* errno */
+#include <sys/stat.h> /* mkdir */
+
 #include "cli/story_view.h"
 
 static const char help[] =
@@ -15,13 +18,14 @@ static const char help[] =
     "stories') or the id of one of its articles.\n"
     "  --db PATH    store file (default $PARALLAX_DB or ./parallax.db)\n"
     "  --json       one JSON object (schema in docs/run.md)\n"
-    "  --html DIR   write DIR/ID.html (self-contained) instead\n";
+    "  --html DIR   write DIR/ID.html (self-contained; DIR is created)\n";
 
 int story_write_html(const char *cmd, px_store *s, const char *dir,
                      const char *id) {
     px_buf page = PX_BUF_INIT, path = PX_BUF_INIT;
     px_result rc = px_story_render(s, id, PX_STORY_HTML, 0, NULL, &page);
     px_buf_printf(&path, "%s/%s.html", dir, id);
+    if (!rc && mkdir(dir, 0777) && errno != EEXIST) rc = PX_ERR_IO;
     FILE *f = rc ? NULL : fopen(path.data, "wb");
     int ok = f && fwrite(page.data, 1, page.len, f) == page.len;
     if (f && fclose(f)) ok = 0;
