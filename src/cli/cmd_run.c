@@ -62,15 +62,12 @@ static void on_progress(void *ud, const char *phase, size_t done,
 
 /* --------------------------------------------------------------- ingest */
 
+/* Store one article; the store cleans only the articles it inserts, so a
+ * re-run does not clean again what is already there. */
 static px_result put_one(runjob *j, const px_article *a) {
-    px_doc *d = NULL;
-    px_doc_opts o = {0, a->title, a->outlet, NULL};
-    px_result rc = px_doc_new(a->text, a->text_len, &o, &d);
-    if (rc) return rc;
     px_put_status st;
     char *other = NULL;
-    rc = px_store_put(j->store, a, d, &st, &other);
-    px_doc_free(d);
+    px_result rc = px_store_put(j->store, a, NULL, &st, &other);
     if (!rc && st == PX_PUT_DUP_CONTENT)
         rc = px_story_add_copy(j->store, a->id, other, a->outlet, a->title,
                                a->published);
