@@ -6,7 +6,9 @@
  *
  * name is an option of px_cluster_opts (threshold, w_title, w_entity,
  * w_place, w_number, w_date, story_terms, query_terms, posting_cap,
- * candidates, merge_specific), for tuning from bench/ecb_tune.sh.  It reads
+ * candidates, merge_specific, conflict_*, half_life_days, w_reuse,
+ * settle_*), for tuning from bench/ecb_tune.sh.  Settles after the last
+ * article, as the CLI does.  It reads
  * only ids, titles and texts: never labels.
  */
 #include <jansson.h>
@@ -41,6 +43,10 @@ static int set_opt(px_cluster_opts *o, const char *kv) {
     OPT(merge_specific, (double))
     OPT(conflict_factor, (double))
     OPT(conflict_rare, (double))
+    OPT(half_life_days, (double))
+    OPT(w_reuse, (double))
+    OPT(settle_threshold, (double))
+    OPT(settle_size, (size_t))
     /* clang-format on */
 #undef OPT
     return -1;
@@ -89,13 +95,17 @@ int main(int argc, char **argv) {
         px_cluster_feats *fe = NULL;
         px_doc_new(text, strlen(text), NULL, &d);
         px_cluster_feats_new(d, jstr(j, "title"), st, &o, &fe);
-        px_clusterer_add(c, id, fe, PX_TIME_NONE, NULL, 0, NULL);
+        int64_t ts = PX_TIME_NONE; /* "published", when given */
+        if (jstr(j, "published") && px_time_parse(jstr(j, "published"), &ts))
+            ts = PX_TIME_NONE;
+        px_clusterer_add(c, id, fe, ts, NULL, 0, NULL);
         ids = realloc(ids, (n + 1) * sizeof *ids);
         ids[n++] = strdup(id);
         px_cluster_feats_free(fe);
         px_doc_free(d);
         json_decref(j);
     }
+    px_clusterer_settle(c);
     for (size_t i = 0; i < n; i++) {
         char sid[PX_CLUSTER_ID_LEN];
         px_clusterer_story_id(c, i, sid);

@@ -50,6 +50,7 @@ int main(int argc, char **argv) {
         px_clusterer_add(c, id, fs[i], PX_TIME_NONE, NULL, 0, NULL);
         px_doc_free(d);
     }
+    px_clusterer_settle(c);
     double t1 = now();
     size_t nst = px_clusterer_nstories(c);
     px_clusterer_free(c);
@@ -59,6 +60,7 @@ int main(int argc, char **argv) {
         snprintf(id, sizeof id, "a%zu", i);
         px_clusterer_add(c, id, fs[i], PX_TIME_NONE, NULL, 0, NULL);
     }
+    px_clusterer_settle(c);
     double t3 = now();
     printf("%-28s %9s %9s %12s\n", "phase (1 core)", "articles", "cpu s",
            "articles/min");

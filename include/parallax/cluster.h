@@ -48,31 +48,35 @@ extern "C" {
 #endif
 
 typedef struct px_cluster_opts {
-    double threshold;       /* join when similarity >= threshold (0..1] */
-    double w_title;         /* count of a title word relative to a body word */
-    double w_entity;        /* weight of an entity feature */
-    double w_place;         /* weight of a place feature */
-    double w_number;        /* weight of a number feature */
-    double w_date;          /* weight of a date feature */
-    double w_reuse;         /* similarity added per copied-from story member */
-    double lead_tokens;     /* token i of the body counts lead/(lead+i);
-                               0 = every token counts 1 */
-    double half_life_days;  /* time decay half-life; 0 = no decay */
-    size_t story_terms;     /* features kept per story centroid */
-    size_t query_terms;     /* article features used to find candidates */
-    size_t posting_cap;     /* newest stories kept per feature */
-    size_t candidates;      /* candidates scored in full */
-    size_t max_live;        /* stories kept matchable (LRU retires the rest) */
-    double merge_specific;  /* a late merge of two stories also needs this
-                               cosine over their specific features
-                               (entities, places, numbers, dates) [0..1] */
-    double conflict_factor; /* similarity scale when the article and the
-                               story both hold rare numbers/dates/names and
-                               the story holds none of the article's (0..1];
-                               1 = off */
-    double conflict_rare;   /* a number, date or name is rare when at most
-                               this share of the articles so far hold it
-                               [0..1] */
+    double threshold;        /* join when similarity >= threshold (0..1] */
+    double w_title;          /* count of a title word relative to a body word */
+    double w_entity;         /* weight of an entity feature */
+    double w_place;          /* weight of a place feature */
+    double w_number;         /* weight of a number feature */
+    double w_date;           /* weight of a date feature */
+    double w_reuse;          /* similarity added per copied-from story member */
+    double lead_tokens;      /* token i of the body counts lead/(lead+i);
+                                0 = every token counts 1 */
+    double half_life_days;   /* time decay half-life; 0 = no decay */
+    size_t story_terms;      /* features kept per story centroid */
+    size_t query_terms;      /* article features used to find candidates */
+    size_t posting_cap;      /* newest stories kept per feature */
+    size_t candidates;       /* candidates scored in full */
+    size_t max_live;         /* stories kept matchable (LRU retires the rest) */
+    double merge_specific;   /* a late merge of two stories also needs this
+                                cosine over their specific features
+                                (entities, places, numbers, dates) [0..1] */
+    double conflict_factor;  /* similarity scale when the article and the
+                                story both hold rare numbers/dates/names and
+                                the story holds none of the article's (0..1];
+                                1 = off */
+    double conflict_rare;    /* a number, date or name is rare when at most
+                                this share of the articles so far hold it
+                                [0..1] */
+    double settle_threshold; /* px_clusterer_settle: a small story joins the
+                                best other story scoring this (0..1] */
+    size_t settle_size;      /* stories of at most this many articles are
+                                settled (0 = settling does nothing) */
 } px_cluster_opts;
 
 /* Fill *o with the shipped defaults (tuned on ECB+ dev; bench/README.md). */
@@ -120,6 +124,16 @@ px_result px_clusterer_add(px_clusterer *c, const char *id,
                            const px_cluster_feats *f, int64_t ts,
                            const size_t *copied_from, size_t ncopied,
                            px_cluster_result *res);
+
+/* Settle the stories at the end of a batch of adds: every story of at most
+ * settle_size articles is scored against the other stories as they are now
+ * (as an article would be, its centroid as the query) and merged into the
+ * best one scoring settle_threshold or more.  An article that came early,
+ * while its event's story was still thin, started a story of its own that
+ * the later articles passed by; this joins them.  Merges are recorded as
+ * made by the last article added.  Work: one candidate search per small
+ * story.  Returns the number of merges. */
+size_t px_clusterer_settle(px_clusterer *c);
 
 /* Articles added so far. */
 size_t px_clusterer_count(const px_clusterer *c);

@@ -33,7 +33,8 @@ static const char help[] =
     "Without --json: id<TAB>story lines, or a summary on a terminal.\n";
 
 typedef struct pending {
-    int64_t key; /* publication time (inherited when unknown) */
+    int64_t key; /* ordering key: publication time (inherited when unknown) */
+    int64_t ts;  /* publication time, PX_TIME_NONE when unknown */
     size_t idx;  /* input position */
     px_cluster_feats *f;
 } pending;
@@ -90,7 +91,7 @@ static pending heap_pop(job *j) {
 static void release_one(job *j) {
     pending p = heap_pop(j);
     px_cluster_result r;
-    px_clusterer_add(j->c, j->ids[p.idx], p.f, p.key, NULL, 0, &r);
+    px_clusterer_add(j->c, j->ids[p.idx], p.f, p.ts, NULL, 0, &r);
     j->seq[p.idx] = r.seq;
     j->pos[r.seq] = p.idx;
     if (!r.is_new) { /* only a story's first article names it */
@@ -130,7 +131,7 @@ static px_result take(job *j, const px_article *a) {
     j->heads[idx] = headline(a);
     if (a->published_ts != PX_TIME_NONE) j->last_key = a->published_ts;
     if (j->nheap == WINDOW) release_one(j);
-    heap_push(j, (pending){j->last_key, idx, f});
+    heap_push(j, (pending){j->last_key, a->published_ts, idx, f});
     return PX_OK;
 }
 
@@ -266,6 +267,7 @@ int px_cmd_cluster(int argc, char **argv) {
         px_article_free(a);
     }
     while (j->nheap) release_one(j);
+    px_clusterer_settle(j->c);
     if (!json && cli_isatty(stdout))
         print_summary(j);
     else

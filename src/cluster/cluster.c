@@ -22,6 +22,12 @@
  *      >= merge_specific).  Stories of the same kind of event share their
  *      topic words, so topic similarity alone chained them together; the
  *      who/where/when/how-many is what tells two such events apart.
+ * Settling (px_clusterer_settle, at the end of a batch): an article that
+ * arrived early meets its event's story while that story is one or two
+ * articles thin, and starts a story of its own that later articles pass by.
+ * Each small story (at most settle_size articles) is scored again, as an
+ * article would be, against the stories as they are now, and merged into
+ * the best other one scoring settle_threshold or more.
  * Merged stories point to their survivor (union-find); stories untouched
  * for longest are retired past `max_live` (lazy LRU queue), freeing their
  * centroid.  Every step is bounded by the options, not by the number of
@@ -105,6 +111,8 @@ void px_cluster_opts_default(px_cluster_opts *o) {
         .merge_specific = 0.7,
         .conflict_factor = 0.9,
         .conflict_rare = 0.05,
+        .settle_threshold = 0.25,
+        .settle_size = 3,
     };
 }
 
@@ -119,7 +127,8 @@ static int opts_valid(const px_cluster_opts *o) {
            o->candidates <= 4096 && o->max_live >= 1 &&
            o->merge_specific >= 0 && o->merge_specific <= 1 &&
            o->conflict_factor > 0 && o->conflict_factor <= 1 &&
-           o->conflict_rare >= 0 && o->conflict_rare <= 1;
+           o->conflict_rare >= 0 && o->conflict_rare <= 1 &&
+           o->settle_threshold > 0 && o->settle_threshold <= 1;
 }
 
 px_result px_clusterer_new(const px_cluster_opts *opts, px_clusterer **out) {
@@ -248,6 +257,19 @@ static void scratch_reserve(px_clusterer *c, size_t n) {
 
 /* ------------------------------------------------------- article vector */
 
+/* Finish the n weighted terms in c->vec: keep the story_terms heaviest,
+ * the query_terms heaviest of them first, at unit length.  Returns the
+ * count kept. */
+static size_t vector_finish(px_clusterer *c, size_t nin) {
+    size_t n = nin < c->o.story_terms ? nin : c->o.story_terms;
+    terms_select(c->vec, nin, n);
+    terms_select(c->vec, n, c->o.query_terms); /* the query comes first */
+    double norm = terms_norm(c->vec, n);
+    for (size_t i = 0; i < n && norm > 0; i++)
+        c->vec[i].w = (float)(c->vec[i].w / norm);
+    return n;
+}
+
 /* Weigh the features into c->vec (unit length, at most story_terms, the
  * query_terms heaviest first); returns the count. */
 static size_t article_vector(px_clusterer *c, const px_cluster_feats *f) {
@@ -263,13 +285,7 @@ static size_t article_vector(px_clusterer *c, const px_cluster_feats *f) {
         double idf = log((n_art + 1) / ((double)df + 1)) + 1;
         c->vec[i] = (term){fi, (float)(f->v[i].w * idf)};
     }
-    size_t n = f->n < c->o.story_terms ? f->n : c->o.story_terms;
-    terms_select(c->vec, f->n, n);
-    terms_select(c->vec, n, c->o.query_terms); /* the query comes first */
-    double norm = terms_norm(c->vec, n);
-    for (size_t i = 0; i < n && norm > 0; i++)
-        c->vec[i].w = (float)(c->vec[i].w / norm);
-    return n;
+    return vector_finish(c, f->n);
 }
 
 /* ------------------------------------------------------------ candidates */
@@ -597,6 +613,44 @@ px_result px_clusterer_add(px_clusterer *c, const char *id,
     }
     if (res) *res = r;
     return PX_OK;
+}
+
+/* ---------------------------------------------------------------- settle */
+
+/* The best other story for small story si (its centroid as the query), or
+ * si itself when none reaches settle_threshold. */
+static uint32_t settle_target(px_clusterer *c, uint32_t si) {
+    const story *s = &c->st[si];
+    if (s->nterms > c->avec) {
+        c->avec = s->nterms;
+        c->vec = px_realloc(c->vec, c->avec * sizeof *c->vec);
+    }
+    memcpy(c->vec, s->terms, s->nterms * sizeof *c->vec);
+    size_t nvec = vector_finish(c, s->nterms);
+    size_t ncand = gather(c, nvec, NULL, 0);
+    qsort(c->vec, nvec, sizeof *c->vec, cmp_term_f);
+    score(c, ncand, nvec, s->t_min, NULL, 0);
+    for (size_t i = 0; i < ncand; i++) {
+        uint32_t o = find_root(c, c->cands[i].story);
+        if (c->cands[i].score < c->o.settle_threshold) break;
+        if (o != si && c->st[o].live) return o;
+    }
+    return si;
+}
+
+size_t px_clusterer_settle(px_clusterer *c) {
+    if (!c || !c->nart) return 0;
+    size_t merged = 0, nst = c->nst;
+    for (uint32_t si = 0; si < nst; si++) {
+        const story *s = &c->st[si];
+        if (!s->live || s->parent != si || s->size > c->o.settle_size) continue;
+        uint32_t into = settle_target(c, si);
+        if (into == si) continue;
+        story_merge(c, into, si, (uint32_t)(c->nart - 1));
+        lru_touch(c, into, (uint32_t)(c->nart - 1));
+        merged++;
+    }
+    return merged;
 }
 
 /* --------------------------------------------------------------- queries */

@@ -216,6 +216,7 @@ static px_result run_cluster(builder *b) {
         px_article_free(a);
         if (seq % 256 == 0) progress(b, "cluster", seq);
     }
+    if (!rc) px_clusterer_settle(b->c);
     return rc;
 }
 

@@ -125,6 +125,52 @@ static void test_two_events(void **state) {
     fx_release(&fx);
 }
 
+/* Three reports each of two events, with a join threshold so high that
+ * every article starts its own story (as early articles do while the
+ * stories are thin); settling then joins each small story to its event's,
+ * never across events.  settle_size 0 turns settling off. */
+static size_t settled(size_t settle_size, fixture *fx) {
+    px_cluster_opts o;
+    px_cluster_opts_default(&o);
+    o.threshold = 0.9;
+    o.settle_size = settle_size;
+    fx_init_opts(fx, &o);
+    char id[16];
+    for (int i = 0; i < 3; i++) {
+        snprintf(id, sizeof id, "r%d", i);
+        assert_true(add(fx, id, NULL, rehab[i]).is_new);
+        snprintf(id, sizeof id, "q%d", i);
+        assert_true(add(fx, id, NULL, quake[i]).is_new);
+    }
+    return px_clusterer_settle(fx->c);
+}
+
+static void test_settle(void **state) {
+    (void)state;
+    fixture fx;
+    assert_int_equal(settled(0, &fx), 0);
+    assert_int_equal(px_clusterer_nstories(fx.c), 6);
+    fx_release(&fx);
+
+    assert_int_equal(settled(3, &fx), 4);
+    assert_int_equal(px_clusterer_nstories(fx.c), 2);
+    size_t r = px_clusterer_story_of(fx.c, 0),
+           q = px_clusterer_story_of(fx.c, 1);
+    assert_true(r != q);
+    for (size_t i = 0; i < 6; i++)
+        assert_int_equal(px_clusterer_story_of(fx.c, i), i % 2 ? q : r);
+    size_t n;
+    const px_cluster_merge *m = px_clusterer_merges(fx.c, &n);
+    assert_int_equal(n, 4);
+    for (size_t i = 0; i < n; i++) {
+        assert_int_equal(m[i].by, 5); /* the last article added */
+        assert_string_not_equal(m[i].from, m[i].into);
+    }
+    assert_int_equal(px_clusterer_settle(fx.c), 0); /* settled: a no-op */
+    assert_int_equal(px_clusterer_settle(NULL), 0);
+    fx_release(&fx);
+}
+
 static void test_stable_ids(void **state) {
     (void)state;
     char a[PX_CLUSTER_ID_LEN], b[PX_CLUSTER_ID_LEN], c2[PX_CLUSTER_ID_LEN];
@@ -380,6 +426,7 @@ static void test_reuse_hint(void **state) {
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_two_events),
+        cmocka_unit_test(test_settle),
         cmocka_unit_test(test_stable_ids),
         cmocka_unit_test(test_merge),
         cmocka_unit_test(test_no_text),
