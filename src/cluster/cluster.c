@@ -94,7 +94,7 @@ struct px_clusterer {
 
 void px_cluster_opts_default(px_cluster_opts *o) {
     *o = (px_cluster_opts){
-        .threshold = 0.30,
+        .threshold = 0.36,
         .w_title = 2.0,
         .w_entity = 3.0,
         .w_place = 3.0,
