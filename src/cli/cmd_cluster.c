@@ -230,7 +230,7 @@ static int parse_args(int argc, char **argv, int *json, const char **db,
     int c;
     char *end;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "jt:d:h", opts, NULL)) != -1) {
+    while ((c = cli_getopt(argc, argv, "jt:d:h", opts)) != -1) {
         switch (c) {
         case 'j': *json = 1; break;
         case 'd': *db = optarg; break;

@@ -191,7 +191,7 @@ int px_cmd_ingest(int argc, char **argv) {
     int verbose = 0, match = 0, c;
     px_read_opts ro = {on_read_error, &g, PX_READ_MAX_ARTICLE};
     optind = 1;
-    while ((c = getopt_long(argc, argv, "vh", opts, NULL)) != -1) {
+    while ((c = cli_getopt(argc, argv, "vh", opts)) != -1) {
         switch (c) {
         case 'd': db = optarg; break;
         case 'j': g.json = 1; break;

@@ -101,7 +101,7 @@ static int parse(int argc, char **argv, lister *l, const char **db) {
     int c;
     char *end;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "d:jH:n:h", opts, NULL)) != -1) {
+    while ((c = cli_getopt(argc, argv, "d:jH:n:h", opts)) != -1) {
         switch (c) {
         case 'd': *db = optarg; break;
         case 'j': l->json = 1; break;

@@ -46,7 +46,7 @@ int px_cmd_story(int argc, char **argv) {
     const char *db = NULL, *html = NULL;
     int json = 0, c;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "d:jH:h", opts, NULL)) != -1) {
+    while ((c = cli_getopt(argc, argv, "d:jH:h", opts)) != -1) {
         switch (c) {
         case 'd': db = optarg; break;
         case 'j': json = 1; break;
