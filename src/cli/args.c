@@ -20,8 +20,8 @@ static size_t long_name_len(const char *arg) {
 
 /* The long option arg ("--name[=value]") abbreviates; NULL when none or
  * (*ambiguous set) more than one. */
-static const struct option *long_match(const struct option *lo,
-                                       const char *arg, int *ambiguous) {
+static const struct option *long_match(const struct option *lo, const char *arg,
+                                       int *ambiguous) {
     size_t n = long_name_len(arg);
     const struct option *hit = NULL;
     *ambiguous = 0;

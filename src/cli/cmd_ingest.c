@@ -212,7 +212,7 @@ int px_cmd_ingest(int argc, char **argv) {
     const char *const *paths =
         optind < argc ? (const char *const *)argv + optind : dash;
     if (!(g.store = cli_store_open(g.cmd, db, 0))) return PX_EXIT_FAIL;
-    if (match && !(g.match = cli_match_open(g.cmd, db))) {
+    if (match && !(g.match = cli_match_open(g.cmd, db, g.store))) {
         px_store_close(g.store);
         return PX_EXIT_FAIL;
     }
