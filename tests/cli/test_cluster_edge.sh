@@ -187,7 +187,7 @@ assert len(rows) == 1 and rows[0]["size"] == 500 and rows[0]["outlets"] == 7, ro
 # --- a story of 10,000 copies: identical texts, then 10,000 near-copies
 # (distinct texts).  Candidates per article are bounded, so the time grows
 # linearly; the CPU bound (seconds, sanitizer build included) only catches
-# a quadratic blow-up.
+# a quadratic blow-up (measured: under 1 s with sanitizers).
 python3 -c '
 import json
 t = "Floods closed the main bridge in Velmora on Monday, the city council said, and 40 families were moved to the sports hall. Engineers will inspect the bridge once the river falls; the ferry to the east bank runs every half hour until then."
@@ -210,7 +210,7 @@ for kind in copies near; do
     check "10,000 $kind: cluster gives one story" \
         test "$(cut -f2 "$T/$kind.out" | sort -u | wc -l)" = 1 -a "$(wc -l <"$T/$kind.out")" = 10000
     check "10,000 $kind: cluster stays fast ($s s CPU)" \
-        python3 -c 'import sys; sys.exit(not float(sys.argv[1]) < 60)' "$s"
+        python3 -c 'import sys; sys.exit(not float(sys.argv[1]) < 15)' "$s"
 done
 s=$(cpu "$T/near.run" "$P" run --db "$T/near.db" --json "$T/near.jsonl")
 echo "     run of 10,000 near-copies: $s s CPU"
