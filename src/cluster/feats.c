@@ -199,13 +199,14 @@ static word_path tok_path(const tokview *v, size_t i) {
 static uint64_t tok_cut_hash(const tokview *v, size_t i) {
     size_t n, l, len = 0, letters = 0;
     const unsigned char *s = (const unsigned char *)tok_str(v, i, &n);
-    unsigned char buf[TRUNC_KEEP * 4 * 4];
+    unsigned char buf[TRUNC_KEEP * 4]; /* UTF-8: at most 4 bytes a letter */
     for (size_t k = 0; k < n; k += l ? l : 1) {
         int32_t cp, base[4];
         if (!(l = px_utf8_decode(s + k, n - k, &cp))) continue;
         utf8proc_ssize_t nb = utf8proc_decompose_char(
             cp, base, 4, UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK, NULL);
-        for (utf8proc_ssize_t b = 0; b < nb && b < 4; b++)
+        if (nb < 0 || nb > 4) base[0] = cp, nb = 1; /* keep it as it is */
+        for (utf8proc_ssize_t b = 0; b < nb; b++)
             if (letters++ < TRUNC_KEEP)
                 len += px_utf8_encode(base[b], buf + len);
     }
