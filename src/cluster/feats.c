@@ -153,7 +153,8 @@ static void emit_number(emitter *e, const tokview *v, size_t i, double count) {
  *   alone left follow-ups that restate little below the join threshold
  *   (docs/cluster.md).  Hiragana is skipped: in Japanese it writes
  *   particles and endings ("の", "が", "ている"); the content is in the kanji
- *   and katakana.  Digits inside the clause are numbers.
+ *   and katakana.  Digits inside the clause are numbers, Latin letters
+ *   ("NHK", "iPhone") words.
  * - Russian and Greek inflect by suffix ("фабрики", "фабрике") and have no
  *   stemmer here: a word is cut to its first TRUNC_KEEP letters, accents
  *   dropped (Greek stress moves between forms; Russian writes ё as е), a
@@ -171,27 +172,30 @@ static void emit_number(emitter *e, const tokview *v, size_t i, double count) {
 
 typedef enum word_path { PATH_STEM, PATH_BIGRAM, PATH_CUT } word_path;
 
-/* The path of token i, by the script of its first letter. */
+/* The path of token i: bigrams when it holds a Han or kana letter (a
+ * clause may open with Latin letters: "NHKによると"), else by the script of
+ * its first letter. */
 static word_path tok_path(const tokview *v, size_t i) {
     size_t n, l;
     const unsigned char *s = (const unsigned char *)tok_str(v, i, &n);
+    word_path first = PATH_STEM;
+    int seen = 0; /* a letter was seen: first is decided */
     for (size_t k = 0; k < n; k += l ? l : 1) {
         int32_t cp;
-        if (s[k] < 0x80) { /* ASCII: a letter is Latin, the common case */
-            l = 1;
-            if ((s[k] | 0x20) >= 'a' && (s[k] | 0x20) <= 'z') return PATH_STEM;
+        l = 1;
+        if (s[k] < 0x80) { /* ASCII: a letter is Latin */
+            seen |= (s[k] | 0x20) >= 'a' && (s[k] | 0x20) <= 'z';
             continue;
         }
         if (!(l = px_utf8_decode(s + k, n - k, &cp))) continue;
-        switch (px_script_of(cp)) {
-        case PX_SC_NONE: continue;
-        case PX_SC_CJK: return PATH_BIGRAM;
-        case PX_SC_CYRILLIC:
-        case PX_SC_GREEK: return PATH_CUT;
-        default: return PATH_STEM;
-        }
+        int sc = px_script_of(cp);
+        if (sc == PX_SC_CJK) return PATH_BIGRAM;
+        if (!seen && sc != PX_SC_NONE)
+            first = sc == PX_SC_CYRILLIC || sc == PX_SC_GREEK ? PATH_CUT
+                                                              : PATH_STEM;
+        seen |= sc != PX_SC_NONE;
     }
-    return PATH_STEM;
+    return first;
 }
 
 /* Hash of the cut form of token i (first TRUNC_KEEP letters, accents
@@ -245,9 +249,25 @@ static void emit_cjk_char(emitter *e, const char *s, size_t k, size_t l,
              PX_FEAT_WORD, count);
 }
 
+/* A run of ASCII letters inside a Han/kana clause ("nhk", "iphone"): a
+ * word, stemmed as on the word path. */
+static void emit_latin(emitter *e, const char *s, size_t n, px_stemmer *st,
+                       double count) {
+    size_t sn;
+    if (n < 2 || px_stopword(s, n)) return;
+    const char *stem = px_stemmer_stem(st, s, n, &sn);
+    emit(e, kind_hash(PX_FEAT_WORD, px_hash64(stem, sn, 0)), PX_FEAT_WORD,
+         count);
+}
+
+static int at_latin(const char *s, size_t k, size_t n) {
+    return k < n && (s[k] | 0x20) >= 'a' && (s[k] | 0x20) <= 'z';
+}
+
 /* The Han characters, the bigrams of the Han and katakana runs, and the
- * numerals of token i. */
-static void emit_bigrams(emitter *e, const tokview *v, size_t i, double count) {
+ * numerals and Latin words of token i. */
+static void emit_bigrams(emitter *e, const tokview *v, size_t i, px_stemmer *st,
+                         double count) {
     size_t n, l;
     const char *s = tok_str(v, i, &n);
     size_t prev = SIZE_MAX; /* offset of the run's character before */
@@ -262,6 +282,9 @@ static void emit_bigrams(emitter *e, const tokview *v, size_t i, double count) {
                     at_digit(s, k + l + 1, n)))
                 l++;
             emit_numeral(e, s + k, l, count);
+        } else if (at_latin(s, k, n)) {
+            while (at_latin(s, k + l, n)) l++;
+            emit_latin(e, s + k, l, st, count);
         } else if ((l = px_utf8_decode((const unsigned char *)s + k, n - k,
                                        &cp))) {
             cls = cjk_class(cp);
@@ -278,10 +301,10 @@ static void emit_bigrams(emitter *e, const tokview *v, size_t i, double count) {
 
 /* Emit token i by its script's path; 0 when it takes the word path. */
 static int emit_other_script(emitter *e, const tokview *v, size_t i,
-                             double count) {
+                             px_stemmer *st, double count) {
     if (!tok_alpha(v, i)) return 0;
     switch (tok_path(v, i)) {
-    case PATH_BIGRAM: emit_bigrams(e, v, i, count); return 1;
+    case PATH_BIGRAM: emit_bigrams(e, v, i, st, count); return 1;
     case PATH_CUT: {
         uint64_t h = tok_cut_hash(v, i);
         if (h) emit(e, kind_hash(PX_FEAT_WORD, h), PX_FEAT_WORD, count);
@@ -301,7 +324,7 @@ static void emit_terms(emitter *e, const tokview *v, px_stemmer *st,
                        double count, double lead) {
     for (size_t i = 0; i < v->n; i++) {
         double w = count * lead_weight(i, lead);
-        if (emit_other_script(e, v, i, w))
+        if (emit_other_script(e, v, i, st, w))
             continue;
         else if (tok_content(v, i))
             emit_word(e, v, i, st, w);

@@ -1,10 +1,11 @@
 /*
  * test_cluster_scripts.c - clustering features of words in other scripts
  * (cluster/feats.c, "words of other scripts"): Chinese and Japanese give
- * Han characters and bigrams, hiragana is skipped and inner digits are
- * numbers; Russian and Greek words are cut to five letters without
- * accents and short ones dropped, names included; Arabic keeps whole words.
- * Features are compared through the internal layout (cluster/feats.h).
+ * Han characters and bigrams, hiragana is skipped, inner digits are
+ * numbers and inner Latin letters words; Russian and Greek words are cut to
+ * five letters without accents and short ones dropped, names included; Arabic
+ * keeps whole words. Features are compared through the internal layout
+ * (cluster/feats.h).
  */
 #include "testutil.h"
 
@@ -76,6 +77,12 @@ static void test_japanese(void **state) {
     /* katakana runs give bigrams, no single characters */
     f = feats(st, "コンクール");
     assert_int_equal(f->n, 4);
+    px_cluster_feats_free(f);
+    /* a clause opening with Latin letters is still a Han/kana clause, its
+     * Latin run a word: "nhk", then 取材 (3 features) */
+    assert_int_equal(shared_text(st, "NHKによると", "NHKの取材で", 0), 1);
+    f = feats(st, "NHKの取材で");
+    assert_int_equal(f->n, 1 + 3);
     px_cluster_feats_free(f);
     /* only hiragana: nothing to cluster by */
     f = feats(st, "これはそれです");
