@@ -8,6 +8,7 @@
 #ifndef PX_CLI_H
 #define PX_CLI_H
 
+#include <getopt.h> /* struct option */
 #include <stdio.h>
 #include "parallax.h"
 
@@ -22,6 +23,12 @@ enum {
 /* Print "parallax CMD: message" on stderr. */
 void cli_err(const char *cmd, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+/* getopt_long (optind reset by the caller) with errors printed as
+ * "parallax CMD: unrecognized option '--x'" (argv[0] is CMD); returns as
+ * getopt_long, but '?' for every error (unknown or ambiguous option,
+ * missing or unexpected argument), already reported. */
+int cli_getopt(int argc, char **argv, const char *shortopts,
+               const struct option *longopts);
 /* 1 if the stream is a terminal (colour, progress bars, summaries). */
 int cli_isatty(FILE *f);
 /* Write a whole px_buf to stdout, then clear it. */

@@ -59,7 +59,7 @@ static int parse_args(int argc, char **argv, align_args *a) {
     int c;
     a->color = cli_isatty(stdout);
     optind = 1;
-    while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+    while ((c = cli_getopt(argc, argv, "h", opts)) != -1) {
         switch (c) {
         case 'j': a->json = 1; break;
         case 'H': a->html = optarg; break;

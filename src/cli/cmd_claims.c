@@ -89,7 +89,7 @@ static int parse(int argc, char **argv, args *a) {
                                          {0, 0, 0, 0}};
     int c;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "jk:l:d:h", opts, NULL)) != -1) {
+    while ((c = cli_getopt(argc, argv, "jk:l:d:h", opts)) != -1) {
         switch (c) {
         case 'j': a->json = 1; break;
         case 'k':

@@ -180,7 +180,7 @@ int px_cmd_clean(int argc, char **argv) {
     enum mode m = M_CLEAN;
     int learn = 0, c;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "ejntlh", opts, NULL)) != -1) {
+    while ((c = cli_getopt(argc, argv, "ejntlh", opts)) != -1) {
         switch (c) {
         case 'e': m = M_EXPLAIN; break;
         case 'j': m = M_JSON; break;

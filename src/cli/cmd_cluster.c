@@ -9,7 +9,9 @@
  * article before it in the input, so it keeps its input position.  Output
  * is in input order: `--json` one {"id","story"} object per article, plain
  * `id<TAB>story` lines otherwise, and on a terminal a summary of the
- * stories instead.
+ * stories instead.  An article with nothing to cluster by (only
+ * boilerplate or punctuation left after cleaning) is its own story and is
+ * named on stderr; it does not change the exit code.
  */
 #include <getopt.h> /* getopt_long */
 #include <stdlib.h> /* strtod, qsort */
@@ -40,6 +42,7 @@ typedef struct pending {
 } pending;
 
 typedef struct job {
+    const char *cmd;
     px_clusterer *c;
     px_stemmer *st;
     px_cluster_opts o;
@@ -119,6 +122,11 @@ static px_result take(job *j, const px_article *a) {
     rc = px_cluster_feats_new(d, a->title, j->st, &j->o, &f);
     px_doc_free(d);
     if (rc) return rc;
+    if (!px_cluster_feats_count(f))
+        cli_err(j->cmd,
+                "%s: \"%s\" has no words to cluster by (nothing left after "
+                "cleaning); a story of its own",
+                a->origin ? a->origin : a->id, a->id);
     if (j->n == j->a) {
         j->a = j->a ? j->a * 2 : 1024;
         j->ids = px_realloc(j->ids, j->a * sizeof *j->ids);
@@ -223,7 +231,7 @@ static int parse_args(int argc, char **argv, int *json, const char **db,
     int c;
     char *end;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "jt:d:h", opts, NULL)) != -1) {
+    while ((c = cli_getopt(argc, argv, "jt:d:h", opts)) != -1) {
         switch (c) {
         case 'j': *json = 1; break;
         case 'd': *db = optarg; break;
@@ -246,6 +254,7 @@ int px_cmd_cluster(int argc, char **argv) {
     int json = 0;
     const char *db = NULL;
     px_cluster_opts_default(&j->o);
+    j->cmd = argv[0];
     j->last_key = PX_TIME_NONE;
     int rc = parse_args(argc, argv, &json, &db, &j->o);
     cli_input *in = NULL;

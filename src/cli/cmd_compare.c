@@ -44,7 +44,7 @@ static int parse(int argc, char **argv, args *a) {
         {0, 0, 0, 0}};
     int c;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "jH:nl:t:d:h", opts, NULL)) != -1) {
+    while ((c = cli_getopt(argc, argv, "jH:nl:t:d:h", opts)) != -1) {
         switch (c) {
         case 'j': a->json = 1; break;
         case 'H': a->html = optarg; break;

@@ -49,7 +49,7 @@ static int parse(int argc, char **argv, dedup_cli *c) {
     int ch;
     double v = 0;
     optind = 1;
-    while ((ch = getopt_long(argc, argv, "t:k:n:j:h", opts, NULL)) != -1) {
+    while ((ch = cli_getopt(argc, argv, "t:k:n:j:h", opts)) != -1) {
         int bad = 0;
         switch (ch) {
         case 't': bad = cli_num(optarg, 1e-9, 1, &c->o.threshold); break;

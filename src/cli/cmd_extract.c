@@ -168,7 +168,7 @@ int px_cmd_extract(int argc, char **argv) {
     run r = {argv[0], 0, 0, PX_BUF_INIT, 0, 0};
     int c;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "jeh", opts, NULL)) != -1) {
+    while ((c = cli_getopt(argc, argv, "jeh", opts)) != -1) {
         switch (c) {
         case 'j': r.json = 1; break;
         case 'e': r.explain = 1; break;

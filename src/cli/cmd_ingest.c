@@ -191,7 +191,7 @@ int px_cmd_ingest(int argc, char **argv) {
     int verbose = 0, match = 0, c;
     px_read_opts ro = {on_read_error, &g, PX_READ_MAX_ARTICLE};
     optind = 1;
-    while ((c = getopt_long(argc, argv, "vh", opts, NULL)) != -1) {
+    while ((c = cli_getopt(argc, argv, "vh", opts)) != -1) {
         switch (c) {
         case 'd': db = optarg; break;
         case 'j': g.json = 1; break;
@@ -212,7 +212,7 @@ int px_cmd_ingest(int argc, char **argv) {
     const char *const *paths =
         optind < argc ? (const char *const *)argv + optind : dash;
     if (!(g.store = cli_store_open(g.cmd, db, 0))) return PX_EXIT_FAIL;
-    if (match && !(g.match = cli_match_open(g.cmd, db))) {
+    if (match && !(g.match = cli_match_open(g.cmd, db, g.store))) {
         px_store_close(g.store);
         return PX_EXIT_FAIL;
     }

@@ -51,7 +51,7 @@ int px_cmd_list(int argc, char **argv) {
     lister l = {PX_BUF_INIT, 0};
     int c;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+    while ((c = cli_getopt(argc, argv, "h", opts)) != -1) {
         switch (c) {
         case 'd': db = optarg; break;
         case 'j': l.json = 1; break;

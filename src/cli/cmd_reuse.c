@@ -81,7 +81,7 @@ static int parse(int argc, char **argv, reuse_cli *c) {
         {0, 0, 0, 0}};
     int ch, ngram_given = 0;
     optind = 1;
-    while ((ch = getopt_long(argc, argv, "m:s:n:w:j:h", opts, NULL)) != -1) {
+    while ((ch = cli_getopt(argc, argv, "m:s:n:w:j:h", opts)) != -1) {
         ngram_given |= ch == 'n';
         if (ch == 'h') {
             fputs(help, stdout);

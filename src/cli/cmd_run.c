@@ -152,7 +152,7 @@ static int parse(int argc, char **argv, const char **db, int *json, runjob *j,
     int c;
     char *end;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "d:jt:b:hC", opts, NULL)) != -1) {
+    while ((c = cli_getopt(argc, argv, "d:jt:b:hC", opts)) != -1) {
         switch (c) {
         case 'd': *db = optarg; break;
         case 'j': *json = 1; break;

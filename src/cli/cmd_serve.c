@@ -58,7 +58,7 @@ static int parse(int argc, char **argv, serve_args *a) {
     unsigned long n;
     int c;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "d:p:b:t:vh", opts, NULL)) != -1) {
+    while ((c = cli_getopt(argc, argv, "d:p:b:t:vh", opts)) != -1) {
         switch (c) {
         case 'd': a->db = optarg; break;
         case 'p':

@@ -83,7 +83,7 @@ int px_cmd_show(int argc, char **argv) {
     const char *db = NULL;
     int json = 0, clean = 0, c;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+    while ((c = cli_getopt(argc, argv, "h", opts)) != -1) {
         switch (c) {
         case 'd': db = optarg; break;
         case 'j': json = 1; break;

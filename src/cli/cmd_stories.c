@@ -6,11 +6,9 @@
  * DIR/<story>.html per listed story; pages are self-contained (inline
  * style, no scripts or external assets).
  */
-#include <errno.h>  /* errno */
 #include <getopt.h> /* getopt_long */
 #include <stdlib.h> /* strtoul */
 #include <string.h>
-#include <sys/stat.h> /* mkdir */
 
 #include "cli/story_view.h"
 
@@ -20,7 +18,8 @@ static const char help[] =
     "id, articles, outlets, time span, headline.\n"
     "  --db PATH    store file (default $PARALLAX_DB or ./parallax.db)\n"
     "  --json       one JSON object per story (schema in docs/run.md)\n"
-    "  --html DIR   write DIR/index.html and one page per story\n"
+    "  --html DIR   write DIR/index.html and one page per story (DIR and its\n"
+    "               missing parents are created)\n"
     "  --limit N    at most N stories (default: all)\n";
 
 typedef struct lister {
@@ -73,10 +72,7 @@ static int on_story(void *ud, const px_story_info *st) {
 
 /* index.html, then every listed story's page. */
 static int write_site(lister *l) {
-    if (mkdir(l->html, 0777) && errno != EEXIST) {
-        cli_err(l->cmd, "%s: cannot create directory", l->html);
-        return -1;
-    }
+    if (story_html_dir(l->cmd, l->html)) return -1;
     px_buf page = PX_BUF_INIT, path = PX_BUF_INIT;
     px_story_index_html(l->s, NULL, l->limit, &page);
     px_buf_printf(&path, "%s/index.html", l->html);
@@ -101,7 +97,7 @@ static int parse(int argc, char **argv, lister *l, const char **db) {
     int c;
     char *end;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "d:jH:n:h", opts, NULL)) != -1) {
+    while ((c = cli_getopt(argc, argv, "d:jH:n:h", opts)) != -1) {
         switch (c) {
         case 'd': *db = optarg; break;
         case 'j': l->json = 1; break;

@@ -18,18 +18,43 @@ static const char help[] =
     "stories') or the id of one of its articles.\n"
     "  --db PATH    store file (default $PARALLAX_DB or ./parallax.db)\n"
     "  --json       one JSON object (schema in docs/run.md)\n"
-    "  --html DIR   write DIR/ID.html (self-contained; DIR is created)\n";
+    "  --html DIR   write DIR/ID.html (self-contained; DIR and its missing\n"
+    "               parents are created)\n";
+
+int story_html_dir(const char *cmd, const char *dir) {
+    px_buf path = PX_BUF_INIT;
+    px_buf_puts(&path, dir);
+    int rc = 0;
+    /* each prefix ending before a '/', then the whole path (mkdir -p) */
+    for (size_t i = 1; i <= path.len && !rc; i++) {
+        if (i < path.len && path.data[i] != '/') continue;
+        char c = path.data[i];
+        path.data[i] = '\0';
+        struct stat sb;
+        if (mkdir(path.data, 0777) && errno != EEXIST) rc = -1;
+        if (!rc && (stat(path.data, &sb) || !S_ISDIR(sb.st_mode))) {
+            errno = ENOTDIR;
+            rc = -1;
+        }
+        if (rc)
+            cli_err(cmd, "%s: cannot create directory: %s", path.data,
+                    strerror(errno));
+        path.data[i] = c;
+    }
+    px_buf_release(&path);
+    return rc;
+}
 
 int story_write_html(const char *cmd, px_store *s, const char *dir,
                      const char *id) {
     px_buf page = PX_BUF_INIT, path = PX_BUF_INIT;
     px_result rc = px_story_render(s, id, PX_STORY_HTML, 0, NULL, &page);
     px_buf_printf(&path, "%s/%s.html", dir, id);
-    if (!rc && mkdir(dir, 0777) && errno != EEXIST) rc = PX_ERR_IO;
-    FILE *f = rc ? NULL : fopen(path.data, "wb");
+    int nodir = !rc && story_html_dir(cmd, dir); /* reported */
+    FILE *f = rc || nodir ? NULL : fopen(path.data, "wb");
     int ok = f && fwrite(page.data, 1, page.len, f) == page.len;
     if (f && fclose(f)) ok = 0;
-    if (!ok)
+    if (!ok && !nodir)
         cli_err(cmd, "%s: %s", path.data,
                 rc ? px_result_str(rc) : "cannot write");
     px_buf_release(&page);
@@ -46,7 +71,7 @@ int px_cmd_story(int argc, char **argv) {
     const char *db = NULL, *html = NULL;
     int json = 0, c;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "d:jH:h", opts, NULL)) != -1) {
+    while ((c = cli_getopt(argc, argv, "d:jH:h", opts)) != -1) {
         switch (c) {
         case 'd': db = optarg; break;
         case 'j': json = 1; break;

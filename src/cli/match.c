@@ -6,8 +6,17 @@
  * parallax/index.h): the articles the ingest stored are added to the
  * loaded index, matched against it with the default dedup and reuse
  * settings (reporting only pairs with a new article), and appended.
+ * Their words come from the cleaned view as `parallax run` builds it for
+ * its comparisons (docs/run.md, step 3): with the article's title and
+ * outlet and the boilerplate learned over the whole store (lines that
+ * recur across an outlet's stored articles), so an outlet's footer is not
+ * reported as a passage its articles share.  Learning needs every stored
+ * article, so the new ones are only noted during the ingest and read back
+ * from the store at the end.
  */
 #include <string.h> /* strlen */
+
+#include "parallax/clean.h" /* px_boiler */
 
 #include "cli/match.h"
 
@@ -154,14 +163,18 @@ px_result cli_reuse_print(const char *cmd, const px_corpus *cp,
 
 struct cli_match {
     const char *cmd;
-    px_buf path; /* DB.pxindex */
+    px_store *store; /* borrowed */
+    px_buf path;     /* DB.pxindex */
     px_corpus *corpus;
     uint32_t first_new;
+    char **ids; /* stored by this ingest, in order */
+    size_t nids, aids;
 };
 
-cli_match *cli_match_open(const char *cmd, const char *db) {
+cli_match *cli_match_open(const char *cmd, const char *db, px_store *store) {
     cli_match *m = px_calloc(1, sizeof *m);
     m->cmd = cmd;
+    m->store = store;
     px_buf_printf(&m->path, "%s.pxindex", cli_db_path(db));
     px_result rc = px_corpus_load(m->path.data, &m->corpus);
     if (rc == PX_ERR_NOTFOUND) {
@@ -178,14 +191,43 @@ cli_match *cli_match_open(const char *cmd, const char *db) {
 }
 
 void cli_match_add(cli_match *m, const px_article *a) {
-    px_doc *d; /* built as `parallax dedup` builds it, for the same words */
-    if (px_doc_new(a->text, a->text_len, NULL, &d)) return;
-    px_corpus_add(m->corpus, a->id, d, NULL);
-    px_doc_free(d);
+    if (m->nids == m->aids) {
+        m->aids = m->aids ? 2 * m->aids : 256;
+        m->ids = px_realloc(m->ids, m->aids * sizeof *m->ids);
+    }
+    m->ids[m->nids++] = px_strdup(a->id);
+}
+
+/* px_store_each callback: learn the lines of one article of an outlet
+ * (articles without one learn nothing, as in `parallax run`). */
+static int learn_one(void *ud, const px_article *a) {
+    if (!a->outlet || !*a->outlet) return 0;
+    return px_boiler_add(ud, a->outlet, a->text, a->text_len) != PX_OK;
+}
+
+/* Add the noted articles to the corpus, cleaned with the boilerplate
+ * learned over the whole store. */
+static px_result add_noted(cli_match *m) {
+    px_boiler *b = px_boiler_new(NULL);
+    px_result rc = px_store_each(m->store, 1, learn_one, b);
+    for (size_t i = 0; i < m->nids && !rc; i++) {
+        px_article *a = NULL;
+        px_doc *d = NULL;
+        rc = px_store_get(m->store, m->ids[i], &a);
+        px_doc_opts o = {0, rc ? NULL : a->title, rc ? NULL : a->outlet, b};
+        if (!rc && !px_doc_new(a->text, a->text_len, &o, &d))
+            px_corpus_add(m->corpus, a->id, d, NULL);
+        px_doc_free(d);
+        px_article_free(a);
+    }
+    px_boiler_free(b);
+    return rc;
 }
 
 void cli_match_free(cli_match *m) {
     if (!m) return;
+    for (size_t i = 0; i < m->nids; i++) px_free(m->ids[i]);
+    px_free(m->ids);
     px_corpus_free(m->corpus);
     px_buf_release(&m->path);
     px_free(m);
@@ -200,7 +242,13 @@ px_result cli_match_finish(cli_match *m, int json) {
     px_dup_pair *pairs = NULL;
     px_passage *ps = NULL;
     size_t np = 0, nps = 0;
-    px_result rc = px_dedup_run(m->corpus, &d, &pairs, &np);
+    px_result rc = add_noted(m);
+    if (rc) {
+        cli_err(m->cmd, "store: %s", px_store_errmsg(m->store));
+        cli_match_free(m);
+        return rc;
+    }
+    rc = px_dedup_run(m->corpus, &d, &pairs, &np);
     if (!rc) rc = px_reuse_run(m->corpus, &r, &ps, &nps);
     if (!rc) {
         px_buf out = PX_BUF_INIT;

@@ -29,13 +29,17 @@ px_result cli_reuse_print(const char *cmd, const px_corpus *cp,
 /* `ingest --match`: the index beside the store (DB.pxindex). */
 typedef struct cli_match cli_match;
 /* Load the index of store db (empty when missing); NULL after printing
- * a message when it cannot be read. */
-cli_match *cli_match_open(const char *cmd, const char *db);
-/* Add a newly stored article. */
+ * a message when it cannot be read.  store: the open store db names
+ * (borrowed; must stay open until cli_match_finish or cli_match_free). */
+cli_match *cli_match_open(const char *cmd, const char *db, px_store *store);
+/* Note a newly stored article (only its id is kept). */
 void cli_match_add(cli_match *m, const px_article *a);
-/* Match the added articles against everything in the index, print the
- * near-duplicates and passages (JSON Lines when json), append them to the
- * index and free m.  Returns PX_OK or the failure (already reported). */
+/* Read the noted articles back from the store, cleaned with the
+ * boilerplate learned over the whole store (as `parallax run` cleans the
+ * sources it compares), match them against everything in the index,
+ * print the near-duplicates and passages (JSON Lines when json), append
+ * them to the index and free m.  Returns PX_OK or the failure (already
+ * reported). */
 px_result cli_match_finish(cli_match *m, int json);
 /* Free without matching (the ingest failed). */
 void cli_match_free(cli_match *m);

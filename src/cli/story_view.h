@@ -7,8 +7,12 @@
 
 #include "cli/cli.h"
 
-/* Write the page of story id into dir/id.html; 0 on success, else the
- * problem was reported as "parallax CMD: path: reason". */
+/* Create directory dir and its missing parents (mkdir -p); 0 on success,
+ * else -1 after reporting "parallax CMD: path: cannot create directory". */
+int story_html_dir(const char *cmd, const char *dir);
+/* Write the page of story id (dir created as by story_html_dir) into
+ * dir/id.html; 0 on success, else the problem was reported as "parallax CMD:
+ * path: reason". */
 int story_write_html(const char *cmd, px_store *s, const char *dir,
                      const char *id);
 

@@ -16,13 +16,17 @@
  *   places    entities right after in/at/near/from/outside
  *   dates     month + day or day + month
  * Title tokens count w_title each; titles are mostly in title case, so
- * they give words and numbers only.
+ * they give words and numbers only.  Chinese, Japanese, Russian and Greek
+ * words are keyed differently (see "words of other scripts").
  */
-#include <math.h>   /* log */
-#include <stdlib.h> /* qsort */
-#include <string.h> /* memcmp */
+#include <math.h>     /* log */
+#include <stdlib.h>   /* qsort */
+#include <string.h>   /* memcmp */
+#include <utf8proc.h> /* utf8proc_decompose_char */
 
+#include "clean/script.h" /* px_script_of */
 #include "cluster/feats.h"
+#include "core/utf8.h"
 
 /* Cap on features emitted per article: bounds work and memory for huge
  * inputs (a 500-word article emits about 700). */
@@ -118,14 +122,196 @@ static void emit_word(emitter *e, const tokview *v, size_t i, px_stemmer *st,
          count);
 }
 
-static void emit_number(emitter *e, const tokview *v, size_t i, double count) {
-    size_t n, k = 0;
-    const char *s = tok_str(v, i, &n);
+/* A numeral s[0..n): thousands separators dropped ("2,000" = "2000"). */
+static void emit_numeral(emitter *e, const char *s, size_t n, double count) {
+    size_t k = 0;
     char buf[64];
     for (size_t j = 0; j < n && k < sizeof buf; j++)
         if (s[j] != ',') buf[k++] = s[j];
     emit(e, kind_hash(PX_FEAT_NUMBER, px_hash64(buf, k, 0)), PX_FEAT_NUMBER,
          count);
+}
+
+static void emit_number(emitter *e, const tokview *v, size_t i, double count) {
+    size_t n;
+    const char *s = tok_str(v, i, &n);
+    emit_numeral(e, s, n, count);
+}
+
+/* ------------------------------------------------- words of other scripts */
+
+/*
+ * The word path above (Snowball stem of a space-delimited token, with the
+ * caller's stemmer, English in practice) fails on two kinds of script:
+ *
+ * - Chinese and Japanese have no spaces: a token is a whole clause
+ *   ("山体滑坡已造成12人失踪") that never recurs.  It gives instead its Han
+ *   characters and the overlapping bigrams of its runs of Han characters
+ *   (or of katakana), the usual dictionary-free units: most words have one
+ *   or two characters, a longer name shares its bigrams, and a bigram
+ *   across a word boundary is rare noise that idf discounts.  Bigrams
+ *   alone left follow-ups that restate little below the join threshold
+ *   (docs/cluster.md).  Hiragana is skipped: in Japanese it writes
+ *   particles and endings ("の", "が", "ている"); the content is in the kanji
+ *   and katakana.  Digits inside the clause are numbers, Latin letters
+ *   ("NHK", "iPhone") words.
+ * - Russian and Greek inflect by suffix ("фабрики", "фабрике") and have no
+ *   stemmer here: a word is cut to its first TRUNC_KEEP letters, accents
+ *   dropped (Greek stress moves between forms; Russian writes ё as е), a
+ *   blind but serviceable stem for suffixing languages.  Words shorter
+ *   than TRUNC_MIN letters are taken for function words ("в", "на", "το",
+ *   "οι"): there is no stop list for them.  Entities use the cut words too,
+ *   so "в Верхнелуцке" and "Верхнелуцка" name one place.
+ *
+ * Arabic, Hebrew and Devanagari keep the whole-word path: clitic prefixes
+ * (Arabic al-, wa-; Hebrew ha-, be-) defeat a cut, and whole words tell
+ * their events apart (tests/cli/test_cluster_edge.sh).
+ */
+#define TRUNC_KEEP 5 /* letters kept of a Cyrillic or Greek word */
+#define TRUNC_MIN  3 /* shorter Cyrillic or Greek words are not content */
+
+typedef enum word_path { PATH_STEM, PATH_BIGRAM, PATH_CUT } word_path;
+
+/* The path of token i: bigrams when it holds a Han or kana letter (a
+ * clause may open with Latin letters: "NHKによると"), else by the script of
+ * its first letter. */
+static word_path tok_path(const tokview *v, size_t i) {
+    size_t n, l;
+    const unsigned char *s = (const unsigned char *)tok_str(v, i, &n);
+    word_path first = PATH_STEM;
+    int seen = 0; /* a letter was seen: first is decided */
+    for (size_t k = 0; k < n; k += l ? l : 1) {
+        int32_t cp;
+        l = 1;
+        if (s[k] < 0x80) { /* ASCII: a letter is Latin */
+            seen |= (s[k] | 0x20) >= 'a' && (s[k] | 0x20) <= 'z';
+            continue;
+        }
+        if (!(l = px_utf8_decode(s + k, n - k, &cp))) continue;
+        int sc = px_script_of(cp);
+        if (sc == PX_SC_CJK) return PATH_BIGRAM;
+        if (!seen && sc != PX_SC_NONE)
+            first = sc == PX_SC_CYRILLIC || sc == PX_SC_GREEK ? PATH_CUT
+                                                              : PATH_STEM;
+        seen |= sc != PX_SC_NONE;
+    }
+    return first;
+}
+
+/* Hash of the cut form of token i (first TRUNC_KEEP letters, accents
+ * stripped), or 0 when the word has fewer than TRUNC_MIN letters. */
+static uint64_t tok_cut_hash(const tokview *v, size_t i) {
+    size_t n, l, len = 0, letters = 0;
+    const unsigned char *s = (const unsigned char *)tok_str(v, i, &n);
+    unsigned char buf[TRUNC_KEEP * 4]; /* UTF-8: at most 4 bytes a letter */
+    for (size_t k = 0; k < n; k += l ? l : 1) {
+        int32_t cp, base[4];
+        if (!(l = px_utf8_decode(s + k, n - k, &cp))) continue;
+        utf8proc_ssize_t nb = utf8proc_decompose_char(
+            cp, base, 4, UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK, NULL);
+        if (nb < 0 || nb > 4) base[0] = cp, nb = 1; /* keep it as it is */
+        for (utf8proc_ssize_t b = 0; b < nb; b++)
+            if (letters++ < TRUNC_KEEP)
+                len += px_utf8_encode(base[b], buf + len);
+    }
+    return letters < TRUNC_MIN ? 0 : px_hash64(buf, len, 0);
+}
+
+/* Key of token i in an entity: the cut hash for Cyrillic and Greek (0:
+ * too short to be a name), else the token's own hash. */
+static uint64_t tok_name_hash(const tokview *v, size_t i) {
+    return tok_path(v, i) == PATH_CUT ? tok_cut_hash(v, i) : v->t[i].hash;
+}
+
+/* Run class of a CJK character for bigrams: 1 Han, 2 katakana, 0 other
+ * (hiragana included). */
+static int cjk_class(int32_t cp) {
+    if (cp >= 0x30A0 && cp <= 0x30FF) return 2; /* katakana and its ー */
+    if (cp >= 0x3040 && cp <= 0x309F) return 0; /* hiragana */
+    if (cp == 0x3005) return 1;                 /* 々 repeats a Han char */
+    return px_script_of(cp) == PX_SC_CJK;
+}
+
+/* 1 if s[k..n) starts with an ASCII digit. */
+static int at_digit(const char *s, size_t k, size_t n) {
+    return k < n && s[k] >= '0' && s[k] <= '9';
+}
+
+/* The character s[k..k+l) and, when it continues a run of its class,
+ * the bigram with the character before (at prev). */
+static void emit_cjk_char(emitter *e, const char *s, size_t k, size_t l,
+                          size_t prev, int cls, double count) {
+    if (cls == 1) /* Han: the character itself, a word or part of one */
+        emit(e, kind_hash(PX_FEAT_WORD, px_hash64(s + k, l, 0)), PX_FEAT_WORD,
+             count);
+    if (prev != SIZE_MAX)
+        emit(e, kind_hash(PX_FEAT_WORD, px_hash64(s + prev, k + l - prev, 0)),
+             PX_FEAT_WORD, count);
+}
+
+/* A run of ASCII letters inside a Han/kana clause ("nhk", "iphone"): a
+ * word, stemmed as on the word path. */
+static void emit_latin(emitter *e, const char *s, size_t n, px_stemmer *st,
+                       double count) {
+    size_t sn;
+    if (n < 2 || px_stopword(s, n)) return;
+    const char *stem = px_stemmer_stem(st, s, n, &sn);
+    emit(e, kind_hash(PX_FEAT_WORD, px_hash64(stem, sn, 0)), PX_FEAT_WORD,
+         count);
+}
+
+static int at_latin(const char *s, size_t k, size_t n) {
+    return k < n && (s[k] | 0x20) >= 'a' && (s[k] | 0x20) <= 'z';
+}
+
+/* The Han characters, the bigrams of the Han and katakana runs, and the
+ * numerals and Latin words of token i. */
+static void emit_bigrams(emitter *e, const tokview *v, size_t i, px_stemmer *st,
+                         double count) {
+    size_t n, l;
+    const char *s = tok_str(v, i, &n);
+    size_t prev = SIZE_MAX; /* offset of the run's character before */
+    int prev_cls = 0;
+    for (size_t k = 0; k < n; k += l) {
+        int32_t cp;
+        int cls = 0;
+        l = 1;
+        if (at_digit(s, k, n)) { /* digits with inner '.' or ',' */
+            while (at_digit(s, k + l, n) ||
+                   ((s[k + l] == '.' || s[k + l] == ',') &&
+                    at_digit(s, k + l + 1, n)))
+                l++;
+            emit_numeral(e, s + k, l, count);
+        } else if (at_latin(s, k, n)) {
+            while (at_latin(s, k + l, n)) l++;
+            emit_latin(e, s + k, l, st, count);
+        } else if ((l = px_utf8_decode((const unsigned char *)s + k, n - k,
+                                       &cp))) {
+            cls = cjk_class(cp);
+        } else {
+            l = 1; /* an invalid byte */
+        }
+        if (cls)
+            emit_cjk_char(e, s, k, l, cls == prev_cls ? prev : SIZE_MAX, cls,
+                          count);
+        prev = k;
+        prev_cls = cls;
+    }
+}
+
+/* Emit token i by its script's path; 0 when it takes the word path. */
+static int emit_other_script(emitter *e, const tokview *v, size_t i,
+                             px_stemmer *st, double count) {
+    if (!tok_alpha(v, i)) return 0;
+    switch (tok_path(v, i)) {
+    case PATH_BIGRAM: emit_bigrams(e, v, i, st, count); return 1;
+    case PATH_CUT: {
+        uint64_t h = tok_cut_hash(v, i);
+        if (h) emit(e, kind_hash(PX_FEAT_WORD, h), PX_FEAT_WORD, count);
+        return 1;
+    }
+    default: return 0;
+    }
 }
 
 /* Weight of the token at position i: the lead states the event, later
@@ -138,7 +324,9 @@ static void emit_terms(emitter *e, const tokview *v, px_stemmer *st,
                        double count, double lead) {
     for (size_t i = 0; i < v->n; i++) {
         double w = count * lead_weight(i, lead);
-        if (tok_content(v, i))
+        if (emit_other_script(e, v, i, st, w))
+            continue;
+        else if (tok_content(v, i))
             emit_word(e, v, i, st, w);
         else if (tok_numeric(v, i))
             emit_number(e, v, i, w);
@@ -148,7 +336,8 @@ static void emit_terms(emitter *e, const tokview *v, px_stemmer *st,
 /* ------------------------------------------------------------- entities */
 
 static int tok_cap_word(const tokview *v, size_t i) {
-    return (v->t[i].flags & PX_TOK_CAP) && tok_content(v, i);
+    return (v->t[i].flags & PX_TOK_CAP) && tok_content(v, i) &&
+           tok_name_hash(v, i);
 }
 
 static int tok_locative(const tokview *v, size_t i) {
@@ -162,9 +351,9 @@ static int tok_locative(const tokview *v, size_t i) {
 static size_t emit_entity(emitter *e, const tokview *v, size_t i,
                           const px_cluster_opts *o) {
     size_t j = i + 1;
-    uint64_t h = v->t[i].hash;
+    uint64_t h = tok_name_hash(v, i);
     while (j < v->n && tok_cap_word(v, j) && tok_glued(v, j)) {
-        uint64_t pair[2] = {h, v->t[j++].hash};
+        uint64_t pair[2] = {h, tok_name_hash(v, j++)};
         h = px_hash64(pair, sizeof pair, 0);
     }
     if (j - i == 1 && tok_sentence_start(v, i)) return j;
