@@ -47,6 +47,7 @@ static int set_opt(px_cluster_opts *o, const char *kv) {
     OPT(w_reuse, (double))
     OPT(settle_threshold, (double))
     OPT(settle_size, (size_t))
+    OPT(feature_cap, (double))
     /* clang-format on */
 #undef OPT
     return -1;

@@ -75,6 +75,8 @@ typedef struct px_cluster_opts {
                                 [0..1] */
     double settle_threshold; /* px_clusterer_settle: a small story joins the
                                 best other story scoring this (0..1] */
+    double feature_cap;      /* most weight one feature may hold in an
+                                article's unit vector (0..1]; 1 = no cap */
     size_t settle_size;      /* stories of at most this many articles are
                                 settled (0 = settling does nothing) */
 } px_cluster_opts;

@@ -113,6 +113,7 @@ void px_cluster_opts_default(px_cluster_opts *o) {
         .conflict_rare = 0.05,
         .settle_threshold = 0.25,
         .settle_size = 3,
+        .feature_cap = 0.5,
     };
 }
 
@@ -128,7 +129,8 @@ static int opts_valid(const px_cluster_opts *o) {
            o->merge_specific >= 0 && o->merge_specific <= 1 &&
            o->conflict_factor > 0 && o->conflict_factor <= 1 &&
            o->conflict_rare >= 0 && o->conflict_rare <= 1 &&
-           o->settle_threshold > 0 && o->settle_threshold <= 1;
+           o->settle_threshold > 0 && o->settle_threshold <= 1 &&
+           o->feature_cap > 0 && o->feature_cap <= 1;
 }
 
 px_result px_clusterer_new(const px_cluster_opts *opts, px_clusterer **out) {
@@ -257,16 +259,33 @@ static void scratch_reserve(px_clusterer *c, size_t n) {
 
 /* ------------------------------------------------------- article vector */
 
+static void terms_unit(term *t, size_t n) {
+    double norm = terms_norm(t, n);
+    for (size_t i = 0; i < n && norm > 0; i++) t[i].w = (float)(t[i].w / norm);
+}
+
 /* Finish the n weighted terms in c->vec: keep the story_terms heaviest,
- * the query_terms heaviest of them first, at unit length.  Returns the
- * count kept. */
+ * the query_terms heaviest of them first, at unit length, no feature above
+ * feature_cap.  Returns the count kept. */
 static size_t vector_finish(px_clusterer *c, size_t nin) {
     size_t n = nin < c->o.story_terms ? nin : c->o.story_terms;
     terms_select(c->vec, nin, n);
     terms_select(c->vec, n, c->o.query_terms); /* the query comes first */
-    double norm = terms_norm(c->vec, n);
-    for (size_t i = 0; i < n && norm > 0; i++)
-        c->vec[i].w = (float)(c->vec[i].w / norm);
+    terms_unit(c->vec, n);
+    /* Cap: a feature new to the corpus gets the top idf, and an article's
+     * one unheard-of number ("filed by desk 4711") could carry most of its
+     * weight and keep its copies from their story.  Two rounds settle it
+     * (after one, the rest of the vector has grown by at most 1/cap). */
+    for (int round = 0; round < 2; round++) {
+        int clipped = 0;
+        for (size_t i = 0; i < n; i++)
+            if (c->vec[i].w > c->o.feature_cap) {
+                c->vec[i].w = (float)c->o.feature_cap;
+                clipped = 1;
+            }
+        if (!clipped) break;
+        terms_unit(c->vec, n);
+    }
     return n;
 }
 

@@ -330,6 +330,35 @@ static void test_many_copies(void **state) {
     fx_release(&fx);
 }
 
+/* Stories of n near-copies that differ only in a number no other article
+ * holds ("Filed by desk 17."): that number has the top idf, and without
+ * the feature cap it carries most of each copy's weight. */
+static size_t near_copy_stories(double feature_cap, int n) {
+    px_cluster_opts o;
+    px_cluster_opts_default(&o);
+    o.feature_cap = feature_cap;
+    fixture fx;
+    fx_init_opts(&fx, &o);
+    char id[32], text[512];
+    for (int i = 0; i < n; i++) {
+        snprintf(id, sizeof id, "near%d", i);
+        snprintf(text, sizeof text, "%s Filed by desk %d.", quake[0], 1000 + i);
+        add(&fx, id, NULL, text);
+    }
+    px_clusterer_settle(fx.c);
+    size_t k = px_clusterer_nstories(fx.c);
+    fx_release(&fx);
+    return k;
+}
+
+static void test_feature_cap(void **state) {
+    (void)state;
+    px_cluster_opts o;
+    px_cluster_opts_default(&o);
+    assert_int_equal(near_copy_stories(o.feature_cap, 3000), 1);
+    assert_true(near_copy_stories(1.0, 3000) > 1); /* the cap is what holds */
+}
+
 static void test_other_scripts(void **state) {
     (void)state;
     fixture fx;
@@ -427,6 +456,7 @@ int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_two_events),
         cmocka_unit_test(test_settle),
+        cmocka_unit_test(test_feature_cap),
         cmocka_unit_test(test_stable_ids),
         cmocka_unit_test(test_merge),
         cmocka_unit_test(test_no_text),
