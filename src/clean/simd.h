@@ -1,0 +1,119 @@
+/*
+ * simd.h - 16-byte tests on text for the ASCII fast paths of the cleaner
+ * and the doc views: each test reads s[0..16) and returns a 16-bit mask,
+ * bit b for byte b.
+ *
+ * Design: SSE2 (every x86-64 CPU has it) when the compiler targets it, one
+ * compare and one movemask per test; elsewhere, or with -DPX_NO_SIMD, a
+ * plain loop over the 16 bytes computing the same masks (so the two builds
+ * give byte-identical outputs; build with CFLAGS+=-DPX_NO_SIMD to test the
+ * portable path).  Callers combine masks with integer operations: four
+ * tests of one kind cover a 64-byte block (px_v64_*).  Bytes are compared
+ * as unsigned values throughout.
+ */
+#ifndef PX_CLEAN_SIMD_H
+#define PX_CLEAN_SIMD_H
+
+#include <stdint.h>
+#include <string.h> /* memcpy */
+
+#if defined(__SSE2__) && !defined(PX_NO_SIMD)
+#define PX_SIMD_SSE2 1
+#include <emmintrin.h>
+#endif
+
+#ifdef PX_SIMD_SSE2
+
+typedef __m128i px_v16;
+
+static inline px_v16 px_v16_load(const unsigned char *s) {
+    return _mm_loadu_si128((const __m128i *)(const void *)s);
+}
+
+/* Bytes >= 0x80. */
+static inline unsigned px_v16_high(px_v16 v) {
+    return (unsigned)_mm_movemask_epi8(v);
+}
+
+/* Bytes equal to c. */
+static inline unsigned px_v16_eq(px_v16 v, unsigned char c) {
+    return (unsigned)_mm_movemask_epi8(
+        _mm_cmpeq_epi8(v, _mm_set1_epi8((char)c)));
+}
+
+/* Bytes within [lo, hi] (unsigned; lo <= hi): biased into a signed
+ * compare, x - lo < hi - lo + 1 as unsigned. */
+static inline unsigned px_v16_range(px_v16 v, unsigned char lo,
+                                    unsigned char hi) {
+    __m128i x = _mm_add_epi8(v, _mm_set1_epi8((char)(0x80 - lo)));
+    return (unsigned)_mm_movemask_epi8(
+        _mm_cmplt_epi8(x, _mm_set1_epi8((char)(0x80 + (hi - lo) + 1))));
+}
+
+/* ASCII letters (either case). */
+static inline unsigned px_v16_alpha(px_v16 v) {
+    return px_v16_range(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 'z');
+}
+
+/* Store v folded as the norm view folds ASCII: 'A'-'Z' lower-cased, '`'
+ * as '\''; other bytes unchanged. */
+static inline void px_v16_fold_store(px_v16 v, unsigned char *o) {
+    __m128i up = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8(0x80 - 'A')),
+                                _mm_set1_epi8((char)(0x80 + 26)));
+    __m128i bq = _mm_cmpeq_epi8(v, _mm_set1_epi8('`'));
+    v = _mm_or_si128(v, _mm_and_si128(up, _mm_set1_epi8(0x20)));
+    v = _mm_xor_si128(v, _mm_and_si128(bq, _mm_set1_epi8('`' ^ '\'')));
+    _mm_storeu_si128((__m128i *)(void *)o, v);
+}
+
+#else /* portable: the same masks one byte at a time */
+
+typedef struct px_v16 {
+    unsigned char b[16];
+} px_v16;
+
+static inline px_v16 px_v16_load(const unsigned char *s) {
+    px_v16 v;
+    memcpy(v.b, s, 16);
+    return v;
+}
+
+static inline unsigned px_v16_high(px_v16 v) {
+    unsigned m = 0;
+    for (unsigned i = 0; i < 16; i++) m |= (unsigned)(v.b[i] >> 7) << i;
+    return m;
+}
+
+static inline unsigned px_v16_eq(px_v16 v, unsigned char c) {
+    unsigned m = 0;
+    for (unsigned i = 0; i < 16; i++) m |= (unsigned)(v.b[i] == c) << i;
+    return m;
+}
+
+static inline unsigned px_v16_range(px_v16 v, unsigned char lo,
+                                    unsigned char hi) {
+    unsigned m = 0;
+    for (unsigned i = 0; i < 16; i++)
+        m |= (unsigned)((unsigned)(v.b[i] - lo) <= (unsigned)(hi - lo)) << i;
+    return m;
+}
+
+static inline unsigned px_v16_alpha(px_v16 v) {
+    unsigned m = 0;
+    for (unsigned i = 0; i < 16; i++)
+        m |= (unsigned)((unsigned)((v.b[i] | 0x20) - 'a') < 26u) << i;
+    return m;
+}
+
+static inline void px_v16_fold_store(px_v16 v, unsigned char *o) {
+    for (unsigned i = 0; i < 16; i++) {
+        unsigned char c = v.b[i];
+        o[i] = (unsigned)(c - 'A') < 26u ? (unsigned char)(c + 32)
+               : c == '`'                ? (unsigned char)'\''
+                                         : c;
+    }
+}
+
+#endif
+
+#endif /* PX_CLEAN_SIMD_H */
