@@ -278,31 +278,30 @@ static void ensure(px_buf *b, size_t n) {
     b->alloc = a;
 }
 
-/* The 8 bytes at s are printable ASCII or single spaces, none a '`', the
- * last not a space: their norm view is the lower-cased bytes. */
-static int plain8(uint64_t w) {
-    if (!px_swar_printable(w)) return 0;
-    uint64_t sp = px_swar_eq(w, ' ');
-    return !(sp & (sp << 8)) && !(sp >> 56) && !px_swar_eq(w, '`');
-}
-
 /* Copy the stretch of printable ASCII starting at s[i] - single whitespace
  * bytes between printable ones included, as ' ' or '\n' - folded (lower
  * case, '`' as '\'').  Its norm view has the same length, so it maps as
  * ONE offset-map piece.  A stretch that runs into non-ASCII leaves its last
- * letter for norm_unit (a combining mark may follow).  Returns the end. */
+ * letter for norm_unit (a combining mark may follow).  Returns the end.
+ * 16 bytes at a time: the stretch stops at the first byte that is neither
+ * printable nor a whitespace byte followed by a printable one. */
 static size_t put_ascii(px_doc *d, const unsigned char *s, size_t n, size_t i) {
-    ensure(&d->norm, n - i + 8);
+    ensure(&d->norm, n - i + 16);
     unsigned char *o = (unsigned char *)d->norm.data + d->norm.len - i;
     size_t j = i;
-    while (j < n) {
-        uint64_t w;
-        if (j + 8 <= n && plain8(w = px_swar_load(s + j))) { /* 8 at a time */
-            w |= px_swar_range(w, 'A', 'Z') >> 2;
-            memcpy(o + j, &w, 8);
-            j += 8;
-            continue;
+    while (j + 16 <= n) {
+        px_v16 v = px_v16_load(s + j);
+        unsigned pr = px_v16_range(v, 0x21, 0x7E),
+                 ws = px_v16_range(v, '\t', '\r') | px_v16_eq(v, ' ');
+        unsigned stop = ~pr & ~(ws & (pr >> 1)) & 0x7FFFu; /* bytes 0-14 */
+        px_v16_fold_store(v, o + j);
+        if (stop) { /* the byte-wise loop below stops there too */
+            j += (size_t)__builtin_ctz(stop);
+            break;
         }
+        j += pr >> 15 ? 16 : 15; /* byte 15 is decided with the next ones */
+    }
+    while (j < n) {
         unsigned char c = s[j];
         if (printable(c)) {
             o[j] = fold_ascii(c);

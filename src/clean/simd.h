@@ -56,13 +56,18 @@ static inline unsigned px_v16_alpha(px_v16 v) {
 }
 
 /* Store v folded as the norm view folds ASCII: 'A'-'Z' lower-cased, '`'
- * as '\''; other bytes unchanged. */
+ * as '\'', \t \v \f \r as ' '; other bytes unchanged. */
 static inline void px_v16_fold_store(px_v16 v, unsigned char *o) {
     __m128i up = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8(0x80 - 'A')),
                                 _mm_set1_epi8((char)(0x80 + 26)));
+    __m128i ws = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8(0x80 - '\t')),
+                                _mm_set1_epi8((char)(0x80 + 5)));
+    ws = _mm_andnot_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\n')), ws);
     __m128i bq = _mm_cmpeq_epi8(v, _mm_set1_epi8('`'));
     v = _mm_or_si128(v, _mm_and_si128(up, _mm_set1_epi8(0x20)));
     v = _mm_xor_si128(v, _mm_and_si128(bq, _mm_set1_epi8('`' ^ '\'')));
+    v = _mm_or_si128(_mm_andnot_si128(ws, v),
+                     _mm_and_si128(ws, _mm_set1_epi8(' ')));
     _mm_storeu_si128((__m128i *)(void *)o, v);
 }
 
@@ -110,7 +115,8 @@ static inline void px_v16_fold_store(px_v16 v, unsigned char *o) {
         unsigned char c = v.b[i];
         o[i] = (unsigned)(c - 'A') < 26u ? (unsigned char)(c + 32)
                : c == '`'                ? (unsigned char)'\''
-                                         : c;
+               : (unsigned)(c - '\t') < 5u && c != '\n' ? (unsigned char)' '
+                                                        : c;
     }
 }
 
