@@ -39,6 +39,7 @@
 #include "clean/lexicon.h"
 #include "clean/rules.h"
 #include "clean/script.h"
+#include "clean/simd.h"
 #include "clean/swar.h"
 #include "core/utf8.h"
 #include "parallax/clean.h"
@@ -78,17 +79,29 @@ static int control_at(const unsigned char *s, size_t n, size_t i, size_t *len) {
     return 0;
 }
 
+/* Bytes of the 16 at s where control_at may find a control character
+ * (past offset 0, where a BOM may stand): C0 controls but \t \n \f \r,
+ * DEL, and 0xC2 (C1 controls are U+0080-U+009F). */
+static unsigned control_candidates(const unsigned char *s) {
+    px_v16 v = px_v16_load(s);
+    if ((px_v16_range(v, 0x20, 0x7E) | px_v16_eq(v, '\n')) == 0xFFFFu)
+        return 0; /* the common case: printable ASCII and newlines */
+    return px_v16_range(v, 0x00, 0x08) | px_v16_eq(v, 0x0B) |
+           px_v16_range(v, 0x0E, 0x1F) | px_v16_eq(v, 0x7F) |
+           px_v16_eq(v, 0xC2);
+}
+
 static void rule_control(px_clean_ctx *c) {
     const unsigned char *s = (const unsigned char *)c->text;
     size_t i = 0, n = c->len, l;
     while (i < n) {
-        if (i + 8 <= n && px_swar_printable(px_swar_load(s + i))) {
-            i += 8;
-            continue;
-        }
-        if (s[i] >= 0x20 && s[i] < 0x7F) {
-            i++;
-            continue;
+        if (i && i + 16 <= n) { /* skip to the next candidate byte */
+            unsigned m = control_candidates(s + i);
+            if (!m) {
+                i += 16;
+                continue;
+            }
+            i += (size_t)__builtin_ctz(m);
         }
         if (!control_at(s, n, i, &l)) {
             i++;

@@ -71,6 +71,19 @@ static inline void px_v16_fold_store(px_v16 v, unsigned char *o) {
     _mm_storeu_si128((__m128i *)(void *)o, v);
 }
 
+/* Store v lower-cased ('A'-'Z'), with \t \n \v \f \r as ' ': the folded
+ * form of fold.h for ASCII. */
+static inline void px_v16_lower_store(px_v16 v, unsigned char *o) {
+    __m128i up = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8(0x80 - 'A')),
+                                _mm_set1_epi8((char)(0x80 + 26)));
+    __m128i ws = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8(0x80 - '\t')),
+                                _mm_set1_epi8((char)(0x80 + 5)));
+    v = _mm_or_si128(v, _mm_and_si128(up, _mm_set1_epi8(0x20)));
+    v = _mm_or_si128(_mm_andnot_si128(ws, v),
+                     _mm_and_si128(ws, _mm_set1_epi8(' ')));
+    _mm_storeu_si128((__m128i *)(void *)o, v);
+}
+
 #else /* portable: the same masks one byte at a time */
 
 typedef struct px_v16 {
@@ -120,6 +133,48 @@ static inline void px_v16_fold_store(px_v16 v, unsigned char *o) {
     }
 }
 
+static inline void px_v16_lower_store(px_v16 v, unsigned char *o) {
+    for (unsigned i = 0; i < 16; i++) {
+        unsigned char c = v.b[i];
+        o[i] = (unsigned)(c - 'A') < 26u   ? (unsigned char)(c + 32)
+               : (unsigned)(c - '\t') < 5u ? (unsigned char)' '
+                                           : c;
+    }
+}
+
 #endif
+
+/* ------------------------------------------------------------- helpers */
+
+/* Number of bits set in a 16-bit mask (no popcnt instruction assumed). */
+static inline unsigned px_popcount16(unsigned m) {
+    m = m - ((m >> 1) & 0x5555u);
+    m = (m & 0x3333u) + ((m >> 2) & 0x3333u);
+    m = (m + (m >> 4)) & 0x0F0Fu;
+    return (m + (m >> 8)) & 0x1Fu;
+}
+
+/* First occurrence of nd[0..m) (m >= 2) in h[0..n), or NULL: memmem,
+ * with 16 candidate positions at a time filtered on the needle's first,
+ * second and last bytes. */
+static inline const char *px_memmem(const char *h, size_t n, const char *nd,
+                                    size_t m) {
+    const unsigned char *u = (const unsigned char *)h;
+    size_t i = 0;
+    if (n < m) return NULL;
+    for (; i + 15 + m <= n; i += 16) {
+        unsigned c =
+            px_v16_eq(px_v16_load(u + i), (unsigned char)nd[0]) &
+            px_v16_eq(px_v16_load(u + i + 1), (unsigned char)nd[1]) &
+            px_v16_eq(px_v16_load(u + i + m - 1), (unsigned char)nd[m - 1]);
+        for (; c; c &= c - 1) {
+            size_t p = i + (size_t)__builtin_ctz(c);
+            if (!memcmp(h + p, nd, m)) return h + p;
+        }
+    }
+    for (; i + m <= n; i++)
+        if (h[i] == nd[0] && !memcmp(h + i, nd, m)) return h + i;
+    return NULL;
+}
 
 #endif /* PX_CLEAN_SIMD_H */
