@@ -40,7 +40,6 @@
 #include "clean/rules.h"
 #include "clean/script.h"
 #include "clean/simd.h"
-#include "clean/swar.h"
 #include "core/utf8.h"
 #include "parallax/clean.h"
 
@@ -428,27 +427,36 @@ static size_t glue_point(const unsigned char *s, size_t n) {
     return 0;
 }
 
-/* Cheap gate for glue_point on ASCII: some lower-case byte touches an
- * upper-case one, or two capitals touch a lower-case byte, in the opening
- * 32 bytes (overlapping 8-byte windows); non-ASCII always passes. */
-static int maybe_glued(const unsigned char *s, size_t n) {
+/* Cheap gate for glue_point on ASCII: in the opening 32 bytes of the
+ * line (s[0..n), avail readable bytes at s), some lower-case byte touches
+ * an upper-case one, or two capitals touch a lower-case byte; a byte >=
+ * 0x80 there, or a line under 8 bytes, always passes. */
+static int maybe_glued(const unsigned char *s, size_t n, size_t avail) {
     if (n < 8) return 1;
-    for (size_t o = 0;; o += 6) { /* the last window ends the line */
-        if (o + 8 > n) o = n - 8;
-        uint64_t w = px_swar_load(s + o);
-        if (w & PX_SWAR_HIGH) return 1;
-        uint64_t lo = px_swar_range(w, 'a', 'z'),
-                 up = px_swar_range(w, 'A', 'Z');
-        if (((lo << 8) & up) || ((up << 8) & up & (lo >> 8))) return 1;
-        if (o + 8 >= n || o >= 24) return 0;
+    size_t m = n < 32 ? n : 32;
+    unsigned char pad[32];
+    if (avail < 32) { /* near the end of the text: read a padded copy */
+        memset(pad, 0, sizeof pad);
+        memcpy(pad, s, m);
+        s = pad;
     }
+    px_v16 a = px_v16_load(s), b = px_v16_load(s + 16);
+    uint32_t keep = m == 32 ? 0xFFFFFFFFu : (1u << m) - 1;
+    if ((px_v16_high(a) | px_v16_high(b) << 16) & keep) return 1;
+    uint32_t lo =
+                 (px_v16_range(a, 'a', 'z') | px_v16_range(b, 'a', 'z') << 16) &
+                 keep,
+             up =
+                 (px_v16_range(a, 'A', 'Z') | px_v16_range(b, 'A', 'Z') << 16) &
+                 keep;
+    return ((lo << 1) & up) || ((up << 1) & up & (lo >> 1));
 }
 
 /* A lexicon label glued to the start of a paragraph of 3+ more words. */
 static void rule_glued_start(px_clean_ctx *c, size_t i) {
     const char *t = c->text;
     size_t a = c->lines[i].start, n = line_len(c, i);
-    if (!maybe_glued((const unsigned char *)t + a, n)) return;
+    if (!maybe_glued((const unsigned char *)t + a, n, c->len - a)) return;
     size_t p = glue_point((const unsigned char *)t + a, n);
     char f[64];
     if (!p || px_count_words(t + a + p, n - p, 3) < 3) return;
@@ -466,7 +474,8 @@ static size_t rule_footer(px_clean_ctx *c) {
     size_t i = c->nlines;
     while (i > 0) {
         size_t k = i - 1;
-        folded_line fo = {.done = 0};
+        folded_line fo; /* only .done is read before fold_once fills it */
+        fo.done = 0;
         if (!px_line_blank(c->text, &c->lines[k]) && !px_rule_credit(c, k) &&
             !line_share(c, k, 1, &fo) && !line_label(c, k, &fo) &&
             !line_recurring(c, k, 1))
@@ -480,7 +489,8 @@ static void rule_lines(px_clean_ctx *c, size_t upto) {
     for (size_t i = 0; i < upto; i++) {
         if (px_line_blank(c->text, &c->lines[i])) continue;
         int edge = at_edge(c, i);
-        folded_line fo = {.done = 0};
+        folded_line fo; /* only .done is read before fold_once fills it */
+        fo.done = 0;
         if (line_label(c, i, &fo) || line_share(c, i, edge, &fo) ||
             line_recurring(c, i, edge))
             continue;

@@ -36,7 +36,6 @@
 #include "clean/clean_int.h"
 #include "clean/offmap.h"
 #include "clean/simd.h"
-#include "clean/swar.h"
 #include "core/utf8.h"
 #include "parallax/doc.h"
 
@@ -59,16 +58,15 @@ static int is_space_byte(unsigned char c) {
     return c == ' ' || (unsigned)(c - '\t') < 5u; /* \t \n \v \f \r */
 }
 
-/* Length of the valid UTF-8 prefix of s[i..end), 8 ASCII bytes at a time. */
+/* Length of the valid UTF-8 prefix of s[i..end), 16 ASCII bytes at a
+ * time. */
 static size_t valid_run(const unsigned char *s, size_t i, size_t end) {
     size_t run = i;
     int32_t cp;
     while (run < end) {
-        if (run + 8 <= end) {
-            if (!(px_swar_load(s + run) & PX_SWAR_HIGH)) {
-                run += 8;
-                continue;
-            }
+        if (run + 16 <= end && !px_v16_high(px_v16_load(s + run))) {
+            run += 16;
+            continue;
         }
         if (s[run] < 0x80)
             run++;
@@ -469,7 +467,7 @@ static void tok_block(const unsigned char *s, tok_masks *m, size_t k) {
         dig |= (uint64_t)px_v16_range(v, '0', '9') << sh;
         nl |= (uint64_t)px_v16_eq(v, '\n') << sh;
         ap |= (uint64_t)px_v16_eq(v, '\'') << sh;
-        dc |= (uint64_t)(px_v16_eq(v, '.') | px_v16_eq(v, ',')) << sh;
+        dc |= (uint64_t)px_v16_eq_or(v, 0x02, '.') << sh; /* . and , */
         hi |= (uint64_t)px_v16_high(v) << sh;
     }
     m->let[k] = let, m->dig[k] = dig, m->nl[k] = nl;
@@ -581,18 +579,15 @@ static void tokenize(px_doc *d) {
                    buf + 4 * (nb + 1),
                    buf + 5 * (nb + 1),
                    nb};
+    /* one call site, so that tok_block is inlined with its constants */
+    unsigned char tail[64] = {0}; /* the last, partial block, padded */
+    memcpy(tail, s + 64 * full, n - 64 * full);
     uint64_t any_hi = 0;
-    for (size_t k = 0; k < full; k++) {
-        tok_block(s + 64 * k, &m, k);
+    for (size_t k = 0; k <= nb; k++) {
+        tok_block(k < full ? s + 64 * k : tail, &m, k);
         any_hi |= m.hi[k];
+        if (k == full) memset(tail, 0, sizeof tail); /* then the sentinel */
     }
-    if (full < nb) { /* the last, partial block, padded with zeros */
-        unsigned char tail[64] = {0};
-        memcpy(tail, s + 64 * full, n - 64 * full);
-        tok_block(tail, &m, full);
-        any_hi |= m.hi[full];
-    }
-    tok_block((const unsigned char[64]){0}, &m, nb);
     if (any_hi) tok_nonascii(s, n, &m);
     d->atok = tok_words(&m);
     d->tok = px_malloc((d->atok ? d->atok : 1) * sizeof *d->tok);

@@ -41,6 +41,14 @@ static inline unsigned px_v16_eq(px_v16 v, unsigned char c) {
         _mm_cmpeq_epi8(v, _mm_set1_epi8((char)c)));
 }
 
+/* Bytes b with (b | bits) == c (c ^ bits: bytes that differ from c only
+ * in bits). */
+static inline unsigned px_v16_eq_or(px_v16 v, unsigned char bits,
+                                    unsigned char c) {
+    return (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(
+        _mm_or_si128(v, _mm_set1_epi8((char)bits)), _mm_set1_epi8((char)c)));
+}
+
 /* Bytes within [lo, hi] (unsigned; lo <= hi): biased into a signed
  * compare, x - lo < hi - lo + 1 as unsigned. */
 static inline unsigned px_v16_range(px_v16 v, unsigned char lo,
@@ -105,6 +113,14 @@ static inline unsigned px_v16_high(px_v16 v) {
 static inline unsigned px_v16_eq(px_v16 v, unsigned char c) {
     unsigned m = 0;
     for (unsigned i = 0; i < 16; i++) m |= (unsigned)(v.b[i] == c) << i;
+    return m;
+}
+
+static inline unsigned px_v16_eq_or(px_v16 v, unsigned char bits,
+                                    unsigned char c) {
+    unsigned m = 0;
+    for (unsigned i = 0; i < 16; i++)
+        m |= (unsigned)((v.b[i] | bits) == c) << i;
     return m;
 }
 
