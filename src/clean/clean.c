@@ -30,6 +30,7 @@
  * cheap test on a line's ends or first bytes, so the cleaner is cheap next
  * to normalising (bench/bench_clean.sh).
  */
+#include <assert.h> /* assert */
 #include <stdio.h>  /* snprintf */
 #include <stdlib.h> /* qsort */
 #include <string.h> /* memset, memcmp */
@@ -94,6 +95,10 @@ static void rule_control(px_clean_ctx *c) {
     const unsigned char *s = (const unsigned char *)c->text;
     size_t i = 0, n = c->len, l;
     while (i < n) {
+        if (i && i + 64 <= n && px_plain64(s + i)) {
+            i += 64;
+            continue;
+        }
         if (i && i + 16 <= n) { /* skip to the next candidate byte */
             unsigned m = control_candidates(s + i);
             if (!m) {
@@ -127,6 +132,8 @@ static size_t fold_line(const px_clean_ctx *c, size_t i, char *f, size_t cap) {
 static int ends_final(const char *s, size_t n) {
     while (n && (s[n - 1] == ' ' || s[n - 1] == '\t')) n--;
     if (!n) return 0;
+    unsigned char last = (unsigned char)s[n - 1];
+    if (last < 0x80) return px_ascii_final_punct(last);
     size_t k = n - 1;
     while (k && ((unsigned char)s[k] & 0xC0) == 0x80) k--;
     int32_t cp;
@@ -303,8 +310,7 @@ static int share_opening(const px_clean_ctx *c, size_t i) {
     const char *s = c->text + c->lines[i].start;
     if (n <= 96 && !ends_final(s, n)) return 1;
     while (k < n && (s[k] == ' ' || s[k] == '\t')) k++;
-    return px_lex_share_gate(c->share_gate, s + k, n - k) &&
-           px_lex_share_first(s + k, n - k);
+    return px_lex_share_gate(s + k, n - k) && px_lex_share_first(s + k, n - k);
 }
 
 static int line_share(px_clean_ctx *c, size_t i, int edge, folded_line *fo) {
@@ -583,7 +589,7 @@ px_result px_clean_run(const char *text, size_t len, const px_doc_opts *opts,
     c.opts = opts ? opts : &none;
     c.out = out;
     c.doc_script = -1;
-    px_lex_share_gate_init(c.share_gate);
+    assert(px_lex_share_gate_ok()); /* the precomputed gate is current */
     px_lines_split(text, len, &c.lines, &c.nlines);
     find_zones(&c);
     rule_control(&c);

@@ -121,14 +121,8 @@ size_t px_count_words(const char *s, size_t n, size_t limit) {
 }
 
 int px_cp_final_punct(int32_t cp) {
+    if (cp < 0x80) return px_ascii_final_punct((unsigned)cp);
     switch (cp) {
-    case '.':
-    case '!':
-    case '?':
-    case '"':
-    case '\'':
-    case ')':
-    case ']':
     case 0x2019:
     case 0x201D:
     case 0x00BB:

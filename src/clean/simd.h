@@ -92,6 +92,20 @@ static inline void px_v16_lower_store(px_v16 v, unsigned char *o) {
     _mm_storeu_si128((__m128i *)(void *)o, v);
 }
 
+/* 1 if each of the 64 bytes at s is printable ASCII (0x20-0x7E) or '\n'
+ * (the common case of article text, tested in one go). */
+static inline int px_plain64(const unsigned char *s) {
+    __m128i ok = _mm_set1_epi8(-1);
+    for (unsigned q = 0; q < 4; q++) {
+        __m128i v = px_v16_load(s + 16 * q);
+        __m128i pr = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8(0x80 - 0x20)),
+                                    _mm_set1_epi8((char)(0x80 + 0x5F)));
+        ok = _mm_and_si128(
+            ok, _mm_or_si128(pr, _mm_cmpeq_epi8(v, _mm_set1_epi8('\n'))));
+    }
+    return _mm_movemask_epi8(ok) == 0xFFFF;
+}
+
 #else /* portable: the same masks one byte at a time */
 
 typedef struct px_v16 {
@@ -156,6 +170,12 @@ static inline void px_v16_lower_store(px_v16 v, unsigned char *o) {
                : (unsigned)(c - '\t') < 5u ? (unsigned char)' '
                                            : c;
     }
+}
+
+static inline int px_plain64(const unsigned char *s) {
+    for (unsigned i = 0; i < 64; i++)
+        if ((unsigned)(s[i] - 0x20) > 0x5Eu && s[i] != '\n') return 0;
+    return 1;
 }
 
 #endif
