@@ -416,7 +416,24 @@ typedef struct tok_out {
     size_t clean_len;
     size_t nh[2], ch[2]; /* forward-walking hints and windows (offmap.h) */
     px_offwin nw, cw;
+    /* both windows at once: norm [lo, hi] maps to clean by adding nd and
+     * to the original by adding od (lo > hi: none) */
+    size_t lo, hi, nd, od;
 } tok_out;
+
+/* The norm range whose spans both windows map, after they moved. */
+static void tok_window(tok_out *o) {
+    int64_t lo = (int64_t)o->nw.lo, hi = (int64_t)o->nw.hi,
+            nd = (int64_t)o->nw.delta;
+    if ((int64_t)o->cw.lo - nd > lo) lo = (int64_t)o->cw.lo - nd;
+    if ((int64_t)o->cw.hi - nd < hi) hi = (int64_t)o->cw.hi - nd;
+    if (!o->nw.hi || !o->cw.hi || lo < 0 || hi <= lo) {
+        o->lo = 1, o->hi = 0;
+        return;
+    }
+    o->lo = (size_t)lo, o->hi = (size_t)hi;
+    o->nd = o->nw.delta, o->od = o->nw.delta + o->cw.delta;
+}
 
 static int starts_upper(const tok_out *o, size_t clean_off) {
     const unsigned char *s = o->clean + clean_off;
@@ -431,12 +448,17 @@ static int starts_upper(const tok_out *o, size_t clean_off) {
 static inline void emit_token(tok_out *o, px_token *t, size_t ns, size_t ne,
                               unsigned flags) {
     size_t cs, ce, os, oe;
-    px_offmap_span_at(o->nmap, ns, ne, o->nh, &o->nw, &cs, &ce);
-    if (cs < ce)
-        px_offmap_span_at(o->cmap, cs, ce, o->ch, &o->cw, &os, &oe);
-    else { /* cannot happen (a norm byte comes from >= 1 clean byte) */
-        os = px_offmap_start_at(o->cmap, cs, &o->ch[0]);
-        oe = px_offmap_end_at(o->cmap, ce, &o->ch[1]);
+    if (ns >= o->lo && ne <= o->hi) { /* inside both windows */
+        cs = ns + o->nd, os = ns + o->od, oe = ne + o->od;
+    } else {
+        px_offmap_span_at(o->nmap, ns, ne, o->nh, &o->nw, &cs, &ce);
+        if (cs < ce)
+            px_offmap_span_at(o->cmap, cs, ce, o->ch, &o->cw, &os, &oe);
+        else { /* cannot happen (a norm byte comes from >= 1 clean byte) */
+            os = px_offmap_start_at(o->cmap, cs, &o->ch[0]);
+            oe = px_offmap_end_at(o->cmap, ce, &o->ch[1]);
+        }
+        tok_window(o);
     }
     unsigned char c0 = cs < o->clean_len ? o->clean[cs] : 0;
     if (c0 < 0x80 ? (unsigned)(c0 - 'A') < 26u : starts_upper(o, cs))
@@ -553,7 +575,7 @@ static size_t tok_words(tok_masks *m) {
         uint64_t Ln = L >> 1 | (k < nb ? m->let[k + 1] << 63 : 0),
                  Dn = D >> 1 | (k < nb ? m->dig[k + 1] << 63 : 0);
         uint64_t W = L | D | (m->ap[k] & Lp & Ln) | (m->dc[k] & Dp & Dn);
-        ntok += (size_t)__builtin_popcountll(W & ~(W << 1 | wprev >> 63));
+        ntok += px_popcount64(W & ~(W << 1 | wprev >> 63));
         m->nl[k] = add_carry(~W, m->nl[k], &cp) & W;
         m->ap[k] = add_carry(W, L, &ca) & ~W;
         m->dig[k] = add_carry(W, D, &cd) & ~W;
@@ -593,11 +615,19 @@ static void tokenize(px_doc *d) {
     d->tok = px_malloc((d->atok ? d->atok : 1) * sizeof *d->tok);
 
     const uint64_t *W = m.let, *para = m.nl, *alpha = m.ap, *digit = m.dig;
-    tok_out o = {&d->norm_map, &d->clean_map,
-                 d->norm.data, (const unsigned char *)d->clean.data,
-                 d->clean.len, {0, 0},
-                 {0, 0},       {0, 0, 0},
-                 {0, 0, 0}};
+    tok_out o = {&d->norm_map,
+                 &d->clean_map,
+                 d->norm.data,
+                 (const unsigned char *)d->clean.data,
+                 d->clean.len,
+                 {0, 0},
+                 {0, 0},
+                 {0, 0, 0},
+                 {0, 0, 0},
+                 1,
+                 0,
+                 0,
+                 0};
     px_token *t = d->tok;
     uint64_t wprev = 0;
     size_t start = 0;

@@ -190,6 +190,15 @@ static inline unsigned px_popcount16(unsigned m) {
     return (m + (m >> 8)) & 0x1Fu;
 }
 
+/* Number of bits set in a 64-bit mask (no popcnt instruction assumed:
+ * inline, not libgcc's call). */
+static inline unsigned px_popcount64(uint64_t m) {
+    m = m - ((m >> 1) & 0x5555555555555555ull);
+    m = (m & 0x3333333333333333ull) + ((m >> 2) & 0x3333333333333333ull);
+    m = (m + (m >> 4)) & 0x0F0F0F0F0F0F0F0Full;
+    return (unsigned)((m * 0x0101010101010101ull) >> 56);
+}
+
 /* First occurrence of nd[0..m) (m >= 2) in h[0..n), or NULL: memmem,
  * with 16 candidate positions at a time filtered on the needle's first,
  * second and last bytes. */
