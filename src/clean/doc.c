@@ -641,17 +641,17 @@ static void tokenize(px_doc *d) {
         wprev = w;
         while (st | en) {
             if (!open) { /* next start */
-                flags = (pk & st & (0 - st)) ? PX_TOK_PARA : 0;
-                start = base + (size_t)__builtin_ctzll(st);
+                unsigned sb = (unsigned)__builtin_ctzll(st);
+                flags = (unsigned)(pk >> sb & 1) * PX_TOK_PARA;
+                start = base + sb;
                 st &= st - 1;
                 open = 1;
                 if (!en) break;
             }
-            uint64_t b = en & (0 - en); /* its end */
-            flags |=
-                ((ak & b) ? PX_TOK_ALPHA : 0) | ((dk & b) ? PX_TOK_DIGIT : 0);
-            emit_token(&o, t++, start, base + (size_t)__builtin_ctzll(en),
-                       flags);
+            unsigned eb = (unsigned)__builtin_ctzll(en); /* its end */
+            flags |= (unsigned)(ak >> eb & 1) * PX_TOK_ALPHA |
+                     (unsigned)(dk >> eb & 1) * PX_TOK_DIGIT;
+            emit_token(&o, t++, start, base + eb, flags);
             en &= en - 1;
             open = 0;
         }
