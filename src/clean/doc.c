@@ -160,9 +160,9 @@ static int32_t unify_cp(int32_t cp) {
 
 /* 1 if cp is its own norm form: no unification rule, no decomposition, no
  * case folding, an assigned starter that is no space, format or control
- * character (most letters of Cyrillic, Arabic, CJK, Hangul ...). */
-static int cp_identity(int32_t cp) {
-    const utf8proc_property_t *p = utf8proc_get_property(cp);
+ * character (most letters of Cyrillic, Arabic, CJK, Hangul ...); p is
+ * its utf8proc property. */
+static int cp_identity(const utf8proc_property_t *p, int32_t cp) {
     if (p->decomp_seqindex != UINT16_MAX ||
         p->casefold_seqindex != UINT16_MAX || p->combining_class ||
         unify_punct(cp) >= 0)
@@ -183,10 +183,13 @@ static int cp_identity(int32_t cp) {
     }
 }
 
-static int is_mark(int32_t cp) {
-    utf8proc_category_t c = utf8proc_category(cp);
+static int is_mark_cat(utf8proc_category_t c) {
     return c == UTF8PROC_CATEGORY_MN || c == UTF8PROC_CATEGORY_MC ||
            c == UTF8PROC_CATEGORY_ME;
+}
+
+static int is_mark(int32_t cp) {
+    return is_mark_cat(utf8proc_category(cp));
 }
 
 /* Pending whitespace run: 0 none, 1 space, 2 newline. */
@@ -324,14 +327,19 @@ static size_t put_ascii(px_doc *d, const unsigned char *s, size_t n, size_t i) {
  * them): copied as is, one offset-map piece. */
 static size_t identity_run(const unsigned char *s, size_t n, size_t i) {
     size_t j = i, l;
-    int32_t cp, next;
-    while (j < n && s[j] >= 0x80 && (l = px_utf8_decode(s + j, n - j, &cp)) &&
-           cp_identity(cp)) {
-        size_t nl;
-        if (j + l < n && s[j + l] >= 0x80 &&
-            (nl = px_utf8_decode(s + j + l, n - j - l, &next)) && is_mark(next))
-            break;
-        j += l;
+    int32_t cp;
+    if (j >= n || s[j] < 0x80 || !(l = px_utf8_decode(s + j, n - j, &cp)))
+        return 0;
+    const utf8proc_property_t *p = utf8proc_get_property(cp);
+    while (cp_identity(p, cp)) { /* each code point decoded, looked up once */
+        size_t k = j + l, nl;
+        int32_t next;
+        if (k >= n || s[k] < 0x80 ||
+            !(nl = px_utf8_decode(s + k, n - k, &next)))
+            return k - i; /* ends after cp: ASCII, the end, an invalid byte */
+        const utf8proc_property_t *q = utf8proc_get_property(next);
+        if (is_mark_cat(q->category)) break; /* cp folds with its mark */
+        j = k, l = nl, cp = next, p = q;
     }
     return j - i;
 }
