@@ -11,6 +11,7 @@
 # Each row is the best of 3 runs (least CPU time): on a shared machine the
 # other runs measure the neighbours.  Needs ../shared/data (skips
 # otherwise; PX_SHARED overrides) and python3 (to pick the sample).
+# PX_BENCH_CALLGRIND=1 adds instructions per MB (valgrind; see the end).
 set -eu
 B=${PX_BUILD:-build/release}/bench/clean_speed
 MB=${PX_BENCH_MB:-100}
@@ -39,3 +40,17 @@ row "ecb+ dev (ASCII)" "$D/ecbplus/dev.jsonl" "$MB" 1 noclean
 row "ecb+ dev (ASCII)" "$D/ecbplus/dev.jsonl" "$MB" 1 cleaner
 row "ecb+ dev (ASCII)" "$D/ecbplus/dev.jsonl" "$MB" 2
 row "non-ASCII (ru, ko)" "$T/nonascii.jsonl" $((MB / 5)) 1
+# Instructions per MB (the figure that does not move with the machine's
+# load): PX_BENCH_CALLGRIND=1 counts them with valgrind on 10 MB of the ECB+
+# texts, loading (a 0 MB run) subtracted.
+if [ "${PX_BENCH_CALLGRIND:-0}" = 1 ] && command -v valgrind >/dev/null; then
+    ir() { valgrind --tool=callgrind --callgrind-out-file=/dev/null "$B" \
+        "$D/ecbplus/dev.jsonl" "$1" 1 ${2:-} 2>&1 | awk '/Collected/ {print $4}'; }
+    printf "%-22s %-8s %14s\n" input mode "M instr/MB"
+    for m in full noclean cleaner; do
+        a=$(ir 10 "$([ $m = full ] || echo $m)")
+        z=$(ir 0 "$([ $m = full ] || echo $m)")
+        awk -v a="$a" -v z="$z" -v m="$m" \
+            'BEGIN {printf "%-22s %-8s %14.1f\n", "ecb+ dev (ASCII)", m, (a - z) / 1e7}'
+    done
+fi

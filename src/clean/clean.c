@@ -30,6 +30,7 @@
  * cheap test on a line's ends or first bytes, so the cleaner is cheap next
  * to normalising (bench/bench_clean.sh).
  */
+#include <assert.h> /* assert */
 #include <stdio.h>  /* snprintf */
 #include <stdlib.h> /* qsort */
 #include <string.h> /* memset, memcmp */
@@ -39,7 +40,7 @@
 #include "clean/lexicon.h"
 #include "clean/rules.h"
 #include "clean/script.h"
-#include "clean/swar.h"
+#include "clean/simd.h"
 #include "core/utf8.h"
 #include "parallax/clean.h"
 
@@ -78,17 +79,33 @@ static int control_at(const unsigned char *s, size_t n, size_t i, size_t *len) {
     return 0;
 }
 
+/* Bytes of the 16 at s where control_at may find a control character
+ * (past offset 0, where a BOM may stand): C0 controls but \t \n \f \r,
+ * DEL, and 0xC2 (C1 controls are U+0080-U+009F). */
+static unsigned control_candidates(const unsigned char *s) {
+    px_v16 v = px_v16_load(s);
+    if ((px_v16_range(v, 0x20, 0x7E) | px_v16_eq(v, '\n')) == 0xFFFFu)
+        return 0; /* the common case: printable ASCII and newlines */
+    return px_v16_range(v, 0x00, 0x08) | px_v16_eq(v, 0x0B) |
+           px_v16_range(v, 0x0E, 0x1F) | px_v16_eq(v, 0x7F) |
+           px_v16_eq(v, 0xC2);
+}
+
 static void rule_control(px_clean_ctx *c) {
     const unsigned char *s = (const unsigned char *)c->text;
     size_t i = 0, n = c->len, l;
     while (i < n) {
-        if (i + 8 <= n && px_swar_printable(px_swar_load(s + i))) {
-            i += 8;
+        if (i && i + 64 <= n && px_plain64(s + i)) {
+            i += 64;
             continue;
         }
-        if (s[i] >= 0x20 && s[i] < 0x7F) {
-            i++;
-            continue;
+        if (i && i + 16 <= n) { /* skip to the next candidate byte */
+            unsigned m = control_candidates(s + i);
+            if (!m) {
+                i += 16;
+                continue;
+            }
+            i += (size_t)__builtin_ctz(m);
         }
         if (!control_at(s, n, i, &l)) {
             i++;
@@ -115,6 +132,8 @@ static size_t fold_line(const px_clean_ctx *c, size_t i, char *f, size_t cap) {
 static int ends_final(const char *s, size_t n) {
     while (n && (s[n - 1] == ' ' || s[n - 1] == '\t')) n--;
     if (!n) return 0;
+    unsigned char last = (unsigned char)s[n - 1];
+    if (last < 0x80) return px_ascii_final_punct(last);
     size_t k = n - 1;
     while (k && ((unsigned char)s[k] & 0xC0) == 0x80) k--;
     int32_t cp;
@@ -291,8 +310,7 @@ static int share_opening(const px_clean_ctx *c, size_t i) {
     const char *s = c->text + c->lines[i].start;
     if (n <= 96 && !ends_final(s, n)) return 1;
     while (k < n && (s[k] == ' ' || s[k] == '\t')) k++;
-    return px_lex_share_gate(c->share_gate, s + k, n - k) &&
-           px_lex_share_first(s + k, n - k);
+    return px_lex_share_gate(s + k, n - k) && px_lex_share_first(s + k, n - k);
 }
 
 static int line_share(px_clean_ctx *c, size_t i, int edge, folded_line *fo) {
@@ -415,27 +433,36 @@ static size_t glue_point(const unsigned char *s, size_t n) {
     return 0;
 }
 
-/* Cheap gate for glue_point on ASCII: some lower-case byte touches an
- * upper-case one, or two capitals touch a lower-case byte, in the opening
- * 32 bytes (overlapping 8-byte windows); non-ASCII always passes. */
-static int maybe_glued(const unsigned char *s, size_t n) {
+/* Cheap gate for glue_point on ASCII: in the opening 32 bytes of the
+ * line (s[0..n), avail readable bytes at s), some lower-case byte touches
+ * an upper-case one, or two capitals touch a lower-case byte; a byte >=
+ * 0x80 there, or a line under 8 bytes, always passes. */
+static int maybe_glued(const unsigned char *s, size_t n, size_t avail) {
     if (n < 8) return 1;
-    for (size_t o = 0;; o += 6) { /* the last window ends the line */
-        if (o + 8 > n) o = n - 8;
-        uint64_t w = px_swar_load(s + o);
-        if (w & PX_SWAR_HIGH) return 1;
-        uint64_t lo = px_swar_range(w, 'a', 'z'),
-                 up = px_swar_range(w, 'A', 'Z');
-        if (((lo << 8) & up) || ((up << 8) & up & (lo >> 8))) return 1;
-        if (o + 8 >= n || o >= 24) return 0;
+    size_t m = n < 32 ? n : 32;
+    unsigned char pad[32];
+    if (avail < 32) { /* near the end of the text: read a padded copy */
+        memset(pad, 0, sizeof pad);
+        memcpy(pad, s, m);
+        s = pad;
     }
+    px_v16 a = px_v16_load(s), b = px_v16_load(s + 16);
+    uint32_t keep = m == 32 ? 0xFFFFFFFFu : (1u << m) - 1;
+    if ((px_v16_high(a) | px_v16_high(b) << 16) & keep) return 1;
+    uint32_t lo =
+                 (px_v16_range(a, 'a', 'z') | px_v16_range(b, 'a', 'z') << 16) &
+                 keep,
+             up =
+                 (px_v16_range(a, 'A', 'Z') | px_v16_range(b, 'A', 'Z') << 16) &
+                 keep;
+    return ((lo << 1) & up) || ((up << 1) & up & (lo >> 1));
 }
 
 /* A lexicon label glued to the start of a paragraph of 3+ more words. */
 static void rule_glued_start(px_clean_ctx *c, size_t i) {
     const char *t = c->text;
     size_t a = c->lines[i].start, n = line_len(c, i);
-    if (!maybe_glued((const unsigned char *)t + a, n)) return;
+    if (!maybe_glued((const unsigned char *)t + a, n, c->len - a)) return;
     size_t p = glue_point((const unsigned char *)t + a, n);
     char f[64];
     if (!p || px_count_words(t + a + p, n - p, 3) < 3) return;
@@ -453,7 +480,8 @@ static size_t rule_footer(px_clean_ctx *c) {
     size_t i = c->nlines;
     while (i > 0) {
         size_t k = i - 1;
-        folded_line fo = {.done = 0};
+        folded_line fo; /* only .done is read before fold_once fills it */
+        fo.done = 0;
         if (!px_line_blank(c->text, &c->lines[k]) && !px_rule_credit(c, k) &&
             !line_share(c, k, 1, &fo) && !line_label(c, k, &fo) &&
             !line_recurring(c, k, 1))
@@ -467,7 +495,8 @@ static void rule_lines(px_clean_ctx *c, size_t upto) {
     for (size_t i = 0; i < upto; i++) {
         if (px_line_blank(c->text, &c->lines[i])) continue;
         int edge = at_edge(c, i);
-        folded_line fo = {.done = 0};
+        folded_line fo; /* only .done is read before fold_once fills it */
+        fo.done = 0;
         if (line_label(c, i, &fo) || line_share(c, i, edge, &fo) ||
             line_recurring(c, i, edge))
             continue;
@@ -560,7 +589,7 @@ px_result px_clean_run(const char *text, size_t len, const px_doc_opts *opts,
     c.opts = opts ? opts : &none;
     c.out = out;
     c.doc_script = -1;
-    px_lex_share_gate_init(c.share_gate);
+    assert(px_lex_share_gate_ok()); /* the precomputed gate is current */
     px_lines_split(text, len, &c.lines, &c.nlines);
     find_zones(&c);
     rule_control(&c);

@@ -17,11 +17,13 @@
  * has its own paths everywhere: build_clean checks 8 bytes at a time for
  * non-ASCII; build_norm copies whole stretches of printable ASCII with
  * single spaces as ONE offset-map piece (no utf8proc call, no per-word
- * piece); the tokenizer classifies ASCII from a table, extends words 8
- * bytes at a time, takes the separator ending a word without classifying
- * it again, and maps token spans through a cached byte-for-byte window of
+ * piece); the tokenizer works on per-byte bit masks of 64-byte blocks
+ * (16-byte compares, simd.h), finds words, joiners and flags with
+ * integer operations on the masks, decodes only the non-ASCII code
+ * points, and maps token spans through a cached byte-for-byte window of
  * each offset map (forward-walking lookups only when a span leaves it).
- * Views are allocated once at their final size bound.  Any change here
+ * Views are allocated once at their final size bound, the token array
+ * at its exact size (tokens are counted on the masks first).  Any change here
  * must keep the golden digests of tests/unit/test_doc.c (every output,
  * byte for byte); figures in bench/README.md ("clean").
  */
@@ -33,7 +35,7 @@
 
 #include "clean/clean_int.h"
 #include "clean/offmap.h"
-#include "clean/swar.h"
+#include "clean/simd.h"
 #include "core/utf8.h"
 #include "parallax/doc.h"
 
@@ -56,16 +58,15 @@ static int is_space_byte(unsigned char c) {
     return c == ' ' || (unsigned)(c - '\t') < 5u; /* \t \n \v \f \r */
 }
 
-/* Length of the valid UTF-8 prefix of s[i..end), 8 ASCII bytes at a time. */
+/* Length of the valid UTF-8 prefix of s[i..end), 16 ASCII bytes at a
+ * time. */
 static size_t valid_run(const unsigned char *s, size_t i, size_t end) {
     size_t run = i;
     int32_t cp;
     while (run < end) {
-        if (run + 8 <= end) {
-            if (!(px_swar_load(s + run) & PX_SWAR_HIGH)) {
-                run += 8;
-                continue;
-            }
+        if (run + 16 <= end && !px_v16_high(px_v16_load(s + run))) {
+            run += 16;
+            continue;
         }
         if (s[run] < 0x80)
             run++;
@@ -159,9 +160,9 @@ static int32_t unify_cp(int32_t cp) {
 
 /* 1 if cp is its own norm form: no unification rule, no decomposition, no
  * case folding, an assigned starter that is no space, format or control
- * character (most letters of Cyrillic, Arabic, CJK, Hangul ...). */
-static int cp_identity(int32_t cp) {
-    const utf8proc_property_t *p = utf8proc_get_property(cp);
+ * character (most letters of Cyrillic, Arabic, CJK, Hangul ...); p is
+ * its utf8proc property. */
+static int cp_identity(const utf8proc_property_t *p, int32_t cp) {
     if (p->decomp_seqindex != UINT16_MAX ||
         p->casefold_seqindex != UINT16_MAX || p->combining_class ||
         unify_punct(cp) >= 0)
@@ -182,10 +183,13 @@ static int cp_identity(int32_t cp) {
     }
 }
 
-static int is_mark(int32_t cp) {
-    utf8proc_category_t c = utf8proc_category(cp);
+static int is_mark_cat(utf8proc_category_t c) {
     return c == UTF8PROC_CATEGORY_MN || c == UTF8PROC_CATEGORY_MC ||
            c == UTF8PROC_CATEGORY_ME;
+}
+
+static int is_mark(int32_t cp) {
+    return is_mark_cat(utf8proc_category(cp));
 }
 
 /* Pending whitespace run: 0 none, 1 space, 2 newline. */
@@ -275,31 +279,30 @@ static void ensure(px_buf *b, size_t n) {
     b->alloc = a;
 }
 
-/* The 8 bytes at s are printable ASCII or single spaces, none a '`', the
- * last not a space: their norm view is the lower-cased bytes. */
-static int plain8(uint64_t w) {
-    if (!px_swar_printable(w)) return 0;
-    uint64_t sp = px_swar_eq(w, ' ');
-    return !(sp & (sp << 8)) && !(sp >> 56) && !px_swar_eq(w, '`');
-}
-
 /* Copy the stretch of printable ASCII starting at s[i] - single whitespace
  * bytes between printable ones included, as ' ' or '\n' - folded (lower
  * case, '`' as '\'').  Its norm view has the same length, so it maps as
  * ONE offset-map piece.  A stretch that runs into non-ASCII leaves its last
- * letter for norm_unit (a combining mark may follow).  Returns the end. */
+ * letter for norm_unit (a combining mark may follow).  Returns the end.
+ * 16 bytes at a time: the stretch stops at the first byte that is neither
+ * printable nor a whitespace byte followed by a printable one. */
 static size_t put_ascii(px_doc *d, const unsigned char *s, size_t n, size_t i) {
-    ensure(&d->norm, n - i + 8);
+    ensure(&d->norm, n - i + 16);
     unsigned char *o = (unsigned char *)d->norm.data + d->norm.len - i;
     size_t j = i;
-    while (j < n) {
-        uint64_t w;
-        if (j + 8 <= n && plain8(w = px_swar_load(s + j))) { /* 8 at a time */
-            w |= px_swar_range(w, 'A', 'Z') >> 2;
-            memcpy(o + j, &w, 8);
-            j += 8;
-            continue;
+    while (j + 16 <= n) {
+        px_v16 v = px_v16_load(s + j);
+        unsigned pr = px_v16_range(v, 0x21, 0x7E),
+                 ws = px_v16_range(v, '\t', '\r') | px_v16_eq(v, ' ');
+        unsigned stop = ~pr & ~(ws & (pr >> 1)) & 0x7FFFu; /* bytes 0-14 */
+        px_v16_fold_store(v, o + j);
+        if (stop) { /* the byte-wise loop below stops there too */
+            j += (size_t)__builtin_ctz(stop);
+            break;
         }
+        j += pr >> 15 ? 16 : 15; /* byte 15 is decided with the next ones */
+    }
+    while (j < n) {
         unsigned char c = s[j];
         if (printable(c)) {
             o[j] = fold_ascii(c);
@@ -324,14 +327,19 @@ static size_t put_ascii(px_doc *d, const unsigned char *s, size_t n, size_t i) {
  * them): copied as is, one offset-map piece. */
 static size_t identity_run(const unsigned char *s, size_t n, size_t i) {
     size_t j = i, l;
-    int32_t cp, next;
-    while (j < n && s[j] >= 0x80 && (l = px_utf8_decode(s + j, n - j, &cp)) &&
-           cp_identity(cp)) {
-        size_t nl;
-        if (j + l < n && s[j + l] >= 0x80 &&
-            (nl = px_utf8_decode(s + j + l, n - j - l, &next)) && is_mark(next))
-            break;
-        j += l;
+    int32_t cp;
+    if (j >= n || s[j] < 0x80 || !(l = px_utf8_decode(s + j, n - j, &cp)))
+        return 0;
+    const utf8proc_property_t *p = utf8proc_get_property(cp);
+    while (cp_identity(p, cp)) { /* each code point decoded, looked up once */
+        size_t k = j + l, nl;
+        int32_t next;
+        if (k >= n || s[k] < 0x80 ||
+            !(nl = px_utf8_decode(s + k, n - k, &next)))
+            return k - i; /* ends after cp: ASCII, the end, an invalid byte */
+        const utf8proc_property_t *q = utf8proc_get_property(next);
+        if (is_mark_cat(q->category)) break; /* cp folds with its mark */
+        j = k, l = nl, cp = next, p = q;
     }
     return j - i;
 }
@@ -376,19 +384,29 @@ static void build_norm(px_doc *d) {
 
 /* ------------------------------------------------------------- tokenizer */
 
-/* Character classes; LETTER and DIGIT equal PX_TOK_ALPHA and PX_TOK_DIGIT
- * so a token's flags are the OR of its classes. */
+/*
+ * Tokens come from bit masks of the norm view, one bit per byte, held per
+ * 64-byte block (tok_masks): letter bytes (letters and marks: the bytes of
+ * the code point) and digit bytes, '\n', apostrophes, '.' and ','.  ASCII
+ * bytes are classified by 16-byte compares; only where bytes >= 0x80 are
+ * do code points get decoded and classified by utf8proc category
+ * (tok_nonascii).  Then, per block:
+ *   joiners  an apostrophe between two letter bytes, a '.' or ',' between
+ *            two digit bytes;
+ *   words    runs of letter, digit and joiner bytes: a token starts where
+ *            the run mask turns on and ends where it turns off;
+ *   flags    ALPHA / DIGIT when the span holds a letter / digit byte,
+ *            PARA for the first token and when a '\n' lies between the
+ *            previous token and this one.
+ * This is exactly the scan code point by code point it replaces (a word
+ * is letters and digits joined by ' between letters and . or , between
+ * digits), with no per-byte branches on ASCII text.
+ */
+
+/* Character classes; LETTER and DIGIT equal PX_TOK_ALPHA and PX_TOK_DIGIT. */
 enum { CH_SEP = 0, CH_LETTER = 1, CH_DIGIT = 2 };
 
-static int classify_cp(const unsigned char *s, size_t n, size_t i,
-                       size_t *len) {
-    int32_t cp;
-    size_t l = px_utf8_decode(s + i, n - i, &cp);
-    if (!l) {
-        *len = 1;
-        return CH_SEP;
-    }
-    *len = l;
+static int classify_nonascii(int32_t cp) {
     utf8proc_category_t cat = utf8proc_category(cp);
     if (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_ME)
         return CH_LETTER; /* letters and marks */
@@ -397,138 +415,257 @@ static int classify_cp(const unsigned char *s, size_t n, size_t i,
     return CH_SEP;
 }
 
-/* Class of each ASCII byte (GNU range designators). */
-static const unsigned char ascii_class[128] = {
-    ['0' ... '9'] = CH_DIGIT,
-    ['A' ... 'Z'] = CH_LETTER,
-    ['a' ... 'z'] = CH_LETTER,
-};
+/* Where tokens are written, and what they are mapped through: copied
+ * into locals so that the token stores cannot alias them. */
+typedef struct tok_out {
+    const px_offmap *nmap, *cmap; /* norm -> clean, clean -> original */
+    const char *norm;
+    const unsigned char *clean;
+    size_t clean_len;
+    size_t nh[2], ch[2]; /* forward-walking hints and windows (offmap.h) */
+    px_offwin nw, cw;
+    /* both windows at once: norm [lo, hi] maps to clean by adding nd and
+     * to the original by adding od (lo > hi: none) */
+    size_t lo, hi, nd, od;
+} tok_out;
 
-static inline int classify(const unsigned char *s, size_t n, size_t i,
-                           size_t *len) {
-    unsigned c = s[i];
-    if (c >= 0x80) return classify_cp(s, n, i, len);
-    *len = 1;
-    return ascii_class[c];
+/* The norm range whose spans both windows map, after they moved. */
+static void tok_window(tok_out *o) {
+    int64_t lo = (int64_t)o->nw.lo, hi = (int64_t)o->nw.hi,
+            nd = (int64_t)o->nw.delta;
+    if ((int64_t)o->cw.lo - nd > lo) lo = (int64_t)o->cw.lo - nd;
+    if ((int64_t)o->cw.hi - nd < hi) hi = (int64_t)o->cw.hi - nd;
+    if (!o->nw.hi || !o->cw.hi || lo < 0 || hi <= lo) {
+        o->lo = 1, o->hi = 0;
+        return;
+    }
+    o->lo = (size_t)lo, o->hi = (size_t)hi;
+    o->nd = o->nw.delta, o->od = o->nw.delta + o->cw.delta;
 }
 
-static int starts_upper(const px_doc *d, size_t clean_off) {
-    const unsigned char *s = (const unsigned char *)d->clean.data + clean_off;
+static int starts_upper(const tok_out *o, size_t clean_off) {
+    const unsigned char *s = o->clean + clean_off;
     if (*s < 0x80) return *s >= 'A' && *s <= 'Z';
     int32_t cp;
-    if (!px_utf8_decode(s, d->clean.len - clean_off, &cp)) return 0;
+    if (!px_utf8_decode(s, o->clean_len - clean_off, &cp)) return 0;
     utf8proc_category_t c = utf8proc_category(cp);
     return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
 }
 
-/* Forward-walking positions and windows in the two offset maps (see
- * offmap.h). */
-typedef struct tok_cursor {
-    size_t nh[2], ch[2];
-    px_offwin nw, cw;
-} tok_cursor;
-
-static void emit_token(px_doc *d, tok_cursor *k, size_t ns, size_t ne,
-                       unsigned flags) {
-    if (d->ntok == d->atok) {
-        d->atok = d->atok ? d->atok * 2 : 256;
-        d->tok = px_realloc(d->tok, d->atok * sizeof *d->tok);
-    }
+/* Write the token norm[ns, ne) to *t (room was counted, see tok_words). */
+static inline void emit_token(tok_out *o, px_token *t, size_t ns, size_t ne,
+                              unsigned flags) {
     size_t cs, ce, os, oe;
-    px_offmap_span_at(&d->norm_map, ns, ne, k->nh, &k->nw, &cs, &ce);
-    if (cs < ce)
-        px_offmap_span_at(&d->clean_map, cs, ce, k->ch, &k->cw, &os, &oe);
-    else { /* cannot happen (a norm byte comes from >= 1 clean byte) */
-        os = px_offmap_start_at(&d->clean_map, cs, &k->ch[0]);
-        oe = px_offmap_end_at(&d->clean_map, ce, &k->ch[1]);
-    }
-    px_token *t = &d->tok[d->ntok++];
-    t->start = (uint32_t)os;
-    t->end = (uint32_t)oe;
-    t->norm_off = (uint32_t)ns;
-    t->norm_len = (uint32_t)(ne - ns);
-    /* == px_hash64(norm, len, 0) (test_doc checks), inlined: hot path */
-    t->hash = XXH3_64bits(d->norm.data + ns, ne - ns);
-    unsigned char c0 = cs < d->clean.len ? (unsigned char)d->clean.data[cs] : 0;
-    if (c0 < 0x80 ? (unsigned)(c0 - 'A') < 26u : starts_upper(d, cs))
-        flags |= PX_TOK_CAP;
-    t->flags = flags;
-}
-
-/* An apostrophe inside a word, or . and , inside a number, at s[i]. */
-static int joins(const unsigned char *s, size_t n, size_t i, int prev) {
-    size_t l;
-    if (i + 1 >= n) return 0;
-    if (s[i] == '\'')
-        return prev == CH_LETTER && classify(s, n, i + 1, &l) == CH_LETTER;
-    if (s[i] == '.' || s[i] == ',')
-        return prev == CH_DIGIT && classify(s, n, i + 1, &l) == CH_DIGIT;
-    return 0;
-}
-
-/* Extend a word over 8 ASCII bytes at a time; returns the new end, ORs
- * the classes seen into *flags and sets *last to the class of the last
- * byte taken (left alone when none was).  *sep is 1 when the word stopped
- * at an ASCII byte that is no letter or digit (a one-byte separator). */
-static size_t word_swar(const unsigned char *s, size_t n, size_t i,
-                        unsigned *flags, int *last, int *sep) {
-    *sep = 0;
-    while (i + 8 <= n) {
-        uint64_t w = px_swar_load(s + i);
-        if (w & PX_SWAR_HIGH) break;
-        uint64_t let = px_swar_range(w, 'a', 'z'),
-                 dig = px_swar_range(w, '0', '9');
-        uint64_t stop = ~(let | dig) & PX_SWAR_HIGH;
-        /* bytes before the first non-word byte (all 8 when none) */
-        uint64_t keep = ((stop & (0 - stop)) - 1) & PX_SWAR_HIGH;
-        size_t k = stop ? (size_t)__builtin_ctzll(stop) / 8 : 8;
-        *flags |= ((let & keep) != 0) * (unsigned)CH_LETTER |
-                  ((dig & keep) != 0) * (unsigned)CH_DIGIT;
-        if (k) /* class of the last byte taken: the one before the stop */
-            *last = let & ((stop & (0 - stop)) >> 8 | (uint64_t)(k == 8) << 63)
-                        ? CH_LETTER
-                        : CH_DIGIT;
-        i += k;
-        if (k < 8) {
-            *sep = 1;
-            break;
+    if (ns >= o->lo && ne <= o->hi) { /* inside both windows */
+        cs = ns + o->nd, os = ns + o->od, oe = ne + o->od;
+    } else {
+        px_offmap_span_at(o->nmap, ns, ne, o->nh, &o->nw, &cs, &ce);
+        if (cs < ce)
+            px_offmap_span_at(o->cmap, cs, ce, o->ch, &o->cw, &os, &oe);
+        else { /* cannot happen (a norm byte comes from >= 1 clean byte) */
+            os = px_offmap_start_at(o->cmap, cs, &o->ch[0]);
+            oe = px_offmap_end_at(o->cmap, ce, &o->ch[1]);
         }
+        tok_window(o);
     }
-    return i;
+    unsigned char c0 = cs < o->clean_len ? o->clean[cs] : 0;
+    if (c0 < 0x80 ? (unsigned)(c0 - 'A') < 26u : starts_upper(o, cs))
+        flags |= PX_TOK_CAP;
+    /* == px_hash64(norm, len, 0) (test_doc checks), inlined: hot path */
+    *t = (px_token){(uint32_t)os,
+                    (uint32_t)oe,
+                    (uint32_t)ns,
+                    (uint32_t)(ne - ns),
+                    XXH3_64bits(o->norm + ns, ne - ns),
+                    flags};
+}
+
+/* Per-block masks of the norm view; each array has nb + 1 entries, the
+ * last one zero (bytes past the end are no word bytes). */
+typedef struct tok_masks {
+    uint64_t *let, *dig, *nl, *ap, *dc, *hi;
+    size_t nb;
+} tok_masks;
+
+/* Masks of the 64 bytes at s into block k. */
+static void tok_block(const unsigned char *s, tok_masks *m, size_t k) {
+    uint64_t let = 0, dig = 0, nl = 0, ap = 0, dc = 0, hi = 0;
+    for (unsigned q = 0; q < 4; q++) {
+        px_v16 v = px_v16_load(s + 16 * q);
+        unsigned sh = 16 * q;
+        let |= (uint64_t)px_v16_alpha(v) << sh;
+        dig |= (uint64_t)px_v16_range(v, '0', '9') << sh;
+        nl |= (uint64_t)px_v16_eq(v, '\n') << sh;
+        ap |= (uint64_t)px_v16_eq(v, '\'') << sh;
+        dc |= (uint64_t)px_v16_eq_or(v, 0x02, '.') << sh; /* . and , */
+        hi |= (uint64_t)px_v16_high(v) << sh;
+    }
+    m->let[k] = let, m->dig[k] = dig, m->nl[k] = nl;
+    m->ap[k] = ap, m->dc[k] = dc, m->hi[k] = hi;
+}
+
+/* Set bits [a, b) (a < b) of a mask array. */
+static void set_range(uint64_t *m, size_t a, size_t b) {
+    size_t ka = a >> 6, kb = (b - 1) >> 6;
+    uint64_t lo = ~0ull << (a & 63), hi = ~0ull >> (63 - ((b - 1) & 63));
+    if (ka == kb) {
+        m[ka] |= lo & hi;
+        return;
+    }
+    m[ka] |= lo;
+    for (size_t k = ka + 1; k < kb; k++) m[k] = ~0ull;
+    m[kb] |= hi;
+}
+
+/* Letter and digit bits of the non-ASCII code points, decoded from left
+ * to right as the text reads (an invalid byte is a one-byte separator):
+ * each run of bytes >= 0x80 is decoded in one go, and each stretch of one
+ * class is marked at once. */
+static void tok_nonascii(const unsigned char *s, size_t n, tok_masks *m) {
+    size_t i = 0, k = 0; /* i: start of the next code point to decode */
+    /* classes of recent code points (a text repeats its alphabet): a
+     * direct-mapped cache in front of utf8proc, keyed by cp mod 128 */
+    int32_t seen[128];
+    unsigned char cls[128];
+    memset(seen, 0xFF, sizeof seen);
+    while (k < m->nb) {
+        size_t base = 64 * k;
+        uint64_t h = m->hi[k];
+        if (i > base) h = i - base >= 64 ? 0 : h & (~0ull << (i - base));
+        if (!h) {
+            k++;
+            continue;
+        }
+        i = base + (size_t)__builtin_ctzll(h);
+        size_t rs = i; /* start of the stretch of class rc */
+        int rc = CH_SEP;
+        while (i < n && s[i] >= 0x80) {
+            int32_t cp;
+            size_t l = px_utf8_decode(s + i, n - i, &cp);
+            int c = CH_SEP;
+            if (l) {
+                unsigned h7 = (unsigned)cp & 127u;
+                if (seen[h7] != cp)
+                    seen[h7] = cp,
+                    cls[h7] = (unsigned char)classify_nonascii(cp);
+                c = cls[h7];
+            }
+            if (c != rc) {
+                if (rc) set_range(rc == CH_LETTER ? m->let : m->dig, rs, i);
+                rs = i, rc = c;
+            }
+            i += l ? l : 1;
+        }
+        if (rc) set_range(rc == CH_LETTER ? m->let : m->dig, rs, i);
+        k = i >> 6;
+    }
+}
+
+/* a + b + *carry, the carry out left in *carry. */
+static inline uint64_t add_carry(uint64_t a, uint64_t b, unsigned *carry) {
+    uint64_t s = a + b, t = s + *carry;
+    *carry = (s < a) | (t < s);
+    return t;
+}
+
+/* Words and flags from the class masks, in place: let becomes the word
+ * mask W; nl the starts of PARA tokens; dig and ap the (exclusive) ends
+ * of tokens holding a digit / a letter.  Flags travel along a run by
+ * carry propagation: adding a run's marked bits to the run's mask carries
+ * out just past the run.  Returns the number of tokens. */
+static size_t tok_words(tok_masks *m) {
+    size_t nb = m->nb, ntok = 0;
+    uint64_t prevL = 0, prevD = 0, wprev = 0;
+    unsigned cp = 1, ca = 0, cd = 0; /* carry 1: the first token is PARA */
+    for (size_t k = 0; k <= nb; k++) {
+        uint64_t L = m->let[k], D = m->dig[k];
+        uint64_t Lp = L << 1 | prevL >> 63, Dp = D << 1 | prevD >> 63;
+        uint64_t Ln = L >> 1 | (k < nb ? m->let[k + 1] << 63 : 0),
+                 Dn = D >> 1 | (k < nb ? m->dig[k + 1] << 63 : 0);
+        uint64_t W = L | D | (m->ap[k] & Lp & Ln) | (m->dc[k] & Dp & Dn);
+        ntok += px_popcount64(W & ~(W << 1 | wprev >> 63));
+        m->nl[k] = add_carry(~W, m->nl[k], &cp) & W;
+        m->ap[k] = add_carry(W, L, &ca) & ~W;
+        m->dig[k] = add_carry(W, D, &cd) & ~W;
+        m->let[k] = W;
+        prevL = L, prevD = D, wprev = W;
+    }
+    return ntok;
 }
 
 static void tokenize(px_doc *d) {
     const unsigned char *s = (const unsigned char *)d->norm.data;
-    size_t n = d->norm.len, i = 0, l = 1;
-    tok_cursor k = {{0, 0}, {0, 0}, {0, 0, 0}, {0, 0, 0}};
-    int newline = 1, c = CH_SEP;
-    while (i < n) {
-        while (i < n && (c = classify(s, n, i, &l)) == CH_SEP) {
-            newline |= s[i] == '\n';
-            i += l;
-        }
-        if (i >= n) break;
-        size_t start = i;
-        unsigned flags = newline ? PX_TOK_PARA : 0;
-        newline = 0;
-        for (;;) { /* the word: letters/digits, joined by ' . , */
-            flags |= (unsigned)c;
-            int prev = c, sep;
-            i = word_swar(s, n, i + l, &flags, &prev, &sep);
-            if (i >= n) break;
-            if (sep)
-                c = CH_SEP, l = 1;
-            else if ((c = classify(s, n, i, &l)) != CH_SEP)
-                continue;
-            if (!joins(s, n, i, prev)) break;
-            c = classify(s, n, ++i, &l);
-        }
-        emit_token(d, &k, start, i, flags);
-        if (i < n) { /* the separator that ended the word (class known) */
-            newline = s[i] == '\n';
-            i += l;
+    size_t n = d->norm.len;
+    if (!n) {
+        d->tok = px_malloc(sizeof *d->tok);
+        return;
+    }
+    size_t nb = (n + 63) / 64, full = n / 64;
+    uint64_t *buf = px_malloc(6 * (nb + 1) * sizeof *buf);
+    tok_masks m = {buf,
+                   buf + (nb + 1),
+                   buf + 2 * (nb + 1),
+                   buf + 3 * (nb + 1),
+                   buf + 4 * (nb + 1),
+                   buf + 5 * (nb + 1),
+                   nb};
+    /* one call site, so that tok_block is inlined with its constants */
+    unsigned char tail[64] = {0}; /* the last, partial block, padded */
+    memcpy(tail, s + 64 * full, n - 64 * full);
+    uint64_t any_hi = 0;
+    for (size_t k = 0; k <= nb; k++) {
+        tok_block(k < full ? s + 64 * k : tail, &m, k);
+        any_hi |= m.hi[k];
+        if (k == full) memset(tail, 0, sizeof tail); /* then the sentinel */
+    }
+    if (any_hi) tok_nonascii(s, n, &m);
+    d->atok = tok_words(&m);
+    d->tok = px_malloc((d->atok ? d->atok : 1) * sizeof *d->tok);
+
+    const uint64_t *W = m.let, *para = m.nl, *alpha = m.ap, *digit = m.dig;
+    tok_out o = {&d->norm_map,
+                 &d->clean_map,
+                 d->norm.data,
+                 (const unsigned char *)d->clean.data,
+                 d->clean.len,
+                 {0, 0},
+                 {0, 0},
+                 {0, 0, 0},
+                 {0, 0, 0},
+                 1,
+                 0,
+                 0,
+                 0};
+    px_token *t = d->tok;
+    uint64_t wprev = 0;
+    size_t start = 0;
+    unsigned flags = 0; /* of the token running in from earlier blocks */
+    int open = 0;
+    for (size_t k = 0; k <= nb; k++) {
+        uint64_t w = W[k], st = w & ~(w << 1 | wprev >> 63),
+                 en = ~w & (w << 1 | wprev >> 63);
+        uint64_t pk = para[k], ak = alpha[k], dk = digit[k];
+        size_t base = 64 * k;
+        wprev = w;
+        while (st | en) {
+            if (!open) { /* next start */
+                unsigned sb = (unsigned)__builtin_ctzll(st);
+                flags = (unsigned)(pk >> sb & 1) * PX_TOK_PARA;
+                start = base + sb;
+                st &= st - 1;
+                open = 1;
+                if (!en) break;
+            }
+            unsigned eb = (unsigned)__builtin_ctzll(en); /* its end */
+            flags |= (unsigned)(ak >> eb & 1) * PX_TOK_ALPHA |
+                     (unsigned)(dk >> eb & 1) * PX_TOK_DIGIT;
+            emit_token(&o, t++, start, base + eb, flags);
+            en &= en - 1;
+            open = 0;
         }
     }
+    d->ntok = (size_t)(t - d->tok);
+    px_free(buf);
 }
 
 /* ------------------------------------------------------------ public API */
@@ -568,8 +705,6 @@ px_result px_doc_new(const char *text, size_t len, const px_doc_opts *opts,
     build_clean(d);
     reserve(&d->norm, d->clean.len + 64);
     build_norm(d);
-    d->atok = d->norm.len / 6 + 16;
-    d->tok = px_malloc(d->atok * sizeof *d->tok);
     tokenize(d);
     px_buf_putc(&d->clean, '\0'); /* ensure data != NULL */
     d->clean.len--;

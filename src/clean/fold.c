@@ -8,6 +8,7 @@
 #include <utf8proc.h>
 
 #include "clean/fold.h"
+#include "clean/simd.h"
 #include "core/utf8.h"
 #include "parallax/core.h"
 
@@ -62,6 +63,19 @@ size_t px_fold(const char *s, size_t n, char *out, size_t cap) {
     int space = 0;
     if (!cap) return (size_t)-1;
     while (i < n) {
+        if (i + 16 <= n && o + (size_t)space + 17 <= cap) {
+            /* 16 ASCII bytes, single spaces between words: same length */
+            px_v16 v = px_v16_load(u + i);
+            unsigned sp = px_v16_range(v, '\t', '\r') | px_v16_eq(v, ' ');
+            if (!px_v16_high(v) && !(sp & (sp << 1) & 0xFFFFu) &&
+                !(sp & 0x8001u)) {
+                if (space) out[o++] = ' ';
+                space = 0;
+                px_v16_lower_store(v, (unsigned char *)out + o);
+                o += 16, i += 16;
+                continue;
+            }
+        }
         unsigned b = u[i];
         if (b < 0x80) { /* fast path: no decoding, no utf8proc */
             if (is_ascii_space((unsigned char)b)) {
@@ -84,26 +98,31 @@ size_t px_fold(const char *s, size_t n, char *out, size_t cap) {
     return o;
 }
 
+/* Word starts are counted 16 bytes at a time (a non-space byte after a
+ * space or at the start), and the count capped at limit: the same as
+ * stopping at the limit-th word. */
 size_t px_count_words(const char *s, size_t n, size_t limit) {
-    size_t w = 0;
-    int in = 0;
-    for (size_t i = 0; i < n && w < limit; i++) {
-        int sp = is_ascii_space((unsigned char)s[i]);
+    const unsigned char *u = (const unsigned char *)s;
+    size_t w = 0, i = 0;
+    unsigned prev_sp = 1; /* the byte before s counts as a space */
+    for (; i + 16 <= n && w < limit; i += 16) {
+        px_v16 v = px_v16_load(u + i);
+        unsigned sp = px_v16_range(v, '\t', '\r') | px_v16_eq(v, ' ');
+        w += px_popcount16(~sp & (sp << 1 | prev_sp) & 0xFFFFu);
+        prev_sp = sp >> 15;
+    }
+    int in = !prev_sp;
+    for (; i < n && w < limit; i++) {
+        int sp = is_ascii_space(u[i]);
         if (!sp && !in) w++;
         in = !sp;
     }
-    return w;
+    return w < limit ? w : limit;
 }
 
 int px_cp_final_punct(int32_t cp) {
+    if (cp < 0x80) return px_ascii_final_punct((unsigned)cp);
     switch (cp) {
-    case '.':
-    case '!':
-    case '?':
-    case '"':
-    case '\'':
-    case ')':
-    case ']':
     case 0x2019:
     case 0x201D:
     case 0x00BB:

@@ -41,4 +41,10 @@ size_t px_count_words(const char *s, size_t n, size_t limit);
  * . ! ? ... and their CJK / Arabic forms, closing quotes and brackets. */
 int px_cp_final_punct(int32_t cp);
 
+/* The same for an ASCII byte, inline (it runs on the end of every line). */
+static inline int px_ascii_final_punct(unsigned c) {
+    return c == '.' || c == '!' || c == '?' || c == '"' || c == '\'' ||
+           c == ')' || c == ']';
+}
+
 #endif /* PX_CLEAN_FOLD_H */

@@ -201,8 +201,11 @@ static const word wires[] = {
 };
 
 static int in_list(const char *f, size_t n, const word *list, size_t k) {
-    for (size_t i = 0; i < k; i++)
-        if (list[i].len == n && !memcmp(f, list[i].text, n)) return 1;
+    if (!n) return 0;
+    for (size_t i = 0; i < k; i++) /* length and first byte before memcmp */
+        if (list[i].len == n && list[i].text[0] == f[0] &&
+            !memcmp(f, list[i].text, n))
+            return 1;
     return 0;
 }
 
@@ -325,25 +328,37 @@ static unsigned gate_bit(unsigned char b0, unsigned char b1) {
     return (lower_ascii(b0) * 31u + lower_ascii(b1)) & 511u;
 }
 
-void px_lex_share_gate_init(uint64_t set[8]) {
+/* The 512-bit set of gate_bit() over the first two bytes of every entry
+ * of share_strong and share_weak, precomputed (it used to be built per
+ * article); share_gate_matches() recomputes it, and px_clean_run asserts
+ * that the two agree, so a list edit without updating this table fails
+ * every debug and sanitizer build. */
+static const uint64_t share_gate_set[8] = {
+    0x0000000200000000ull, 0x0000020600640089ull, 0x0001010000000808ull,
+    0x0000000040040600ull, 0x0000000000000000ull, 0x2000000000000020ull,
+    0x0000000000000000ull, 0x0000800000000000ull,
+};
+
+int px_lex_share_gate_ok(void) {
     const word *lists[] = {share_strong, share_weak};
     size_t sizes[] = {sizeof share_strong / sizeof share_strong[0],
                       sizeof share_weak / sizeof share_weak[0]};
-    memset(set, 0, 8 * sizeof *set);
+    uint64_t set[8] = {0};
     for (size_t k = 0; k < 2; k++)
         for (size_t i = 0; i < sizes[k]; i++) {
             const unsigned char *t = (const unsigned char *)lists[k][i].text;
             unsigned b = gate_bit(t[0], t[1]);
             set[b >> 6] |= 1ull << (b & 63);
         }
+    return !memcmp(set, share_gate_set, sizeof set);
 }
 
-int px_lex_share_gate(const uint64_t set[8], const char *s, size_t n) {
+int px_lex_share_gate(const char *s, size_t n) {
     const unsigned char *u = (const unsigned char *)s;
     if (n < 2) return 0;
     if (u[0] >= 0x80 || u[1] >= 0x80) return 1; /* no ASCII key: maybe */
     unsigned b = gate_bit(u[0], u[1]);
-    return (int)(set[b >> 6] >> (b & 63) & 1);
+    return (int)(share_gate_set[b >> 6] >> (b & 63) & 1);
 }
 
 int px_lex_share_first(const char *s, size_t n) {

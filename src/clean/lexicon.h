@@ -29,11 +29,11 @@ int px_lex_share(const char *f, size_t n, int at_edge);
 /* 1 if some call to action starts with the first word of s[0..n) (the
  * bytes up to a space or ':'): a gate before folding a whole line. */
 int px_lex_share_first(const char *s, size_t n);
-/* A cheaper gate still, on a line's first two bytes: init fills a 512-bit
- * set from the lists once per article; gate says 0 when no call to action
- * can open s[0..n) (it says 1 for non-ASCII openings). */
-void px_lex_share_gate_init(uint64_t set[8]);
-int px_lex_share_gate(const uint64_t set[8], const char *s, size_t n);
+/* A cheaper gate still, on a line's first two bytes (a precomputed 512-bit
+ * set): 0 when no call to action can open s[0..n) (1 for non-ASCII
+ * openings).  px_lex_share_gate_ok() checks the set against the lists. */
+int px_lex_share_gate(const char *s, size_t n);
+int px_lex_share_gate_ok(void);
 
 /* 1 if the folded line starts a reporting credit ("reporting by",
  * "editing by", "additional reporting by" ...). */

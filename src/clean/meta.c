@@ -16,6 +16,7 @@
 
 #include "clean/lexicon.h"
 #include "clean/rules.h"
+#include "clean/simd.h"
 #include "core/utf8.h"
 
 /* ---------------------------------------------------------------- dateline */
@@ -251,7 +252,7 @@ static int selfref_at(px_clean_ctx *c, const px_line *l, size_t p) {
  * one scan of the line, whatever the number of verbs. */
 static int selfref_in_line(px_clean_ctx *c, const px_line *l) {
     const char *t = c->text, *e = t + l->end, *h = t + l->start;
-    while ((h = memmem(h, (size_t)(e - h), " that ", 6))) {
+    while ((h = px_memmem(h, (size_t)(e - h), " that ", 6))) {
         size_t p = (size_t)(h - t);
         for (size_t v = 0; v < sizeof report_verbs / sizeof report_verbs[0];
              v++) {
@@ -263,7 +264,7 @@ static int selfref_in_line(px_clean_ctx *c, const px_line *l) {
         }
         h += 6;
     }
-    h = memmem(t + l->start, l->end - l->start, az_verb, sizeof az_verb - 1);
+    h = px_memmem(t + l->start, l->end - l->start, az_verb, sizeof az_verb - 1);
     return h && selfref_at(c, l, (size_t)(h - t));
 }
 

@@ -28,8 +28,7 @@ typedef struct px_clean_ctx {
     px_line *lines;
     size_t nlines;
     size_t head_end, foot_start; /* zone limits, line indexes */
-    int doc_script;         /* dominant script of the text, -1 until needed */
-    uint64_t share_gate[8]; /* px_lex_share_gate_init() */
+    int doc_script; /* dominant script of the text, -1 until needed */
     px_cand *cand;
     size_t ncand, acand;
     px_clean_out *out; /* metadata goes here */

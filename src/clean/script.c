@@ -8,6 +8,7 @@
 #include <utf8proc.h>
 
 #include "clean/script.h"
+#include "clean/simd.h"
 #include "core/utf8.h"
 
 typedef struct block {
@@ -49,6 +50,15 @@ size_t px_script_count(const char *s, size_t n, size_t counts[PX_SC_COUNT]) {
     const unsigned char *u = (const unsigned char *)s;
     size_t total = 0, i = 0;
     while (i < n) {
+        if (i + 16 <= n) { /* 16 ASCII bytes: count their letters at once */
+            px_v16 v = px_v16_load(u + i);
+            if (!px_v16_high(v)) {
+                unsigned k = px_popcount16(px_v16_alpha(v));
+                counts[PX_SC_LATIN] += k, total += k;
+                i += 16;
+                continue;
+            }
+        }
         if (u[i] < 0x80) { /* fast path: ASCII letters are Latin */
             if (((u[i] | 0x20) >= 'a' && (u[i] | 0x20) <= 'z'))
                 counts[PX_SC_LATIN]++, total++;

@@ -15,28 +15,31 @@
 static inline size_t px_utf8_decode(const unsigned char *s, size_t n,
                                     int32_t *cp) {
     unsigned c = s[0];
-    size_t len;
-    uint32_t min, v;
     if (c < 0x80) {
         *cp = (int32_t)c;
         return 1;
     }
-    if (c >= 0xC2 && c <= 0xDF)
-        len = 2, min = 0x80, v = c & 0x1F;
-    else if (c >= 0xE0 && c <= 0xEF)
-        len = 3, min = 0x800, v = c & 0x0F;
-    else if (c >= 0xF0 && c <= 0xF4)
-        len = 4, min = 0x10000, v = c & 0x07;
-    else
-        return 0;
-    if (len > n) return 0;
-    for (size_t i = 1; i < len; i++) {
-        if ((s[i] & 0xC0) != 0x80) return 0;
-        v = (v << 6) | (s[i] & 0x3F);
+    /* one straight path per length (hot on non-Latin text) */
+    if (c < 0xE0) { /* C2-DF: 2 bytes, never overlong, never a surrogate */
+        if (c < 0xC2 || n < 2 || (s[1] & 0xC0) != 0x80) return 0;
+        *cp = (int32_t)((c & 0x1Fu) << 6 | (s[1] & 0x3Fu));
+        return 2;
     }
-    if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) return 0;
+    if (c < 0xF0) { /* E0-EF: 3 bytes */
+        if (n < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80) return 0;
+        uint32_t v = (c & 0x0Fu) << 12 | (s[1] & 0x3Fu) << 6 | (s[2] & 0x3Fu);
+        if (v < 0x800 || (v >= 0xD800 && v <= 0xDFFF)) return 0;
+        *cp = (int32_t)v;
+        return 3;
+    }
+    if (c > 0xF4 || n < 4 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 ||
+        (s[3] & 0xC0) != 0x80)
+        return 0; /* F0-F4: 4 bytes */
+    uint32_t v = (c & 0x07u) << 18 | (s[1] & 0x3Fu) << 12 |
+                 (s[2] & 0x3Fu) << 6 | (s[3] & 0x3Fu);
+    if (v < 0x10000 || v > 0x10FFFF) return 0;
     *cp = (int32_t)v;
-    return len;
+    return 4;
 }
 
 /* Encode cp (valid scalar value) into out (>= 4 bytes); returns length. */
