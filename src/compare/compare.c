@@ -104,17 +104,25 @@ static size_t first_token(const px_csrc *s, size_t off) {
     return lo;
 }
 
+/* Stem hash and class of token t of s, computed once per source (the
+ * matchers ask for the same spans again for every pair and candidate). */
+static void token_stem(px_stemmer *stem, px_csrc *s, size_t t) {
+    const char *w = s->norm + s->tok[t].norm_off;
+    size_t wl = s->tok[t].norm_len, sl;
+    const char *st = px_stemmer_stem(stem, w, wl, &sl);
+    s->stem[t] = px_hash64(st, sl, 1);
+    s->cls[t] = px_stopword(w, wl) ? 2 : 1;
+}
+
 size_t px_cpair_stems(const px_cpair *p, int x, px_span sp, uint64_t *out,
                       size_t max, int content_only) {
-    const px_csrc *s = p->s[x];
+    px_csrc *s = p->s[x];
     size_t n = 0;
     for (size_t t = first_token(s, sp.start);
          t < s->ntok && s->tok[t].start < sp.end && n < max; t++) {
-        const char *w = s->norm + s->tok[t].norm_off;
-        size_t wl = s->tok[t].norm_len, sl;
-        if (content_only && px_stopword(w, wl)) continue;
-        const char *st = px_stemmer_stem(p->c->stem, w, wl, &sl);
-        out[n++] = px_hash64(st, sl, 1);
+        if (!s->cls[t]) token_stem(p->c->stem, s, t);
+        if (content_only && s->cls[t] == 2) continue;
+        out[n++] = s->stem[t];
     }
     return n;
 }
@@ -182,6 +190,8 @@ static px_result prepare(px_compare *c, size_t i, const px_compare_src *in,
     s->orig = px_doc_orig(s->doc, &s->len);
     s->tok = px_doc_tokens(s->doc, &s->ntok);
     s->norm = px_doc_norm(s->doc, NULL);
+    s->stem = px_malloc((s->ntok ? s->ntok : 1) * sizeof *s->stem);
+    s->cls = px_calloc(s->ntok ? s->ntok : 1, 1);
     px_result rc = px_claims_extract(c->claimer, s->doc, &s->claims);
     if (!rc) rc = px_align_side_new(s->doc, s->art, ao, &s->side);
     if (!rc) s->sents = px_align_side_sents(s->side, &s->nsents);
@@ -278,6 +288,8 @@ void px_compare_free(px_compare *c) {
     for (size_t i = 0; c->src && i < c->nsrc; i++) {
         px_align_side_free(c->src[i].side);
         px_claims_free(c->src[i].claims);
+        px_free(c->src[i].stem);
+        px_free(c->src[i].cls);
     }
     for (size_t i = 0; i < c->nf; i++) {
         px_free(c->f[i].summary);

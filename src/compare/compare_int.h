@@ -32,6 +32,10 @@ typedef struct px_csrc {
     const px_token *tok;
     size_t ntok;
     const char *norm;
+    /* per token, filled on first use by px_cpair_stems: the stem hash and
+     * the word class (0 not yet, 1 content word, 2 function word) */
+    uint64_t *stem;
+    uint8_t *cls;
 } px_csrc;
 
 struct px_compare {
