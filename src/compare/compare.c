@@ -316,6 +316,10 @@ const px_align *px_compare_align(const px_compare *c) {
     return c->naligns ? c->aligns[0] : NULL;
 }
 
+const px_align_side *px_compare_side(const px_compare *c, size_t i) {
+    return i < c->nsrc ? c->src[i].side : NULL;
+}
+
 const char *px_finding_type_str(px_finding_type t) {
     static const char *const s[] = {"differs",       "attribution_changed",
                                     "quote_changed", "rounded",

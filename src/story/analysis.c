@@ -376,20 +376,45 @@ typedef struct job {
     px_story_result r;
     px_compare *c;
     px_align *al[PX_STORY_COMPARE_MAX]; /* al[i]: source i to source 0 */
+    px_align_side *own[PX_STORY_COMPARE_MAX]; /* sides not from c */
 } job;
 
+/* Does an article of language lang get the English stemmer when aligned
+ * without a language (NULL, "", "en", "en-GB")? */
+static int english(const char *lang) {
+    return !lang || !lang[0] ||
+           (!strncmp(lang, "en", 2) && (!lang[2] || lang[2] == '-'));
+}
+
+/* The alignment side of source i: the comparison's (built with English)
+ * when the article's own language gives the same one, else built once
+ * here (NULL when it cannot be). */
+static const px_align_side *job_side(job *j, size_t i) {
+    if (j->c && english(j->ss.art[i]->lang)) return px_compare_side(j->c, i);
+    if (!j->own[i] &&
+        px_align_side_new(j->ss.doc[i], j->ss.art[i], NULL, &j->own[i]))
+        j->own[i] = NULL;
+    return j->own[i];
+}
+
+/* The comparison, then each source aligned to source 0 (sentence pairs
+ * only), reusing the comparison's sides: no source is prepared twice. */
 static void job_compute(job *j) {
     j->c = result_from(&j->ss, &j->r);
     px_align_opts ao = {0};
     ao.no_words = 1;
-    for (size_t i = 1; i < j->ss.n; i++)
-        if (px_align_docs(j->ss.doc[0], j->ss.art[0], j->ss.doc[i],
-                          j->ss.art[i], &ao, &j->al[i]))
+    const px_align_side *a = j->ss.n > 1 ? job_side(j, 0) : NULL;
+    for (size_t i = 1; a && i < j->ss.n; i++) {
+        const px_align_side *b = job_side(j, i);
+        if (!b || px_align_new(a, b, &ao, &j->al[i]))
             j->al[i] = NULL; /* an unalignable pair has no row */
+    }
 }
 
 static void job_release(job *j) {
     for (size_t i = 0; i < PX_STORY_COMPARE_MAX; i++) px_align_free(j->al[i]);
+    for (size_t i = 0; i < PX_STORY_COMPARE_MAX; i++)
+        px_align_side_free(j->own[i]);
     px_compare_free(j->c);
     px_story_result_release(&j->r);
     srcs_release(&j->ss);
