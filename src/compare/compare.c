@@ -104,14 +104,14 @@ static size_t first_token(const px_csrc *s, size_t off) {
     return lo;
 }
 
-/* Stem hash and class of token t of s, computed once per source (the
+/* Stem hash and class of token t of s, looked up once per source (the
  * matchers ask for the same spans again for every pair and candidate). */
-static void token_stem(px_stemmer *stem, px_csrc *s, size_t t) {
-    const char *w = s->norm + s->tok[t].norm_off;
-    size_t wl = s->tok[t].norm_len, sl;
-    const char *st = px_stemmer_stem(stem, w, wl, &sl);
-    s->stem[t] = px_hash64(st, sl, 1);
-    s->cls[t] = px_stopword(w, wl) ? 2 : 1;
+static void token_stem(px_stem_memo *m, px_csrc *s, size_t t) {
+    int stop;
+    s->stem[t] =
+        px_stem_memo_get(m, s->tok[t].hash, s->norm + s->tok[t].norm_off,
+                         s->tok[t].norm_len, &stop);
+    s->cls[t] = stop ? 2 : 1;
 }
 
 size_t px_cpair_stems(const px_cpair *p, int x, px_span sp, uint64_t *out,
@@ -120,7 +120,7 @@ size_t px_cpair_stems(const px_cpair *p, int x, px_span sp, uint64_t *out,
     size_t n = 0;
     for (size_t t = first_token(s, sp.start);
          t < s->ntok && s->tok[t].start < sp.end && n < max; t++) {
-        if (!s->cls[t]) token_stem(p->c->stem, s, t);
+        if (!s->cls[t]) token_stem(p->c->memo, s, t);
         if (content_only && s->cls[t] == 2) continue;
         out[n++] = s->stem[t];
     }
@@ -183,8 +183,7 @@ int px_names_match(const px_entity *a, const px_entity *b) {
 
 /* ----------------------------------------------------------------- setup */
 
-static px_result prepare(px_compare *c, size_t i, const px_compare_src *in,
-                         const px_align_opts *ao) {
+static px_result prepare(px_compare *c, size_t i, const px_compare_src *in) {
     px_csrc *s = &c->src[i];
     s->doc = in->doc, s->art = in->art;
     s->orig = px_doc_orig(s->doc, &s->len);
@@ -193,7 +192,7 @@ static px_result prepare(px_compare *c, size_t i, const px_compare_src *in,
     s->stem = px_malloc((s->ntok ? s->ntok : 1) * sizeof *s->stem);
     s->cls = px_calloc(s->ntok ? s->ntok : 1, 1);
     px_result rc = px_claims_extract(c->claimer, s->doc, &s->claims);
-    if (!rc) rc = px_align_side_new(s->doc, s->art, ao, &s->side);
+    if (!rc) rc = px_align_side_new_memo(s->doc, s->art, c->memo, &s->side);
     if (!rc) s->sents = px_align_side_sents(s->side, &s->nsents);
     return rc;
 }
@@ -260,6 +259,7 @@ px_result px_compare_new(const px_compare_src *src, size_t n,
     c->claimer = px_claimer_new(lang);
     c->stem = px_stemmer_new(lang);
     px_result rc = c->claimer && c->stem ? PX_OK : PX_ERR_UNSUPPORTED;
+    if (!rc) c->memo = px_stem_memo_new(c->stem);
     px_align_opts ao = {.threshold = opts ? opts->threshold : 0, .lang = lang};
     c->src = px_calloc(n, sizeof *c->src);
     c->nsrc = n;
@@ -267,7 +267,7 @@ px_result px_compare_new(const px_compare_src *src, size_t n,
         if (!src[i].doc)
             rc = PX_ERR_INVALID;
         else
-            rc = prepare(c, i, &src[i], &ao);
+            rc = prepare(c, i, &src[i]);
     }
     if (!rc) rc = run_all(c, &ao);
     if (rc) {
@@ -299,6 +299,7 @@ void px_compare_free(px_compare *c) {
     px_free(c->src);
     px_free(c->f);
     px_claimer_free(c->claimer);
+    px_stem_memo_free(c->memo);
     px_stemmer_free(c->stem);
     px_free(c);
 }

@@ -16,6 +16,7 @@
 #ifndef PX_COMPARE_INT_H
 #define PX_COMPARE_INT_H
 
+#include "align/align_int.h" /* px_stem_memo */
 #include "parallax/compare.h"
 #include "parallax/sentence.h"
 #include "parallax/text.h"
@@ -43,7 +44,8 @@ struct px_compare {
     size_t nsrc;
     px_claimer *claimer;
     px_stemmer *stem;
-    px_align **aligns; /* one per pair (i < j), in order */
+    px_stem_memo *memo; /* stems of every source's words (c->stem) */
+    px_align **aligns;  /* one per pair (i < j), in order */
     size_t naligns;
     px_finding *f;
     size_t nf, af;

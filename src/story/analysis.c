@@ -375,7 +375,7 @@ typedef struct job {
     srcset ss;
     px_story_result r;
     px_compare *c;
-    px_align *al[PX_STORY_COMPARE_MAX]; /* al[i]: source i to source 0 */
+    px_align *al[PX_STORY_COMPARE_MAX];       /* al[i]: source i to source 0 */
     px_align_side *own[PX_STORY_COMPARE_MAX]; /* sides not from c */
 } job;
 
