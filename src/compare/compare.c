@@ -127,6 +127,25 @@ size_t px_cpair_stems(const px_cpair *p, int x, px_span sp, uint64_t *out,
     return n;
 }
 
+long px_cpair_claim_sent(const px_cpair *p, int x, const px_claim *c) {
+    size_t n;
+    const px_claim *base = px_claims_list(p->s[x]->claims, &n);
+    return p->s[x]->csent[c - base];
+}
+
+size_t px_cpair_thing(const px_cpair *p, int x, const px_claim *c,
+                      const uint64_t **out) {
+    px_csrc *s = p->s[x];
+    size_t n;
+    size_t i = (size_t)(c - px_claims_list(s->claims, &n));
+    uint64_t *t = s->thing + i * PX_THING_MAX;
+    if (s->nthing[i] == 0xFF)
+        s->nthing[i] =
+            (uint8_t)px_cpair_stems(p, x, c->thing_span, t, PX_THING_MAX, 1);
+    *out = t;
+    return s->nthing[i];
+}
+
 /* A label placeholder byte in the article text becomes a space. */
 char *px_cpair_snip(const px_cpair *p, int x, px_span sp, size_t max) {
     const char *o = p->s[x]->orig;
@@ -193,8 +212,17 @@ static px_result prepare(px_compare *c, size_t i, const px_compare_src *in) {
     s->cls = px_calloc(s->ntok ? s->ntok : 1, 1);
     px_result rc = px_claims_extract(c->claimer, s->doc, &s->claims);
     if (!rc) rc = px_align_side_new_memo(s->doc, s->art, c->memo, &s->side);
-    if (!rc) s->sents = px_align_side_sents(s->side, &s->nsents);
-    return rc;
+    if (rc) return rc;
+    s->sents = px_align_side_sents(s->side, &s->nsents);
+    size_t n;
+    const px_claim *cl = px_claims_list(s->claims, &n);
+    s->csent = px_malloc((n ? n : 1) * sizeof *s->csent);
+    s->thing = px_malloc((n ? n : 1) * PX_THING_MAX * sizeof *s->thing);
+    s->nthing = px_malloc(n ? n : 1);
+    memset(s->nthing, 0xFF, n ? n : 1);
+    for (size_t k = 0; k < n; k++)
+        s->csent[k] = px_sent_find(s->sents, s->nsents, cl[k].span.start);
+    return PX_OK;
 }
 
 static void run_pair(px_compare *c, size_t i, size_t j, const px_align *al) {
@@ -290,6 +318,9 @@ void px_compare_free(px_compare *c) {
         px_claims_free(c->src[i].claims);
         px_free(c->src[i].stem);
         px_free(c->src[i].cls);
+        px_free(c->src[i].csent);
+        px_free(c->src[i].thing);
+        px_free(c->src[i].nthing);
     }
     for (size_t i = 0; i < c->nf; i++) {
         px_free(c->f[i].summary);

@@ -37,7 +37,14 @@ typedef struct px_csrc {
      * the word class (0 not yet, 1 content word, 2 function word) */
     uint64_t *stem;
     uint8_t *cls;
+    /* per claim: the sentence of its start (-1: none), and the content
+     * stems of its counted thing (filled on first use: nthing 0xFF) */
+    long *csent;
+    uint64_t *thing; /* PX_THING_MAX per claim */
+    uint8_t *nthing;
 } px_csrc;
+
+#define PX_THING_MAX 32
 
 struct px_compare {
     px_csrc *src;
@@ -82,6 +89,12 @@ long px_cpair_sent(const px_cpair *p, int x, size_t off);
  * (at most max); returns the count. */
 size_t px_cpair_stems(const px_cpair *p, int x, px_span sp, uint64_t *out,
                       size_t max, int content_only);
+/* Sentence index of the start of claim c of side x, or -1. */
+long px_cpair_claim_sent(const px_cpair *p, int x, const px_claim *c);
+/* Content stems (at most PX_THING_MAX) of the counted thing of claim c of
+ * side x into *out (owned by the comparison); returns their count. */
+size_t px_cpair_thing(const px_cpair *p, int x, const px_claim *c,
+                      const uint64_t **out);
 /* Text of span sp on side x, shortened to at most max bytes (owned). */
 char *px_cpair_snip(const px_cpair *p, int x, px_span sp, size_t max);
 /* The placeholder naming side x in summaries (see above). */
