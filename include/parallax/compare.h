@@ -108,6 +108,10 @@ const px_finding *px_compare_findings(const px_compare *c, size_t *n);
 const px_claims *px_compare_claims(const px_compare *c, size_t i);
 /* The alignment of sources 0 and 1 (owned by c). */
 const px_align *px_compare_align(const px_compare *c);
+/* The alignment side of source i, built with the comparison's language
+ * (opts->lang, default "en") and no external IDF (owned by c; NULL when i
+ * is out of range). */
+const px_align_side *px_compare_side(const px_compare *c, size_t i);
 
 const char *px_finding_type_str(px_finding_type t); /* "rounded" ... */
 const char *px_finding_kind_str(px_finding_kind k); /* "quantity" ... */

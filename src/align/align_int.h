@@ -67,6 +67,24 @@ struct px_align {
     size_t nev;
 };
 
+/* Stems by token (side.c): px_token.hash -> px_hash64 of the Snowball stem
+ * of the normalised word (seed 1) and its px_stopword() class, computed
+ * once per distinct word.  A caller preparing several texts with one
+ * stemmer (px_compare: every source of a story) shares one memo, so a
+ * word the sources share is stemmed once.  Not thread-safe: one memo per
+ * thread.  stem is borrowed (NULL: a word is its own stem). */
+typedef struct px_stem_memo px_stem_memo;
+px_stem_memo *px_stem_memo_new(px_stemmer *stem);
+void px_stem_memo_free(px_stem_memo *m); /* accepts NULL */
+/* Key of the token with hash h and normalised text w[0..n); *stop (may be
+ * NULL) gets 1 for a function word. */
+uint64_t px_stem_memo_get(px_stem_memo *m, uint64_t h, const char *w, size_t n,
+                          int *stop);
+/* px_align_side_new with the memo's stemmer and cache (the memo's stemmer
+ * must be the one px_align_side_new would pick for opts and a). */
+px_result px_align_side_new_memo(const px_doc *d, const px_article *a,
+                                 px_stem_memo *m, px_align_side **out);
+
 /* qsort comparator of px_term by hash (side.c). */
 int px_term_cmp(const void *x, const void *y);
 

@@ -8,8 +8,9 @@
  * not opening the sentence (names) 1.6, content words 1.0; function words
  * are no terms at all (they only matter to the word diff, which compares
  * every token's key).  Stems are cached per distinct token (token hash -> key)
- * in a small open-addressing table local to the call: news repeats its words,
- * and stemming is the costly part.  This is the once-per-article work; the
+ * in an open-addressing table (px_stem_memo), local to the call or shared by
+ * the caller across texts of one language: news repeats its words, and
+ * stemming is the costly part.  This is the once-per-article work; the
  * pairwise part (align.c) only reads it.
  */
 #include <stdlib.h> /* qsort */
@@ -21,20 +22,92 @@
 #define BOOST_NAME   1.6f
 #define BOOST_WORD   1.0f
 
-typedef struct stem_cache {
-    uint64_t *tok; /* token hash, 0 = empty */
+struct px_stem_memo {
+    px_stemmer *stem; /* borrowed, or NULL */
+    uint64_t *tok;    /* token hash, 0 = empty */
     uint64_t *key;
+    uint8_t *stop;
     size_t mask, fill;
-} stem_cache;
+};
 
 typedef struct prep {
     px_align_side *s;
-    px_stemmer *stem;
-    stem_cache cache;
+    px_stem_memo *memo;
+    uint8_t *stop; /* per token: a function word */
     const px_token *t;
     const char *norm;
     size_t nterm, aterm;
 } prep;
+
+static void memo_alloc(px_stem_memo *m, size_t cap) {
+    m->tok = px_calloc(cap, sizeof *m->tok);
+    m->key = px_malloc(cap * sizeof *m->key);
+    m->stop = px_malloc(cap);
+    m->mask = cap - 1;
+    m->fill = 0;
+}
+
+px_stem_memo *px_stem_memo_new(px_stemmer *stem) {
+    px_stem_memo *m = px_calloc(1, sizeof *m);
+    m->stem = stem;
+    memo_alloc(m, 1024);
+    return m;
+}
+
+void px_stem_memo_free(px_stem_memo *m) {
+    if (!m) return;
+    px_free(m->tok);
+    px_free(m->key);
+    px_free(m->stop);
+    px_free(m);
+}
+
+static size_t memo_slot(const px_stem_memo *m, uint64_t h) {
+    size_t i = (size_t)h & m->mask;
+    while (m->tok[i] && m->tok[i] != h) i = (i + 1) & m->mask;
+    return i;
+}
+
+/* Double the table (kept at most half full). */
+static void memo_grow(px_stem_memo *m) {
+    px_stem_memo old = *m;
+    memo_alloc(m, 2 * (old.mask + 1));
+    for (size_t i = 0; i <= old.mask; i++) {
+        if (!old.tok[i]) continue;
+        size_t j = memo_slot(m, old.tok[i]);
+        m->tok[j] = old.tok[i], m->key[j] = old.key[i],
+        m->stop[j] = old.stop[i];
+        m->fill++;
+    }
+    px_free(old.tok);
+    px_free(old.key);
+    px_free(old.stop);
+}
+
+static uint64_t word_key(const px_stem_memo *m, const char *w, size_t n) {
+    if (!m->stem) return px_hash64(w, n, 1);
+    size_t sl;
+    const char *st = px_stemmer_stem(m->stem, w, n, &sl);
+    return px_hash64(st, sl, 1);
+}
+
+uint64_t px_stem_memo_get(px_stem_memo *m, uint64_t h, const char *w, size_t n,
+                          int *stop) {
+    if (!h) h = 1;
+    size_t i = memo_slot(m, h);
+    if (!m->tok[i]) {
+        if (m->fill + 1 > m->mask / 2) {
+            memo_grow(m);
+            i = memo_slot(m, h);
+        }
+        m->fill++;
+        m->tok[i] = h;
+        m->key[i] = word_key(m, w, n);
+        m->stop[i] = (uint8_t)(px_stopword(w, n) != 0);
+    }
+    if (stop) *stop = m->stop[i];
+    return m->key[i];
+}
 
 /* Key of a number: its digits and '.', so thousands separators vanish. */
 static uint64_t number_key(const char *w, size_t n) {
@@ -45,28 +118,14 @@ static uint64_t number_key(const char *w, size_t n) {
     return px_hash64(buf, k, 2);
 }
 
-static uint64_t word_key(prep *p, const char *w, size_t n) {
-    if (!p->stem) return px_hash64(w, n, 1);
-    size_t sl;
-    const char *st = px_stemmer_stem(p->stem, w, n, &sl);
-    return px_hash64(st, sl, 1);
-}
-
 static uint64_t token_key(prep *p, size_t k) {
     const px_token *t = &p->t[k];
     const char *w = p->norm + t->norm_off;
     if (!(t->flags & PX_TOK_ALPHA)) return number_key(w, t->norm_len);
-    uint64_t h = t->hash ? t->hash : 1;
-    size_t i = (size_t)h & p->cache.mask;
-    while (p->cache.tok[i] && p->cache.tok[i] != h) i = (i + 1) & p->cache.mask;
-    if (!p->cache.tok[i]) {
-        if (p->cache.fill >= p->cache.mask / 2) /* full: stop caching */
-            return word_key(p, w, t->norm_len);
-        p->cache.fill++;
-        p->cache.tok[i] = h;
-        p->cache.key[i] = word_key(p, w, t->norm_len);
-    }
-    return p->cache.key[i];
+    int stop;
+    uint64_t key = px_stem_memo_get(p->memo, t->hash, w, t->norm_len, &stop);
+    p->stop[k] = (uint8_t)stop;
+    return key;
 }
 
 /* Initials "u . s ." from token k on: joined key and tokens used, or 0. */
@@ -80,7 +139,7 @@ static size_t initials(prep *p, size_t k, size_t end, uint64_t *key) {
         j++;
     }
     if (n < 2) return 0;
-    *key = word_key(p, buf, n);
+    *key = word_key(p->memo, buf, n);
     return n;
 }
 
@@ -95,7 +154,7 @@ static void add_term(prep *p, uint64_t h, float boost, uint32_t sent) {
 static float token_boost(const prep *p, size_t k, size_t first) {
     const px_token *t = &p->t[k];
     if (!(t->flags & PX_TOK_ALPHA)) return BOOST_NUMBER;
-    if (px_stopword(p->norm + t->norm_off, t->norm_len)) return 0;
+    if (p->stop[k]) return 0;
     if ((t->flags & PX_TOK_CAP) && k > first) return BOOST_NAME;
     return BOOST_WORD;
 }
@@ -169,11 +228,7 @@ static void sentence_terms(prep *p, uint32_t si) {
 
 static void prepare(prep *p) {
     px_align_side *s = p->s;
-    size_t cap = 64;
-    while (cap < s->ntok * 2 && cap < ((size_t)1 << 22)) cap *= 2;
-    p->cache.tok = px_calloc(cap, sizeof *p->cache.tok);
-    p->cache.key = px_malloc(cap * sizeof *p->cache.key);
-    p->cache.mask = cap - 1;
+    p->stop = px_calloc(s->ntok + 1, 1);
     for (size_t k = 0; k < s->ntok; k++) s->key[k] = token_key(p, k);
     s->term_off = px_malloc((s->nsents + 1) * sizeof *s->term_off);
     for (size_t i = 0; i < s->nsents; i++) {
@@ -181,12 +236,11 @@ static void prepare(prep *p) {
         sentence_terms(p, (uint32_t)i);
     }
     s->term_off[s->nsents] = (uint32_t)p->nterm;
-    px_free(p->cache.tok);
-    px_free(p->cache.key);
+    px_free(p->stop);
 }
 
-px_result px_align_side_new(const px_doc *d, const px_article *a,
-                            const px_align_opts *opts, px_align_side **out) {
+px_result px_align_side_new_memo(const px_doc *d, const px_article *a,
+                                 px_stem_memo *m, px_align_side **out) {
     *out = NULL;
     if (!d) return PX_ERR_INVALID;
     px_align_side *s = px_calloc(1, sizeof *s);
@@ -203,15 +257,26 @@ px_result px_align_side_new(const px_doc *d, const px_article *a,
         px_align_side_free(s);
         return PX_ERR_TOOBIG;
     }
-    const char *lang = opts && opts->lang ? opts->lang : a ? a->lang : NULL;
-    prep p = {s, px_stemmer_new(lang), {0}, t, px_doc_norm(d, NULL), 0, 0};
-    if (!p.stem) p.stem = px_stemmer_new("en");
+    prep p = {s, m, NULL, t, px_doc_norm(d, NULL), 0, 0};
     s->key = px_malloc((s->ntok + 1) * sizeof *s->key);
     prepare(&p);
-    px_stemmer_free(p.stem);
     px_cues_find(s);
     *out = s;
     return PX_OK;
+}
+
+px_result px_align_side_new(const px_doc *d, const px_article *a,
+                            const px_align_opts *opts, px_align_side **out) {
+    *out = NULL;
+    if (!d) return PX_ERR_INVALID;
+    const char *lang = opts && opts->lang ? opts->lang : a ? a->lang : NULL;
+    px_stemmer *stem = px_stemmer_new(lang);
+    if (!stem) stem = px_stemmer_new("en");
+    px_stem_memo *m = px_stem_memo_new(stem);
+    px_result rc = px_align_side_new_memo(d, a, m, out);
+    px_stem_memo_free(m);
+    px_stemmer_free(stem);
+    return rc;
 }
 
 void px_align_side_free(px_align_side *s) {

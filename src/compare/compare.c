@@ -104,19 +104,46 @@ static size_t first_token(const px_csrc *s, size_t off) {
     return lo;
 }
 
+/* Stem hash and class of token t of s, looked up once per source (the
+ * matchers ask for the same spans again for every pair and candidate). */
+static void token_stem(px_stem_memo *m, px_csrc *s, size_t t) {
+    int stop;
+    s->stem[t] =
+        px_stem_memo_get(m, s->tok[t].hash, s->norm + s->tok[t].norm_off,
+                         s->tok[t].norm_len, &stop);
+    s->cls[t] = stop ? 2 : 1;
+}
+
 size_t px_cpair_stems(const px_cpair *p, int x, px_span sp, uint64_t *out,
                       size_t max, int content_only) {
-    const px_csrc *s = p->s[x];
+    px_csrc *s = p->s[x];
     size_t n = 0;
     for (size_t t = first_token(s, sp.start);
          t < s->ntok && s->tok[t].start < sp.end && n < max; t++) {
-        const char *w = s->norm + s->tok[t].norm_off;
-        size_t wl = s->tok[t].norm_len, sl;
-        if (content_only && px_stopword(w, wl)) continue;
-        const char *st = px_stemmer_stem(p->c->stem, w, wl, &sl);
-        out[n++] = px_hash64(st, sl, 1);
+        if (!s->cls[t]) token_stem(p->c->memo, s, t);
+        if (content_only && s->cls[t] == 2) continue;
+        out[n++] = s->stem[t];
     }
     return n;
+}
+
+long px_cpair_claim_sent(const px_cpair *p, int x, const px_claim *c) {
+    size_t n;
+    const px_claim *base = px_claims_list(p->s[x]->claims, &n);
+    return p->s[x]->csent[c - base];
+}
+
+size_t px_cpair_thing(const px_cpair *p, int x, const px_claim *c,
+                      const uint64_t **out) {
+    px_csrc *s = p->s[x];
+    size_t n;
+    size_t i = (size_t)(c - px_claims_list(s->claims, &n));
+    uint64_t *t = s->thing + i * PX_THING_MAX;
+    if (s->nthing[i] == 0xFF)
+        s->nthing[i] =
+            (uint8_t)px_cpair_stems(p, x, c->thing_span, t, PX_THING_MAX, 1);
+    *out = t;
+    return s->nthing[i];
 }
 
 /* A label placeholder byte in the article text becomes a space. */
@@ -175,17 +202,27 @@ int px_names_match(const px_entity *a, const px_entity *b) {
 
 /* ----------------------------------------------------------------- setup */
 
-static px_result prepare(px_compare *c, size_t i, const px_compare_src *in,
-                         const px_align_opts *ao) {
+static px_result prepare(px_compare *c, size_t i, const px_compare_src *in) {
     px_csrc *s = &c->src[i];
     s->doc = in->doc, s->art = in->art;
     s->orig = px_doc_orig(s->doc, &s->len);
     s->tok = px_doc_tokens(s->doc, &s->ntok);
     s->norm = px_doc_norm(s->doc, NULL);
+    s->stem = px_malloc((s->ntok ? s->ntok : 1) * sizeof *s->stem);
+    s->cls = px_calloc(s->ntok ? s->ntok : 1, 1);
     px_result rc = px_claims_extract(c->claimer, s->doc, &s->claims);
-    if (!rc) rc = px_align_side_new(s->doc, s->art, ao, &s->side);
-    if (!rc) s->sents = px_align_side_sents(s->side, &s->nsents);
-    return rc;
+    if (!rc) rc = px_align_side_new_memo(s->doc, s->art, c->memo, &s->side);
+    if (rc) return rc;
+    s->sents = px_align_side_sents(s->side, &s->nsents);
+    size_t n;
+    const px_claim *cl = px_claims_list(s->claims, &n);
+    s->csent = px_malloc((n ? n : 1) * sizeof *s->csent);
+    s->thing = px_malloc((n ? n : 1) * PX_THING_MAX * sizeof *s->thing);
+    s->nthing = px_malloc(n ? n : 1);
+    memset(s->nthing, 0xFF, n ? n : 1);
+    for (size_t k = 0; k < n; k++)
+        s->csent[k] = px_sent_find(s->sents, s->nsents, cl[k].span.start);
+    return PX_OK;
 }
 
 static void run_pair(px_compare *c, size_t i, size_t j, const px_align *al) {
@@ -250,6 +287,7 @@ px_result px_compare_new(const px_compare_src *src, size_t n,
     c->claimer = px_claimer_new(lang);
     c->stem = px_stemmer_new(lang);
     px_result rc = c->claimer && c->stem ? PX_OK : PX_ERR_UNSUPPORTED;
+    if (!rc) c->memo = px_stem_memo_new(c->stem);
     px_align_opts ao = {.threshold = opts ? opts->threshold : 0, .lang = lang};
     c->src = px_calloc(n, sizeof *c->src);
     c->nsrc = n;
@@ -257,7 +295,7 @@ px_result px_compare_new(const px_compare_src *src, size_t n,
         if (!src[i].doc)
             rc = PX_ERR_INVALID;
         else
-            rc = prepare(c, i, &src[i], &ao);
+            rc = prepare(c, i, &src[i]);
     }
     if (!rc) rc = run_all(c, &ao);
     if (rc) {
@@ -278,6 +316,11 @@ void px_compare_free(px_compare *c) {
     for (size_t i = 0; c->src && i < c->nsrc; i++) {
         px_align_side_free(c->src[i].side);
         px_claims_free(c->src[i].claims);
+        px_free(c->src[i].stem);
+        px_free(c->src[i].cls);
+        px_free(c->src[i].csent);
+        px_free(c->src[i].thing);
+        px_free(c->src[i].nthing);
     }
     for (size_t i = 0; i < c->nf; i++) {
         px_free(c->f[i].summary);
@@ -287,6 +330,7 @@ void px_compare_free(px_compare *c) {
     px_free(c->src);
     px_free(c->f);
     px_claimer_free(c->claimer);
+    px_stem_memo_free(c->memo);
     px_stemmer_free(c->stem);
     px_free(c);
 }
@@ -302,6 +346,10 @@ const px_claims *px_compare_claims(const px_compare *c, size_t i) {
 
 const px_align *px_compare_align(const px_compare *c) {
     return c->naligns ? c->aligns[0] : NULL;
+}
+
+const px_align_side *px_compare_side(const px_compare *c, size_t i) {
+    return i < c->nsrc ? c->src[i].side : NULL;
 }
 
 const char *px_finding_type_str(px_finding_type t) {

@@ -16,6 +16,7 @@
 #ifndef PX_COMPARE_INT_H
 #define PX_COMPARE_INT_H
 
+#include "align/align_int.h" /* px_stem_memo */
 #include "parallax/compare.h"
 #include "parallax/sentence.h"
 #include "parallax/text.h"
@@ -32,14 +33,26 @@ typedef struct px_csrc {
     const px_token *tok;
     size_t ntok;
     const char *norm;
+    /* per token, filled on first use by px_cpair_stems: the stem hash and
+     * the word class (0 not yet, 1 content word, 2 function word) */
+    uint64_t *stem;
+    uint8_t *cls;
+    /* per claim: the sentence of its start (-1: none), and the content
+     * stems of its counted thing (filled on first use: nthing 0xFF) */
+    long *csent;
+    uint64_t *thing; /* PX_THING_MAX per claim */
+    uint8_t *nthing;
 } px_csrc;
+
+#define PX_THING_MAX 32
 
 struct px_compare {
     px_csrc *src;
     size_t nsrc;
     px_claimer *claimer;
     px_stemmer *stem;
-    px_align **aligns; /* one per pair (i < j), in order */
+    px_stem_memo *memo; /* stems of every source's words (c->stem) */
+    px_align **aligns;  /* one per pair (i < j), in order */
     size_t naligns;
     px_finding *f;
     size_t nf, af;
@@ -76,6 +89,12 @@ long px_cpair_sent(const px_cpair *p, int x, size_t off);
  * (at most max); returns the count. */
 size_t px_cpair_stems(const px_cpair *p, int x, px_span sp, uint64_t *out,
                       size_t max, int content_only);
+/* Sentence index of the start of claim c of side x, or -1. */
+long px_cpair_claim_sent(const px_cpair *p, int x, const px_claim *c);
+/* Content stems (at most PX_THING_MAX) of the counted thing of claim c of
+ * side x into *out (owned by the comparison); returns their count. */
+size_t px_cpair_thing(const px_cpair *p, int x, const px_claim *c,
+                      const uint64_t **out);
 /* Text of span sp on side x, shortened to at most max bytes (owned). */
 char *px_cpair_snip(const px_cpair *p, int x, px_span sp, size_t max);
 /* The placeholder naming side x in summaries (see above). */

@@ -47,12 +47,13 @@ static const px_entity *entity_of(const px_cpair *p, int x, int32_t e) {
     return e >= 0 && (size_t)e < n ? &en[e] : NULL;
 }
 
-/* The alignment pair holding offset offa of A when it also holds offb of
- * B, else NULL. */
-static const px_align_pair *aligned_pair(const px_cpair *p, size_t offa,
-                                         size_t offb) {
-    long pa = px_cpair_partner(p, 0, offa);
-    long sb = px_cpair_sent(p, 1, offb);
+/* The alignment pair holding the start of claim a of A when it also
+ * holds the start of claim b of B, else NULL. */
+static const px_align_pair *aligned_pair(const px_cpair *p, const px_claim *a,
+                                         const px_claim *b) {
+    long sa = px_cpair_claim_sent(p, 0, a);
+    long pa = sa < 0 ? -1 : px_align_partner(p->al, 0, (size_t)sa);
+    long sb = px_cpair_claim_sent(p, 1, b);
     if (pa < 0 || sb < 0) return NULL;
     const px_align_pair *pr = px_align_get_pair(p->al, (size_t)pa);
     for (uint32_t k = 0; k < pr->b_n; k++)
@@ -116,9 +117,9 @@ static int things(const px_cpair *p, const px_claim *a, const px_claim *b) {
     if (a->thing_span.end <= a->thing_span.start ||
         b->thing_span.end <= b->thing_span.start)
         return 0;
-    uint64_t sa[32], sb[32];
-    size_t na = px_cpair_stems(p, 0, a->thing_span, sa, 32, 1);
-    size_t nb = px_cpair_stems(p, 1, b->thing_span, sb, 32, 1);
+    const uint64_t *sa, *sb;
+    size_t na = px_cpair_thing(p, 0, a, &sa);
+    size_t nb = px_cpair_thing(p, 1, b, &sb);
     if (!na || !nb) return 0;
     return shared(sa, na, sb, nb) ? 1 : -1;
 }
@@ -147,7 +148,7 @@ static double qty_score(const px_cpair *p, const px_claim *a,
                         const px_claim *b) {
     if (!units_ok(a, b)) return -1;
     rel r = relation(a, b);
-    const px_align_pair *pr = aligned_pair(p, a->span.start, b->span.start);
+    const px_align_pair *pr = aligned_pair(p, a, b);
     int al = pr != NULL;
     if (!al && r == REL_FAR) return -1; /* cheap test first */
     int th = things(p, a, b);
@@ -414,7 +415,7 @@ static void figure_credit(px_cpair *p, const px_claim *qa, const px_claim *qb) {
     /* only figures known to be the same fact: in rewritten sentences, or
      * the same value counting the same thing; not equal numbers met by
      * chance nor loosely related sentences */
-    const px_align_pair *pr = aligned_pair(p, qa->span.start, qb->span.start);
+    const px_align_pair *pr = aligned_pair(p, qa, qb);
     if (!(pr && pr->score >= FIGURE_MIN_SCORE) &&
         !(things(p, qa, qb) > 0 && relation(qa, qb) == REL_EQUAL))
         return;
@@ -587,7 +588,7 @@ static int time_rel(const px_cpair *p, const px_claim *a, const px_claim *b) {
 
 static double time_score(const px_cpair *p, const px_claim *a,
                          const px_claim *b) {
-    const px_align_pair *pr = aligned_pair(p, a->span.start, b->span.start);
+    const px_align_pair *pr = aligned_pair(p, a, b);
     if (!pr) return -1;
     int r = time_rel(p, a, b);
     /* another day in loosely related sentences is no contradiction */

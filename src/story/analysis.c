@@ -12,9 +12,10 @@
  *
  * Work goes in batches of PX_STORY_ANALYZE_BATCH stale stories: the
  * calling thread reads their sources from the store, PX_STORY_THREADS
- * threads compare and align them (each px_compare / px_align has its own
- * stemmers; the learned px_boiler is read-only and shared), then the
- * calling thread writes the batch in one transaction.
+ * threads clean, compare and align them (each px_compare has its own
+ * stemmer and stem memo, and the alignments to the first source reuse the
+ * comparison's prepared sides; the learned px_boiler is read-only and
+ * shared), then the calling thread writes the batch in one transaction.
  */
 #include <pthread.h>
 #include <stdatomic.h>
@@ -86,26 +87,22 @@ static void srcs_release(srcset *ss) {
     ss->n = 0;
 }
 
-static px_result srcs_add(px_store *s, const char *id, const px_boiler *b,
-                          srcset *ss) {
+/* Read source id from the store (its doc is made by srcs_docs). */
+static px_result srcs_read(px_store *s, const char *id, srcset *ss) {
     px_article *a = NULL;
-    px_doc *d = NULL;
     px_result rc = px_store_get(s, id, &a);
-    px_doc_opts o = {0, rc ? NULL : a->title, rc ? NULL : a->outlet, b};
-    if (!rc) rc = px_doc_new(a->text, a->text_len, &o, &d);
     if (rc) {
         px_article_free(a);
         return rc;
     }
-    ss->art[ss->n] = a;
-    ss->doc[ss->n] = d;
-    ss->src[ss->n++] = (px_compare_src){d, a};
+    ss->doc[ss->n] = NULL;
+    ss->art[ss->n++] = a;
     return PX_OK;
 }
 
-/* The first PX_STORY_COMPARE_MAX stored members in clustering order. */
-static px_result srcs_load(px_store *s, const char *id, const px_boiler *b,
-                           srcset *ss) {
+/* Read the first PX_STORY_COMPARE_MAX stored members in clustering order
+ * (on failure, those before the failing one stay read). */
+static px_result srcs_load(px_store *s, const char *id, srcset *ss) {
     sqlite3_stmt *st;
     px_result rc = px_story_query(s,
                                   "SELECT article FROM story_members"
@@ -115,23 +112,42 @@ static px_result srcs_load(px_store *s, const char *id, const px_boiler *b,
     sqlite3_bind_int(st, 2, PX_STORY_COMPARE_MAX);
     int r;
     while (!rc && (r = sqlite3_step(st)) == SQLITE_ROW)
-        rc = srcs_add(s, px_story_col(st, 0), b, ss);
+        rc = srcs_read(s, px_story_col(st, 0), ss);
     if (!rc && r != SQLITE_DONE) rc = PX_ERR_STORE;
     sqlite3_finalize(st);
     return rc;
 }
 
-/* Load the sources; a source that cannot be used (say over a size cap)
- * fails the comparison of its story (noted in r->rc, nothing compared),
- * not the run.  Only store errors are returned. */
-static px_result srcs_load_or_note(px_store *s, const char *id,
-                                   const px_boiler *b, srcset *ss,
-                                   px_story_result *r) {
-    px_result rc = srcs_load(s, id, b, ss);
-    if (!rc || rc == PX_ERR_STORE) return rc;
+/* The cleaned views of the read sources, in order, with the learned
+ * boilerplate b (no store access: any thread).  A source that cannot be
+ * used (say over a size cap), or read_rc, the failure that stopped the
+ * reading after them, fails the comparison of the story (noted in r->rc,
+ * nothing compared), not the run. */
+static void srcs_docs(srcset *ss, const px_boiler *b, px_result read_rc,
+                      px_story_result *r) {
+    px_result rc = PX_OK;
+    for (size_t i = 0; !rc && i < ss->n; i++) {
+        px_article *a = ss->art[i];
+        px_doc_opts o = {0, a->title, a->outlet, b};
+        rc = px_doc_new(a->text, a->text_len, &o, &ss->doc[i]);
+        if (rc)
+            ss->doc[i] = NULL;
+        else
+            ss->src[i] = (px_compare_src){ss->doc[i], a};
+    }
+    if (!rc) rc = read_rc;
+    if (!rc) return;
     srcs_release(ss);
     r->rc = rc;
-    return PX_OK;
+}
+
+/* Read the sources; only store errors are returned, any other failure
+ * to read is kept in *read_rc for srcs_docs. */
+static px_result srcs_load_or_note(px_store *s, const char *id, srcset *ss,
+                                   px_result *read_rc) {
+    px_result rc = srcs_load(s, id, ss);
+    *read_rc = rc == PX_ERR_STORE ? PX_OK : rc;
+    return rc == PX_ERR_STORE ? rc : PX_OK;
 }
 
 /* ------------------------------------------------------------- result */
@@ -209,7 +225,9 @@ static px_compare *result_from(const srcset *ss, px_story_result *r) {
 px_result px_story_result_compute(px_store *s, const char *id,
                                   const px_boiler *b, px_story_result *r) {
     srcset ss = {0};
-    px_result rc = srcs_load_or_note(s, id, b, &ss, r);
+    px_result read_rc;
+    px_result rc = srcs_load_or_note(s, id, &ss, &read_rc);
+    if (!rc) srcs_docs(&ss, b, read_rc, r);
     if (!rc) px_compare_free(result_from(&ss, r));
     srcs_release(&ss);
     return rc;
@@ -372,24 +390,52 @@ static char *pairs_json(const px_align *al) {
 typedef struct job {
     char *id;
     char key[17];
-    srcset ss;
+    srcset ss; /* read by the calling thread, docs made by the worker */
+    const px_boiler *b;
+    px_result read_rc;
     px_story_result r;
     px_compare *c;
-    px_align *al[PX_STORY_COMPARE_MAX]; /* al[i]: source i to source 0 */
+    px_align *al[PX_STORY_COMPARE_MAX];       /* al[i]: source i to source 0 */
+    px_align_side *own[PX_STORY_COMPARE_MAX]; /* sides not from c */
 } job;
 
+/* Does an article of language lang get the English stemmer when aligned
+ * without a language (NULL, "", "en", "en-GB")? */
+static int english(const char *lang) {
+    return !lang || !lang[0] ||
+           (!strncmp(lang, "en", 2) && (!lang[2] || lang[2] == '-'));
+}
+
+/* The alignment side of source i: the comparison's (built with English)
+ * when the article's own language gives the same one, else built once
+ * here (NULL when it cannot be). */
+static const px_align_side *job_side(job *j, size_t i) {
+    if (j->c && english(j->ss.art[i]->lang)) return px_compare_side(j->c, i);
+    if (!j->own[i] &&
+        px_align_side_new(j->ss.doc[i], j->ss.art[i], NULL, &j->own[i]))
+        j->own[i] = NULL;
+    return j->own[i];
+}
+
+/* The comparison, then each source aligned to source 0 (sentence pairs
+ * only), reusing the comparison's sides: no source is prepared twice. */
 static void job_compute(job *j) {
+    srcs_docs(&j->ss, j->b, j->read_rc, &j->r);
     j->c = result_from(&j->ss, &j->r);
     px_align_opts ao = {0};
     ao.no_words = 1;
-    for (size_t i = 1; i < j->ss.n; i++)
-        if (px_align_docs(j->ss.doc[0], j->ss.art[0], j->ss.doc[i],
-                          j->ss.art[i], &ao, &j->al[i]))
+    const px_align_side *a = j->ss.n > 1 ? job_side(j, 0) : NULL;
+    for (size_t i = 1; a && i < j->ss.n; i++) {
+        const px_align_side *b = job_side(j, i);
+        if (!b || px_align_new(a, b, &ao, &j->al[i]))
             j->al[i] = NULL; /* an unalignable pair has no row */
+    }
 }
 
 static void job_release(job *j) {
     for (size_t i = 0; i < PX_STORY_COMPARE_MAX; i++) px_align_free(j->al[i]);
+    for (size_t i = 0; i < PX_STORY_COMPARE_MAX; i++)
+        px_align_side_free(j->own[i]);
     px_compare_free(j->c);
     px_story_result_release(&j->r);
     srcs_release(&j->ss);
@@ -535,7 +581,8 @@ static px_result job_add(px_store *s, const char *id, const px_boiler *b,
     }
     j->id = px_strdup(id);
     (*n)++;
-    return srcs_load_or_note(s, id, b, &j->ss, &j->r);
+    j->b = b;
+    return srcs_load_or_note(s, id, &j->ss, &j->read_rc);
 }
 
 /* Compute and write one batch of jobs in one transaction. */
