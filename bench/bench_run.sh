@@ -2,8 +2,10 @@
 # bench/bench_run.sh - `parallax run` end to end (ingest, reuse, cluster,
 # write) on N synthetic 500-word articles piped as JSON Lines (events of 8
 # articles, 50 outlets; bench/gen_articles.c).  Prints wall and CPU time
-# and peak RSS.  PX_RUN_N sets N (default 20000); the 1M figure in
-# bench/README.md used PX_RUN_N=1000000 under nice.
+# and peak RSS.  PX_RUN_N sets N (default 20000); the 1M figures in
+# bench/README.md used PX_RUN_N=1000000 (without the stored analysis,
+# under nice) and the same input run by hand under /usr/bin/time -v
+# (with it).
 set -eu
 BUILD=${PX_BUILD:-build/release}
 N=${PX_RUN_N:-20000}

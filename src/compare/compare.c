@@ -156,9 +156,9 @@ char *px_cpair_snip(const px_cpair *p, int x, px_span sp, size_t max) {
             cut--;
     }
     px_buf b = PX_BUF_INIT;
-    for (size_t k = 0; k < cut; k++)
-        px_buf_putc(&b,
-                    o[sp.start + k] == PX_LABEL_MARK ? ' ' : o[sp.start + k]);
+    px_buf_append(&b, o + sp.start, cut);
+    for (size_t k = 0; k < b.len; k++)
+        if (b.data[k] == PX_LABEL_MARK) b.data[k] = ' ';
     if (cut < n) px_buf_puts(&b, "...");
     return px_buf_detach(&b, NULL);
 }

@@ -330,7 +330,8 @@ static void side_names(const px_compare *c, const px_finding *f, size_t a,
     const char *sep = "";
     for (size_t i = 0; i < c->nsrc; i++)
         if (side >> i & 1) {
-            px_buf_printf(b, "%s%s", sep, lab[i]);
+            px_buf_puts(b, sep);
+            px_buf_puts(b, lab[i]);
             sep = ", ";
         }
 }
@@ -343,12 +344,12 @@ void px_compare_label(px_compare *c) {
         if (!strchr(f->summary, PX_LABEL_MARK)) continue;
         px_buf b = PX_BUF_INIT;
         for (const char *s = f->summary; *s; s++) {
-            size_t a =
-                s[0] == PX_LABEL_MARK && s[1] ? (size_t)(s[1] - '0') : c->nsrc;
-            if (a >= c->nsrc) {
-                if (*s != PX_LABEL_MARK) px_buf_putc(&b, *s);
-                continue;
-            }
+            const char *m = strchr(s, PX_LABEL_MARK);
+            if (!m) m = s + strlen(s);
+            px_buf_append(&b, s, (size_t)(m - s)); /* the text up to it */
+            if (!*(s = m)) break;
+            size_t a = s[1] ? (size_t)(s[1] - '0') : c->nsrc;
+            if (a >= c->nsrc) continue; /* a stray mark is dropped */
             side_names(c, f, a, lab, &b);
             s++;
         }

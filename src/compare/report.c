@@ -114,8 +114,10 @@ static void ev_line(const px_compare *c, const px_finding_ev *ev, px_buf *b) {
     while (cut < n && cut > 0 && ((unsigned char)o[s + cut] & 0xC0) == 0x80)
         cut--;
     px_buf_printf(b, "      [%zu] %zu-%zu  ", ev->article, s, ev->span.end);
-    for (size_t k = 0; k < cut; k++)
-        px_buf_putc(b, o[s + k] == '\n' || o[s + k] == '\t' ? ' ' : o[s + k]);
+    size_t from = b->len;
+    px_buf_append(b, o + s, cut);
+    for (size_t k = from; k < b->len; k++)
+        if (b->data[k] == '\n' || b->data[k] == '\t') b->data[k] = ' ';
     px_buf_puts(b, cut < n ? "...\n" : "\n");
 }
 

@@ -390,9 +390,9 @@ static char *pairs_json(const px_align *al) {
 typedef struct job {
     char *id;
     char key[17];
-    srcset ss; /* read by the calling thread, docs made by the worker */
+    px_result read_rc; /* reading failed after ss.n sources (not the store) */
+    srcset ss;         /* read by the calling thread, docs made by the worker */
     const px_boiler *b;
-    px_result read_rc;
     px_story_result r;
     px_compare *c;
     px_align *al[PX_STORY_COMPARE_MAX];       /* al[i]: source i to source 0 */

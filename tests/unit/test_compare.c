@@ -1,7 +1,8 @@
 /*
  * test_compare.c - claim-by-claim comparison on small written pairs: each
  * case is two texts and the finding types (with kind) that must appear,
- * and for identical texts, that only `same` appears.
+ * and for identical texts, that only `same` appears; the prepared sides
+ * a comparison lends (px_compare_side) align as the docs do.
  */
 #include "testutil.h"
 
@@ -149,6 +150,49 @@ static void test_three(void **state) {
     for (int i = 0; i < 3; i++) px_doc_free(d[i]);
 }
 
+/* The comparison's prepared sides: one per source, and aligning two of
+ * them gives what px_align_docs gives from the docs (story analysis
+ * stores such alignments without preparing the sources again). */
+static void test_sides(void **state) {
+    (void)state;
+    const char *t[3] = {cases[0].a, cases[0].b, cases[10].b};
+    px_doc *d[3];
+    px_compare_src src[3];
+    for (int i = 0; i < 3; i++) {
+        assert_int_equal(px_doc_new(t[i], strlen(t[i]), NULL, &d[i]), PX_OK);
+        src[i] = (px_compare_src){d[i], NULL};
+    }
+    px_compare *c = NULL;
+    assert_int_equal(px_compare_new(src, 3, NULL, &c), PX_OK);
+    for (size_t i = 0; i < 3; i++)
+        assert_ptr_equal(px_align_side_doc(px_compare_side(c, i)), d[i]);
+    assert_null(px_compare_side(c, 3));
+    px_align_opts o = {0};
+    o.no_words = 1;
+    for (size_t i = 1; i < 3; i++) {
+        px_align *x = NULL, *y = NULL;
+        assert_int_equal(
+            px_align_new(px_compare_side(c, 0), px_compare_side(c, i), &o, &x),
+            PX_OK);
+        assert_int_equal(px_align_docs(d[0], NULL, d[i], NULL, &o, &y), PX_OK);
+        assert_int_equal(px_align_npairs(x), px_align_npairs(y));
+        for (size_t k = 0; k < px_align_npairs(x); k++) {
+            const px_align_pair *p = px_align_get_pair(x, k);
+            const px_align_pair *q = px_align_get_pair(y, k);
+            assert_int_equal(p->a_span.start, q->a_span.start);
+            assert_int_equal(p->b_span.end, q->b_span.end);
+            assert_true(p->score == q->score);
+        }
+        assert_true(px_align_coverage(x, 1) == px_align_coverage(y, 1));
+        assert_int_equal(px_align_direction(x)->dir,
+                         px_align_direction(y)->dir);
+        px_align_free(x);
+        px_align_free(y);
+    }
+    px_compare_free(c);
+    for (int i = 0; i < 3; i++) px_doc_free(d[i]);
+}
+
 static void test_invalid(void **state) {
     (void)state;
     px_compare *c = (px_compare *)1;
@@ -159,9 +203,8 @@ static void test_invalid(void **state) {
 
 int main(void) {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_cases),
-        cmocka_unit_test(test_identical),
-        cmocka_unit_test(test_three),
+        cmocka_unit_test(test_cases),   cmocka_unit_test(test_identical),
+        cmocka_unit_test(test_three),   cmocka_unit_test(test_sides),
         cmocka_unit_test(test_invalid),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
