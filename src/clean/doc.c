@@ -473,8 +473,10 @@ static int starts_upper(const tok_out *o, size_t clean_off) {
 static inline void emit_token(tok_out *o, px_token *t, size_t ns, size_t ne,
                               unsigned flags) {
     size_t cs, ce, os, oe;
+    unsigned char c0;
     if (ns >= o->lo && ne <= o->hi) { /* inside both windows */
         cs = ns + o->nd, os = ns + o->od, oe = ne + o->od;
+        c0 = o->clean[cs]; /* a clean byte of the window's piece */
     } else {
         px_offmap_span_at(o->nmap, ns, ne, o->nh, &o->nw, &cs, &ce);
         if (cs < ce)
@@ -484,8 +486,8 @@ static inline void emit_token(tok_out *o, px_token *t, size_t ns, size_t ne,
             oe = px_offmap_end_at(o->cmap, ce, &o->ch[1]);
         }
         tok_window(o);
+        c0 = cs < o->clean_len ? o->clean[cs] : 0;
     }
-    unsigned char c0 = cs < o->clean_len ? o->clean[cs] : 0;
     if (c0 < 0x80 ? (unsigned)(c0 - 'A') < 26u : starts_upper(o, cs))
         flags |= PX_TOK_CAP;
     /* == px_hash64(norm, len, 0) (test_doc checks), inlined: hot path */
