@@ -14,18 +14,19 @@
  *      token), with original spans.
  *
  * Speed (bench/bench_clean.sh): mostly-ASCII news must go fast, so ASCII
- * has its own paths everywhere: build_clean checks 8 bytes at a time for
- * non-ASCII; build_norm copies whole stretches of printable ASCII with
- * single spaces as ONE offset-map piece (no utf8proc call, no per-word
- * piece); the tokenizer works on per-byte bit masks of 64-byte blocks
- * (16-byte compares, simd.h), finds words, joiners and flags with
- * integer operations on the masks, decodes only the non-ASCII code
- * points, and maps token spans through a cached byte-for-byte window of
- * each offset map (forward-walking lookups only when a span leaves it).
- * Views are allocated once at their final size bound, the token array
- * at its exact size (tokens are counted on the masks first).  Any change here
- * must keep the golden digests of tests/unit/test_doc.c (every output,
- * byte for byte); figures in bench/README.md ("clean").
+ * has its own paths everywhere (16-byte tests, simd.h): build_clean checks
+ * 16 bytes at a time for non-ASCII; build_norm copies and folds whole
+ * stretches of printable ASCII with single whitespace 16 bytes at a time,
+ * as ONE offset-map piece (no utf8proc call, no per-word piece); the
+ * tokenizer works on per-byte bit masks of 64-byte blocks, finds words,
+ * joiners and flags with integer operations on the masks, decodes only
+ * the non-ASCII code points, and maps token spans to the original through
+ * one cached window of both offset maps (lookups only when a span leaves
+ * it).  Non-ASCII code points are decoded and looked up once per view.
+ * Views are allocated once at their final size bound, the token array at
+ * its exact size (tokens are counted on the masks first).  Any change
+ * here must keep the golden digests of tests/unit/test_doc.c (every
+ * output, byte for byte); figures in bench/README.md ("clean").
  */
 #include <string.h> /* memcpy, strcmp */
 #include <stdint.h> /* uint64_t */
