@@ -14,18 +14,19 @@
  *      token), with original spans.
  *
  * Speed (bench/bench_clean.sh): mostly-ASCII news must go fast, so ASCII
- * has its own paths everywhere: build_clean checks 8 bytes at a time for
- * non-ASCII; build_norm copies whole stretches of printable ASCII with
- * single spaces as ONE offset-map piece (no utf8proc call, no per-word
- * piece); the tokenizer works on per-byte bit masks of 64-byte blocks
- * (16-byte compares, simd.h), finds words, joiners and flags with
- * integer operations on the masks, decodes only the non-ASCII code
- * points, and maps token spans through a cached byte-for-byte window of
- * each offset map (forward-walking lookups only when a span leaves it).
- * Views are allocated once at their final size bound, the token array
- * at its exact size (tokens are counted on the masks first).  Any change here
- * must keep the golden digests of tests/unit/test_doc.c (every output,
- * byte for byte); figures in bench/README.md ("clean").
+ * has its own paths everywhere (16-byte tests, simd.h): build_clean checks
+ * 16 bytes at a time for non-ASCII; build_norm copies and folds whole
+ * stretches of printable ASCII with single whitespace 16 bytes at a time,
+ * as ONE offset-map piece (no utf8proc call, no per-word piece); the
+ * tokenizer works on per-byte bit masks of 64-byte blocks, finds words,
+ * joiners and flags with integer operations on the masks, decodes only
+ * the non-ASCII code points, and maps token spans to the original through
+ * one cached window of both offset maps (lookups only when a span leaves
+ * it).  Non-ASCII code points are decoded and looked up once per view.
+ * Views are allocated once at their final size bound, the token array at
+ * its exact size (tokens are counted on the masks first).  Any change
+ * here must keep the golden digests of tests/unit/test_doc.c (every
+ * output, byte for byte); figures in bench/README.md ("clean").
  */
 #include <string.h> /* memcpy, strcmp */
 #include <stdint.h> /* uint64_t */
@@ -53,6 +54,27 @@ struct px_doc {
 };
 
 /* ------------------------------------------------------------ clean view */
+
+/* Make room for n more bytes (views are written in place on hot paths). */
+static void ensure(px_buf *b, size_t n) {
+    if (b->len + n + 1 <= b->alloc) return;
+    size_t a = b->alloc * 2 > b->len + n + 1 ? b->alloc * 2 : b->len + n + 1;
+    b->data = px_realloc(b->data, a);
+    b->alloc = a;
+}
+
+/* Append n bytes to a view: px_buf_append inlined (views have no size
+ * cap), keeping the NUL after the last byte. */
+static inline void view_put(px_buf *b, const void *p, size_t n) {
+    ensure(b, n);
+    memcpy(b->data + b->len, p, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+}
+
+static inline void view_putc(px_buf *b, char c) {
+    view_put(b, &c, 1);
+}
 
 static int is_space_byte(unsigned char c) {
     return c == ' ' || (unsigned)(c - '\t') < 5u; /* \t \n \v \f \r */
@@ -88,18 +110,18 @@ static void build_clean(px_doc *d) {
             !is_space_byte((unsigned char)d->clean.data[d->clean.len - 1]) &&
             !is_space_byte(s[i])) {
             px_offmap_add(&d->clean_map, d->clean.len, 1, i, 0);
-            px_buf_putc(&d->clean, ' ');
+            view_putc(&d->clean, ' ');
         }
         while (i < end) {
             size_t run = valid_run(s, i, end);
             if (run) {
                 px_offmap_add(&d->clean_map, d->clean.len, run, i, run);
-                px_buf_append(&d->clean, s + i, run);
+                view_put(&d->clean, s + i, run);
                 i += run;
             }
             if (i < end) { /* invalid byte */
                 px_offmap_add(&d->clean_map, d->clean.len, 3, i, 1);
-                px_buf_append(&d->clean, "\xEF\xBF\xBD", 3);
+                view_put(&d->clean, "\xEF\xBF\xBD", 3);
                 d->bad_utf8++;
                 i++;
             }
@@ -113,6 +135,10 @@ static void build_clean(px_doc *d) {
 /* Quotes, dashes and line separators that vary between outlets: their
  * unified form, or -1. */
 static int32_t unify_punct(int32_t cp) {
+    if (cp < 0x85 || (cp > 0x2BC && cp < 0x2010) ||
+        (cp > 0x2212 && cp < 0x301D) || (cp > 0x301E && cp < 0xFE58) ||
+        cp > 0xFF0D)
+        return -1; /* outside the cases below: letters of most scripts */
     switch (cp) {
     case 0x2018:
     case 0x2019:
@@ -202,7 +228,7 @@ static void flush_ws(px_doc *d, norm_state *st, size_t at) {
     if (st->ws && d->norm.len) {
         px_offmap_add(&d->norm_map, d->norm.len, 1, st->ws_start,
                       at - st->ws_start);
-        px_buf_putc(&d->norm, st->ws == 2 ? '\n' : ' ');
+        view_putc(&d->norm, st->ws == 2 ? '\n' : ' ');
     }
     st->ws = 0;
 }
@@ -228,7 +254,7 @@ static size_t norm_unit(px_doc *d, norm_state *st, const unsigned char *s,
     flush_ws(d, st, i);
     if (u > 0) {
         px_offmap_add(&d->norm_map, d->norm.len, 1, i, l);
-        px_buf_putc(&d->norm, (char)u);
+        view_putc(&d->norm, (char)u);
         return l;
     }
     /* gather combining marks so composition sees the whole unit */
@@ -258,7 +284,7 @@ static size_t norm_unit(px_doc *d, norm_state *st, const unsigned char *s,
         olen = j - i;
     }
     px_offmap_add(&d->norm_map, d->norm.len, olen, i, j - i);
-    px_buf_append(&d->norm, out, olen);
+    view_put(&d->norm, out, olen);
     return j - i;
 }
 
@@ -269,14 +295,6 @@ static int printable(unsigned char c) {
 static unsigned char fold_ascii(unsigned char c) {
     if ((unsigned)(c - 'A') < 26u) return (unsigned char)(c + 32);
     return c == '`' ? '\'' : c;
-}
-
-/* Make room for n more bytes (views are written in place on hot paths). */
-static void ensure(px_buf *b, size_t n) {
-    if (b->len + n + 1 <= b->alloc) return;
-    size_t a = b->alloc * 2 > b->len + n + 1 ? b->alloc * 2 : b->len + n + 1;
-    b->data = px_realloc(b->data, a);
-    b->alloc = a;
 }
 
 /* Copy the stretch of printable ASCII starting at s[i] - single whitespace
@@ -374,7 +392,7 @@ static void build_norm(px_doc *d) {
         if (run) {
             flush_ws(d, &st, i);
             px_offmap_add(&d->norm_map, d->norm.len, run, i, run);
-            px_buf_append(&d->norm, s + i, run);
+            view_put(&d->norm, s + i, run);
             i += run;
             continue;
         }
@@ -456,8 +474,10 @@ static int starts_upper(const tok_out *o, size_t clean_off) {
 static inline void emit_token(tok_out *o, px_token *t, size_t ns, size_t ne,
                               unsigned flags) {
     size_t cs, ce, os, oe;
+    unsigned char c0;
     if (ns >= o->lo && ne <= o->hi) { /* inside both windows */
         cs = ns + o->nd, os = ns + o->od, oe = ne + o->od;
+        c0 = o->clean[cs]; /* a clean byte of the window's piece */
     } else {
         px_offmap_span_at(o->nmap, ns, ne, o->nh, &o->nw, &cs, &ce);
         if (cs < ce)
@@ -467,8 +487,8 @@ static inline void emit_token(tok_out *o, px_token *t, size_t ns, size_t ne,
             oe = px_offmap_end_at(o->cmap, ce, &o->ch[1]);
         }
         tok_window(o);
+        c0 = cs < o->clean_len ? o->clean[cs] : 0;
     }
-    unsigned char c0 = cs < o->clean_len ? o->clean[cs] : 0;
     if (c0 < 0x80 ? (unsigned)(c0 - 'A') < 26u : starts_upper(o, cs))
         flags |= PX_TOK_CAP;
     /* == px_hash64(norm, len, 0) (test_doc checks), inlined: hot path */

@@ -14,18 +14,8 @@ void px_offmap_release(px_offmap *m) {
     px_offmap_init(m);
 }
 
-void px_offmap_add(px_offmap *m, size_t view_off, size_t view_len,
-                   size_t src_off, size_t src_len) {
-    if (m->n) {
-        px_offpiece *last = &m->p[m->n - 1];
-        if (last->view_len == last->src_len && view_len == src_len &&
-            last->view_off + last->view_len == view_off &&
-            last->src_off + last->src_len == src_off) {
-            last->view_len += (uint32_t)view_len;
-            last->src_len += (uint32_t)src_len;
-            return;
-        }
-    }
+void px_offmap_push(px_offmap *m, size_t view_off, size_t view_len,
+                    size_t src_off, size_t src_len) {
     if (m->n == m->alloc) {
         m->alloc = m->alloc ? m->alloc * 2 : 16;
         m->p = px_realloc(m->p, m->alloc * sizeof *m->p);

@@ -27,11 +27,28 @@ typedef struct px_offmap {
 
 void px_offmap_init(px_offmap *m);
 void px_offmap_release(px_offmap *m);
+/* Append a piece (no merging): the slow path of px_offmap_add. */
+void px_offmap_push(px_offmap *m, size_t view_off, size_t view_len,
+                    size_t src_off, size_t src_len);
+
 /* Record that view bytes [view_off, +view_len) came from source bytes
  * [src_off, +src_len).  Calls must come in increasing view_off order;
- * equal-length pieces adjacent in both views are merged. */
-void px_offmap_add(px_offmap *m, size_t view_off, size_t view_len,
-                   size_t src_off, size_t src_len);
+ * equal-length pieces adjacent in both views are merged (inline: the
+ * views add a piece per word of non-Latin text). */
+static inline void px_offmap_add(px_offmap *m, size_t view_off, size_t view_len,
+                                 size_t src_off, size_t src_len) {
+    if (m->n) {
+        px_offpiece *last = &m->p[m->n - 1];
+        if (last->view_len == last->src_len && view_len == src_len &&
+            last->view_off + last->view_len == view_off &&
+            last->src_off + last->src_len == src_off) {
+            last->view_len += (uint32_t)view_len;
+            last->src_len += (uint32_t)src_len;
+            return;
+        }
+    }
+    px_offmap_push(m, view_off, view_len, src_off, src_len);
+}
 /* Source offset of the byte at view offset off (as a span start). */
 size_t px_offmap_start(const px_offmap *m, size_t off);
 

@@ -3,19 +3,24 @@
  * and the doc views: each test reads s[0..16) and returns a 16-bit mask,
  * bit b for byte b.
  *
- * Design: SSE2 (every x86-64 CPU has it) when the compiler targets it, one
- * compare and one movemask per test; elsewhere, or with -DPX_NO_SIMD, a
- * plain loop over the 16 bytes computing the same masks (so the two builds
- * give byte-identical outputs; build with CFLAGS+=-DPX_NO_SIMD to test the
- * portable path).  Callers combine masks with integer operations: four
- * tests of one kind cover a 64-byte block (px_v64_*).  Bytes are compared
- * as unsigned values throughout.
+ * Design: SSE2 (every x86-64 CPU has it) when the compiler targets it, a
+ * compare or two and one movemask per test; elsewhere, or with
+ * -DPX_NO_SIMD, a plain loop over the 16 bytes computing the same masks
+ * (so the two builds give byte-identical outputs; build with
+ * EXTRA_CFLAGS=-DPX_NO_SIMD to test the portable path).  Callers combine
+ * masks with integer operations (the tokenizer builds the 64-bit masks of
+ * a 64-byte block from four tests).  Besides the tests: two folding
+ * stores (the norm view's ASCII fold and fold.h's lower-casing),
+ * px_plain64 (64 bytes of plain text in one test), popcounts, and a
+ * memmem that filters 16 positions at a time.  Bytes are compared as
+ * unsigned values throughout.
  */
 #ifndef PX_CLEAN_SIMD_H
 #define PX_CLEAN_SIMD_H
 
+#include <stddef.h> /* size_t */
 #include <stdint.h>
-#include <string.h> /* memcpy */
+#include <string.h> /* memcpy, memcmp */
 
 #if defined(__SSE2__) && !defined(PX_NO_SIMD)
 #define PX_SIMD_SSE2 1
