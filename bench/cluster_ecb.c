@@ -36,6 +36,7 @@ static int set_opt(px_cluster_opts *o, const char *kv) {
     OPT(lead_tokens, (double))
     OPT(w_number, (double))
     OPT(w_date, (double))
+    OPT(w_headline, (double))
     OPT(story_terms, (size_t))
     OPT(query_terms, (size_t))
     OPT(posting_cap, (size_t))

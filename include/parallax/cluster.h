@@ -21,6 +21,7 @@
  *   places    entities after a locative preposition ("in Jakarta")
  *   numbers   numerals ("6.1", "2,000")
  *   dates     a month with its day ("April 10")
+ *   headline  the title's words again, in their own namespace
  * then scaled by time decay (half-life) when both sides have a time, and by
  * conflict_factor when the two disagree on rare numbers, dates and names, and
  * raised by copied passages when the caller passes the articles the new one
@@ -54,6 +55,8 @@ typedef struct px_cluster_opts {
     double w_place;          /* weight of a place feature */
     double w_number;         /* weight of a number feature */
     double w_date;           /* weight of a date feature */
+    double w_headline;       /* weight of a headline feature: a title word
+                                in its own namespace */
     double w_reuse;          /* similarity added per copied-from story member */
     double lead_tokens;      /* token i of the body counts lead/(lead+i);
                                 0 = every token counts 1 */

@@ -100,6 +100,7 @@ void px_cluster_opts_default(px_cluster_opts *o) {
         .w_place = 3.0,
         .w_number = 3.0,
         .w_date = 3.0,
+        .w_headline = 3.0,
         .w_reuse = 0.3,
         .lead_tokens = 50,
         .half_life_days = 3.0,
@@ -120,8 +121,8 @@ void px_cluster_opts_default(px_cluster_opts *o) {
 static int opts_valid(const px_cluster_opts *o) {
     return o->threshold > 0 && o->threshold <= 1 && o->w_title >= 0 &&
            o->w_entity >= 0 && o->w_place >= 0 && o->w_number >= 0 &&
-           o->w_date >= 0 && o->lead_tokens >= 0 && o->w_reuse >= 0 &&
-           o->half_life_days >= 0 && o->story_terms >= 1 &&
+           o->w_date >= 0 && o->w_headline >= 0 && o->lead_tokens >= 0 &&
+           o->w_reuse >= 0 && o->half_life_days >= 0 && o->story_terms >= 1 &&
            o->story_terms <= 65536 && o->query_terms >= 1 &&
            o->query_terms <= 1024 && o->posting_cap >= 1 &&
            o->posting_cap <= 65536 && o->candidates >= 1 &&
@@ -663,9 +664,15 @@ size_t px_clusterer_settle(px_clusterer *c) {
     for (uint32_t si = 0; si < nst; si++) {
         const story *s = &c->st[si];
         if (!s->live || s->parent != si || s->size > c->o.settle_size) continue;
-        uint32_t into = settle_target(c, si);
-        if (into == si) continue;
-        story_merge(c, into, si, (uint32_t)(c->nart - 1));
+        uint32_t other = settle_target(c, si);
+        if (other == si) continue;
+        /* the bigger story keeps its id (then the older): settling a
+         * story must not rename the story it joins */
+        const story *o = &c->st[other];
+        int keep_other =
+            o->size > s->size || (o->size == s->size && other < si);
+        uint32_t into = keep_other ? other : si;
+        story_merge(c, into, keep_other ? si : other, (uint32_t)(c->nart - 1));
         lru_touch(c, into, (uint32_t)(c->nart - 1));
         merged++;
     }

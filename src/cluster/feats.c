@@ -15,6 +15,8 @@
  *             (every sentence starts with one) and is skipped
  *   places    entities right after in/at/near/from/outside
  *   dates     month + day or day + month
+ *   headline  the title's stemmed content words again, in their own
+ *             namespace (w_headline), so that headline meets headline
  * Title tokens count w_title each; titles are mostly in title case, so
  * they give words and numbers only.  Chinese, Japanese, Russian and Greek
  * words are keyed differently (see "words of other scripts").
@@ -113,13 +115,13 @@ static int tok_content(const tokview *v, size_t i) {
 
 /* ----------------------------------------------------- words and numbers */
 
-static void emit_word(emitter *e, const tokview *v, size_t i, px_stemmer *st,
-                      double count) {
+/* The stem of token i as a feature of kind (a word, or a headline word). */
+static void emit_stem(emitter *e, const tokview *v, size_t i, px_stemmer *st,
+                      unsigned kind, double count) {
     size_t n, sn;
     const char *s = tok_str(v, i, &n);
     const char *stem = px_stemmer_stem(st, s, n, &sn);
-    emit(e, kind_hash(PX_FEAT_WORD, px_hash64(stem, sn, 0)), PX_FEAT_WORD,
-         count);
+    emit(e, kind_hash(kind, px_hash64(stem, sn, 0)), kind, count);
 }
 
 /* A numeral s[0..n): thousands separators dropped ("2,000" = "2000"). */
@@ -327,10 +329,20 @@ static void emit_terms(emitter *e, const tokview *v, px_stemmer *st,
         if (emit_other_script(e, v, i, st, w))
             continue;
         else if (tok_content(v, i))
-            emit_word(e, v, i, st, w);
+            emit_stem(e, v, i, st, PX_FEAT_WORD, w);
         else if (tok_numeric(v, i))
             emit_number(e, v, i, w);
     }
+}
+
+/* The title's content words again, in a namespace of their own: a headline
+ * states the event in a few words, and two headlines sharing theirs ("Red
+ * Sox offer Teixeira") say more than the same words anywhere in two
+ * bodies.  Words of other scripts stay in the word namespace only. */
+static void emit_headline(emitter *e, const tokview *v, px_stemmer *st) {
+    for (size_t i = 0; i < v->n; i++)
+        if (tok_path(v, i) == PATH_STEM && tok_content(v, i))
+            emit_stem(e, v, i, st, PX_FEAT_HEADLINE, 1.0);
 }
 
 /* ------------------------------------------------------------- entities */
@@ -427,6 +439,7 @@ static double kind_weight(unsigned kind, const px_cluster_opts *o) {
     case PX_FEAT_PLACE: return o->w_place;
     case PX_FEAT_NUMBER: return o->w_number;
     case PX_FEAT_DATE: return o->w_date;
+    case PX_FEAT_HEADLINE: return o->w_headline;
     default: return 1.0;
     }
 }
@@ -475,6 +488,7 @@ px_result px_cluster_feats_new(const px_doc *doc, const char *title,
         tokview v;
         tokview_init(&v, td);
         emit_terms(&e, &v, stemmer, o->w_title, 0);
+        emit_headline(&e, &v, stemmer);
         px_doc_free(td);
     }
     fold(&e, o);

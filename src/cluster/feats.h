@@ -13,7 +13,8 @@ enum {
     PX_FEAT_ENTITY = 2,
     PX_FEAT_PLACE = 3,
     PX_FEAT_NUMBER = 4,
-    PX_FEAT_DATE = 5
+    PX_FEAT_DATE = 5,
+    PX_FEAT_HEADLINE = 6
 };
 
 /* One feature: hash (kind-seeded), weight before idf, kind. */

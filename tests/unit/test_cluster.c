@@ -142,7 +142,45 @@ static size_t settled(size_t settle_size, fixture *fx) {
         snprintf(id, sizeof id, "q%d", i);
         assert_true(add(fx, id, NULL, quake[i]).is_new);
     }
-    return px_clusterer_settle(fx->c);
+    char r0[PX_CLUSTER_ID_LEN], q0[PX_CLUSTER_ID_LEN], id2[PX_CLUSTER_ID_LEN];
+    px_clusterer_story_id(fx->c, 0, r0);
+    px_clusterer_story_id(fx->c, 1, q0);
+    size_t n = px_clusterer_settle(fx->c);
+    /* of stories of one size the oldest keeps its id */
+    px_clusterer_story_id(fx->c, 0, id2);
+    assert_string_equal(id2, r0);
+    px_clusterer_story_id(fx->c, 1, id2);
+    assert_string_equal(id2, q0);
+    return n;
+}
+
+/* Settling joins a small story and a bigger one under the bigger one's id:
+ * here the bigger (3 articles, itself small enough to be settled) is met
+ * first and must not be renamed after the late singleton it reaches. */
+static void test_settle_keeps_big_id(void **state) {
+    (void)state;
+    px_cluster_opts o;
+    px_cluster_opts_default(&o);
+    o.threshold = 0.9;
+    fixture fx;
+    fx_init_opts(&fx, &o);
+    px_cluster_feats *f = feats_of(&fx, rehab[0], NULL);
+    char id[16];
+    for (int i = 0; i < 3; i++) {
+        snprintf(id, sizeof id, "big%d", i);
+        assert_int_equal(
+            px_clusterer_add(fx.c, id, f, PX_TIME_NONE, NULL, 0, NULL), PX_OK);
+    }
+    px_cluster_feats_free(f);
+    assert_true(add(&fx, "late", NULL, rehab[2]).is_new);
+    char big[PX_CLUSTER_ID_LEN], after[PX_CLUSTER_ID_LEN];
+    px_clusterer_story_id(fx.c, 0, big);
+    assert_int_equal(px_clusterer_settle(fx.c), 1);
+    px_clusterer_story_id(fx.c, 3, after);
+    assert_string_equal(after, big);
+    px_clusterer_story_id(fx.c, 0, after);
+    assert_string_equal(after, big);
+    fx_release(&fx);
 }
 
 static void test_settle(void **state) {
@@ -359,6 +397,47 @@ static void test_feature_cap(void **state) {
     assert_true(near_copy_stories(1.0, 3000) > 1); /* the cap is what holds */
 }
 
+/* Similarity of two reports of one grounding under the same headline, with
+ * bodies that share nothing (threshold lowered so the second joins and its
+ * score is reported). */
+static double headline_score(double w_headline) {
+    px_cluster_opts o;
+    px_cluster_opts_default(&o);
+    o.w_headline = w_headline;
+    o.threshold = 0.01;
+    fixture fx;
+    fx_init_opts(&fx, &o);
+    const char *title = "Ferry runs aground off Carrow Island";
+    px_cluster_feats *a = feats_of(
+        &fx,
+        "The Saint Ilvara struck a sandbank before dawn; the coast guard "
+        "took all 312 people off by noon.",
+        title);
+    px_cluster_feats *b = feats_of(
+        &fx,
+        "Passengers described a jolt and a long wait on deck while lifeboats "
+        "shuttled them ashore.",
+        title);
+    px_cluster_result r;
+    px_clusterer_add(fx.c, "a", a, PX_TIME_NONE, NULL, 0, &r);
+    px_clusterer_add(fx.c, "b", b, PX_TIME_NONE, NULL, 0, &r);
+    assert_true(px_cluster_feats_count(a) > 0);
+    px_cluster_feats_free(a);
+    px_cluster_feats_free(b);
+    fx_release(&fx);
+    assert_false(r.is_new);
+    return r.score;
+}
+
+static void test_headline(void **state) {
+    (void)state;
+    px_cluster_opts o;
+    px_cluster_opts_default(&o);
+    /* the headline meets the headline: a clear gain over title words
+     * mixed into the body's */
+    assert_true(headline_score(o.w_headline) > headline_score(0) + 0.1);
+}
+
 static void test_other_scripts(void **state) {
     (void)state;
     fixture fx;
@@ -456,7 +535,9 @@ int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_two_events),
         cmocka_unit_test(test_settle),
+        cmocka_unit_test(test_settle_keeps_big_id),
         cmocka_unit_test(test_feature_cap),
+        cmocka_unit_test(test_headline),
         cmocka_unit_test(test_stable_ids),
         cmocka_unit_test(test_merge),
         cmocka_unit_test(test_no_text),
