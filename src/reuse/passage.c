@@ -103,8 +103,8 @@ static void xdrop_row(const uint32_t *a, const uint32_t *b, size_t nb, int step,
 /* 1 if one of the first XDROP + 1 words of a equals a word of b within
  * the band.  If none does, every cell of row i scores at most -i (a path
  * there takes at least i steps, none of them a match), so extend() stops
- * at row XDROP + 1 with nothing gained: most chain ends, and cheaper to
- * tell than to align. */
+ * at row XDROP + 1 with nothing gained (a chain end followed by
+ * unrelated text), which is cheaper to tell than to align. */
 static int may_extend(const uint32_t *a, size_t na, const uint32_t *b,
                       size_t nb, int step) {
     size_t rows = na < XDROP + 1 ? na : XDROP + 1;

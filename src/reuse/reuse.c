@@ -281,7 +281,7 @@ static void hits_range(void *ud, size_t from, size_t to, unsigned tid) {
 
 /* Every hit of the documents in ranges r[0..nr), sorted by pair.  The
  * buckets are turned into hits by threads, each into its own vector,
- * joined in bucket order (so the result does not depend on threads). */
+ * joined in bucket order. */
 static px_kv *all_hits(const px_corpus *c, const px_reuse_opts *o,
                        const px_range *r, size_t nr, size_t *nh) {
     anchor_set set;
