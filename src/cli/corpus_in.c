@@ -4,12 +4,25 @@
  * Articles are read in batches; each batch is cleaned and tokenised by
  * worker threads (px_corpus_add_texts) while keeping input order, then
  * the articles are freed: only the compact word arrays stay in memory.
+ *
+ * Reading (file I/O and JSON parsing, one thread) overlaps the building:
+ * a reader thread fills the next of two batch slots while the calling
+ * thread builds the current one, so the cores are not idle while a batch
+ * is parsed.  Batches are built in the order they were read, and the
+ * reader prints its problems as it meets them; a build problem is printed
+ * when its batch is built, which keeps the input order because px_doc_new
+ * only fails above PX_DOC_MAX_BYTES (parallax/doc.h): the reader waits
+ * for a batch holding such a text to be built before it reads on.  With
+ * one thread (-j 1), or if the thread cannot start, reading and building
+ * alternate in the calling thread.
  */
+#include <pthread.h>
 #include <stdlib.h> /* strtod */
 
 #include "cli/corpus_in.h"
 
 #define BATCH 1024
+#define SLOTS 2 /* batches in flight: one read while one is built */
 
 typedef struct batch {
     px_article *art[BATCH];
@@ -17,7 +30,23 @@ typedef struct batch {
     size_t lens[BATCH];
     px_result rcs[BATCH];
     size_t n;
+    int hold; /* a text px_doc_new refuses: build before reading on */
 } batch;
+
+/* Fill b from in; 1 at the end of the input. */
+static int batch_fill(batch *b, cli_input *in) {
+    px_article *a = NULL;
+    b->n = 0;
+    b->hold = 0;
+    while (b->n < BATCH && (a = cli_input_next(in))) {
+        b->art[b->n] = a;
+        b->ids[b->n] = a->id;
+        b->texts[b->n] = a->text ? a->text : "";
+        b->lens[b->n++] = a->text_len;
+        b->hold |= a->text_len > PX_DOC_MAX_BYTES;
+    }
+    return a == NULL;
+}
 
 static px_result batch_flush(const char *cmd, batch *b, unsigned threads,
                              cli_corpus *cc) {
@@ -33,6 +62,93 @@ static px_result batch_flush(const char *cmd, batch *b, unsigned threads,
         px_article_free(b->art[i]);
     }
     b->n = 0;
+    return rc;
+}
+
+/* The batches between the reader thread and the builder: slot[i % SLOTS]
+ * holds batch i; batches [done, filled) are read and not yet built. */
+typedef struct feed {
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+    batch *slot[SLOTS];
+    size_t filled, done;
+    int finished, stop; /* reader at the end; builder gave up */
+    cli_input *in;
+} feed;
+
+static void *reader_main(void *arg) {
+    feed *f = arg;
+    pthread_mutex_lock(&f->mu);
+    for (;;) {
+        while (!f->stop && f->filled - f->done == SLOTS)
+            pthread_cond_wait(&f->cv, &f->mu);
+        if (f->stop) break;
+        batch *b = f->slot[f->filled % SLOTS];
+        pthread_mutex_unlock(&f->mu);
+        int end = batch_fill(b, f->in);
+        pthread_mutex_lock(&f->mu);
+        f->filled++;
+        pthread_cond_broadcast(&f->cv);
+        if (end) break;
+        while (b->hold && !f->stop && f->done < f->filled)
+            pthread_cond_wait(&f->cv, &f->mu);
+    }
+    f->finished = 1;
+    pthread_cond_broadcast(&f->cv);
+    pthread_mutex_unlock(&f->mu);
+    return NULL;
+}
+
+/* Build the batches the reader thread fills; 0 if it could not start. */
+static int read_threaded(const char *cmd, feed *f, unsigned threads,
+                         cli_corpus *cc, px_result *rc) {
+    pthread_t th;
+    if (pthread_create(&th, NULL, reader_main, f) != 0) return 0;
+    pthread_mutex_lock(&f->mu);
+    while (!*rc) {
+        while (f->done == f->filled && !f->finished)
+            pthread_cond_wait(&f->cv, &f->mu);
+        if (f->done == f->filled) break;
+        batch *b = f->slot[f->done % SLOTS];
+        pthread_mutex_unlock(&f->mu);
+        *rc = batch_flush(cmd, b, threads, cc);
+        pthread_mutex_lock(&f->mu);
+        f->done++;
+        f->stop = *rc != PX_OK;
+        pthread_cond_broadcast(&f->cv);
+    }
+    pthread_mutex_unlock(&f->mu);
+    pthread_join(th, NULL);
+    for (; f->done < f->filled; f->done++) { /* read after a failure */
+        batch *b = f->slot[f->done % SLOTS];
+        for (size_t i = 0; i < b->n; i++) px_article_free(b->art[i]);
+    }
+    return 1;
+}
+
+/* Read and build every input into cc; the first fatal corpus error. */
+static px_result read_all(const char *cmd, cli_input *in, unsigned threads,
+                          cli_corpus *cc) {
+    feed f = {PTHREAD_MUTEX_INITIALIZER,
+              PTHREAD_COND_INITIALIZER,
+              {NULL},
+              0,
+              0,
+              0,
+              0,
+              in};
+    px_result rc = PX_OK;
+    for (int i = 0; i < SLOTS; i++) f.slot[i] = px_calloc(1, sizeof(batch));
+    if (threads == 1 || !read_threaded(cmd, &f, threads, cc, &rc)) {
+        int end = 0;
+        while (!rc && !end) {
+            end = batch_fill(f.slot[0], in);
+            rc = batch_flush(cmd, f.slot[0], threads, cc);
+        }
+    }
+    for (int i = 0; i < SLOTS; i++) px_free(f.slot[i]);
+    pthread_mutex_destroy(&f.mu);
+    pthread_cond_destroy(&f.cv);
     return rc;
 }
 
@@ -60,20 +176,10 @@ px_result cli_corpus_read(const char *cmd, char *const *args, int nargs,
         px_corpus_free(cc.corpus);
         return rc;
     }
-    batch *b = px_calloc(1, sizeof *b);
-    px_article *a;
-    while (!rc && (a = cli_input_next(in))) {
-        b->art[b->n] = a;
-        b->ids[b->n] = a->id;
-        b->texts[b->n] = a->text ? a->text : "";
-        b->lens[b->n++] = a->text_len;
-        if (b->n == BATCH) rc = batch_flush(cmd, b, threads, &cc);
-    }
-    if (!rc) rc = batch_flush(cmd, b, threads, &cc);
+    rc = read_all(cmd, in, threads, &cc);
     if (rc) cli_err(cmd, "corpus: %s", px_result_str(rc));
     cc.nbad += cli_input_nerrors(in);
     cli_input_free(in);
-    px_free(b);
     *out = cc;
     return rc;
 }

@@ -4,7 +4,8 @@
  * The matchers turn every "group by hash" into a sort of flat records
  * (band keys, anchors, document pairs), so one fast sort serves them all:
  * 16-bit digits, one histogram pass for all four digits, digits on which
- * every key agrees are skipped.  Stable.  Small inputs use insertion sort.
+ * every key agrees are skipped.  Stable.  Inputs under 64K records use
+ * 8-bit digits, small ones insertion sort.
  */
 #ifndef PX_INDEX_RADIX_H
 #define PX_INDEX_RADIX_H

@@ -100,9 +100,28 @@ static void xdrop_row(const uint32_t *a, const uint32_t *b, size_t nb, int step,
     }
 }
 
+/* 1 if one of the first XDROP + 1 words of a equals a word of b within
+ * the band.  If none does, every cell of row i scores at most -i (a path
+ * there takes at least i steps, none of them a match), so extend() stops
+ * at row XDROP + 1 with nothing gained (a chain end followed by
+ * unrelated text), which is cheaper to tell than to align. */
+static int may_extend(const uint32_t *a, size_t na, const uint32_t *b,
+                      size_t nb, int step) {
+    size_t rows = na < XDROP + 1 ? na : XDROP + 1;
+    for (size_t x = 0; x < rows; x++) {
+        uint32_t w = at(a, x, step);
+        size_t lo = x > BAND ? x - BAND : 0, hi = x + BAND + 1;
+        if (hi > nb) hi = nb;
+        for (size_t y = lo; y < hi; y++)
+            if (at(b, y, step) == w) return 1;
+    }
+    return 0;
+}
+
 /* X-drop extension from the start of a and b in direction step. */
 static ext extend(const uint32_t *a, size_t na, const uint32_t *b, size_t nb,
                   int step) {
+    if (!may_extend(a, na, b, nb, step)) return (ext){0, 0, 0};
     cell prev[2 * BAND + 1], cur[2 * BAND + 1];
     for (int d = -BAND; d <= BAND; d++)
         prev[d + BAND] = (cell){d >= 0 && (size_t)d <= nb ? -d : NEG_INF, 0};

@@ -3,11 +3,12 @@
  *
  * Three flat, sorted arrays do the work:
  *   anchors  (n-gram hash, doc << 32 | word), winnowed per document by
- *            threads into 16 buckets by the top bits of the hash, each
- *            bucket radix-sorted and turned into hits in turn (one bucket's
- *            sort scratch at a time); documents of a loaded index
- *            whose anchors were stored with the same parameters are not
- *            winnowed again: their sorted anchors are searched instead;
+ *            threads into 64 buckets by the top bits of the hash, each
+ *            bucket radix-sorted and turned into hits by a thread (one
+ *            bucket's sort scratch per thread at a time); documents of a
+ *            loaded index whose anchors were stored with the same
+ *            parameters are not winnowed again: their sorted anchors are
+ *            searched instead;
  *   hits     (a << 32 | b, pos_a << 32 | pos_b) for every two documents
  *            sharing an anchor held by at most max_df occurrences,
  *            radix-sorted by pair;
@@ -24,9 +25,11 @@
 #include "reuse/reuse_int.h"
 #include "reuse/winnow.h"
 
-#define WINDOW_MAX  8
-#define GAP_MAX     200
-#define PAIR_MAX_DF 1000 /* px_reuse_pair: occurrences of one anchor */
+#define WINDOW_MAX     8
+#define GAP_MAX        200
+#define PAIR_MAX_DF    1000 /* px_reuse_pair: occurrences of one anchor */
+#define PREFETCH_AHEAD 4    /* pair groups whose words are fetched ahead */
+#define PREFETCH_HITS  2    /* hits of a group fetched ahead */
 
 void px_reuse_opts_init(px_reuse_opts *o) {
     *o = (px_reuse_opts){4, 0, 15, 0.5, 40, 100, 0, 0};
@@ -64,7 +67,8 @@ static px_kv *kv_concat(kv_vec *vs, unsigned nv, unsigned stride, size_t *n) {
     size_t k = 0;
     for (unsigned t = 0; t < nv; t++) {
         kv_vec *v = &vs[t * stride];
-        for (size_t i = 0; i < v->n; i++) all[k++] = v->v[i];
+        if (v->n) memcpy(all + k, v->v, v->n * sizeof *v->v);
+        k += v->n;
         px_free(v->v);
         *v = (kv_vec){NULL, 0, 0};
     }
@@ -82,9 +86,9 @@ static void kv_sort(px_kv *a, size_t n) {
 
 /* Anchors are kept in BUCKETS vectors per thread by the top bits of their
  * hash: a key's occurrences all fall in one bucket, so buckets can be
- * sorted and turned into hits one at a time, and only one bucket's radix
- * scratch is ever allocated. */
-#define BUCKET_BITS 4
+ * sorted and turned into hits one at a time (one per thread), and only
+ * that bucket's radix scratch is allocated: 64 buckets keep it small. */
+#define BUCKET_BITS 6
 #define BUCKETS     (1u << BUCKET_BITS)
 
 typedef struct anchor_set {
@@ -257,22 +261,38 @@ static void collect_hits(const px_corpus *c, const px_kv *anchors, size_t na,
     px_free(st.n);
 }
 
-/* Every hit of the documents in ranges r[0..nr), sorted by pair. */
+typedef struct hits_job {
+    const px_corpus *c;
+    const px_reuse_opts *o;
+    anchor_set *set;
+    kv_vec *hits; /* one vector per bucket */
+} hits_job;
+
+static void hits_range(void *ud, size_t from, size_t to, unsigned tid) {
+    hits_job *j = ud;
+    (void)tid;
+    for (size_t b = from; b < to; b++) {
+        size_t na;
+        px_kv *anchors = anchors_bucket(j->set, (unsigned)b, &na);
+        collect_hits(j->c, anchors, na, j->o, &j->hits[b]);
+        px_free(anchors);
+    }
+}
+
+/* Every hit of the documents in ranges r[0..nr), sorted by pair.  The
+ * buckets are turned into hits by threads, each into its own vector,
+ * joined in bucket order. */
 static px_kv *all_hits(const px_corpus *c, const px_reuse_opts *o,
                        const px_range *r, size_t nr, size_t *nh) {
     anchor_set set;
     anchors_fill(c, o, r, nr, &set);
-    kv_vec hits = {0};
-    for (unsigned b = 0; b < BUCKETS; b++) {
-        size_t na;
-        px_kv *anchors = anchors_bucket(&set, b, &na);
-        collect_hits(c, anchors, na, o, &hits);
-        px_free(anchors);
-    }
+    kv_vec per_bucket[BUCKETS] = {{0}};
+    hits_job j = {c, o, &set, per_bucket};
+    px_parallel_for(set.threads, BUCKETS, 1, hits_range, &j);
     px_free(set.v);
-    kv_sort(hits.v, hits.n);
-    *nh = hits.n;
-    return hits.v;
+    px_kv *hits = kv_concat(per_bucket, BUCKETS, 1, nh);
+    kv_sort(hits, *nh);
+    return hits;
 }
 
 /* -------------------------------------------------------------- passages */
@@ -300,10 +320,26 @@ static void sort_by_val(px_kv *h, size_t n) {
     for (size_t i = 0; i < n; i++) h[i] = (px_kv){key, h[i].key};
 }
 
+/* Ask for the words around the first hits of group g: the chaining and
+ * extension of a pair read them at scattered places of a corpus far
+ * larger than the caches, and without this wait for each in turn. */
+static void prefetch_group(const pair_job *j, size_t g) {
+    const px_kv *h = j->hits + j->group[g];
+    size_t n = j->group[g + 1] - j->group[g], na, nb;
+    const uint32_t *wa = px_corpus_words(j->c, (uint32_t)(h[0].key >> 32), &na);
+    const uint32_t *wb = px_corpus_words(j->c, (uint32_t)h[0].key, &nb);
+    for (size_t i = 0; i < n && i < PREFETCH_HITS; i++) {
+        uint32_t pa = (uint32_t)(h[i].val >> 32), pb = (uint32_t)h[i].val;
+        if (pa < na) __builtin_prefetch(wa + pa);
+        if (pb < nb) __builtin_prefetch(wb + pb);
+    }
+}
+
 static void pair_range(void *ud, size_t from, size_t to, unsigned tid) {
     pair_job *j = ud;
     px_passage_vec *out = &j->per_thread[tid];
     for (size_t g = from; g < to; g++) {
+        if (g + PREFETCH_AHEAD < to) prefetch_group(j, g + PREFETCH_AHEAD);
         px_kv *h = j->hits + j->group[g];
         size_t n = j->group[g + 1] - j->group[g];
         uint32_t a = (uint32_t)(h[0].key >> 32), b = (uint32_t)h[0].key;
