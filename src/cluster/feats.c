@@ -115,13 +115,20 @@ static int tok_content(const tokview *v, size_t i) {
 
 /* ----------------------------------------------------- words and numbers */
 
-/* The stem of token i as a feature of kind (a word, or a headline word). */
-static void emit_stem(emitter *e, const tokview *v, size_t i, px_stemmer *st,
-                      unsigned kind, double count) {
-    size_t n, sn;
-    const char *s = tok_str(v, i, &n);
+/* The stem of the word s[0..n) as a feature of kind (a word, or a headline
+ * word). */
+static void emit_stem_of(emitter *e, const char *s, size_t n, px_stemmer *st,
+                         unsigned kind, double count) {
+    size_t sn;
     const char *stem = px_stemmer_stem(st, s, n, &sn);
     emit(e, kind_hash(kind, px_hash64(stem, sn, 0)), kind, count);
+}
+
+static void emit_stem(emitter *e, const tokview *v, size_t i, px_stemmer *st,
+                      unsigned kind, double count) {
+    size_t n;
+    const char *s = tok_str(v, i, &n);
+    emit_stem_of(e, s, n, st, kind, count);
 }
 
 /* A numeral s[0..n): thousands separators dropped ("2,000" = "2000"). */
@@ -255,11 +262,8 @@ static void emit_cjk_char(emitter *e, const char *s, size_t k, size_t l,
  * word, stemmed as on the word path. */
 static void emit_latin(emitter *e, const char *s, size_t n, px_stemmer *st,
                        double count) {
-    size_t sn;
-    if (n < 2 || px_stopword(s, n)) return;
-    const char *stem = px_stemmer_stem(st, s, n, &sn);
-    emit(e, kind_hash(PX_FEAT_WORD, px_hash64(stem, sn, 0)), PX_FEAT_WORD,
-         count);
+    if (n >= 2 && !px_stopword(s, n))
+        emit_stem_of(e, s, n, st, PX_FEAT_WORD, count);
 }
 
 static int at_latin(const char *s, size_t k, size_t n) {
@@ -280,7 +284,7 @@ static void emit_bigrams(emitter *e, const tokview *v, size_t i, px_stemmer *st,
         l = 1;
         if (at_digit(s, k, n)) { /* digits with inner '.' or ',' */
             while (at_digit(s, k + l, n) ||
-                   ((s[k + l] == '.' || s[k + l] == ',') &&
+                   (k + l < n && (s[k + l] == '.' || s[k + l] == ',') &&
                     at_digit(s, k + l + 1, n)))
                 l++;
             emit_numeral(e, s + k, l, count);
