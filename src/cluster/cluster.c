@@ -265,28 +265,49 @@ static void terms_unit(term *t, size_t n) {
     for (size_t i = 0; i < n && norm > 0; i++) t[i].w = (float)(t[i].w / norm);
 }
 
+/* Cap every weight of the unit vector t[0..n) at cap and keep it unit:
+ * w' = min(cap, w * s), with s the scale at which the uncapped features
+ * fill the length the capped ones leave (water-filling).  The capped set
+ * only grows as s grows, so the loop ends within n rounds (one or two in
+ * practice).  A vector with too few features to be unit under the cap
+ * (n * cap^2 <= 1) is made uniform. */
+static void terms_cap(term *t, size_t n, double cap) {
+    if (!n || cap >= 1) return;
+    if ((double)n * cap * cap <= 1) {
+        for (size_t i = 0; i < n; i++) t[i].w = (float)(1 / sqrt((double)n));
+        return;
+    }
+    double s = 1;
+    for (size_t round = 0; round < n; round++) {
+        size_t k = 0;
+        double rest = 0;
+        for (size_t i = 0; i < n; i++)
+            if (t[i].w * s > cap)
+                k++;
+            else
+                rest += (double)t[i].w * t[i].w;
+        double room = 1 - (double)k * cap * cap;
+        double next = room > 0 && rest > 0 ? sqrt(room / rest) : 0;
+        if (next <= s) break; /* nothing new capped: s is the fill scale */
+        s = next;
+    }
+    for (size_t i = 0; i < n; i++)
+        t[i].w = (float)(t[i].w * s > cap ? cap : t[i].w * s);
+    terms_unit(t, n); /* float slack; or 1/cap^2 features alone fill it */
+}
+
 /* Finish the n weighted terms in c->vec: keep the story_terms heaviest,
  * the query_terms heaviest of them first, at unit length, no feature above
- * feature_cap.  Returns the count kept. */
+ * feature_cap (a feature new to the corpus gets the top idf, and an
+ * article's one unheard-of number, "filed by desk 4711", could otherwise
+ * carry most of its weight and keep its copies from their story).
+ * Returns the count kept. */
 static size_t vector_finish(px_clusterer *c, size_t nin) {
     size_t n = nin < c->o.story_terms ? nin : c->o.story_terms;
     terms_select(c->vec, nin, n);
     terms_select(c->vec, n, c->o.query_terms); /* the query comes first */
     terms_unit(c->vec, n);
-    /* Cap: a feature new to the corpus gets the top idf, and an article's
-     * one unheard-of number ("filed by desk 4711") could carry most of its
-     * weight and keep its copies from their story.  Two rounds settle it
-     * (after one, the rest of the vector has grown by at most 1/cap). */
-    for (int round = 0; round < 2; round++) {
-        int clipped = 0;
-        for (size_t i = 0; i < n; i++)
-            if (c->vec[i].w > c->o.feature_cap) {
-                c->vec[i].w = (float)c->o.feature_cap;
-                clipped = 1;
-            }
-        if (!clipped) break;
-        terms_unit(c->vec, n);
-    }
+    terms_cap(c->vec, n, c->o.feature_cap);
     return n;
 }
 
