@@ -94,7 +94,7 @@ struct px_clusterer {
 
 void px_cluster_opts_default(px_cluster_opts *o) {
     *o = (px_cluster_opts){
-        .threshold = 0.36,
+        .threshold = 0.35,
         .w_title = 2.0,
         .w_entity = 3.0,
         .w_place = 3.0,
@@ -109,7 +109,7 @@ void px_cluster_opts_default(px_cluster_opts *o) {
         .posting_cap = 32,
         .candidates = 16,
         .max_live = (size_t)1 << 20,
-        .merge_specific = 0.7,
+        .merge_specific = 0.45,
         .conflict_factor = 0.9,
         .conflict_rare = 0.05,
         .settle_threshold = 0.25,
