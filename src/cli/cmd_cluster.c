@@ -29,7 +29,7 @@ static const char help[] =
     "article ids.\n"
     "  --json          one line per article, in input order:\n"
     "                  {\"id\": ..., \"story\": ...}\n"
-    "  --threshold X   similarity needed to join a story (default 0.36)\n"
+    "  --threshold X   similarity needed to join a story (default 0.35)\n"
     "  --db PATH       store for stored ids (default $PARALLAX_DB or\n"
     "                  ./parallax.db)\n"
     "Without --json: id<TAB>story lines, or a summary on a terminal.\n";
