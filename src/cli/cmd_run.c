@@ -27,7 +27,7 @@ static const char help[] =
     "articles are skipped, stories are rebuilt the same way.\n"
     "  --db PATH        store file (default $PARALLAX_DB or ./parallax.db)\n"
     "  --json           print the counts as one JSON object\n"
-    "  --threshold X    clustering similarity threshold (default 0.30)\n"
+    "  --threshold X    clustering similarity threshold (default 0.35)\n"
     "  --batch N        articles per transaction (default 500)\n"
     "  --no-compare     do not store claim comparisons and alignments\n"
     "                   (then `parallax story` computes them when shown)\n"
