@@ -49,6 +49,7 @@ static int set_opt(px_cluster_opts *o, const char *kv) {
     OPT(settle_threshold, (double))
     OPT(settle_size, (size_t))
     OPT(feature_cap, (double))
+    OPT(min_shared, (size_t))
     /* clang-format on */
 #undef OPT
     return -1;

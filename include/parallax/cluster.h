@@ -82,6 +82,9 @@ typedef struct px_cluster_opts {
                                 article's unit vector (0..1]; 1 = no cap */
     size_t settle_size;      /* stories of at most this many articles are
                                 settled (0 = settling does nothing) */
+    size_t min_shared;       /* an article and a story with fewer features
+                                in common score 0: one shared rare number
+                                or name is a coincidence, not an event */
 } px_cluster_opts;
 
 /* Fill *o with the shipped defaults (tuned on ECB+ dev; bench/README.md). */

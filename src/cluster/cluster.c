@@ -98,7 +98,7 @@ void px_cluster_opts_default(px_cluster_opts *o) {
         .w_title = 2.0,
         .w_entity = 3.0,
         .w_place = 3.0,
-        .w_number = 3.0,
+        .w_number = 4.5,
         .w_date = 3.0,
         .w_headline = 3.0,
         .w_reuse = 0.3,
@@ -115,6 +115,7 @@ void px_cluster_opts_default(px_cluster_opts *o) {
         .settle_threshold = 0.25,
         .settle_size = 3,
         .feature_cap = 0.5,
+        .min_shared = 2,
     };
 }
 
@@ -396,11 +397,18 @@ static int copied_into(const px_clusterer *c, uint32_t s, const size_t *copied,
     return 0;
 }
 
-/* Dot product of the article (scattered in c->dense) with a story. */
-static double dense_dot(const px_clusterer *c, const story *s) {
+/* Dot product of the article (scattered in c->dense) with a story; *shared
+ * is set to the number of features they have in common. */
+static double dense_dot(const px_clusterer *c, const story *s,
+                        size_t *shared) {
     double d = 0;
-    for (uint32_t i = 0; i < s->nterms; i++)
-        d += c->dense[s->terms[i].f] * s->terms[i].w;
+    size_t n = 0;
+    for (uint32_t i = 0; i < s->nterms; i++) {
+        float a = c->dense[s->terms[i].f];
+        d += a * s->terms[i].w;
+        n += a != 0;
+    }
+    *shared = n;
     return d;
 }
 
@@ -449,7 +457,9 @@ static void score(px_clusterer *c, size_t ncand, size_t nvec, int64_t ts,
     dense_scatter(c, nvec, 1);
     for (size_t i = 0; i < ncand; i++) {
         const story *s = &c->st[c->cands[i].story];
-        double cos = s->norm > 0 ? dense_dot(c, s) / s->norm : 0;
+        size_t shared = 0;
+        double cos = s->norm > 0 ? dense_dot(c, s, &shared) / s->norm : 0;
+        if (shared < c->o.min_shared) cos = 0;
         c->cands[i].score = cos * decay(c, s, ts);
         if (c->o.conflict_factor < 1 && rare_conflict(c, nvec, s))
             c->cands[i].score *= c->o.conflict_factor;

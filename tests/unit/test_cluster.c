@@ -438,6 +438,30 @@ static void test_headline(void **state) {
     assert_true(headline_score(o.w_headline) > headline_score(0) + 0.1);
 }
 
+/* Stories after adding two short reports that share one rare number and
+ * nothing else (no word in common: two scripts) and settling. */
+static size_t one_number_stories(size_t min_shared) {
+    px_cluster_opts o;
+    px_cluster_opts_default(&o);
+    o.min_shared = min_shared;
+    fixture fx;
+    fx_init_opts(&fx, &o);
+    add(&fx, "zh", NULL, "伊朗格什姆岛发生6.1级地震，造成十人死亡。");
+    add(&fx, "ar", NULL, "ضرب زلزال بقوة 6.1 درجات جزيرة قشم في جنوب إيران");
+    px_clusterer_settle(fx.c);
+    size_t n = px_clusterer_nstories(fx.c);
+    fx_release(&fx);
+    return n;
+}
+
+static void test_one_shared_feature(void **state) {
+    (void)state;
+    px_cluster_opts o;
+    px_cluster_opts_default(&o);
+    assert_int_equal(one_number_stories(o.min_shared), 2);
+    assert_int_equal(one_number_stories(1), 1); /* min_shared is what holds */
+}
+
 static void test_other_scripts(void **state) {
     (void)state;
     fixture fx;
@@ -543,6 +567,7 @@ int main(void) {
         cmocka_unit_test(test_no_text),
         cmocka_unit_test(test_many_copies),
         cmocka_unit_test(test_other_scripts),
+        cmocka_unit_test(test_one_shared_feature),
         cmocka_unit_test(test_bounded_live),
         cmocka_unit_test(test_time_decay),
         cmocka_unit_test(test_reuse_hint),
