@@ -20,6 +20,8 @@
  *   - CJK full stops end a sentence even without a following space, and
  *     so does any stop glued to a letter of a caseless script ("War
  *     II.اضافة": a label pasted after the text);
+ *   - Thai has no full stop: a space between two Thai words ends a
+ *     sentence (not one next to a number: "ชาวบ้าน 1,200 ครัวเรือน");
  *   - a dateline opening a paragraph ("MOSCOW, Dec 2 (Reuters) -") is its
  *     own sentence, flagged PX_SENT_DATELINE;
  *   - a sentence longer than PX_SENT_MAX_TOKENS tokens is cut (PX_SENT_CUT)

@@ -158,6 +158,23 @@ static int period_breaks(const seg *s, size_t k) {
            px_stopword(nx, strlen(nx));
 }
 
+/* A Thai letter or vowel/tone mark (U+0E01..U+0E4E; not a Thai digit). */
+static int is_thai_letter(int32_t c) {
+    return c >= 0x0E01 && c <= 0x0E4E;
+}
+
+/* Thai ends a sentence with a space, not a stop: does the gap after token
+ * k, spaces only, lie between two Thai words? */
+static int thai_space_breaks(const seg *s, size_t k, const gap *g) {
+    size_t l, e = s->t[k].norm_off + s->t[k].norm_len, last = e - 1;
+    if (g->to >= s->nlen || s->norm[g->to] != 0xE0) return 0; /* fast */
+    for (size_t i = g->from; i < g->to; i++)
+        if (s->norm[i] != ' ') return 0;
+    while (last > s->t[k].norm_off && (s->norm[last] & 0xC0) == 0x80) last--;
+    return g->from < g->to && is_thai_letter(cp_at(s->norm, e, last, &l)) &&
+           is_thai_letter(cp_at(s->norm, s->nlen, g->to, &l));
+}
+
 /* Does the gap after token k (before k + 1) end a sentence? */
 static int gap_breaks(const seg *s, size_t k, const gap *g) {
     utf8proc_category_t next = tok_cat(s, k + 1);
@@ -166,7 +183,7 @@ static int gap_breaks(const seg *s, size_t k, const gap *g) {
          * case */
         return g->stop || g->colon || next != UTF8PROC_CATEGORY_LL;
     }
-    if (!g->stop) return 0;
+    if (!g->stop) return thai_space_breaks(s, k, g);
     if (g->stop == 'c') return 1;
     if (!g->spaced) return next == UTF8PROC_CATEGORY_LO;
     if (next == UTF8PROC_CATEGORY_LL) return 0;
@@ -294,7 +311,7 @@ static void split(seg *s) {
             ne = trim_back(s, a, g.nl_first), next = g.nl_last + 1;
             if (!g.stop && t0 + 25 >= k + 1 && (flags & PX_SENT_PARA))
                 flags |= PX_SENT_HEADLINE;
-        } else if (last && !g.stop) {
+        } else if (!g.stop) { /* the last token, or a Thai space */
             ne = trim_back(s, a, b), next = b;
         } else {
             ne = g.stop_end, next = g.newline ? g.nl_last + 1 : g.stop_end;

@@ -18,8 +18,9 @@
  *   headline  the title's stemmed content words again, in their own
  *             namespace (w_headline), so that headline meets headline
  * Title tokens count w_title each; titles are mostly in title case, so
- * they give words and numbers only.  Chinese, Japanese, Russian and Greek
- * words are keyed differently (see "words of other scripts").
+ * they give words and numbers only.  Chinese, Japanese, Thai, Korean,
+ * Russian and Greek words are keyed differently (see "words of other
+ * scripts").
  */
 #include <math.h>     /* log */
 #include <stdlib.h>   /* qsort */
@@ -131,12 +132,18 @@ static void emit_stem(emitter *e, const tokview *v, size_t i, px_stemmer *st,
     emit_stem_of(e, s, n, st, kind, count);
 }
 
-/* A numeral s[0..n): thousands separators dropped ("2,000" = "2000"). */
+/* A numeral s[0..n): thousands separators dropped ("2,000" = "2000"),
+ * Thai digits (U+0E50..U+0E59, "๒๐๐๐") read as ASCII ones. */
 static void emit_numeral(emitter *e, const char *s, size_t n, double count) {
     size_t k = 0;
     char buf[64];
+    const unsigned char *u = (const unsigned char *)s;
     for (size_t j = 0; j < n && k < sizeof buf; j++)
-        if (s[j] != ',') buf[k++] = s[j];
+        if (j + 2 < n && u[j] == 0xE0 && u[j + 1] == 0xB9 && u[j + 2] >= 0x90 &&
+            u[j + 2] <= 0x99)
+            buf[k++] = (char)('0' + (u[j + 2] - 0x90)), j += 2;
+        else if (s[j] != ',')
+            buf[k++] = s[j];
     emit(e, kind_hash(PX_FEAT_NUMBER, px_hash64(buf, k, 0)), PX_FEAT_NUMBER,
          count);
 }
@@ -151,19 +158,35 @@ static void emit_number(emitter *e, const tokview *v, size_t i, double count) {
 
 /*
  * The word path above (Snowball stem of a space-delimited token, with the
- * caller's stemmer, English in practice) fails on two kinds of script:
+ * caller's stemmer, English in practice) fails on three kinds of script:
  *
- * - Chinese and Japanese have no spaces: a token is a whole clause
- *   ("山体滑坡已造成12人失踪") that never recurs.  It gives instead its Han
- *   characters and the overlapping bigrams of its runs of Han characters
- *   (or of katakana), the usual dictionary-free units: most words have one
- *   or two characters, a longer name shares its bigrams, and a bigram
- *   across a word boundary is rare noise that idf discounts.  Bigrams
- *   alone left follow-ups that restate little below the join threshold
- *   (docs/cluster.md).  Hiragana is skipped: in Japanese it writes
- *   particles and endings ("の", "が", "ている"); the content is in the kanji
- *   and katakana.  Digits inside the clause are numbers, Latin letters
+ * - Chinese, Japanese and Thai have no spaces between words: a token is a
+ *   whole clause ("山体滑坡已造成12人失踪", "น้ำท่วมอำเภอโป่งแดง") that never
+ *   recurs.  Such a clause is read as runs of one script (scan_clause):
+ *   - Han characters give themselves and the overlapping bigrams of their
+ *     run, katakana the bigrams of theirs: the usual dictionary-free
+ *     units (most words have one or two characters, a longer name shares
+ *     its bigrams, a bigram across a word boundary is rare noise that idf
+ *     discounts).  Bigrams alone left follow-ups that restate little below
+ *     the join threshold (docs/cluster.md).  Hiragana is skipped: in
+ *     Japanese it writes particles and endings ("の", "が", "ている"); the
+ *     content is in the kanji and katakana.
+ *   - Thai letters give the overlapping trigrams of their run, vowel and
+ *     tone marks dropped (a Thai syllable is 2-4 letters, so a trigram is
+ *     about a syllable; single letters and bigrams of an alphabet of ~60
+ *     say little, and marks placed above or below a consonant would only
+ *     split a trigram's spellings); a run of 1-2 letters is one unit.
+ *   Digits inside the clause (ASCII or Thai) are numbers, Latin letters
  *   ("NHK", "iPhone") words.
+ * - Korean separates words by spaces but glues particles and endings to
+ *   them ("서울에서" = 서울 + 에서, "소방당국은" = 소방당국 + 은): a run of
+ *   Hangul gives the whole word and, when it has 3 syllables or more, its
+ *   first HANGUL_STEM syllables as a blind stem (most Korean nouns have
+ *   two syllables) and its syllable bigrams, so that a compound meets its
+ *   parts ("플라스틱공장", "공장에서") and a word with another particle
+ *   meets itself ("작업자가", "작업자는").  Without the whole word, one
+ *   number shared with another story outweighed the rest (docs/cluster.md).
+ *   Digits glued to a counter or particle ("3명이", "27일") are numbers.
  * - Russian and Greek inflect by suffix ("фабрики", "фабрике") and have no
  *   stemmer here: a word is cut to its first TRUNC_KEEP letters, accents
  *   dropped (Greek stress moves between forms; Russian writes ё as е), a
@@ -176,14 +199,15 @@ static void emit_number(emitter *e, const tokview *v, size_t i, double count) {
  * (Arabic al-, wa-; Hebrew ha-, be-) defeat a cut, and whole words tell
  * their events apart (tests/cli/test_cluster_edge.sh).
  */
-#define TRUNC_KEEP 5 /* letters kept of a Cyrillic or Greek word */
-#define TRUNC_MIN  3 /* shorter Cyrillic or Greek words are not content */
+#define TRUNC_KEEP  5 /* letters kept of a Cyrillic or Greek word */
+#define TRUNC_MIN   3 /* shorter Cyrillic or Greek words are not content */
+#define HANGUL_STEM 2 /* syllables kept of a Korean word as its stem */
 
-typedef enum word_path { PATH_STEM, PATH_BIGRAM, PATH_CUT } word_path;
+typedef enum word_path { PATH_STEM, PATH_SCAN, PATH_CUT } word_path;
 
-/* The path of token i: bigrams when it holds a Han or kana letter (a
- * clause may open with Latin letters: "NHKによると"), else by the script of
- * its first letter. */
+/* The path of token i: scanned by runs when it holds a Han, kana, Thai or
+ * Hangul letter (a clause may open with Latin letters: "NHKによると"), else
+ * by the script of its first letter. */
 static word_path tok_path(const tokview *v, size_t i) {
     size_t n, l;
     const unsigned char *s = (const unsigned char *)tok_str(v, i, &n);
@@ -198,7 +222,8 @@ static word_path tok_path(const tokview *v, size_t i) {
         }
         if (!(l = px_utf8_decode(s + k, n - k, &cp))) continue;
         int sc = px_script_of(cp);
-        if (sc == PX_SC_CJK) return PATH_BIGRAM;
+        if (sc == PX_SC_CJK || sc == PX_SC_THAI || sc == PX_SC_HANGUL)
+            return PATH_SCAN;
         if (!seen && sc != PX_SC_NONE)
             first = sc == PX_SC_CYRILLIC || sc == PX_SC_GREEK ? PATH_CUT
                                                               : PATH_STEM;
@@ -232,33 +257,56 @@ static uint64_t tok_name_hash(const tokview *v, size_t i) {
     return tok_path(v, i) == PATH_CUT ? tok_cut_hash(v, i) : v->t[i].hash;
 }
 
-/* Run class of a CJK character for bigrams: 1 Han, 2 katakana, 0 other
- * (hiragana included). */
-static int cjk_class(int32_t cp) {
-    if (cp >= 0x30A0 && cp <= 0x30FF) return 2; /* katakana and its ー */
-    if (cp >= 0x3040 && cp <= 0x309F) return 0; /* hiragana */
-    if (cp == 0x3005) return 1;                 /* 々 repeats a Han char */
-    return px_script_of(cp) == PX_SC_CJK;
+/* Run classes of the letters of a scanned clause. */
+enum { RUN_NONE, RUN_HAN, RUN_KANA, RUN_THAI, RUN_HANGUL, RUN_MARK };
+
+/* Run class of cp: RUN_MARK for a Thai vowel or tone mark (skipped inside
+ * a Thai run), RUN_NONE for anything else that ends a run (hiragana
+ * included). */
+static int run_class(int32_t cp) {
+    if (cp >= 0x30A0 && cp <= 0x30FF) return RUN_KANA; /* and its ー */
+    if (cp >= 0x3040 && cp <= 0x309F) return RUN_NONE; /* hiragana */
+    if (cp == 0x3005) return RUN_HAN;                  /* 々 repeats a Han */
+    switch (px_script_of(cp)) {
+    case PX_SC_CJK: return RUN_HAN;
+    case PX_SC_THAI: return RUN_THAI;
+    case PX_SC_HANGUL: return RUN_HANGUL;
+    case PX_SC_NONE:
+        return cp >= 0x0E00 && cp <= 0x0E7F &&
+                       utf8proc_category(cp) == UTF8PROC_CATEGORY_MN
+                   ? RUN_MARK
+                   : RUN_NONE;
+    default: return RUN_NONE;
+    }
 }
 
-/* 1 if s[k..n) starts with an ASCII digit. */
-static int at_digit(const char *s, size_t k, size_t n) {
-    return k < n && s[k] >= '0' && s[k] <= '9';
+/* Length of the digit at s[k..n): 1 for an ASCII digit, 3 for a Thai
+ * digit (U+0E50..U+0E59), else 0. */
+static size_t digit_len(const char *s, size_t k, size_t n) {
+    const unsigned char *u = (const unsigned char *)s + k;
+    if (k < n && u[0] >= '0' && u[0] <= '9') return 1;
+    if (k + 2 < n && u[0] == 0xE0 && u[1] == 0xB9 && u[2] >= 0x90 &&
+        u[2] <= 0x99)
+        return 3;
+    return 0;
 }
 
-/* The character s[k..k+l) and, when it continues a run of its class,
- * the bigram with the character before (at prev). */
-static void emit_cjk_char(emitter *e, const char *s, size_t k, size_t l,
-                          size_t prev, int cls, double count) {
-    if (cls == 1) /* Han: the character itself, a word or part of one */
-        emit(e, kind_hash(PX_FEAT_WORD, px_hash64(s + k, l, 0)), PX_FEAT_WORD,
-             count);
-    if (prev != SIZE_MAX)
-        emit(e, kind_hash(PX_FEAT_WORD, px_hash64(s + prev, k + l - prev, 0)),
-             PX_FEAT_WORD, count);
+/* Length of the numeral at s[k..n) (digits with inner '.' or ','), 0 when
+ * no digit starts there. */
+static size_t numeral_len(const char *s, size_t k, size_t n) {
+    size_t l = 0, d;
+    for (;;) {
+        if ((d = digit_len(s, k + l, n)))
+            l += d;
+        else if (l && k + l < n && (s[k + l] == '.' || s[k + l] == ',') &&
+                 (d = digit_len(s, k + l + 1, n)))
+            l += 1 + d;
+        else
+            return l;
+    }
 }
 
-/* A run of ASCII letters inside a Han/kana clause ("nhk", "iphone"): a
+/* A run of ASCII letters inside a scanned clause ("nhk", "iphone"): a
  * word, stemmed as on the word path. */
 static void emit_latin(emitter *e, const char *s, size_t n, px_stemmer *st,
                        double count) {
@@ -270,39 +318,98 @@ static int at_latin(const char *s, size_t k, size_t n) {
     return k < n && (s[k] | 0x20) >= 'a' && (s[k] | 0x20) <= 'z';
 }
 
-/* The Han characters, the bigrams of the Han and katakana runs, and the
- * numerals and Latin words of token i. */
-static void emit_bigrams(emitter *e, const tokview *v, size_t i, px_stemmer *st,
-                         double count) {
+static void emit_word_bytes(emitter *e, const void *s, size_t n, double count) {
+    emit(e, kind_hash(PX_FEAT_WORD, px_hash64(s, n, 0)), PX_FEAT_WORD, count);
+}
+
+/* The run of one class being read in a clause. */
+typedef struct run {
+    int cls;         /* RUN_HAN .. RUN_HANGUL, RUN_NONE: no run */
+    size_t start;    /* offset of its first character */
+    size_t prev;     /* offset of its last character */
+    size_t end;      /* end of its last character */
+    size_t stem;     /* Hangul: end of its HANGUL_STEM-th syllable */
+    size_t len;      /* characters (Thai: letters) so far */
+    int32_t last[2]; /* Thai: its last two letters, the latest in last[1] */
+} run;
+
+/* Thai letters cps[0..n) as one unit. */
+static void emit_thai(emitter *e, const int32_t *cps, size_t n, double count) {
+    unsigned char buf[3 * 4];
+    size_t len = 0;
+    for (size_t j = 0; j < n; j++) len += px_utf8_encode(cps[j], buf + len);
+    emit_word_bytes(e, buf, len, count);
+}
+
+/* End the run r: a Korean word, and when it is longer than its stem, the
+ * stem and the syllable bigrams; or a short Thai run. */
+static void run_flush(emitter *e, const char *s, run *r, double count) {
+    if (r->cls == RUN_HANGUL) {
+        emit_word_bytes(e, s + r->start, r->end - r->start, count);
+        if (r->len > HANGUL_STEM) {
+            emit_word_bytes(e, s + r->start, r->stem - r->start, count);
+            /* every Hangul syllable or jamo is 3 bytes of UTF-8 */
+            for (size_t q = r->start; q + 6 <= r->end; q += 3)
+                emit_word_bytes(e, s + q, 6, count);
+        }
+    } else if (r->cls == RUN_THAI && r->len < 3) {
+        emit_thai(e, r->last + 2 - r->len, r->len, count);
+    }
+    r->cls = RUN_NONE;
+}
+
+/* The character cp at s[k..k+l) of class cls, continuing run r or
+ * starting one. */
+static void run_add(emitter *e, const char *s, run *r, int32_t cp, size_t k,
+                    size_t l, int cls, double count) {
+    if (cls != r->cls) {
+        run_flush(e, s, r, count);
+        *r = (run){.cls = cls, .start = k};
+    }
+    if (cls == RUN_HAN) /* the character itself, a word or part of one */
+        emit_word_bytes(e, s + k, l, count);
+    if ((cls == RUN_HAN || cls == RUN_KANA) && r->len) /* the bigram */
+        emit_word_bytes(e, s + r->prev, k + l - r->prev, count);
+    if (cls == RUN_THAI) {
+        if (r->len >= 2) {
+            int32_t tri[3] = {r->last[0], r->last[1], cp};
+            emit_thai(e, tri, 3, count);
+        }
+        r->last[0] = r->last[1], r->last[1] = cp;
+    }
+    if (cls == RUN_HANGUL && r->len < HANGUL_STEM) r->stem = k + l;
+    r->prev = k, r->end = k + l;
+    r->len++;
+}
+
+/* The runs of token i by script (see above), and its numerals and Latin
+ * words. */
+static void scan_clause(emitter *e, const tokview *v, size_t i, px_stemmer *st,
+                        double count) {
     size_t n, l;
     const char *s = tok_str(v, i, &n);
-    size_t prev = SIZE_MAX; /* offset of the run's character before */
-    int prev_cls = 0;
+    run r = {.cls = RUN_NONE};
     for (size_t k = 0; k < n; k += l) {
         int32_t cp;
-        int cls = 0;
-        l = 1;
-        if (at_digit(s, k, n)) { /* digits with inner '.' or ',' */
-            while (at_digit(s, k + l, n) ||
-                   (k + l < n && (s[k + l] == '.' || s[k + l] == ',') &&
-                    at_digit(s, k + l + 1, n)))
-                l++;
+        int cls = RUN_NONE;
+        if ((l = numeral_len(s, k, n))) {
             emit_numeral(e, s + k, l, count);
         } else if (at_latin(s, k, n)) {
-            while (at_latin(s, k + l, n)) l++;
+            for (l = 1; at_latin(s, k + l, n);) l++;
             emit_latin(e, s + k, l, st, count);
         } else if ((l = px_utf8_decode((const unsigned char *)s + k, n - k,
                                        &cp))) {
-            cls = cjk_class(cp);
+            cls = run_class(cp);
         } else {
             l = 1; /* an invalid byte */
         }
-        if (cls)
-            emit_cjk_char(e, s, k, l, cls == prev_cls ? prev : SIZE_MAX, cls,
-                          count);
-        prev = k;
-        prev_cls = cls;
+        if (cls == RUN_MARK && r.cls == RUN_THAI) continue; /* dropped */
+        if (cls == RUN_NONE || cls == RUN_MARK)
+            run_flush(e, s, &r, count);
+        else
+            run_add(e, s, &r, cp, k, l, cls, count);
     }
+    run_flush(e, s, &r, count);
 }
 
 /* Emit token i by its script's path; 0 when it takes the word path. */
@@ -310,7 +417,7 @@ static int emit_other_script(emitter *e, const tokview *v, size_t i,
                              px_stemmer *st, double count) {
     if (!tok_alpha(v, i)) return 0;
     switch (tok_path(v, i)) {
-    case PATH_BIGRAM: emit_bigrams(e, v, i, st, count); return 1;
+    case PATH_SCAN: scan_clause(e, v, i, st, count); return 1;
     case PATH_CUT: {
         uint64_t h = tok_cut_hash(v, i);
         if (h) emit(e, kind_hash(PX_FEAT_WORD, h), PX_FEAT_WORD, count);

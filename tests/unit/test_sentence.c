@@ -51,6 +51,12 @@ static const sent_case cases[] = {
      "\xE5\x8E\xBB\xEF\xBC\x81\xE5\xA5\xBD\xE7\x9A\x84\xE3\x80\x82",
      "\xE4\xBB\x8A\xE5\xA4\xA9\xE5\xA5\xBD\xE3\x80\x82|\xE6\x88\x91\xE4\xBB\xAC"
      "\xE5\x8E\xBB\xEF\xBC\x81|\xE5\xA5\xBD\xE7\x9A\x84\xE3\x80\x82"},
+    /* Thai: a space between two Thai words ends a sentence, a space next
+     * to a number does not */
+    {"น้ำท่วมอำเภอโป่งแดง จังหวัดลำธารทอง ชาวบ้าน 1,200 "
+     "ครัวเรือนได้รับผลกระทบ\nมีผู้เสียชีวิต 2 ราย",
+     "น้ำท่วมอำเภอโป่งแดง|จังหวัดลำธารทอง|ชาวบ้าน 1,200 "
+     "ครัวเรือนได้รับผลกระทบ|มีผู้เสียชีวิต 2 ราย"},
     /* glued UI label in another script after a full stop */
     {"since World War II.\xD8\xA7\xD8\xB6\xD8\xA7\xD9\x81\xD8\xA9",
      "since World War II.|\xD8\xA7\xD8\xB6\xD8\xA7\xD9\x81\xD8\xA9"},
