@@ -68,12 +68,12 @@ px_result px_buf_puts(px_buf *b, const char *s) {
  * the text did not fit, after growing.  A failure leaves len and the
  * text unchanged (the free space past the NUL may have been written). */
 px_result px_buf_printf(px_buf *b, const char *fmt, ...) {
-    va_list ap;
     if (!b->alloc) {
         px_result rc = buf_reserve(b, 0);
         if (rc) return rc;
     }
     size_t room = b->alloc - b->len; /* > 0: data[len] is the NUL */
+    va_list ap;
     va_start(ap, fmt);
     int n = vsnprintf(b->data + b->len, room, fmt, ap);
     va_end(ap);

@@ -130,6 +130,7 @@ static void anchor_range(void *ud, size_t from, size_t to, unsigned tid) {
         size_t d = j->from + i, nw;
         const uint32_t *w = px_corpus_words(j->c, (uint32_t)d, &nw);
         size_t ng = px_shingle_count(nw, j->ngram);
+        if (!ng) continue; /* no n-gram, no anchor (h may still be NULL) */
         if (ng > alloc) {
             alloc = ng * 2;
             h = px_realloc(h, alloc * sizeof *h);
