@@ -93,11 +93,18 @@ static int parse(int argc, char **argv, dedup_cli *c) {
     return -1;
 }
 
-/* --reuse: the passages of the same corpus; 0 on success. */
-static int run_reuse(const char *cmd, const dedup_cli *c, cli_corpus *cc) {
+/* The reuse options of --reuse and of the anchors saved to --index: the
+ * defaults, on the threads of -j. */
+static px_reuse_opts reuse_opts(const dedup_cli *c) {
     px_reuse_opts r;
     px_reuse_opts_init(&r);
     r.threads = c->o.threads;
+    return r;
+}
+
+/* --reuse: the passages of the same corpus; 0 on success. */
+static int run_reuse(const char *cmd, const dedup_cli *c, cli_corpus *cc) {
+    px_reuse_opts r = reuse_opts(c);
     r.first_new = cc->first_new;
     return cli_reuse_print(cmd, cc->corpus, &r, c->json, NULL, NULL) ? -1 : 0;
 }
@@ -140,8 +147,9 @@ int px_cmd_dedup(int argc, char **argv) {
         return PX_EXIT_FAIL;
     }
     int ec = run(argv[0], &c, &cc);
+    px_reuse_opts r = reuse_opts(&c);
     if (cli_corpus_finish(argv[0], ec == PX_EXIT_FAIL ? NULL : c.index, &c.o,
-                          NULL, &cc))
+                          &r, &cc))
         ec = PX_EXIT_FAIL;
     return ec;
 }

@@ -29,9 +29,14 @@ void px_buf_clear(px_buf *b) {
     if (b->data) b->data[0] = '\0';
 }
 
+/* 1 if extra more bytes would take len past cap_limit. */
+static int buf_toobig(const px_buf *b, size_t extra) {
+    return b->cap_limit &&
+           (extra > b->cap_limit || b->len > b->cap_limit - extra);
+}
+
 static px_result buf_reserve(px_buf *b, size_t extra) {
-    if (b->cap_limit && (extra > b->cap_limit || b->len > b->cap_limit - extra))
-        return PX_ERR_TOOBIG;
+    if (buf_toobig(b, extra)) return PX_ERR_TOOBIG;
     size_t need = b->len + extra + 1;
     if (need <= b->alloc) return PX_OK;
     size_t n = b->alloc ? b->alloc : 64;
@@ -58,17 +63,32 @@ px_result px_buf_puts(px_buf *b, const char *s) {
     return px_buf_append(b, s, strlen(s));
 }
 
+/* Formats once in the common case: straight into the free space (at
+ * least the 64 bytes of a first allocation), and a second time only when
+ * the text did not fit, after growing.  A failure leaves len and the
+ * text unchanged (the free space past the NUL may have been written). */
 px_result px_buf_printf(px_buf *b, const char *fmt, ...) {
+    if (!b->alloc) {
+        px_result rc = buf_reserve(b, 0);
+        if (rc) return rc;
+    }
+    size_t room = b->alloc - b->len; /* > 0: data[len] is the NUL */
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
+    int n = vsnprintf(b->data + b->len, room, fmt, ap);
     va_end(ap);
-    if (n < 0) return PX_ERR_INVALID;
-    px_result rc = buf_reserve(b, (size_t)n);
-    if (rc) return rc;
-    va_start(ap, fmt);
-    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
-    va_end(ap);
+    if (n < 0 || buf_toobig(b, (size_t)n)) {
+        b->data[b->len] = '\0';
+        return n < 0 ? PX_ERR_INVALID : PX_ERR_TOOBIG;
+    }
+    if ((size_t)n >= room) { /* truncated: grow, format again */
+        b->data[b->len] = '\0';
+        px_result rc = buf_reserve(b, (size_t)n);
+        if (rc) return rc;
+        va_start(ap, fmt);
+        vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+        va_end(ap);
+    }
     b->len += (size_t)n;
     return PX_OK;
 }

@@ -8,7 +8,9 @@
  *            bucket's sort scratch per thread at a time); documents of a
  *            loaded index whose anchors were stored with the same
  *            parameters are not winnowed again: their sorted anchors are
- *            searched instead;
+ *            searched instead; the anchors written to an index have each
+ *            run of equal keys ordered by (document, word), whatever thread
+ *            winnowed them;
  *   hits     (a << 32 | b, pos_a << 32 | pos_b) for every two documents
  *            sharing an anchor held by at most max_df occurrences,
  *            radix-sorted by pair;
@@ -82,6 +84,21 @@ static void kv_sort(px_kv *a, size_t n) {
     px_free(tmp);
 }
 
+/* Sort a[0..n), records of one key, by value (a pair's hits by position,
+ * an anchor's occurrences by document and word). */
+static void sort_by_val(px_kv *h, size_t n) {
+    if (n <= 64) {
+        px_kv_sort_small(h, n);
+        return;
+    }
+    uint64_t key = h[0].key;
+    for (size_t i = 0; i < n; i++) h[i] = (px_kv){h[i].val, 0};
+    px_kv *tmp = px_malloc(n * sizeof *tmp);
+    px_radix_sort(h, tmp, n);
+    px_free(tmp);
+    for (size_t i = 0; i < n; i++) h[i] = (px_kv){key, h[i].key};
+}
+
 /* ---------------------------------------------------------------- anchors */
 
 /* Anchors are kept in BUCKETS vectors per thread by the top bits of their
@@ -113,6 +130,7 @@ static void anchor_range(void *ud, size_t from, size_t to, unsigned tid) {
         size_t d = j->from + i, nw;
         const uint32_t *w = px_corpus_words(j->c, (uint32_t)d, &nw);
         size_t ng = px_shingle_count(nw, j->ngram);
+        if (!ng) continue; /* no n-gram, no anchor (h may still be NULL) */
         if (ng > alloc) {
             alloc = ng * 2;
             h = px_realloc(h, alloc * sizeof *h);
@@ -145,6 +163,21 @@ static px_kv *anchors_bucket(anchor_set *set, unsigned b, size_t *n) {
     return all;
 }
 
+/* Order each run of equal keys of a[0..n) (sorted by key) by value.  The
+ * stable key sort keeps the order of the threads' vectors, which depends
+ * on which thread winnowed which documents; by (document, word) the
+ * anchors are the same from run to run and for any number of threads.
+ * Runs of one, most of them, cost one comparison; a run of r sorts in
+ * O(r) (radix) or at most 64 r (insertion, r <= 64). */
+static void order_ties(px_kv *a, size_t n) {
+    for (size_t i = 0; i < n;) {
+        size_t j = i + 1;
+        while (j < n && a[j].key == a[i].key) j++;
+        if (j - i > 1) sort_by_val(a + i, j - i);
+        i = j;
+    }
+}
+
 px_kv *px_reuse_anchors(const px_corpus *c, const px_reuse_opts *o,
                         const px_range *r, size_t nr, size_t *n) {
     anchor_set set;
@@ -157,6 +190,7 @@ px_kv *px_reuse_anchors(const px_corpus *c, const px_reuse_opts *o,
     for (unsigned b = 0; b < BUCKETS; b++) { /* buckets ascend with the key */
         size_t k;
         px_kv *part = anchors_bucket(&set, b, &k);
+        order_ties(part, k);
         memcpy(all + *n, part, k * sizeof *part);
         *n += k;
         px_free(part);
@@ -305,20 +339,6 @@ typedef struct pair_job {
     const px_reuse_opts *o;
     px_passage_vec *per_thread;
 } pair_job;
-
-/* Sort one pair's hits by position (val). */
-static void sort_by_val(px_kv *h, size_t n) {
-    if (n <= 64) {
-        px_kv_sort_small(h, n);
-        return;
-    }
-    uint64_t key = h[0].key;
-    for (size_t i = 0; i < n; i++) h[i] = (px_kv){h[i].val, 0};
-    px_kv *tmp = px_malloc(n * sizeof *tmp);
-    px_radix_sort(h, tmp, n);
-    px_free(tmp);
-    for (size_t i = 0; i < n; i++) h[i] = (px_kv){key, h[i].key};
-}
 
 /* Ask for the words around the first hits of group g: the chaining and
  * extension of a pair read them at scattered places of a corpus far

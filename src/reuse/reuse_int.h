@@ -9,8 +9,9 @@
 
 /* Fingerprint of everything that determines the anchors under o. */
 uint64_t px_reuse_params(const px_reuse_opts *o);
-/* Sorted anchors (val = document << 32 | word) of the documents in
- * ranges r[0..nr).  Caller frees. */
+/* Anchors (val = document << 32 | word) of the documents in ranges
+ * r[0..nr), sorted by (key, val): the same array for any number of
+ * threads, so an index file is byte-reproducible.  Caller frees. */
 px_kv *px_reuse_anchors(const px_corpus *c, const px_reuse_opts *o,
                         const px_range *r, size_t nr, size_t *n);
 

@@ -16,6 +16,55 @@ static void test_buf_cap(void **state) {
     px_buf_release(&b); /* release twice is harmless */
 }
 
+static void test_buf_printf(void **state) {
+    (void)state;
+    px_buf b = PX_BUF_INIT;
+    assert_int_equal(px_buf_printf(&b, "%s=%d", "n", 42), PX_OK);
+    assert_int_equal(px_buf_printf(&b, ";%s", ""), PX_OK);
+    assert_int_equal(b.len, 5);
+    assert_string_equal(b.data, "n=42;");
+    /* a text that fills the free space exactly, then one that does not
+     * fit in what is left (the NUL's byte) and a long one: both grow */
+    char long_text[3001];
+    for (size_t i = 0; i < sizeof long_text - 1; i++)
+        long_text[i] = (char)('a' + i % 26);
+    long_text[sizeof long_text - 1] = '\0';
+    size_t room = b.alloc - b.len - 1;
+    assert_int_equal(px_buf_printf(&b, "%.*s", (int)room, long_text), PX_OK);
+    assert_int_equal(b.len + 1, b.alloc);
+    assert_int_equal(px_buf_printf(&b, "%c|", 'x'), PX_OK);
+    assert_int_equal(px_buf_printf(&b, "<%s>", long_text), PX_OK);
+    px_buf ref = PX_BUF_INIT;
+    px_buf_puts(&ref, "n=42;");
+    px_buf_append(&ref, long_text, room);
+    px_buf_puts(&ref, "x|<");
+    px_buf_puts(&ref, long_text);
+    px_buf_puts(&ref, ">");
+    assert_int_equal(b.len, ref.len);
+    assert_int_equal(b.len, 5 + room + 2 + 3002);
+    assert_string_equal(b.data, ref.data);
+    assert_true(b.len < b.alloc);
+    px_buf_release(&ref);
+    px_buf_release(&b);
+
+    /* over the cap: refused, text unchanged, whether or not it would fit
+     * in the memory already allocated */
+    px_buf c;
+    px_buf_init(&c, 8);
+    assert_int_equal(px_buf_printf(&c, "%d", 1234), PX_OK);
+    assert_int_equal(px_buf_printf(&c, "%s", "56789"), PX_ERR_TOOBIG);
+    assert_int_equal(px_buf_printf(&c, "%s", long_text), PX_ERR_TOOBIG);
+    assert_int_equal(c.len, 4);
+    assert_string_equal(c.data, "1234");
+    assert_int_equal(px_buf_printf(&c, "%s", "5678"), PX_OK);
+    assert_string_equal(c.data, "12345678");
+    px_buf_release(&c);
+    px_buf_init(&c, 8);
+    assert_int_equal(px_buf_printf(&c, "%s", long_text), PX_ERR_TOOBIG);
+    assert_int_equal(c.len, 0);
+    px_buf_release(&c);
+}
+
 static void test_json_escape(void **state) {
     (void)state;
     static const struct {
@@ -68,9 +117,9 @@ static void test_result_str(void **state) {
 
 int main(void) {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_buf_cap),     cmocka_unit_test(test_json_escape),
-        cmocka_unit_test(test_html_escape), cmocka_unit_test(test_time),
-        cmocka_unit_test(test_result_str),
+        cmocka_unit_test(test_buf_cap),     cmocka_unit_test(test_buf_printf),
+        cmocka_unit_test(test_json_escape), cmocka_unit_test(test_html_escape),
+        cmocka_unit_test(test_time),        cmocka_unit_test(test_result_str),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
