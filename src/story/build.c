@@ -305,21 +305,23 @@ static px_result run_hubs(builder *b) {
     b->hub = px_malloc((nl ? nl : 1) * sizeof *b->hub);
     px_result rc = PX_OK;
     px_article *fa = NULL;
-    px_doc *fd = NULL;
+    px_doc *fd = NULL; /* the text of link source `cur` */
+    uint32_t cur = UINT32_MAX;
     for (size_t i = 0; i < nl && !rc; i++) {
         uint32_t x = l[i].from < l[i].to ? l[i].from : l[i].to;
         uint32_t y = l[i].from < l[i].to ? l[i].to : l[i].from;
         pairagg e = {x, y, 0, 0};
         if (b->npairs &&
             bsearch(&e, b->pairs, b->npairs, sizeof *b->pairs, cmp_pairagg))
-            continue; /* the reuse stage has it */
-        if (!i || l[i].from != l[i - 1].from || !fd) { /* links by from */
+            continue;           /* the reuse stage has it */
+        if (l[i].from != cur) { /* links come sorted by source */
             px_doc_free(fd);
             px_article_free(fa);
             fd = NULL;
             fa = NULL;
             rc = fetch(b, l[i].from, &fa, &fd);
             if (rc) break;
+            cur = l[i].from;
         }
         px_article *ta = NULL;
         px_doc *td = NULL;
