@@ -18,8 +18,8 @@
  *             passage, when more than half of its articles are in one
  *             story (a story of many near-copies, not a stock phrase),
  *             links each of them there to the earliest published holder
- *             (at most PX_STORY_HUB_SOURCES = 3 such sources per
- *             article, each checked by aligning the two texts);
+ *             (at most 3 such sources per article, each checked by
+ *             aligning the two texts);
  *   write     tables story_members, story_stories, story_merges,
  *             story_copies replaced in one transaction: an interrupted
  *             build leaves the previous result whole.

@@ -25,7 +25,8 @@
 
 #include "story/story_int.h"
 
-/* One vote: `to` holds an anchor whose earliest holder is `from`. */
+/* Links (one vote each: `to` holds an anchor whose earliest holder is
+ * `from`) by article, then source. */
 static int cmp_to_from(const void *x, const void *y) {
     const px_story_link *a = x, *b = y;
     if (a->to != b->to) return a->to < b->to ? -1 : 1;
