@@ -62,9 +62,9 @@ typedef struct px_passage {
 px_result px_reuse_run(const px_corpus *c, const px_reuse_opts *o,
                        px_passage **out, size_t *n);
 
-/* An anchor dropped for being held by more than max_df occurrences (a
- * stock phrase, or the text of a story of many near-copies), and one
- * document holding it. */
+/* An anchor dropped for being held by more than max_df occurrences, in
+ * more than max_df documents (a stock phrase, or the text of a story of
+ * many near-copies), and one document holding it. */
 typedef struct px_reuse_frequent {
     uint64_t key;  /* anchor hash */
     uint32_t doc;  /* a document holding it */

@@ -256,10 +256,12 @@ static uint32_t group_docs(const px_kv *g, size_t n, const stored *st) {
 }
 
 /* Record a frequent anchor (held by more than max_df occurrences) once
- * per document of its group g[0..n): key = hash, val = doc << 32 | docs. */
+ * per document of its group g[0..n) when more than max_df documents hold
+ * it (not one text repeating it): key = hash, val = doc << 32 | docs. */
 static void frequent_push(const px_kv *g, size_t n, const stored *st,
-                          kv_vec *freq) {
+                          unsigned max_df, kv_vec *freq) {
     uint32_t docs = group_docs(g, n, st);
+    if (docs <= max_df) return;
     for (size_t x = 0; x < n; x++)
         if (!x || g[x].val >> 32 != g[x - 1].val >> 32)
             kv_push(freq, g[x].key, (g[x].val & 0xFFFFFFFF00000000ULL) | docs);
@@ -283,7 +285,7 @@ static void collect_hits(const px_corpus *c, const px_kv *anchors, size_t na,
             group_hits(anchors + i, j - i, o->first_new, hits);
             stored_hits(c, anchors + i, j - i, &st, o->first_new, hits);
         } else if (freq && df > o->max_df) {
-            frequent_push(anchors + i, j - i, &st, freq);
+            frequent_push(anchors + i, j - i, &st, o->max_df, freq);
         }
         st.nseg = st.total = 0;
         i = j;

@@ -264,7 +264,8 @@ static void test_reuse_corpus(void **state) {
  * passages are those of px_reuse_run (the 3 documents' pairs only), each
  * holder of the first passage lists at most PX_REUSE_FREQUENT_PER_DOC of
  * its anchors, the same ones in every document (the smallest hashes),
- * with 150 holders, sorted by (key, doc). */
+ * with 150 holders, sorted by (key, doc).  A phrase repeated within few
+ * documents is not reported. */
 static void test_reuse_frequent(void **state) {
     (void)state;
     enum { N = 150 };
@@ -313,6 +314,23 @@ static void test_reuse_frequent(void **state) {
     px_free(f);
     px_corpus_free(c);
     for (int i = 0; i < N; i++) px_buf_release(&t[i]);
+    /* a phrase repeated 25 times in each of 5 documents: 125 occurrences
+     * but 5 documents, so not reported */
+    for (int i = 0; i < 5; i++) {
+        t[i] = (px_buf)PX_BUF_INIT;
+        for (int k = 0; k < 25; k++) {
+            uint64_t r = 99;
+            wg_words(&t[i], &s, 12, 5000, 0, &r);
+        }
+        texts[i] = t[i].data;
+    }
+    c = wg_corpus(texts, 5);
+    assert_int_equal(px_reuse_run_frequent(c, &o, &p, &n, &f, &nf), PX_OK);
+    assert_int_equal(nf, 0);
+    px_free(p);
+    px_free(f);
+    px_corpus_free(c);
+    for (int i = 0; i < 5; i++) px_buf_release(&t[i]);
 }
 
 int main(void) {
