@@ -15,11 +15,13 @@
 int main(int argc, char **argv) {
     size_t n = argc > 1 ? (size_t)atol(argv[1]) : 1000;
     size_t words = argc > 2 ? (size_t)atol(argv[2]) : 500;
+    int near = argc > 3 && !strcmp(argv[3], "near");
     rng r = {7};
     px_buf line = PX_BUF_INIT, title = PX_BUF_INIT;
     for (size_t i = 0; i < n; i++) {
-        size_t ev = i / 8;
-        char *text = synth_article(&r, ev, words);
+        size_t ev = near ? 0 : i / 8;
+        rng wire = {7}; /* near: the same text every time */
+        char *text = synth_article(near ? &wire : &r, ev, words);
         px_buf_clear(&title);
         synth_word(&title, 100000 + ev * 7, 1);
         px_buf_puts(&title, " and ");
@@ -27,6 +29,9 @@ int main(int argc, char **argv) {
         px_buf_printf(&title, " report %zu", ev * 13 + 3);
         time_t ts = (time_t)(1700000000LL + (long long)ev * 3600 +
                              (long long)(synth_rnd(&r) % 1800));
+        if (near)
+            ts = (time_t)(1700000000LL + (long long)i * 60 +
+                          (long long)(synth_rnd(&r) % 600));
         struct tm tm;
         char when[32];
         gmtime_r(&ts, &tm);
@@ -38,7 +43,14 @@ int main(int argc, char **argv) {
                       i, (size_t)(synth_rnd(&r) % 50), when);
         px_buf_json_str(&line, title.data, title.len);
         px_buf_puts(&line, ", \"text\": ");
-        px_buf_json_str(&line, text, strlen(text));
+        if (near) {
+            px_buf tail = PX_BUF_INIT;
+            px_buf_printf(&tail, "%s Filed by desk %zu.", text, i);
+            px_buf_json_str(&line, tail.data, tail.len);
+            px_buf_release(&tail);
+        } else {
+            px_buf_json_str(&line, text, strlen(text));
+        }
         px_buf_puts(&line, "}\n");
         fwrite(line.data, 1, line.len, stdout);
         px_free(text);

@@ -14,6 +14,11 @@
  *      X-drop alignment (match +1, substitution/indel -1) and scored by a
  *      banded alignment (shared words, similarity); overlapping chains are
  *      merged, short or dissimilar passages dropped.
+ * An anchor held by more than max_df documents gives no hits: its pairs
+ * would grow with the square of its documents.  px_reuse_run_frequent
+ * reports such anchors instead, a few per document, for callers that can
+ * link their holders in linear time (the copy graph of a story of
+ * thousands of near-copies: parallax/story.h).
  * Spans are ORIGINAL byte offsets (through px_corpus_span).
  */
 #ifndef PARALLAX_REUSE_H
@@ -56,6 +61,28 @@ typedef struct px_passage {
  * largest) per pair of documents.  *out caller frees with px_free. */
 px_result px_reuse_run(const px_corpus *c, const px_reuse_opts *o,
                        px_passage **out, size_t *n);
+
+/* An anchor dropped for being held by more than max_df occurrences, in
+ * more than max_df documents (a stock phrase, or the text of a story of
+ * many near-copies), and one document holding it. */
+typedef struct px_reuse_frequent {
+    uint64_t key;  /* anchor hash */
+    uint32_t doc;  /* a document holding it */
+    uint32_t docs; /* documents holding it (those of a loaded index too) */
+} px_reuse_frequent;
+
+/* Frequent anchors kept per document (the smallest hashes). */
+#define PX_REUSE_FREQUENT_PER_DOC 8
+
+/* px_reuse_run, plus the frequent anchors of the documents winnowed by
+ * this call (not those whose anchors were read from a loaded index): for
+ * each document at most PX_REUSE_FREQUENT_PER_DOC of them, those with the
+ * smallest hashes, so near-copies keep the same ones; sorted by (key,
+ * doc).  *out and *freq caller frees with px_free.  The passages are
+ * those of px_reuse_run. */
+px_result px_reuse_run_frequent(const px_corpus *c, const px_reuse_opts *o,
+                                px_passage **out, size_t *n,
+                                px_reuse_frequent **freq, size_t *nfreq);
 
 /* Passages between two documents (for aligners): every n-gram is an anchor
  * (window 1; an n-gram occurring more than 1,000 times in the two texts,

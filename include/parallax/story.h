@@ -12,6 +12,14 @@
  *             article's passages taken from earlier ones raise the
  *             similarity to their stories (px_clusterer_add copied_from);
  *   cluster   parallax/cluster.h with the options given;
+ *   copies    the copy graph: every pair of articles of one story sharing
+ *             passages; and since the reuse stage gives no pairs for a
+ *             passage held by more than max_df (100) articles, such a
+ *             passage, when more than half of its articles are in one
+ *             story (a story of many near-copies, not a stock phrase),
+ *             links each of them there to the earliest published holder
+ *             (at most 3 such sources per article, each checked by
+ *             aligning the two texts);
  *   write     tables story_members, story_stories, story_merges,
  *             story_copies replaced in one transaction: an interrupted
  *             build leaves the previous result whole.
@@ -31,7 +39,8 @@
 extern "C" {
 #endif
 
-/* Progress of a build: phase ("reuse", "cluster", "write"), done of total. */
+/* Progress of a build: phase ("reuse", "cluster", "copies" when a story
+ * has passages too frequent for the reuse stage, "write"), done of total. */
 typedef void (*px_story_progress_fn)(void *ud, const char *phase, size_t done,
                                      size_t total);
 
@@ -47,7 +56,8 @@ typedef struct px_story_stats {
     size_t articles; /* stored articles clustered */
     size_t stories;  /* stories (after merges) */
     size_t merges;   /* merges recorded */
-    size_t pairs;    /* article pairs sharing passages */
+    size_t pairs;    /* article pairs sharing passages (reuse pairs, then
+                        copy-graph links of passages too frequent for them) */
 } px_story_stats;
 
 /* Create the module tables when needed (idempotent). */
@@ -95,7 +105,9 @@ px_result px_story_members(px_store *s, const char *id, px_story_member_fn fn,
 
 /* An edge of the copy graph: `to` shares passages with `from`, which
  * published them first when dir is 1 (by publication time); dir 0 when
- * the times do not tell. */
+ * the times do not tell (then `from` is the earlier in clustering order).
+ * In a story of more than max_df / 2 near-copies most edges link a copy
+ * to the earliest article holding its text (see the top of the file). */
 typedef struct px_story_edge {
     const char *from, *to;
     uint32_t words;    /* shared words over all passages */

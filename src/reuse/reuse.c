@@ -15,11 +15,17 @@
  *            sharing an anchor held by at most max_df occurrences,
  *            radix-sorted by pair;
  *   pairs    the runs of equal pair keys, handed to threads, each run
- *            sorted by position and chained into passages (passage.c).
+ *            sorted by position and chained into passages (passage.c);
+ *   frequent on request (px_reuse_run_frequent), the anchors dropped for
+ *            max_df, one record per (anchor, document), capped per
+ *            document to its smallest hashes as the buckets finish (in
+ *            hash order): linear where the hits of such an anchor would
+ *            be quadratic.
  * Spans are filled from the corpus (original byte offsets) at the end.
  */
-#include <stdlib.h> /* qsort */
-#include <string.h> /* memcpy */
+#include <pthread.h> /* the frequent anchors' drain */
+#include <stdlib.h>  /* qsort */
+#include <string.h>  /* memcpy */
 
 #include "index/parallel.h"
 #include "parallax/dedup.h"
@@ -271,9 +277,34 @@ static int group_new(const px_kv *g, size_t n, uint32_t first_new) {
     return 0;
 }
 
-/* Append the hits of one sorted run of anchors to hits. */
+/* Documents holding one anchor: the distinct documents of the group
+ * g[0..n) (sorted by document) and of its stored occurrences. */
+static uint32_t group_docs(const px_kv *g, size_t n, const stored *st) {
+    uint64_t docs = 0;
+    for (size_t x = 0; x < n; x++)
+        docs += !x || g[x].val >> 32 != g[x - 1].val >> 32;
+    for (size_t s = 0; s < st->nseg; s++)
+        for (size_t k = 0; k < st->n[s]; k++)
+            docs += !k || st->v[s][k].val >> 32 != st->v[s][k - 1].val >> 32;
+    return docs > UINT32_MAX ? UINT32_MAX : (uint32_t)docs;
+}
+
+/* Record a frequent anchor (held by more than max_df occurrences) once
+ * per document of its group g[0..n) when more than max_df documents hold
+ * it (not one text repeating it): key = hash, val = doc << 32 | docs. */
+static void frequent_push(const px_kv *g, size_t n, const stored *st,
+                          unsigned max_df, kv_vec *freq) {
+    uint32_t docs = group_docs(g, n, st);
+    if (docs <= max_df) return;
+    for (size_t x = 0; x < n; x++)
+        if (!x || g[x].val >> 32 != g[x - 1].val >> 32)
+            kv_push(freq, g[x].key, (g[x].val & 0xFFFFFFFF00000000ULL) | docs);
+}
+
+/* Append the hits of one sorted run of anchors to hits, and when freq is
+ * not NULL the frequent anchors to freq. */
 static void collect_hits(const px_corpus *c, const px_kv *anchors, size_t na,
-                         const px_reuse_opts *o, kv_vec *hits) {
+                         const px_reuse_opts *o, kv_vec *hits, kv_vec *freq) {
     uint64_t params = px_reuse_params(o);
     size_t nseg = px_corpus_nsegs(c);
     stored st = {px_calloc(nseg + 1, sizeof *st.v),
@@ -287,6 +318,8 @@ static void collect_hits(const px_corpus *c, const px_kv *anchors, size_t na,
         if (df >= 2 && df <= o->max_df) {
             group_hits(anchors + i, j - i, o->first_new, hits);
             stored_hits(c, anchors + i, j - i, &st, o->first_new, hits);
+        } else if (freq && df > o->max_df) {
+            frequent_push(anchors + i, j - i, &st, o->max_df, freq);
         }
         st.nseg = st.total = 0;
         i = j;
@@ -295,11 +328,60 @@ static void collect_hits(const px_corpus *c, const px_kv *anchors, size_t na,
     px_free(st.n);
 }
 
+/* The frequent anchors, gathered as the buckets are done: a finished
+ * bucket's records wait until every lower bucket is drained, then go to
+ * the output, at most PX_REUSE_FREQUENT_PER_DOC per document.  Buckets
+ * ascend with the hash, so each document keeps its smallest hashes (a
+ * bottom-k sketch: near-copies keep the same anchors), the output comes
+ * sorted by (hash, document), and only the few buckets in flight are
+ * held uncapped. */
+typedef struct freq_sink {
+    pthread_mutex_t mu;
+    kv_vec bucket[BUCKETS]; /* finished, not yet drained */
+    uint8_t done[BUCKETS];
+    unsigned next; /* first bucket not drained */
+    uint8_t *kept; /* per document */
+    size_t ndocs;
+    px_reuse_frequent *v;
+    size_t n, alloc;
+} freq_sink;
+
+static void freq_append(freq_sink *fs, const kv_vec *kv) {
+    for (size_t i = 0; i < kv->n; i++) {
+        uint32_t d = (uint32_t)(kv->v[i].val >> 32);
+        if (d >= fs->ndocs || fs->kept[d] >= PX_REUSE_FREQUENT_PER_DOC)
+            continue;
+        fs->kept[d]++;
+        if (fs->n == fs->alloc) {
+            fs->alloc = fs->alloc ? 2 * fs->alloc : 1024;
+            fs->v = px_realloc(fs->v, fs->alloc * sizeof *fs->v);
+        }
+        fs->v[fs->n++] =
+            (px_reuse_frequent){kv->v[i].key, d, (uint32_t)kv->v[i].val};
+    }
+}
+
+/* Bucket b is finished with records kv (taken): drain what is ready. */
+static void freq_done(freq_sink *fs, unsigned b, kv_vec *kv) {
+    pthread_mutex_lock(&fs->mu);
+    fs->bucket[b] = *kv;
+    *kv = (kv_vec){NULL, 0, 0};
+    fs->done[b] = 1;
+    for (; fs->next < BUCKETS && fs->done[fs->next]; fs->next++) {
+        kv_vec *d = &fs->bucket[fs->next];
+        freq_append(fs, d);
+        px_free(d->v);
+        *d = (kv_vec){NULL, 0, 0};
+    }
+    pthread_mutex_unlock(&fs->mu);
+}
+
 typedef struct hits_job {
     const px_corpus *c;
     const px_reuse_opts *o;
     anchor_set *set;
-    kv_vec *hits; /* one vector per bucket */
+    kv_vec *hits;    /* one vector per bucket */
+    freq_sink *freq; /* NULL: not wanted */
 } hits_job;
 
 static void hits_range(void *ud, size_t from, size_t to, unsigned tid) {
@@ -308,22 +390,41 @@ static void hits_range(void *ud, size_t from, size_t to, unsigned tid) {
     for (size_t b = from; b < to; b++) {
         size_t na;
         px_kv *anchors = anchors_bucket(j->set, (unsigned)b, &na);
-        collect_hits(j->c, anchors, na, j->o, &j->hits[b]);
+        kv_vec freq = {0};
+        collect_hits(j->c, anchors, na, j->o, &j->hits[b],
+                     j->freq ? &freq : NULL);
         px_free(anchors);
+        if (j->freq) freq_done(j->freq, (unsigned)b, &freq);
     }
 }
 
 /* Every hit of the documents in ranges r[0..nr), sorted by pair.  The
  * buckets are turned into hits by threads, each into its own vector,
- * joined in bucket order. */
+ * joined in bucket order.  When freq is not NULL, also the frequent
+ * anchors (px_reuse_run_frequent; see freq_sink). */
 static px_kv *all_hits(const px_corpus *c, const px_reuse_opts *o,
-                       const px_range *r, size_t nr, size_t *nh) {
+                       const px_range *r, size_t nr, size_t *nh,
+                       px_reuse_frequent **freq, size_t *nfreq) {
     anchor_set set;
     anchors_fill(c, o, r, nr, &set);
     kv_vec per_bucket[BUCKETS] = {{0}};
-    hits_job j = {c, o, &set, per_bucket};
+    freq_sink *fs = NULL;
+    if (freq) {
+        fs = px_calloc(1, sizeof *fs);
+        pthread_mutex_init(&fs->mu, NULL);
+        fs->ndocs = px_corpus_size(c);
+        fs->kept = px_calloc(fs->ndocs ? fs->ndocs : 1, 1);
+    }
+    hits_job j = {c, o, &set, per_bucket, fs};
     px_parallel_for(set.threads, BUCKETS, 1, hits_range, &j);
     px_free(set.v);
+    if (fs) {
+        *freq = fs->v ? fs->v : px_malloc(sizeof **freq);
+        *nfreq = fs->n;
+        pthread_mutex_destroy(&fs->mu);
+        px_free(fs->kept);
+        px_free(fs);
+    }
     px_kv *hits = kv_concat(per_bucket, BUCKETS, 1, nh);
     kv_sort(hits, *nh);
     return hits;
@@ -419,18 +520,24 @@ static px_result check_opts(const px_reuse_opts *o) {
     return PX_OK;
 }
 
-px_result px_reuse_run(const px_corpus *c, const px_reuse_opts *o,
-                       px_passage **out, size_t *n) {
+px_result px_reuse_run_frequent(const px_corpus *c, const px_reuse_opts *o,
+                                px_passage **out, size_t *n,
+                                px_reuse_frequent **freq, size_t *nfreq) {
     px_result rc = check_opts(o);
     if (rc) return rc;
     px_range *r;
     size_t nr = px_corpus_unkeyed(c, PX_KEYS_ANCHORS, px_reuse_params(o), &r);
     size_t nh;
-    px_kv *hits = all_hits(c, o, r, nr, &nh);
+    px_kv *hits = all_hits(c, o, r, nr, &nh, freq, nfreq);
     px_free(r);
     *out = passages(c, hits, nh, o, px_threads(o->threads), n);
     px_free(hits);
     return PX_OK;
+}
+
+px_result px_reuse_run(const px_corpus *c, const px_reuse_opts *o,
+                       px_passage **out, size_t *n) {
+    return px_reuse_run_frequent(c, o, out, n, NULL, NULL);
 }
 
 px_result px_reuse_pair(const px_doc *a, const px_doc *b,

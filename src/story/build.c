@@ -9,12 +9,19 @@
  *      publication time (an unknown time inherits the one of the article
  *      stored before it), store order breaking ties;
  *   3. reuse: a px_corpus of every article in that order (corpus document
- *      number = clustering sequence number), px_reuse_run over it, and for
- *      each article the earlier articles it shares passages with;
+ *      number = clustering sequence number), px_reuse_run_frequent over
+ *      it, and for each article the earlier articles it shares passages
+ *      with; the anchors too frequent for pairs (held by more than
+ *      max_df articles) are kept, a few per article;
  *   4. cluster: every article in order, with those copied-from hints;
- *   5. write: all story tables replaced in one transaction.
+ *   5. hubs: the frequent anchors of a story of many near-copies link
+ *      each article to the earliest holder (hubs.c), at most
+ *      PX_STORY_HUB_SOURCES per article, each link verified by aligning
+ *      the two texts (px_reuse_pair); they join the copy graph only;
+ *   6. write: all story tables replaced in one transaction.
  * Texts are fetched twice (steps 3 and 4) rather than keeping every
- * article's features in memory.
+ * article's features in memory, and again in step 5 for the articles
+ * of hub links only (none in stories of at most max_df / 2 articles).
  */
 #include <stdlib.h> /* qsort, bsearch */
 #include <string.h>
@@ -51,13 +58,18 @@ typedef struct builder {
     size_t *order; /* seq -> entry */
     pairagg *pairs;
     size_t npairs;
-    size_t *cf_off, *cf; /* copied-from lists (CSR by seq) */
+    size_t *cf_off, *cf;     /* copied-from lists (CSR by seq) */
+    px_reuse_frequent *freq; /* anchors too frequent for pairs */
+    size_t nfreq;
+    pairagg *hub; /* copy-graph edges of hub links (step 5) */
+    size_t nhub;
     px_clusterer *c;
     px_stemmer *st;
 } builder;
 
-static void progress(const builder *b, const char *phase, size_t done) {
-    if (b->o->progress) b->o->progress(b->o->ud, phase, done, b->n);
+static void progress(const builder *b, const char *phase, size_t done,
+                     size_t total) {
+    if (b->o->progress) b->o->progress(b->o->ud, phase, done, total);
 }
 
 /* ------------------------------------------------------------ 1. entries */
@@ -181,14 +193,14 @@ static px_result run_reuse(builder *b) {
         if (!rc) rc = px_corpus_add(corpus, a->id, d, NULL);
         px_doc_free(d);
         px_article_free(a);
-        if (seq % 256 == 0) progress(b, "reuse", seq);
+        if (seq % 256 == 0) progress(b, "reuse", seq, b->n);
     }
     px_passage *p = NULL;
     size_t np = 0;
     if (!rc) {
         px_reuse_opts ro;
         px_reuse_opts_init(&ro);
-        rc = px_reuse_run(corpus, &ro, &p, &np);
+        rc = px_reuse_run_frequent(corpus, &ro, &p, &np, &b->freq, &b->nfreq);
     }
     if (!rc) fold_passages(b, p, np);
     px_free(p);
@@ -214,13 +226,119 @@ static px_result run_cluster(builder *b) {
         px_cluster_feats_free(f);
         px_doc_free(d);
         px_article_free(a);
-        if (seq % 256 == 0) progress(b, "cluster", seq);
+        if (seq % 256 == 0) progress(b, "cluster", seq, b->n);
     }
     if (!rc) px_clusterer_settle(b->c);
     return rc;
 }
 
-/* -------------------------------------------------------------- 5. write */
+/* --------------------------------------------------------------- 5. hubs */
+
+static int cmp_pairagg(const void *x, const void *y) {
+    const pairagg *a = x, *b = y;
+    if (a->b != b->b) return a->b < b->b ? -1 : 1;
+    return a->a < b->a ? -1 : a->a > b->a;
+}
+
+static int cmp_rank(const void *x, const void *y, void *ud) {
+    const int64_t *ts = ud;
+    size_t a = *(const size_t *)x, b = *(const size_t *)y;
+    if (ts[a] != ts[b]) return ts[a] < ts[b] ? -1 : 1;
+    return a < b ? -1 : a > b;
+}
+
+/* Rank of each article for the hubs: publication time (unknown last),
+ * then clustering order.  rank[seq] caller frees. */
+static size_t *hub_ranks(const builder *b) {
+    size_t *by = px_malloc((b->n ? b->n : 1) * sizeof *by);
+    size_t *rank = px_malloc((b->n ? b->n : 1) * sizeof *rank);
+    for (size_t seq = 0; seq < b->n; seq++) by[seq] = seq;
+    int64_t *ts = px_malloc((b->n ? b->n : 1) * sizeof *ts);
+    for (size_t seq = 0; seq < b->n; seq++) {
+        int64_t t = b->e[b->order[seq]].ts;
+        ts[seq] = t == PX_TIME_NONE ? INT64_MAX : t;
+    }
+    if (b->n) qsort_r(by, b->n, sizeof *by, cmp_rank, ts);
+    for (size_t i = 0; i < b->n; i++) rank[by[i]] = i;
+    px_free(ts);
+    px_free(by);
+    return rank;
+}
+
+/* Shared words and best similarity of two fetched texts, as the reuse
+ * stage of the build finds them (the same options over a corpus of the
+ * two); 0 words when they share no passage. */
+static px_result align_pair(const px_doc *x, const px_doc *y, pairagg *out) {
+    px_passage *p = NULL;
+    size_t np = 0;
+    px_reuse_opts ro;
+    px_reuse_opts_init(&ro);
+    ro.threads = 1;
+    px_corpus *c = px_corpus_new();
+    px_result rc = px_corpus_add(c, "x", x, NULL);
+    if (!rc) rc = px_corpus_add(c, "y", y, NULL);
+    if (!rc) rc = px_reuse_run(c, &ro, &p, &np);
+    px_corpus_free(c);
+    for (size_t i = 0; i < np && !rc; i++) {
+        out->words += p[i].words;
+        if (p[i].similarity > out->sim) out->sim = p[i].similarity;
+    }
+    px_free(p);
+    return rc;
+}
+
+/* Copy-graph edges of the hub links (see the top of the file): every
+ * link not already a reuse pair whose two texts share a passage. */
+static px_result run_hubs(builder *b) {
+    if (!b->nfreq) return PX_OK;
+    size_t *story = px_malloc(b->n * sizeof *story);
+    for (size_t seq = 0; seq < b->n; seq++)
+        story[seq] = px_clusterer_story_of(b->c, seq);
+    size_t *rank = hub_ranks(b);
+    px_story_link *l = NULL;
+    size_t nl = px_story_hub_links(b->freq, b->nfreq, story, rank, b->n, &l);
+    px_free(rank);
+    px_free(story);
+    px_free(b->freq);
+    b->freq = NULL;
+    b->nfreq = 0;
+    b->hub = px_malloc((nl ? nl : 1) * sizeof *b->hub);
+    px_result rc = PX_OK;
+    px_article *fa = NULL;
+    px_doc *fd = NULL; /* the text of link source `cur` */
+    uint32_t cur = UINT32_MAX;
+    for (size_t i = 0; i < nl && !rc; i++) {
+        uint32_t x = l[i].from < l[i].to ? l[i].from : l[i].to;
+        uint32_t y = l[i].from < l[i].to ? l[i].to : l[i].from;
+        pairagg e = {x, y, 0, 0};
+        if (b->npairs &&
+            bsearch(&e, b->pairs, b->npairs, sizeof *b->pairs, cmp_pairagg))
+            continue;           /* the reuse stage has it */
+        if (l[i].from != cur) { /* links come sorted by source */
+            px_doc_free(fd);
+            px_article_free(fa);
+            fd = NULL;
+            fa = NULL;
+            rc = fetch(b, l[i].from, &fa, &fd);
+            if (rc) break;
+            cur = l[i].from;
+        }
+        px_article *ta = NULL;
+        px_doc *td = NULL;
+        rc = fetch(b, l[i].to, &ta, &td);
+        if (!rc) rc = align_pair(fd, td, &e);
+        if (!rc && e.words) b->hub[b->nhub++] = e;
+        px_doc_free(td);
+        px_article_free(ta);
+        if (i % 256 == 0) progress(b, "copies", i, nl);
+    }
+    px_doc_free(fd);
+    px_article_free(fa);
+    px_free(l);
+    return rc;
+}
+
+/* -------------------------------------------------------------- 6. write */
 
 static px_result exec(builder *b, const char *sql) {
     return sqlite3_exec(px_store_sqlite(b->s), sql, NULL, NULL, NULL)
@@ -245,13 +363,13 @@ static px_result write_members(builder *b) {
     return rc;
 }
 
-static px_result write_copies(builder *b) {
-    sqlite3_stmt *st;
-    px_result rc = px_story_sql(
-        b->s, "INSERT INTO story_copies VALUES (?, ?, ?, ?, ?, ?)", &st);
+/* The copy-graph rows of pairs[0..n): those within one story. */
+static px_result write_pairs(builder *b, sqlite3_stmt *st, const pairagg *pairs,
+                             size_t n) {
+    px_result rc = PX_OK;
     char sid[PX_CLUSTER_ID_LEN];
-    for (size_t i = 0; i < b->npairs && !rc; i++) {
-        const pairagg *p = &b->pairs[i];
+    for (size_t i = 0; i < n && !rc; i++) {
+        const pairagg *p = &pairs[i];
         if (px_clusterer_story_of(b->c, p->a) !=
             px_clusterer_story_of(b->c, p->b))
             continue;
@@ -273,6 +391,15 @@ static px_result write_copies(builder *b) {
         if (sqlite3_step(st) != SQLITE_DONE) rc = PX_ERR_STORE;
         sqlite3_reset(st);
     }
+    return rc;
+}
+
+static px_result write_copies(builder *b) {
+    sqlite3_stmt *st;
+    px_result rc = px_story_sql(
+        b->s, "INSERT INTO story_copies VALUES (?, ?, ?, ?, ?, ?)", &st);
+    if (!rc) rc = write_pairs(b, st, b->pairs, b->npairs);
+    if (!rc) rc = write_pairs(b, st, b->hub, b->nhub);
     sqlite3_finalize(st);
     return rc;
 }
@@ -410,6 +537,8 @@ static void builder_release(builder *b) {
     px_free(b->pairs);
     px_free(b->cf_off);
     px_free(b->cf);
+    px_free(b->freq);
+    px_free(b->hub);
     px_clusterer_free(b->c);
     px_stemmer_free(b->st);
 }
@@ -428,15 +557,16 @@ px_result px_story_build(px_store *s, const px_story_opts *o,
         rc = run_reuse(&b);
     }
     if (!rc) rc = run_cluster(&b);
+    if (!rc) rc = run_hubs(&b);
     if (!rc) {
-        progress(&b, "write", b.n);
+        progress(&b, "write", b.n, b.n);
         rc = write_all(&b);
     }
     if (!rc && stats) {
         size_t nm;
         px_clusterer_merges(b.c, &nm);
-        *stats =
-            (px_story_stats){b.n, px_clusterer_nstories(b.c), nm, b.npairs};
+        *stats = (px_story_stats){b.n, px_clusterer_nstories(b.c), nm,
+                                  b.npairs + b.nhub};
     }
     builder_release(&b);
     return rc;

@@ -1,13 +1,15 @@
 /*
  * story/story_int.h - internals shared by the story module's files:
- * SQL helpers over the store's connection (tables.c) and the headline
- * generator (headline.c) used by the build (build.c).
+ * SQL helpers over the store's connection (tables.c), the headline
+ * generator (headline.c) and the copy-graph hubs (hubs.c) used by the
+ * build (build.c).
  */
 #ifndef PX_STORY_INT_H
 #define PX_STORY_INT_H
 
 #include <sqlite3.h>
 
+#include "parallax/reuse.h"
 #include "parallax/story.h"
 #include "store/store_int.h"
 
@@ -27,6 +29,27 @@ const char *px_story_col(sqlite3_stmt *st, int i);
  * Caller frees. */
 #define PX_HEADLINE_TITLES 64
 char *px_story_headline(const char *const *titles, size_t n);
+
+/* A candidate copy-graph edge (hubs.c): article `to` shares `votes`
+ * frequent anchors whose earliest holder in its story is `from`
+ * (clustering sequence numbers). */
+typedef struct px_story_link {
+    uint32_t from, to, votes;
+} px_story_link;
+
+/* Sources kept per article from the frequent anchors. */
+#define PX_STORY_HUB_SOURCES 3
+
+/* Candidate edges from the frequent anchors f[0..nf) of px_reuse_run_
+ * frequent (doc = clustering sequence number): each anchor whose
+ * holders are more than half in one story links them there to their
+ * earliest (smallest rank), and each article keeps the PX_STORY_HUB_
+ * SOURCES sources it shares most anchors with.  story[seq], rank[seq]
+ * for seq < n (rank: a permutation, earlier first).  Returns the count,
+ * sorted by (from, to); *out caller frees. */
+size_t px_story_hub_links(const px_reuse_frequent *f, size_t nf,
+                          const size_t *story, const size_t *rank, size_t n,
+                          px_story_link **out);
 
 /* Learn the recurring lines of every stored outlet (boiler.c) and record
  * the outlets' article counts (story_outlets).  *out owned by the caller. */

@@ -2,8 +2,9 @@
 # test_run.sh - the main job end to end: parallax run on the bundled
 # examples (same-event grouping, copy graph), idempotent re-run, articles
 # added later keep story ids, resumption after a partial run, the edge
-# cases (no text, bad lines, 10,000 identical copies, other scripts),
-# stories/story in text, JSON and HTML, and parallax cluster --json.
+# cases (no text, bad lines, 10,000 identical copies, other scripts), the
+# copy graph of a story of 300 near-copies, stories/story in text, JSON
+# and HTML, and parallax cluster --json.
 set -u
 : "${PX_BIN:?}"
 . "$PX_ROOT/tests/cli/checklib.sh"
@@ -96,6 +97,43 @@ rows = [json.loads(l) for l in open(sys.argv[1])]
 assert len(rows) == 1 and rows[0]["size"] == 10000 and rows[0]["outlets"] == 50, rows' "$T/c.s"
 cid=$($P story --db "$T/c.db" --json copy09999 | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
 check "a copy finds its story" test -n "$cid"
+
+# --- a story of 300 near-copies of one wire text, published in another
+# order than read: its passage is in more than max_df (100) articles, so
+# the reuse stage gives (almost) no pairs; the copy graph links every copy
+# to the earliest published article, earlier -> later, with shared words.
+python3 -c '
+import json
+t = ("A magnitude 6.1 earthquake struck the Iranian island of Qeshm on Sunday, "
+     "killing 10 people and flattening villages, officials in Tehran said. "
+     "Rescue teams from Bandar Abbas reached the island by boat on Sunday "
+     "afternoon and searched the rubble of homes in the villages of Tolah "
+     "and Kousheh, the provincial governor told state television.")
+for i in range(300):
+    m = (i * 97 + 13) % 300  # publication minute: a permutation
+    print(json.dumps({"id": "near%03d" % i, "outlet": "outlet%d" % (i % 30),
+                      "published": "2025-02-01T%02d:%02d:00Z" % (8 + m // 60, m % 60),
+                      "text": t + " Filed by desk %d in district %d." % (i, i * 7 + 3)}))
+' >"$T/near.jsonl"
+$P run --db "$T/n.db" --json "$T/near.jsonl" >"$T/n.out"
+check "300 near-copies: all stored, one story" grep -q '"stored": 300,.*"stories": 1,' "$T/n.out"
+$P story --db "$T/n.db" --json near000 >"$T/n.json"
+check "300 near-copies: each copy linked from the earliest published, earlier -> later" python3 -c '
+import json, sys
+s = json.load(open(sys.argv[1]))
+when = {a["id"]: a["published"] for a in s["articles"]}
+first = min(when, key=when.get)
+c = s["copies"]
+assert s["size"] == 300 and len(c) >= 299, (s["size"], len(c))
+assert len(c) <= 3 * 300, len(c)  # at most 3 hub sources per article
+linked = {e["to"] for e in c if e["from"] == first}
+assert linked == set(when) - {first}, len(linked)
+for e in c:
+    assert e["direction"] == "by_time" and when[e["from"]] < when[e["to"]], e
+    assert e["words"] >= 15 and e["similarity"] >= 0.5, e' "$T/n.json"
+$P story --db "$T/n.db" near000 >"$T/n.txt"
+check "300 near-copies: the text view draws the edges" \
+    test "$(grep -c '^  near[0-9]* -> near[0-9]*  ' "$T/n.txt")" -ge 299
 
 # --- HTML: index plus one self-contained page per story
 $P stories --db "$DB" --html "$T/site" >/dev/null

@@ -2,7 +2,7 @@
  * test_reuse.c - winnowing anchors, passage chaining/extension and the
  * corpus-scale reuse run: edited passages, passages at the very start and
  * end, identical, empty and one-word documents, non-Latin scripts, 10 MB
- * documents, original byte offsets.
+ * documents, original byte offsets, the anchors dropped for max_df.
  */
 #include "reuse/winnow.h"
 #include "wordgen.h"
@@ -259,6 +259,80 @@ static void test_reuse_corpus(void **state) {
     for (int i = 0; i < N; i++) px_buf_release(&t[i]);
 }
 
+/* The anchors dropped for max_df, reported by px_reuse_run_frequent: a
+ * passage in 150 documents and another in 3 (with max_df 100): the
+ * passages are those of px_reuse_run (the 3 documents' pairs only), each
+ * holder of the first passage lists at most PX_REUSE_FREQUENT_PER_DOC of
+ * its anchors, the same ones in every document (the smallest hashes),
+ * with 150 holders, sorted by (key, doc).  A phrase repeated within few
+ * documents is not reported. */
+static void test_reuse_frequent(void **state) {
+    (void)state;
+    enum { N = 150 };
+    px_buf t[N];
+    const char *texts[N];
+    uint64_t s = 23;
+    for (int i = 0; i < N; i++) {
+        uint64_t c = 4242, c2 = 777;
+        t[i] = (px_buf)PX_BUF_INIT;
+        /* own words from a vocabulary large enough that no two
+         * documents share one by chance next to the shared text */
+        wg_words(&t[i], &s, 30, 1u << 30, 0, NULL);
+        wg_words(&t[i], &s, 120, 5000, 0, &c); /* the wire text */
+        if (i < 3) wg_words(&t[i], &s, 40, 5000, 0, &c2);
+        wg_words(&t[i], &s, 30, 1u << 30, 0, NULL);
+        texts[i] = t[i].data;
+    }
+    px_corpus *c = wg_corpus(texts, N);
+    px_reuse_opts o;
+    px_reuse_opts_init(&o);
+    o.window = 1; /* every n-gram: none of the wire's escapes at its edges */
+    px_passage *p, *p2;
+    px_reuse_frequent *f;
+    size_t n, n2, nf;
+    assert_int_equal(px_reuse_run_frequent(c, &o, &p, &n, &f, &nf), PX_OK);
+    assert_int_equal(px_reuse_run(c, &o, &p2, &n2), PX_OK);
+    assert_int_equal(n, 3); /* the pairs of the 3 documents */
+    assert_int_equal(n2, n);
+    assert_memory_equal(p, p2, n * sizeof *p);
+    assert_int_equal(nf, (size_t)N * PX_REUSE_FREQUENT_PER_DOC);
+    for (size_t i = 0; i < nf; i++) {
+        assert_int_equal(f[i].docs, N);
+        assert_true(f[i].doc < N);
+        if (i)
+            assert_true(f[i].key > f[i - 1].key ||
+                        (f[i].key == f[i - 1].key && f[i].doc > f[i - 1].doc));
+    }
+    /* the same PX_REUSE_FREQUENT_PER_DOC anchors, each held by all */
+    for (size_t i = 0; i < nf; i += N)
+        for (size_t k = 0; k < N; k++) {
+            assert_int_equal(f[i + k].key, f[i].key);
+            assert_int_equal(f[i + k].doc, k);
+        }
+    px_free(p);
+    px_free(p2);
+    px_free(f);
+    px_corpus_free(c);
+    for (int i = 0; i < N; i++) px_buf_release(&t[i]);
+    /* a phrase repeated 25 times in each of 5 documents: 125 occurrences
+     * but 5 documents, so not reported */
+    for (int i = 0; i < 5; i++) {
+        t[i] = (px_buf)PX_BUF_INIT;
+        for (int k = 0; k < 25; k++) {
+            uint64_t r = 99;
+            wg_words(&t[i], &s, 12, 5000, 0, &r);
+        }
+        texts[i] = t[i].data;
+    }
+    c = wg_corpus(texts, 5);
+    assert_int_equal(px_reuse_run_frequent(c, &o, &p, &n, &f, &nf), PX_OK);
+    assert_int_equal(nf, 0);
+    px_free(p);
+    px_free(f);
+    px_corpus_free(c);
+    for (int i = 0; i < 5; i++) px_buf_release(&t[i]);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_winnow_guarantee),
@@ -269,6 +343,7 @@ int main(void) {
         cmocka_unit_test(test_reuse_10mb),
         cmocka_unit_test(test_reuse_degenerate_repetition),
         cmocka_unit_test(test_reuse_corpus),
+        cmocka_unit_test(test_reuse_frequent),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,8 +1,9 @@
 /*
  * test_story.c - stories in the store: build from stored articles, story
  * listing and members, copies of identical texts, stable ids across
- * builds, the headline chosen from member titles, and the stored
- * analysis (comparison, findings, alignments) with its freshness rule.
+ * builds, the headline chosen from member titles, the stored analysis
+ * (comparison, findings, alignments) with its freshness rule, and the
+ * copy graph of a story of hundreds of near-copies (hub links).
  */
 #include <unistd.h> /* unlink */
 
@@ -95,9 +96,8 @@ static int count_story(void *ud, const px_story_info *st) {
     return 0;
 }
 
-/* A fresh store at path (a mkstemp template) holding the quake wire, its
- * rewrite, an unrelated article and a copy of the wire. */
-static px_store *fixture(char *path) {
+/* An empty store at path (a mkstemp template). */
+static px_store *empty_store(char *path) {
     int fd = mkstemp(path);
     assert_true(fd >= 0);
     close(fd);
@@ -105,6 +105,13 @@ static px_store *fixture(char *path) {
     px_store *s = NULL;
     assert_int_equal(px_store_open(path, 0, &s), PX_OK);
     assert_int_equal(px_story_open(s), PX_OK);
+    return s;
+}
+
+/* A fresh store at path (a mkstemp template) holding the quake wire, its
+ * rewrite, an unrelated article and a copy of the wire. */
+static px_store *fixture(char *path) {
+    px_store *s = empty_store(path);
     put(s, "rewrite", "Ten dead in Qeshm quake", "2025-01-05T12:00:00Z",
         rewrite);
     put(s, "wire", "Quake kills 10 on Qeshm", "2025-01-05T09:00:00Z", wire);
@@ -213,9 +220,117 @@ static void test_analysis(void **state) {
     fixture_close(s, path);
 }
 
+/* Hub links from frequent anchors (px_story_hub_links): an anchor mostly
+ * in one story links its holders there to the earliest (by rank); a stock
+ * phrase spread over stories links nothing; an article keeps its 3 best
+ * sources (most anchors, then earliest). */
+static void test_hub_links(void **state) {
+    (void)state;
+    /* articles 0-5 in story 0, 6-11 in story 1; article 2 is the earliest
+     * of story 0 */
+    const size_t story[12] = {0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1};
+    const size_t rank[12] = {1, 2, 0, 3, 4, 5, 6, 7, 8, 9, 10, 11};
+    const px_reuse_frequent f[] = {
+        /* 5 of its 6 holders in story 0: a hub */
+        {10, 0, 6},
+        {10, 1, 6},
+        {10, 2, 6},
+        {10, 3, 6},
+        {10, 4, 6},
+        {10, 6, 6},
+        /* a stock phrase: 3 holders listed of 100 */
+        {20, 0, 100},
+        {20, 1, 100},
+        {20, 2, 100},
+        /* article 11 shares anchors with four earlier ones, two with 9 */
+        {30, 6, 2},
+        {30, 11, 2},
+        {31, 7, 2},
+        {31, 11, 2},
+        {32, 8, 2},
+        {32, 11, 2},
+        {33, 9, 2},
+        {33, 11, 2},
+        {34, 9, 2},
+        {34, 11, 2},
+        /* no majority: two of four in each story */
+        {40, 3, 4},
+        {40, 4, 4},
+        {40, 7, 4},
+        {40, 8, 4}};
+    px_story_link *l = NULL;
+    size_t n =
+        px_story_hub_links(f, sizeof f / sizeof f[0], story, rank, 12, &l);
+    const px_story_link want[] = {{2, 0, 1},  {2, 1, 1},  {2, 3, 1}, {2, 4, 1},
+                                  {6, 11, 1}, {7, 11, 1}, {9, 11, 2}};
+    assert_int_equal(n, sizeof want / sizeof want[0]);
+    for (size_t i = 0; i < n; i++) {
+        assert_int_equal(l[i].from, want[i].from);
+        assert_int_equal(l[i].to, want[i].to);
+        assert_int_equal(l[i].votes, want[i].votes);
+    }
+    px_free(l);
+    assert_int_equal(px_story_hub_links(NULL, 0, story, rank, 12, &l), 0);
+    px_free(l);
+}
+
+typedef struct edges {
+    size_t n, from_first, by_time_forward;
+    char first[32];
+} edges;
+
+static int near_edge(void *ud, const px_story_edge *e) {
+    edges *x = ud;
+    x->n++;
+    x->from_first += !strcmp(e->from, x->first);
+    /* ids carry their minute: "n<minute>-<input number>" */
+    x->by_time_forward += e->dir && atoi(e->from + 1) < atoi(e->to + 1);
+    return 0;
+}
+
+/* A story of 300 near-copies of one wire text, published in another order
+ * than stored: the passage is in more than max_df (100) articles, so the
+ * reuse stage links few or none of them; the hubs link every copy to the
+ * earliest published one, earlier -> later. */
+static void test_build_near_copies(void **state) {
+    (void)state;
+    enum { N = 300 };
+    char path[] = "/tmp/px_test_story_XXXXXX";
+    px_store *s = empty_store(path);
+    char earliest[32] = "";
+    for (unsigned i = 0; i < N; i++) {
+        unsigned minute = (i * 97 + 13) % N; /* a permutation of 0..299 */
+        char id[32], when[32], text[1024];
+        snprintf(id, sizeof id, "n%03u-%03u", minute, i);
+        snprintf(when, sizeof when, "2025-02-01T%02u:%02u:00Z", 8 + minute / 60,
+                 minute % 60);
+        snprintf(text, sizeof text, "%s Filed by desk %u in district %u.", wire,
+                 i, i * 7 + 3);
+        put(s, id, "Quake kills 10 on Qeshm", when, text);
+        if (!minute) snprintf(earliest, sizeof earliest, "%s", id);
+    }
+    px_story_stats st;
+    assert_int_equal(px_story_build(s, NULL, &st), PX_OK);
+    char a[PX_CLUSTER_ID_LEN];
+    assert_int_equal(px_story_of(s, earliest, a), PX_OK);
+    px_story_info info;
+    assert_int_equal(px_story_get(s, a, &info), PX_OK);
+    assert_int_equal(info.size, N);
+    px_free((char *)info.headline);
+    edges e = {0};
+    snprintf(e.first, sizeof e.first, "%s", earliest);
+    assert_int_equal(px_story_edges(s, a, near_edge, &e), PX_OK);
+    assert_int_equal(e.from_first, N - 1);    /* each copy from the earliest */
+    assert_int_equal(e.by_time_forward, e.n); /* earlier -> later */
+    assert_true(e.n <= st.pairs);
+    assert_true(e.n <= (size_t)PX_STORY_HUB_SOURCES * N); /* bounded */
+    fixture_close(s, path);
+}
+
 int main(void) {
-    const struct CMUnitTest tests[] = {cmocka_unit_test(test_headline),
-                                       cmocka_unit_test(test_build),
-                                       cmocka_unit_test(test_analysis)};
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_headline), cmocka_unit_test(test_build),
+        cmocka_unit_test(test_analysis), cmocka_unit_test(test_hub_links),
+        cmocka_unit_test(test_build_near_copies)};
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
