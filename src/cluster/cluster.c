@@ -399,8 +399,7 @@ static int copied_into(const px_clusterer *c, uint32_t s, const size_t *copied,
 
 /* Dot product of the article (scattered in c->dense) with a story; *shared
  * is set to the number of features they have in common. */
-static double dense_dot(const px_clusterer *c, const story *s,
-                        size_t *shared) {
+static double dense_dot(const px_clusterer *c, const story *s, size_t *shared) {
     double d = 0;
     size_t n = 0;
     for (uint32_t i = 0; i < s->nterms; i++) {
