@@ -138,9 +138,9 @@ px_result px_clusterer_add(px_clusterer *c, const char *id,
  * (as an article would be, its centroid as the query) and merged into the
  * best one scoring settle_threshold or more.  An article that came early,
  * while its event's story was still thin, started a story of its own that
- * the later articles passed by; this joins them.  Merges are recorded as
- * made by the last article added.  Work: one candidate search per small
- * story.  Returns the number of merges. */
+ * the later articles passed by; this joins them.  Merges are recorded with
+ * settled = 1 and the first article of the story merged away.  Work: one
+ * candidate search per small story.  Returns the number of merges. */
 size_t px_clusterer_settle(px_clusterer *c);
 
 /* Articles added so far. */
@@ -156,12 +156,16 @@ size_t px_clusterer_story_of(const px_clusterer *c, size_t seq);
 /* Number of stories (after merges). */
 size_t px_clusterer_nstories(const px_clusterer *c);
 
-/* One recorded merge: story `from` was merged into story `into` when the
- * article `by` (a sequence number) arrived. */
+/* One recorded merge: story `from` was merged into story `into`.  A merge
+ * made by an article (settled = 0) happened when the article `by` (a
+ * sequence number) arrived and reached both stories; one made by
+ * px_clusterer_settle (settled = 1) names in `by` the first article of the
+ * story merged away. */
 typedef struct px_cluster_merge {
     char from[PX_CLUSTER_ID_LEN];
     char into[PX_CLUSTER_ID_LEN];
     size_t by;
+    int settled;
 } px_cluster_merge;
 
 /* Merges so far, in the order they happened.  *n set; array owned by c and

@@ -123,9 +123,12 @@ px_result px_story_edges(px_store *s, const char *id, px_story_edge_fn fn,
 px_result px_story_of(px_store *s, const char *article,
                       char buf[PX_CLUSTER_ID_LEN]);
 
-/* Merges recorded by the last build: fn(ud, from, into, by_article). */
+/* Merges recorded by the last build: fn(ud, from, into, by_article,
+ * settled), settled as in px_cluster_merge (parallax/cluster.h): 0 when the
+ * article `by` reached both stories, 1 when settling merged away the story
+ * whose first article is `by`. */
 typedef int (*px_story_merge_fn)(void *ud, const char *from, const char *into,
-                                 const char *by);
+                                 const char *by, int settled);
 px_result px_story_merges(px_store *s, px_story_merge_fn fn, void *ud);
 
 #ifdef __cplusplus

@@ -198,7 +198,8 @@ static void print_summary(const job *j) {
     size_t nm;
     const px_cluster_merge *m = px_clusterer_merges(j->c, &nm);
     for (size_t k = 0; k < nm; k++)
-        printf("merged %s into %s (article %s)\n", m[k].from, m[k].into,
+        printf("merged %s into %s (%s %s)\n", m[k].from, m[k].into,
+               m[k].settled ? "settling; its first article" : "article",
                j->ids[j->pos[m[k].by]]);
     px_free(rows);
     px_free(row_of);

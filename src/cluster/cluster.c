@@ -51,8 +51,9 @@ typedef struct story {
     uint64_t idhash; /* hash of the first member's id */
     uint32_t parent; /* itself unless merged away */
     uint32_t size;
-    uint32_t last; /* seq of the last update (LRU) */
-    int live;      /* matchable: a root that is not retired */
+    uint32_t last;  /* seq of the last update (LRU) */
+    uint32_t first; /* seq of the first member */
+    int live;       /* matchable: a root that is not retired */
     int64_t t_min, t_max;
     term *terms; /* centroid, sorted by f */
     uint32_t nterms;
@@ -540,6 +541,7 @@ static uint32_t story_new(px_clusterer *c, const char *id, size_t nvec,
     story *s = &c->st[si];
     *s = (story){.idhash = px_hash64(id, strlen(id), 0),
                  .parent = si,
+                 .first = (uint32_t)c->nart,
                  .size = 1,
                  .t_min = ts,
                  .t_max = ts};
@@ -557,9 +559,10 @@ static void story_format(const px_clusterer *c, uint32_t s,
              (unsigned long long)c->st[s].idhash);
 }
 
-/* Merge story `from` into the older `into`, recording it. */
+/* Merge story `from` into `into`, recording it as made by article `by`
+ * (settled: by the end-of-batch settling). */
 static void story_merge(px_clusterer *c, uint32_t into, uint32_t from,
-                        uint32_t by) {
+                        uint32_t by, int settled) {
     story *f = &c->st[from];
     centroid_add(c, into, f->terms, f->nterms);
     story *t = &c->st[into];
@@ -572,6 +575,7 @@ static void story_merge(px_clusterer *c, uint32_t into, uint32_t from,
     story_format(c, from, m->from);
     story_format(c, into, m->into);
     m->by = by;
+    m->settled = settled;
 }
 
 static int term_specific(const px_clusterer *c, const term *t) {
@@ -622,7 +626,7 @@ static uint32_t merge_reached(px_clusterer *c, uint32_t s, size_t ncand,
         if (cos < c->o.threshold || specific_cos(c, a, b) < c->o.merge_specific)
             continue;
         uint32_t into = s < o ? s : o, from = s < o ? o : s;
-        story_merge(c, into, from, seq);
+        story_merge(c, into, from, seq, 0);
         s = into;
         (*merged)++;
     }
@@ -701,8 +705,8 @@ size_t px_clusterer_settle(px_clusterer *c) {
         const story *o = &c->st[other];
         int keep_other =
             o->size > s->size || (o->size == s->size && other < si);
-        uint32_t into = keep_other ? other : si;
-        story_merge(c, into, keep_other ? si : other, (uint32_t)(c->nart - 1));
+        uint32_t into = keep_other ? other : si, from = keep_other ? si : other;
+        story_merge(c, into, from, c->st[from].first, 1);
         lru_touch(c, into, (uint32_t)(c->nart - 1));
         merged++;
     }

@@ -406,8 +406,8 @@ static px_result write_copies(builder *b) {
 
 static px_result write_merges(builder *b) {
     sqlite3_stmt *st;
-    px_result rc =
-        px_story_sql(b->s, "INSERT INTO story_merges VALUES (?, ?, ?, ?)", &st);
+    px_result rc = px_story_sql(
+        b->s, "INSERT INTO story_merges VALUES (?, ?, ?, ?, ?)", &st);
     size_t nm;
     const px_cluster_merge *m = px_clusterer_merges(b->c, &nm);
     for (size_t i = 0; i < nm && !rc; i++) {
@@ -415,6 +415,7 @@ static px_result write_merges(builder *b) {
         px_story_bind_text(st, 2, m[i].from);
         px_story_bind_text(st, 3, m[i].into);
         px_story_bind_text(st, 4, b->e[b->order[m[i].by]].id);
+        sqlite3_bind_int(st, 5, m[i].settled);
         if (sqlite3_step(st) != SQLITE_DONE) rc = PX_ERR_STORE;
         sqlite3_reset(st);
     }

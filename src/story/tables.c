@@ -5,7 +5,7 @@
  * Schema (module "story", migrated through px_store_module_migrate):
  *   story_members(article, seq, story)    clustered stored articles
  *   story_stories(id, size, outlets, t_min, t_max, headline)
- *   story_merges(n, from_id, into_id, by_article)
+ *   story_merges(n, from_id, into_id, by_article, settled)
  *   story_copies(story, from_article, to_article, words, similarity, dir)
  *   story_dups(article, same_as, outlet, title, published)
  *   story_analysis(story, key, sources, json, text, text_color, error)
@@ -48,6 +48,8 @@ static const char *const steps[] = {
     "  PRIMARY KEY (story, a, b));"
     "CREATE TABLE story_outlets (outlet TEXT PRIMARY KEY,"
     "  docs INTEGER NOT NULL);",
+    /* 3: merges made by settling are told from merges made by an article */
+    "ALTER TABLE story_merges ADD COLUMN settled INTEGER NOT NULL DEFAULT 0;",
 };
 
 px_result px_story_open(px_store *s) {
@@ -228,14 +230,14 @@ px_result px_story_of(px_store *s, const char *article,
 px_result px_story_merges(px_store *s, px_story_merge_fn fn, void *ud) {
     sqlite3_stmt *st;
     px_result rc = px_story_sql(s,
-                                "SELECT from_id, into_id, by_article"
+                                "SELECT from_id, into_id, by_article, settled"
                                 " FROM story_merges ORDER BY n",
                                 &st);
     if (rc) return rc;
     int r;
     while ((r = sqlite3_step(st)) == SQLITE_ROW)
         if (fn(ud, px_story_col(st, 0), px_story_col(st, 1),
-               px_story_col(st, 2)))
+               px_story_col(st, 2), sqlite3_column_int(st, 3)))
             break;
     sqlite3_finalize(st);
     return r == SQLITE_ROW || r == SQLITE_DONE ? PX_OK : PX_ERR_STORE;

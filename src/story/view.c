@@ -27,6 +27,12 @@ typedef struct edge {
     int dir;
 } edge;
 
+typedef struct merge {
+    char *from; /* the story merged into this one */
+    char *by;   /* the article that made it (see px_story_merge_fn) */
+    int settled;
+} merge;
+
 typedef struct model {
     px_story_info info;
     px_story_result res; /* the comparison: stored when fresh, else computed */
@@ -34,7 +40,7 @@ typedef struct model {
     size_t nm, am;
     edge *e;
     size_t ne, ae;
-    char **merged; /* pairs: story merged into it, article that did it */
+    merge *merged;
     size_t nmerged, amerged;
 } model;
 
@@ -62,15 +68,15 @@ static int take_edge(void *ud, const px_story_edge *x) {
 }
 
 static int take_merge(void *ud, const char *from, const char *into,
-                      const char *by) {
+                      const char *by, int settled) {
     model *md = ud;
     if (strcmp(into, md->info.id)) return 0;
-    if (md->nmerged + 2 > md->amerged) {
-        md->amerged = md->amerged ? 2 * md->amerged : 8;
+    if (md->nmerged == md->amerged) {
+        md->amerged = md->amerged ? 2 * md->amerged : 4;
         md->merged = px_realloc(md->merged, md->amerged * sizeof *md->merged);
     }
-    md->merged[md->nmerged++] = px_strdup(from);
-    md->merged[md->nmerged++] = px_strdup(by);
+    md->merged[md->nmerged++] =
+        (merge){px_strdup(from), px_strdup(by), settled};
     return 0;
 }
 
@@ -90,7 +96,10 @@ static void model_release(model *md) {
     px_free(md->m);
     px_free(md->e);
     px_story_result_release(&md->res);
-    for (size_t i = 0; i < md->nmerged; i++) px_free(md->merged[i]);
+    for (size_t i = 0; i < md->nmerged; i++) {
+        px_free(md->merged[i].from);
+        px_free(md->merged[i].by);
+    }
     px_free(md->merged);
     px_free((char *)md->info.headline);
 }
@@ -140,9 +149,14 @@ static void view_text(const model *md, int color, px_buf *o) {
     px_buf_printf(o, "%zu articles from %zu outlets", md->info.size,
                   md->info.outlets);
     if (*t0) px_buf_printf(o, ", %s .. %s", t0, t1);
-    for (size_t i = 0; i < md->nmerged; i += 2)
-        px_buf_printf(o, "\nmerged story %s into it (when %s joined)",
-                      md->merged[i], md->merged[i + 1]);
+    for (size_t i = 0; i < md->nmerged; i++) {
+        const merge *g = &md->merged[i];
+        px_buf_printf(o,
+                      g->settled ? "\nmerged story %s into it (settling; "
+                                   "its first article: %s)"
+                                 : "\nmerged story %s into it (when %s joined)",
+                      g->from, g->by);
+    }
     px_buf_puts(o, "\n\nsources\n");
     for (size_t i = 0; i < md->nm; i++) {
         const member *m = &md->m[i];
@@ -196,11 +210,12 @@ static void view_json(const model *md, px_buf *o) {
     json_time(o, "t_min", md->info.t_min);
     json_time(o, "t_max", md->info.t_max);
     px_buf_puts(o, ", \"merged\": [");
-    for (size_t i = 0; i < md->nmerged; i += 2) {
+    for (size_t i = 0; i < md->nmerged; i++) {
         px_buf_puts(o, i ? ", {" : "{");
-        json_kv(o, "story", md->merged[i], 0);
-        json_kv(o, "by", md->merged[i + 1], 1);
-        px_buf_puts(o, "}");
+        json_kv(o, "story", md->merged[i].from, 0);
+        json_kv(o, "by", md->merged[i].by, 1);
+        px_buf_printf(o, ", \"settled\": %s}",
+                      md->merged[i].settled ? "true" : "false");
     }
     px_buf_puts(o, "]");
     px_buf_puts(o, ", \"articles\": [");

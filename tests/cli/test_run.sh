@@ -155,7 +155,7 @@ $P run --db "$T/m.db" "$T/m.jsonl" >/dev/null 2>&1
 check "a bridging article merges two stories, recorded" python3 -c '
 import json,subprocess,sys
 s = json.loads(subprocess.check_output([sys.argv[1], "story", "--db", sys.argv[2], "--json", "y"]))
-assert s["size"] == 3 and len(s["merged"]) == 1 and s["merged"][0]["by"] == "z", s' "$P" "$T/m.db"
+assert s["size"] == 3 and len(s["merged"]) == 1 and s["merged"][0]["by"] == "z" and s["merged"][0]["settled"] is False, s' "$P" "$T/m.db"
 $P cluster --threshold 2 "$EX" >/dev/null 2>&1
 check "cluster rejects a bad threshold" test $? = 2
 $P run >/dev/null 2>&1

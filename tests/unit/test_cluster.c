@@ -128,8 +128,10 @@ static void test_two_events(void **state) {
 /* Three reports each of two events, with a join threshold so high that
  * every article starts its own story (as early articles do while the
  * stories are thin); settling then joins each small story to its event's,
- * never across events.  settle_size 0 turns settling off. */
-static size_t settled(size_t settle_size, fixture *fx) {
+ * never across events.  settle_size 0 turns settling off.  before (may be
+ * NULL) receives each article's story id before settling. */
+static size_t settled(size_t settle_size, fixture *fx,
+                      char before[6][PX_CLUSTER_ID_LEN]) {
     px_cluster_opts o;
     px_cluster_opts_default(&o);
     o.threshold = 0.9;
@@ -142,6 +144,8 @@ static size_t settled(size_t settle_size, fixture *fx) {
         snprintf(id, sizeof id, "q%d", i);
         assert_true(add(fx, id, NULL, quake[i]).is_new);
     }
+    for (size_t i = 0; before && i < 6; i++)
+        px_clusterer_story_id(fx->c, i, before[i]);
     char r0[PX_CLUSTER_ID_LEN], q0[PX_CLUSTER_ID_LEN], id2[PX_CLUSTER_ID_LEN];
     px_clusterer_story_id(fx->c, 0, r0);
     px_clusterer_story_id(fx->c, 1, q0);
@@ -186,11 +190,13 @@ static void test_settle_keeps_big_id(void **state) {
 static void test_settle(void **state) {
     (void)state;
     fixture fx;
-    assert_int_equal(settled(0, &fx), 0);
+    assert_int_equal(settled(0, &fx, NULL), 0);
     assert_int_equal(px_clusterer_nstories(fx.c), 6);
     fx_release(&fx);
 
-    assert_int_equal(settled(3, &fx), 4);
+    /* every article started its own story: story ids before settling */
+    char before[6][PX_CLUSTER_ID_LEN];
+    assert_int_equal(settled(3, &fx, before), 4);
     assert_int_equal(px_clusterer_nstories(fx.c), 2);
     size_t r = px_clusterer_story_of(fx.c, 0),
            q = px_clusterer_story_of(fx.c, 1);
@@ -201,7 +207,11 @@ static void test_settle(void **state) {
     const px_cluster_merge *m = px_clusterer_merges(fx.c, &n);
     assert_int_equal(n, 4);
     for (size_t i = 0; i < n; i++) {
-        assert_int_equal(m[i].by, 5); /* the last article added */
+        /* settled, named by the merged-away story's (single) article:
+         * its id is the story's, the last article's would not be */
+        assert_true(m[i].settled);
+        assert_true(m[i].by < 6);
+        assert_string_equal(m[i].from, before[m[i].by]);
         assert_string_not_equal(m[i].from, m[i].into);
     }
     assert_int_equal(px_clusterer_settle(fx.c), 0); /* settled: a no-op */
