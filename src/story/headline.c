@@ -7,18 +7,67 @@
  * headline is the title with the highest summed cosine overlap with the
  * others (ties: the earliest).  Quadratic in the titles, so only the first
  * PX_HEADLINE_TITLES are considered.
+ *
+ * What a scraper hands over as a title is often not one: a date stamp
+ * ("Last Updated: Monday, 28 November 2005, 02:24 GMT"), a section label
+ * ("Deputy Sheriff").  Date stamps agree with one another, so several of
+ * them outvoted the real headlines; short labels won because the cosine
+ * favours short sets.  So numbers, English function words and date and
+ * time words do not count as words, and a title needs HEAD_WORDS words to
+ * be chosen while any title of that length exists (a story whose titles
+ * are all shorter still gets its best one; one whose titles hold no word
+ * at all gets none, and the caller falls back to its opening words).
  */
 #include <math.h>   /* sqrt */
-#include <string.h> /* strlen */
+#include <stdlib.h> /* bsearch */
+#include <string.h> /* strlen, strcmp */
 
 #include "story/story_int.h"
 
-#define WORDS_MAX 64 /* words of one title considered */
+#define WORDS_MAX  64 /* words of one title considered */
+#define HEAD_WORDS 3  /* words a title needs to be preferred */
 
 typedef struct wordset {
     uint64_t h[WORDS_MAX];
     size_t n;
 } wordset;
+
+/* Words that say nothing about the event (sorted, for bsearch): date and
+ * time words of scraped date stamps, and English function words. */
+static const char *const noise[] = {
+    "about",     "after",  "again",    "and",       "apr",      "april",
+    "are",       "aug",    "august",   "bst",       "but",      "cdt",
+    "cest",      "cet",    "cst",      "dec",       "december", "edt",
+    "est",       "feb",    "february", "for",       "fri",      "friday",
+    "from",      "gmt",    "has",      "have",      "her",      "his",
+    "into",      "its",    "jan",      "january",   "jul",      "july",
+    "jun",       "june",   "last",     "mar",       "march",    "may",
+    "mon",       "monday", "nov",      "november",  "oct",      "october",
+    "off",       "out",    "over",     "pdt",       "posted",   "pst",
+    "published", "sat",    "saturday", "sep",       "sept",     "september",
+    "sun",       "sunday", "than",     "that",      "the",      "their",
+    "this",      "thu",    "thursday", "tue",       "tuesday",  "updated",
+    "utc",       "was",    "wed",      "wednesday", "were",     "who",
+    "will",      "with",
+};
+
+static int cmp_str(const void *a, const void *b) {
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* buf[0..k) (case-folded) is a number or a noise word. */
+static int noise_word(const char *buf, size_t k) {
+    size_t digits = 0;
+    for (size_t i = 0; i < k; i++) digits += buf[i] >= '0' && buf[i] <= '9';
+    if (digits == k) return 1;
+    if (k > 9) return 0; /* longer than any noise word */
+    char w[10];
+    memcpy(w, buf, k);
+    w[k] = 0;
+    const char *key = w;
+    return bsearch(&key, noise, sizeof noise / sizeof noise[0], sizeof noise[0],
+                   cmp_str) != NULL;
+}
 
 static int word_byte(unsigned char c) {
     return c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
@@ -36,7 +85,7 @@ static void wordset_build(wordset *w, const char *s) {
                 char c = s[i];
                 buf[k++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
             }
-        if (k < 3) continue;
+        if (k < 3 || noise_word(buf, k)) continue;
         uint64_t h = px_hash64(buf, k, 0);
         size_t j = 0;
         while (j < w->n && w->h[j] != h) j++;
@@ -61,9 +110,13 @@ char *px_story_headline(const char *const *titles, size_t n) {
             pick[m] = titles[i];
             wordset_build(&ws[m++], titles[i]);
         }
-    size_t best = 0;
+    size_t need = 1; /* words a candidate needs: HEAD_WORDS if any has */
+    for (size_t i = 0; i < m; i++)
+        if (ws[i].n >= HEAD_WORDS) need = HEAD_WORDS;
+    size_t best = m;
     double best_score = -1;
     for (size_t i = 0; i < m; i++) {
+        if (ws[i].n < need) continue;
         double sc = 0;
         for (size_t j = 0; j < m; j++)
             if (j != i) sc += overlap(&ws[i], &ws[j]);
@@ -73,5 +126,5 @@ char *px_story_headline(const char *const *titles, size_t n) {
         }
     }
     px_free(ws);
-    return m ? px_strdup(pick[best]) : NULL;
+    return best < m ? px_strdup(pick[best]) : NULL;
 }

@@ -23,6 +23,26 @@ static void test_headline(void **state) {
     assert_string_equal(h,
                         "Ferry runs aground off Carrow Island; 312 evacuated");
     px_free(h);
+    /* scraped date stamps agree with one another, labels are short: a
+     * descriptive title wins over both */
+    const char *scraped[] = {
+        "Posted: Nov 27, 2005 8:20 AM ET Last Updated: Nov 27, 2005",
+        "Last Updated: Monday, 28 November 2005, 02:24 GMT",
+        "November 28th, 2005, 09:11 GMT",
+        "Quake",
+        "Powerful quake on Qeshm island kills 10",
+        "Quake levels villages on Qeshm island",
+    };
+    h = px_story_headline(scraped, 6);
+    assert_string_equal(h, "Powerful quake on Qeshm island kills 10");
+    px_free(h);
+    /* only short titles: the best of them; only date stamps: none */
+    const char *shorts[] = {"THURSDAY, JUNE 30, 2005", "Deputy Sheriff",
+                            "Sheriff's deputy"};
+    h = px_story_headline(shorts, 3);
+    assert_string_equal(h, "Deputy Sheriff");
+    px_free(h);
+    assert_null(px_story_headline(shorts, 1));
     const char *none[] = {NULL, ""};
     assert_null(px_story_headline(none, 2));
     assert_null(px_story_headline(none, 0));
