@@ -33,7 +33,7 @@
  * centroid.  Every step is bounded by the options, not by the number of
  * stories.
  */
-#include <math.h>   /* log, sqrt, pow */
+#include <math.h>   /* log, sqrt, pow, fmax */
 #include <stdio.h>  /* snprintf */
 #include <stdlib.h> /* qsort */
 #include <string.h> /* memcpy, memmove */
@@ -425,11 +425,12 @@ static void dense_scatter(px_clusterer *c, size_t nvec, int set) {
 }
 
 /* A number, date or name (entity) held by at most conflict_rare of the
- * articles so far. */
+ * articles so far, or by one article only (rare in a corpus of any size). */
 static int term_rare(const px_clusterer *c, const term *t) {
     unsigned k = c->voc.f[t->f].kind;
     return (k == PX_FEAT_NUMBER || k == PX_FEAT_DATE || k == PX_FEAT_ENTITY) &&
-           c->voc.f[t->f].df <= c->o.conflict_rare * (double)(c->nart + 1);
+           c->voc.f[t->f].df <=
+               fmax(1.0, c->o.conflict_rare * (double)(c->nart + 1));
 }
 
 /* 1 when the article (c->vec[0..nvec), sorted by f) and the story both

@@ -150,6 +150,12 @@ out = [json.loads(l) for l in open(sys.argv[1])]
 assert [o["id"] for o in out] == ids, out
 st = {o["id"]: o["story"] for o in out}
 assert st["ilvara-wire"] == st["ilvara-herald"] == st["ilvara-coastline"] != st["lark-hessel"]' "$T/cl" "$EX"
+$P cluster --json "$PX_ROOT/examples/txt" >"$T/ct"
+check "cluster, six texts without times: the regatta is not the ferry accident" python3 -c '
+import json,sys
+st = {o["id"]: o["story"] for o in map(json.loads, open(sys.argv[1]))}
+assert st["ilvara-wire"] == st["ilvara-herald"] == st["ilvara-coastline"], st
+assert len({st["ilvara-wire"], st["regatta-coastline"], st["lark-hessel"], st["library-coastline"]}) == 4, st' "$T/ct"
 printf '{"id":"x","text":"Alpha bravo charlie delta echo foxtrot."}\n{"id":"y","text":"Golf hotel india juliet kilo lima."}\n{"id":"z","text":"Alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima."}\n' >"$T/m.jsonl"
 $P run --db "$T/m.db" "$T/m.jsonl" >/dev/null 2>&1
 check "a bridging article merges two stories, recorded" python3 -c '
