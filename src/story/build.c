@@ -423,14 +423,16 @@ static px_result write_merges(builder *b) {
     return rc;
 }
 
-/* Story rows by SQL over the members just written (and the copies). */
+/* Story rows by SQL over the members just written (and the copies).  An
+ * article without an outlet counts as its wire's when it carries a wire
+ * credit (a scraped Reuters report names Reuters only in its credit line). */
 static px_result write_stories(builder *b) {
     return exec(
         b,
         "INSERT INTO story_stories (id, size, outlets, t_min, t_max)"
         " SELECT m.story, count(*) + coalesce(sum(d.n), 0),"
         "  (SELECT count(DISTINCT o) FROM ("
-        "     SELECT a2.outlet AS o FROM story_members m2"
+        "     SELECT coalesce(a2.outlet, a2.wire) AS o FROM story_members m2"
         "       JOIN articles a2 ON a2.id = m2.article WHERE m2.story = m.story"
         "     UNION SELECT d2.outlet FROM story_dups d2 JOIN story_members m3"
         "       ON m3.article = d2.same_as WHERE m3.story = m.story)),"

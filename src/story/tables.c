@@ -159,7 +159,8 @@ px_result px_story_members(px_store *s, const char *id, px_story_member_fn fn,
     sqlite3_stmt *st;
     px_result rc = px_story_query(
         s,
-        "SELECT m.article, NULL, a.outlet, a.title, a.published, 0 AS k, m.seq"
+        "SELECT m.article, NULL, coalesce(a.outlet, a.wire), a.title,"
+        " a.published, 0 AS k, m.seq"
         "  FROM story_members m JOIN articles a ON a.id = m.article"
         "  WHERE m.story = ?1"
         " UNION ALL "

@@ -146,8 +146,9 @@ static void view_text(const model *md, int color, px_buf *o) {
     px_story_time(md->info.t_max, t1);
     px_buf_printf(o, "%sstory %s%s  %s\n", color ? "\033[1m" : "", md->info.id,
                   color ? "\033[0m" : "", nz(md->info.headline));
-    px_buf_printf(o, "%zu articles from %zu outlets", md->info.size,
-                  md->info.outlets);
+    px_buf_printf(o, "%zu article%s from %zu outlet%s", md->info.size,
+                  md->info.size == 1 ? "" : "s", md->info.outlets,
+                  md->info.outlets == 1 ? "" : "s");
     if (*t0) px_buf_printf(o, ", %s .. %s", t0, t1);
     for (size_t i = 0; i < md->nmerged; i++) {
         const merge *g = &md->merged[i];
