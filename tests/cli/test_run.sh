@@ -150,6 +150,11 @@ out = [json.loads(l) for l in open(sys.argv[1])]
 assert [o["id"] for o in out] == ids, out
 st = {o["id"]: o["story"] for o in out}
 assert st["ilvara-wire"] == st["ilvara-herald"] == st["ilvara-coastline"] != st["lark-hessel"]' "$T/cl" "$EX"
+$P run --db "$T/txt.db" "$PX_ROOT/examples/txt" >/dev/null 2>&1
+check "an article without an outlet counts as its wire credit's" python3 -c '
+import json,subprocess,sys
+s = json.loads(subprocess.check_output([sys.argv[1], "story", "--db", sys.argv[2], "--json", "ilvara-wire"]))
+assert s["size"] == 3 and s["outlets"] == 2, s' "$P" "$T/txt.db"
 $P cluster --json "$PX_ROOT/examples/txt" >"$T/ct"
 check "cluster, six texts without times: the regatta is not the ferry accident" python3 -c '
 import json,sys
