@@ -4,7 +4,8 @@
  *
  * Schema (module "story", migrated through px_store_module_migrate):
  *   story_members(article, seq, story)    clustered stored articles
- *   story_stories(id, size, outlets, t_min, t_max, headline)
+ *   story_stories(id, size, outlets, t_min, t_max, headline), indexed
+ *                 by each order of the story list (step 4)
  *   story_merges(n, from_id, into_id, by_article, settled)
  *   story_copies(story, from_article, to_article, words, similarity, dir)
  *   story_dups(article, same_as, outlet, title, published)
@@ -50,6 +51,13 @@ static const char *const steps[] = {
     "  docs INTEGER NOT NULL);",
     /* 3: merges made by settling are told from merges made by an article */
     "ALTER TABLE story_merges ADD COLUMN settled INTEGER NOT NULL DEFAULT 0;",
+    /* 4: one index per order of the story list (px_story_each), so that a
+     * filtered, limited list reads only the rows it shows */
+    "CREATE INDEX story_stories_size ON story_stories(size DESC, id);"
+    "CREATE INDEX story_stories_outlets ON story_stories(outlets DESC,"
+    "  size DESC, id);"
+    "CREATE INDEX story_stories_recent ON story_stories(t_max DESC,"
+    "  size DESC, id);",
 };
 
 px_result px_story_open(px_store *s) {
@@ -118,13 +126,51 @@ static void fill_info(sqlite3_stmt *st, px_story_info *o) {
 
 #define INFO_COLS "id, size, outlets, t_min, t_max, headline"
 
-px_result px_story_each(px_store *s, px_story_each_fn fn, void *ud) {
+/* The listing query of a filter, from constant fragments only; every
+ * value is bound (?1 min_size, ?2 min_outlets, ?3 since, ?4 until, ?5
+ * limit).  Each order has its index (step 4); the minimum on the column
+ * that leads the order is a range on that index, the other minimum is
+ * written +col so SQLite does not prefer its index and then sort.  The
+ * span conditions are only there when asked for, so that a story without
+ * times (NULL t_min, t_max) is left out exactly then. */
+static void list_sql(const px_story_filter *f, px_buf *sql) {
+    static const char *const where[] = {
+        [PX_STORY_BY_SIZE] = " WHERE size >= ?1 AND +outlets >= ?2",
+        [PX_STORY_BY_OUTLETS] = " WHERE +size >= ?1 AND outlets >= ?2",
+        [PX_STORY_BY_RECENT] = " WHERE +size >= ?1 AND +outlets >= ?2",
+    };
+    static const char *const by[] = {
+        [PX_STORY_BY_SIZE] = " ORDER BY size DESC, id",
+        [PX_STORY_BY_OUTLETS] = " ORDER BY outlets DESC, size DESC, id",
+        [PX_STORY_BY_RECENT] = " ORDER BY t_max DESC, size DESC, id",
+    };
+    px_buf_puts(sql, "SELECT " INFO_COLS " FROM story_stories");
+    px_buf_puts(sql, where[f->sort]);
+    if (f->since != PX_TIME_NONE) px_buf_puts(sql, " AND t_max >= ?3");
+    if (f->until != PX_TIME_NONE) px_buf_puts(sql, " AND t_min <= ?4");
+    px_buf_puts(sql, by[f->sort]);
+    px_buf_puts(sql, " LIMIT ?5");
+}
+
+px_result px_story_each(px_store *s, const px_story_filter *f,
+                        px_story_each_fn fn, void *ud) {
+    px_story_filter all;
+    if (!f) {
+        px_story_filter_default(&all);
+        f = &all;
+    }
+    if ((unsigned)f->sort > PX_STORY_BY_RECENT) return PX_ERR_INVALID;
+    px_buf sql = PX_BUF_INIT;
     sqlite3_stmt *st;
-    px_result rc = px_story_sql(s,
-                                "SELECT " INFO_COLS " FROM story_stories"
-                                " ORDER BY size DESC, id",
-                                &st);
+    list_sql(f, &sql);
+    px_result rc = px_story_sql(s, sql.data, &st);
+    px_buf_release(&sql);
     if (rc) return rc;
+    sqlite3_bind_int64(st, 1, (sqlite3_int64)f->min_size);
+    sqlite3_bind_int64(st, 2, (sqlite3_int64)f->min_outlets);
+    sqlite3_bind_int64(st, 3, f->since);
+    sqlite3_bind_int64(st, 4, f->until);
+    sqlite3_bind_int64(st, 5, f->limit ? (sqlite3_int64)f->limit : -1);
     int r;
     while ((r = sqlite3_step(st)) == SQLITE_ROW) {
         px_story_info info;
