@@ -16,8 +16,8 @@
 #define STR(x)  STR_(x)
 
 void px_story_filter_default(px_story_filter *f) {
-    *f = (px_story_filter){0, 0, 0, PX_TIME_NONE, PX_TIME_NONE,
-                           PX_STORY_BY_SIZE};
+    *f = (px_story_filter){
+        0, 0, 0, PX_TIME_NONE, PX_TIME_NONE, PX_STORY_BY_SIZE};
 }
 
 /* A decimal number of at most 10 digits (no sign, no space) into *out. */

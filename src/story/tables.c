@@ -51,13 +51,15 @@ static const char *const steps[] = {
     "  docs INTEGER NOT NULL);",
     /* 3: merges made by settling are told from merges made by an article */
     "ALTER TABLE story_merges ADD COLUMN settled INTEGER NOT NULL DEFAULT 0;",
-    /* 4: one index per order of the story list (px_story_each), so that a
-     * filtered, limited list reads only the rows it shows */
-    "CREATE INDEX story_stories_size ON story_stories(size DESC, id);"
+    /* 4: one index per order of the story list (px_story_each), holding
+     * the filtered columns too, so that a filtered, limited list reads
+     * only the index entries it passes and the rows it shows */
+    "CREATE INDEX story_stories_size ON story_stories(size DESC, id,"
+    "  outlets, t_min, t_max);"
     "CREATE INDEX story_stories_outlets ON story_stories(outlets DESC,"
-    "  size DESC, id);"
+    "  size DESC, id, t_min, t_max);"
     "CREATE INDEX story_stories_recent ON story_stories(t_max DESC,"
-    "  size DESC, id);",
+    "  size DESC, id, outlets, t_min);",
 };
 
 px_result px_story_open(px_store *s) {
@@ -128,27 +130,38 @@ static void fill_info(sqlite3_stmt *st, px_story_info *o) {
 
 /* The listing query of a filter, from constant fragments only; every
  * value is bound (?1 min_size, ?2 min_outlets, ?3 since, ?4 until, ?5
- * limit).  Each order has its index (step 4); the minimum on the column
- * that leads the order is a range on that index, the other minimum is
- * written +col so SQLite does not prefer its index and then sort.  The
- * span conditions are only there when asked for, so that a story without
- * times (NULL t_min, t_max) is left out exactly then. */
-static void list_sql(const px_story_filter *f, px_buf *sql) {
-    static const char *const where[] = {
-        [PX_STORY_BY_SIZE] = " WHERE size >= ?1 AND +outlets >= ?2",
-        [PX_STORY_BY_OUTLETS] = " WHERE +size >= ?1 AND outlets >= ?2",
-        [PX_STORY_BY_RECENT] = " WHERE +size >= ?1 AND +outlets >= ?2",
+ * limit).  Plans (EXPLAIN QUERY PLAN at 125,000 stories in
+ * bench/README.md): each order walks its own index (step 4) and stops at
+ * the limit; with since, the range t_max >= since on the recent index
+ * reads only the stories that reach it, and the few found are sorted (a
+ * walk in size order would read every older story first).  A column is
+ * written +col where its index must not be used; the indexes carry the
+ * filtered columns, so rows are only read for stories listed.  The span
+ * conditions are there only when asked for, so that a story without times
+ * (NULL t_min, t_max) is left out exactly then. */
+void px_story_list_sql(const px_story_filter *f, px_buf *sql) {
+    static const char *const where[3][2] = {
+        [PX_STORY_BY_SIZE] = {" WHERE size >= ?1 AND +outlets >= ?2",
+                              " WHERE +size >= ?1 AND +outlets >= ?2"},
+        [PX_STORY_BY_OUTLETS] = {" WHERE +size >= ?1 AND outlets >= ?2",
+                                 " WHERE +size >= ?1 AND +outlets >= ?2"},
+        [PX_STORY_BY_RECENT] = {" WHERE +size >= ?1 AND +outlets >= ?2",
+                                " WHERE +size >= ?1 AND +outlets >= ?2"},
     };
-    static const char *const by[] = {
-        [PX_STORY_BY_SIZE] = " ORDER BY size DESC, id",
-        [PX_STORY_BY_OUTLETS] = " ORDER BY outlets DESC, size DESC, id",
-        [PX_STORY_BY_RECENT] = " ORDER BY t_max DESC, size DESC, id",
+    static const char *const by[3][2] = {
+        [PX_STORY_BY_SIZE] = {" ORDER BY size DESC, id",
+                              " ORDER BY +size DESC, id"},
+        [PX_STORY_BY_OUTLETS] = {" ORDER BY outlets DESC, size DESC, id",
+                                 " ORDER BY +outlets DESC, size DESC, id"},
+        [PX_STORY_BY_RECENT] = {" ORDER BY t_max DESC, size DESC, id",
+                                " ORDER BY t_max DESC, size DESC, id"},
     };
+    int since = f->since != PX_TIME_NONE;
     px_buf_puts(sql, "SELECT " INFO_COLS " FROM story_stories");
-    px_buf_puts(sql, where[f->sort]);
-    if (f->since != PX_TIME_NONE) px_buf_puts(sql, " AND t_max >= ?3");
+    px_buf_puts(sql, where[f->sort][since]);
+    if (since) px_buf_puts(sql, " AND t_max >= ?3");
     if (f->until != PX_TIME_NONE) px_buf_puts(sql, " AND t_min <= ?4");
-    px_buf_puts(sql, by[f->sort]);
+    px_buf_puts(sql, by[f->sort][since]);
     px_buf_puts(sql, " LIMIT ?5");
 }
 
@@ -162,7 +175,7 @@ px_result px_story_each(px_store *s, const px_story_filter *f,
     if ((unsigned)f->sort > PX_STORY_BY_RECENT) return PX_ERR_INVALID;
     px_buf sql = PX_BUF_INIT;
     sqlite3_stmt *st;
-    list_sql(f, &sql);
+    px_story_list_sql(f, &sql);
     px_result rc = px_story_sql(s, sql.data, &st);
     px_buf_release(&sql);
     if (rc) return rc;

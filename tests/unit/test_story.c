@@ -327,6 +327,45 @@ static void test_filter(void **state) {
     fixture_close(s, path);
 }
 
+/* The plan of every listing query: an index of story step 4, never a
+ * scan of the table; without since the order is the index's (no sort),
+ * with since the t_max range of the recent index.  The planner has no
+ * statistics (no ANALYZE), so the plans do not depend on the row count. */
+static void test_filter_plans(void **state) {
+    (void)state;
+    char path[] = "/tmp/px_test_story_XXXXXX";
+    px_store *s = empty_store(path);
+    static const char *const want[3] = {
+        "story_stories_size", "story_stories_outlets", "story_stories_recent"};
+    for (int sort = 0; sort < 3; sort++)
+        for (int mask = 0; mask < 16; mask++) {
+            px_story_filter f;
+            px_story_filter_default(&f);
+            f.sort = (px_story_sort)sort;
+            f.min_size = mask & 1 ? 2 : 0;
+            f.min_outlets = mask & 2 ? 3 : 0;
+            if (mask & 4) f.since = 1741046400;
+            if (mask & 8) f.until = 1741132799;
+            px_buf sql = PX_BUF_INIT, plan = PX_BUF_INIT;
+            px_buf_puts(&sql, "EXPLAIN QUERY PLAN ");
+            px_story_list_sql(&f, &sql);
+            sqlite3_stmt *st;
+            assert_int_equal(px_story_sql(s, sql.data, &st), PX_OK);
+            while (sqlite3_step(st) == SQLITE_ROW)
+                px_buf_printf(&plan, "%s\n", px_story_col(st, 3));
+            sqlite3_finalize(st);
+            const char *idx = mask & 4 ? want[2] : want[sort];
+            if (!strstr(plan.data, idx))
+                fail_msg("%s\n%s", sql.data, plan.data);
+            assert_null(strstr(plan.data, "SCAN story_stories\n"));
+            if (!(mask & 4) || sort == PX_STORY_BY_RECENT)
+                assert_null(strstr(plan.data, "TEMP B-TREE"));
+            px_buf_release(&sql);
+            px_buf_release(&plan);
+        }
+    fixture_close(s, path);
+}
+
 /* Filter values from text: times absolute and relative, numbers, sorts,
  * names with '-' or '_', caps, and f left unchanged on a refusal. */
 static void test_filter_args(void **state) {
@@ -539,6 +578,7 @@ int main(void) {
                                        cmocka_unit_test(test_hub_links),
                                        cmocka_unit_test(test_build_near_copies),
                                        cmocka_unit_test(test_filter),
+                                       cmocka_unit_test(test_filter_plans),
                                        cmocka_unit_test(test_filter_args)};
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
