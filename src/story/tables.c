@@ -165,6 +165,13 @@ void px_story_list_sql(const px_story_filter *f, px_buf *sql) {
     px_buf_puts(sql, " LIMIT ?5");
 }
 
+/* Bind a count; a size_t over INT64_MAX is held as INT64_MAX (no story
+ * reaches it), not wrapped to a negative number that every story passes. */
+static void bind_count(sqlite3_stmt *st, int i, size_t v) {
+    sqlite3_bind_int64(st, i,
+                       v > (size_t)INT64_MAX ? INT64_MAX : (sqlite3_int64)v);
+}
+
 px_result px_story_each(px_store *s, const px_story_filter *f,
                         px_story_each_fn fn, void *ud) {
     px_story_filter all;
@@ -179,11 +186,14 @@ px_result px_story_each(px_store *s, const px_story_filter *f,
     px_result rc = px_story_sql(s, sql.data, &st);
     px_buf_release(&sql);
     if (rc) return rc;
-    sqlite3_bind_int64(st, 1, (sqlite3_int64)f->min_size);
-    sqlite3_bind_int64(st, 2, (sqlite3_int64)f->min_outlets);
+    bind_count(st, 1, f->min_size);
+    bind_count(st, 2, f->min_outlets);
     sqlite3_bind_int64(st, 3, f->since);
     sqlite3_bind_int64(st, 4, f->until);
-    sqlite3_bind_int64(st, 5, f->limit ? (sqlite3_int64)f->limit : -1);
+    if (f->limit)
+        bind_count(st, 5, f->limit);
+    else
+        sqlite3_bind_int64(st, 5, -1); /* no limit */
     int r;
     while ((r = sqlite3_step(st)) == SQLITE_ROW) {
         px_story_info info;

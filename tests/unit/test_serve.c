@@ -185,6 +185,7 @@ static void route_errors(void **st) {
         {"GET", "/stories?until=7y", 400},
         {"GET", "/stories?sort=SIZE", 400},
         {"GET", "/?since=tomorrow", 400},
+        {"GET", "/stories?since=2025-03-04T10:00+01:00", 400}, /* '+' = ' ' */
         {"GET", "/a%zz", 400},
         {"GET", "/health/x", 404},
     };
@@ -218,6 +219,7 @@ static void route_story_filters(void **st) {
         {"/stories?sort=recent", 1},
         {"/stories?since=2000-01-01", 0}, /* no times: left out */
         {"/stories?until=24h", 0},
+        {"/stories?since=2025-03-04T10:00%2B01:00", 0}, /* '+' as %2B */
         {"/?min_outlets=2", 1},
         {"/?min_outlets=3", 0},
     };

@@ -308,6 +308,12 @@ static void test_filter(void **state) {
     f.since = 200001;
     f.until = 299999;
     assert_string_equal(list(s, &f), "");
+    /* counts past INT64_MAX are not wrapped into "any" */
+    px_story_filter_default(&f);
+    f.limit = SIZE_MAX;
+    assert_string_equal(list(s, &f), "a b c e d");
+    f.min_outlets = SIZE_MAX;
+    assert_string_equal(list(s, &f), "");
     /* the callback still stops the list */
     px_story_filter_default(&f);
     listed l = {{0}, 0, 3};
