@@ -10,11 +10,16 @@
 # (start-up included: about 5 ms of CPU on a 6-article store).  The list
 # only reads story_stories, so the other tables' size does not matter.
 # PX_BIN_BASE=<an older parallax>: adds its unfiltered `--limit 50`.
+# Then, when $PX_BUILD/bench/serve_load is built, the same filters over
+# HTTP: `parallax serve --threads 2` on each store, 1 keep-alive
+# connection for SERVE_SECS (3) seconds, the server's CPU per request
+# (utime + stime from /proc, as bench_serve.sh).
 set -eu
 : "${PX_BIN:?}"
 command -v python3 >/dev/null 2>&1 || { echo "bench_stories: no python3, skipped"; exit 0; }
 T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
+PID=
+trap '[ -n "$PID" ] && kill "$PID" 2>/dev/null; rm -rf "$T"' EXIT
 "$PX_BIN" run --no-compare --db "$T/idx.db" examples/articles.jsonl >/dev/null 2>&1
 python3 - "$T" "${STORIES_N:-125000}" "$PX_BIN" "${PX_BIN_BASE:-}" <<'EOF'
 import random, resource, shutil, sqlite3, subprocess, sys, time
@@ -70,3 +75,33 @@ if base:  # a build before the filters: the unfiltered list it can give
     b = run(t + "/noidx.db", ["--limit", "50"], base)
     print("%-66s %6d %19s %9.1f / %6.1f" % ("--limit 50 (PX_BIN_BASE)", b[2], "", b[0], b[1]))
 EOF
+
+LOAD=${PX_BUILD:-}/bench/serve_load
+[ -x "$LOAD" ] || { echo "(no serve_load: HTTP rows skipped)"; exit 0; }
+TICK=$(getconf CLK_TCK)
+cpu() { awk '{print $14 + $15}' "/proc/$PID/stat"; }
+printf '%-66s %6s %8s %8s %8s %10s\n' "GET (1 connection)" store "req/s" \
+    "p50 ms" "p99 ms" "cpu us/req"
+for v in idx noidx; do
+    rm -f "$T/url"
+    "$PX_BIN" serve --db "$T/$v.db" --port 0 --threads 2 >"$T/url" 2>/dev/null &
+    PID=$!
+    i=0
+    while [ ! -s "$T/url" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+    PORT=$(sed 's|.*:\([0-9]*\)/$|\1|' "$T/url")
+    for path in "/stories?min_outlets=3&limit=50" \
+                "/stories?min_outlets=3&since=2025-04-02&limit=50&sort=recent" \
+                "/?min_outlets=3&limit=50"; do
+        c0=$(cpu)
+        set -- $(timeout $((${SERVE_SECS:-3} + 30)) "$LOAD" 127.0.0.1 "$PORT" \
+                 "$path" 1 "${SERVE_SECS:-3}")
+        c1=$(cpu)
+        us=$(awk -v a="$c0" -v b="$c1" -v t="$TICK" -v n="$6" \
+                 'BEGIN { printf "%.0f", (b - a) * 1e6 / t / (n ? n : 1) }')
+        printf '%-66s %6s %8s %8s %8s %10s\n' "$path" "$v" "$1" "$3" "$4" "$us"
+        [ "$5" = 0 ] || echo "  ($5 failed requests)"
+    done
+    kill "$PID"
+    wait "$PID" 2>/dev/null || :
+    PID=
+done
