@@ -85,9 +85,61 @@ typedef struct px_story_info {
                              from px_story_get owned by its caller */
 } px_story_info;
 
+/* Order of a story list; every order ends with the id, so it is total. */
+typedef enum px_story_sort {
+    PX_STORY_BY_SIZE = 0,    /* articles, largest first, then id */
+    PX_STORY_BY_OUTLETS = 1, /* outlets, most first, then size, then id */
+    PX_STORY_BY_RECENT = 2   /* last publication (t_max), newest first, then
+                                size, then id; stories without times last */
+} px_story_sort;
+
+/* Caps of a filter's values (px_story_filter_set refuses more). */
+#define PX_STORY_LIMIT_MAX 1000000    /* limit */
+#define PX_STORY_COUNT_MAX 1000000000 /* min_size, min_outlets */
+#define PX_STORY_ARG_MAX   64         /* bytes of a value given as text */
+
+/* Which stories a list holds, and in which order.  A story is listed when
+ * size >= min_size, outlets >= min_outlets and its publication span
+ * [t_min, t_max] overlaps [since, until]; an open end is PX_TIME_NONE.
+ * When since or until is set, stories without known times are left out
+ * (their span cannot be placed).  Applied in SQL over story_stories. */
+typedef struct px_story_filter {
+    size_t limit;       /* at most this many stories; 0 = all */
+    size_t min_size;    /* articles, copies included; 0 = any */
+    size_t min_outlets; /* distinct outlets; 0 = any */
+    int64_t since;      /* seconds since the epoch, or PX_TIME_NONE */
+    int64_t until;      /* seconds since the epoch, or PX_TIME_NONE */
+    px_story_sort sort; /* PX_STORY_BY_SIZE by default */
+} px_story_filter;
+
+/* Every story, largest first. */
+void px_story_filter_default(px_story_filter *f);
+
+/* Set one field of f from text, as the CLI option or HTTP parameter of
+ * the same name ('-' and '_' alike): "limit", "min_size", "min_outlets"
+ * (decimal numbers; limit from 1 to PX_STORY_LIMIT_MAX, the minimums from
+ * 0 to PX_STORY_COUNT_MAX), "since", "until" (px_story_time_arg; until
+ * with a bare date means the end of that day) and "sort" ("size",
+ * "outlets", "recent").  now: the current time (seconds since the epoch),
+ * for relative times.  On error f is unchanged, PX_ERR_INVALID is
+ * returned and *why (static, may be NULL) says what is wanted. */
+px_result px_story_filter_set(px_story_filter *f, const char *name,
+                              const char *value, int64_t now, const char **why);
+
+/* A time given as text: an ISO 8601 date or date-time ("2025-03-04",
+ * "2025-03-04T09:00Z", "2025-03-04T09:00:00+02:00", px_time_parse), or a
+ * time back from now: a number and a unit, "90m", "24h", "7d", "2w"
+ * (minutes, hours, days, weeks).  end_of_day: a bare date means its last
+ * second (23:59:59 UTC) instead of its first.  PX_ERR_INVALID if it is
+ * neither or longer than PX_STORY_ARG_MAX bytes. */
+px_result px_story_time_arg(const char *s, int64_t now, int end_of_day,
+                            int64_t *out);
+
 typedef int (*px_story_each_fn)(void *ud, const px_story_info *st);
-/* Stories by size (largest first), then id.  fn returns non-zero to stop. */
-px_result px_story_each(px_store *s, px_story_each_fn fn, void *ud);
+/* The stories f selects, in its order (f NULL = px_story_filter_default:
+ * all, largest first).  fn returns non-zero to stop. */
+px_result px_story_each(px_store *s, const px_story_filter *f,
+                        px_story_each_fn fn, void *ud);
 /* One story; PX_ERR_NOTFOUND if no such id.  headline owned by *out's
  * caller: free with px_free((char *)out->headline). */
 px_result px_story_get(px_store *s, const char *id, px_story_info *out);

@@ -51,10 +51,11 @@ px_result px_story_render(px_store *s, const char *id, px_story_fmt fmt,
 /* Append one listed story as a JSON object (docs/run.md), no newline. */
 void px_story_info_to_json(const px_story_info *st, px_buf *out);
 
-/* Append the HTML index page of the stories (largest first, at most limit;
- * 0 = all).  links NULL = px_story_links_files.  Errors of px_story_each. */
+/* Append the HTML index page of the stories f selects, in its order (f
+ * NULL = all, largest first; see px_story_each).  links NULL =
+ * px_story_links_files.  Errors of px_story_each. */
 px_result px_story_index_html(px_store *s, const px_story_links *links,
-                              size_t limit, px_buf *out);
+                              const px_story_filter *f, px_buf *out);
 
 /* "2025-03-04 09:12Z" (UTC) into buf[24], or "" for PX_TIME_NONE. */
 void px_story_time(int64_t ts, char buf[24]);

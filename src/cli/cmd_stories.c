@@ -1,33 +1,48 @@
 /*
  * cmd_stories.c - `parallax stories [--db PATH] [--json] [--html DIR]
- * [--limit N]`: the stories in the store, largest first.
+ * [--limit N] [--min-size N] [--min-outlets N] [--since TIME]
+ * [--until TIME] [--sort size|outlets|recent]`: the stories in the store,
+ * largest first by default.
  *
- * --html writes DIR/index.html (the list, linking each story) and one
- * DIR/<story>.html per listed story; pages are self-contained (inline
+ * The filter options fill one px_story_filter (parallax/story.h) through
+ * px_story_filter_set, which checks the values as `parallax serve` checks
+ * its parameters; the filtering and ordering are done by the store's
+ * query.  --html writes DIR/index.html (the list, linking each story) and
+ * one DIR/<story>.html per listed story; pages are self-contained (inline
  * style, no scripts or external assets).
  */
 #include <getopt.h> /* getopt_long */
-#include <stdlib.h> /* strtoul */
 #include <string.h>
+#include <time.h> /* time */
 
 #include "cli/story_view.h"
 
 static const char help[] =
     "usage: parallax stories [--db PATH] [--json] [--html DIR] [--limit N]\n"
-    "List the stories of the store (after 'parallax run'), largest first:\n"
-    "id, articles, outlets, time span, headline.\n"
-    "  --db PATH    store file (default $PARALLAX_DB or ./parallax.db)\n"
-    "  --json       one JSON object per story (schema in docs/run.md)\n"
-    "  --html DIR   write DIR/index.html and one page per story (DIR and its\n"
-    "               missing parents are created)\n"
-    "  --limit N    at most N stories (default: all)\n";
+    "                        [--min-size N] [--min-outlets N] [--since TIME]\n"
+    "                        [--until TIME] [--sort size|outlets|recent]\n"
+    "List the stories of the store (after 'parallax run'), largest first by\n"
+    "default: id, articles, outlets, time span, headline.\n"
+    "  --db PATH         store file (default $PARALLAX_DB or ./parallax.db)\n"
+    "  --json            one JSON object per story (schema in docs/run.md)\n"
+    "  --html DIR        write DIR/index.html and one page per story (DIR\n"
+    "                    and its missing parents are created)\n"
+    "  --limit N         at most N stories (default: all)\n"
+    "  --min-size N      only stories of at least N articles (copies count)\n"
+    "  --min-outlets N   only stories carried by at least N outlets\n"
+    "  --since TIME      only stories whose time span reaches TIME or later\n"
+    "  --until TIME      only stories whose time span starts by TIME\n"
+    "                    TIME: 2025-03-04 (until: the end of that day),\n"
+    "                    2025-03-04T09:00Z, or back from now: 90m 24h 7d 2w;\n"
+    "                    with --since/--until, stories without times are out\n"
+    "  --sort KEY        size (default), outlets or recent (last published)\n";
 
 typedef struct lister {
     const char *cmd;
     px_store *s;
     int json;
     const char *html;
-    size_t limit, n;
+    px_story_filter filter;
     px_buf out;
     char **ids; /* --html: stories to write */
     size_t nids, aids;
@@ -58,8 +73,6 @@ static void list_html(lister *l, const px_story_info *st) {
 
 static int on_story(void *ud, const px_story_info *st) {
     lister *l = ud;
-    if (l->limit && l->n >= l->limit) return 1;
-    l->n++;
     if (l->html)
         list_html(l, st);
     else if (l->json)
@@ -74,7 +87,7 @@ static int on_story(void *ud, const px_story_info *st) {
 static int write_site(lister *l) {
     if (story_html_dir(l->cmd, l->html)) return -1;
     px_buf page = PX_BUF_INIT, path = PX_BUF_INIT;
-    px_story_index_html(l->s, NULL, l->limit, &page);
+    px_story_index_html(l->s, NULL, &l->filter, &page);
     px_buf_printf(&path, "%s/index.html", l->html);
     FILE *f = fopen(path.data, "wb");
     int bad = !f || fwrite(page.data, 1, page.len, f) != page.len;
@@ -87,25 +100,44 @@ static int write_site(lister *l) {
     return bad ? -1 : 0;
 }
 
+/* The long name of option c ("" if none). */
+static const char *opt_name(const struct option *o, int c) {
+    for (; o->name; o++)
+        if (o->val == c) return o->name;
+    return "";
+}
+
 static int parse(int argc, char **argv, lister *l, const char **db) {
-    static const struct option opts[] = {{"db", required_argument, 0, 'd'},
-                                         {"json", no_argument, 0, 'j'},
-                                         {"html", required_argument, 0, 'H'},
-                                         {"limit", required_argument, 0, 'n'},
-                                         {"help", no_argument, 0, 'h'},
-                                         {0, 0, 0, 0}};
+    static const struct option opts[] = {
+        {"db", required_argument, 0, 'd'},
+        {"json", no_argument, 0, 'j'},
+        {"html", required_argument, 0, 'H'},
+        {"limit", required_argument, 0, 'n'},
+        {"min-size", required_argument, 0, 'S'},
+        {"min-outlets", required_argument, 0, 'O'},
+        {"since", required_argument, 0, 's'},
+        {"until", required_argument, 0, 'u'},
+        {"sort", required_argument, 0, 'o'},
+        {"help", no_argument, 0, 'h'},
+        {0, 0, 0, 0}};
     int c;
-    char *end;
+    const char *why;
+    int64_t now = (int64_t)time(NULL);
     optind = 1;
-    while ((c = cli_getopt(argc, argv, "d:jH:n:h", opts)) != -1) {
+    while ((c = cli_getopt(argc, argv, "d:jH:n:S:O:s:u:o:h", opts)) != -1) {
+        const char *name = opt_name(opts, c);
         switch (c) {
         case 'd': *db = optarg; break;
         case 'j': l->json = 1; break;
         case 'H': l->html = optarg; break;
         case 'n':
-            l->limit = (size_t)strtoul(optarg, &end, 10);
-            if (*end || !l->limit) {
-                cli_err(argv[0], "--limit: want a positive number");
+        case 'S':
+        case 'O':
+        case 's':
+        case 'u':
+        case 'o':
+            if (px_story_filter_set(&l->filter, name, optarg, now, &why)) {
+                cli_err(argv[0], "--%s: %s", name, why);
                 return PX_EXIT_USAGE;
             }
             break;
@@ -123,11 +155,12 @@ static int parse(int argc, char **argv, lister *l, const char **db) {
 int px_cmd_stories(int argc, char **argv) {
     lister l = {.cmd = argv[0], .out = PX_BUF_INIT};
     const char *db = NULL;
+    px_story_filter_default(&l.filter);
     int rc = parse(argc, argv, &l, &db);
     if (rc) return rc < 0 ? PX_EXIT_OK : rc;
     l.s = cli_store_open(argv[0], db, 1);
     if (!l.s) return PX_EXIT_FAIL;
-    px_result r = px_story_each(l.s, on_story, &l);
+    px_result r = px_story_each(l.s, &l.filter, on_story, &l);
     if (r) {
         cli_err(argv[0],
                 "no stories in this store (run 'parallax run' "

@@ -11,18 +11,17 @@
  * read.
  */
 #include <stdarg.h>
-#include <stdio.h>  /* vsnprintf */
-#include <stdlib.h> /* strtoul */
+#include <stdio.h> /* vsnprintf */
 #include <string.h>
+#include <time.h> /* time, for relative ?since= ?until= */
 
 #include "parallax/align.h"
 #include "parallax/compare.h"
 #include "parallax/serve.h"
 #include "parallax/story_view.h"
 
-#define ID_MAX    512     /* bytes of an id in a request */
-#define LIMIT_MAX 1000000 /* ?limit= cap */
-#define MAX_SRCS  3       /* /compare?a=&b=&c= */
+#define ID_MAX   512 /* bytes of an id in a request */
+#define MAX_SRCS 3   /* /compare?a=&b=&c= */
 
 static const char T_HTML[] = "text/html; charset=utf-8";
 static const char T_JSON[] = "application/json; charset=utf-8";
@@ -90,16 +89,22 @@ static fmt get_format(req *q, unsigned allowed, fmt def) {
     return f;
 }
 
-/* ?limit= (0 = all when absent); -1 after a 400. */
-static long get_limit(req *q) {
-    const char *v = px_url_get(&q->u, "limit");
-    char *end;
-    unsigned long n = v ? strtoul(v, &end, 10) : 0;
-    if (v && (!*v || *end || *v == '-' || !n || n > LIMIT_MAX)) {
-        fail(q, 400, "limit: want a number from 1 to %d", LIMIT_MAX);
-        return -1;
+/* The story list's filter from ?limit= ?min_size= ?min_outlets= ?since=
+ * ?until= ?sort= (px_story_filter_set: the checks and caps of `parallax
+ * stories`); -1 after a 400 naming the parameter. */
+static int get_filter(req *q, px_story_filter *f) {
+    static const char *const keys[] = {"limit", "min_size", "min_outlets",
+                                       "since", "until",    "sort"};
+    int64_t now = (int64_t)time(NULL);
+    px_story_filter_default(f);
+    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+        const char *v = px_url_get(&q->u, keys[i]), *why;
+        if (v && px_story_filter_set(f, keys[i], v, now, &why)) {
+            fail(q, 400, "%s: %s", keys[i], why);
+            return -1;
+        }
     }
-    return (long)n;
+    return 0;
 }
 
 static const char *type_of(fmt f) {
@@ -124,10 +129,9 @@ static void finish(req *q, fmt f, px_result rc, const char *what) {
 
 static void on_index(req *q, const char *arg) {
     (void)arg;
-    long limit = get_limit(q);
-    if (limit < 0 || !get_format(q, F_HTML, F_HTML)) return;
-    px_result rc =
-        px_story_index_html(q->s, &links, (size_t)limit, &q->r->body);
+    px_story_filter sf;
+    if (get_filter(q, &sf) || !get_format(q, F_HTML, F_HTML)) return;
+    px_result rc = px_story_index_html(q->s, &links, &sf, &q->r->body);
     if (rc)
         fail(q, 500,
              "no stories in this store (run 'parallax run' "
@@ -139,13 +143,12 @@ static void on_index(req *q, const char *arg) {
 
 typedef struct list_ctx {
     px_buf *o;
-    size_t n, limit;
+    size_t n;
     int lines;
 } list_ctx;
 
 static int list_one(void *ud, const px_story_info *st) {
     list_ctx *x = ud;
-    if (x->limit && x->n >= x->limit) return 1;
     if (x->n++ && !x->lines) px_buf_puts(x->o, ",\n");
     px_story_info_to_json(st, x->o);
     if (x->lines) px_buf_putc(x->o, '\n');
@@ -154,12 +157,12 @@ static int list_one(void *ud, const px_story_info *st) {
 
 static void on_stories(req *q, const char *arg) {
     (void)arg;
-    long limit = get_limit(q);
-    fmt f = limit < 0 ? 0 : get_format(q, F_JSON | F_JSONL, F_JSON);
+    px_story_filter sf;
+    fmt f = get_filter(q, &sf) ? 0 : get_format(q, F_JSON | F_JSONL, F_JSON);
     if (!f) return;
-    list_ctx x = {&q->r->body, 0, (size_t)limit, f == F_JSONL};
+    list_ctx x = {&q->r->body, 0, f == F_JSONL};
     if (!x.lines) px_buf_puts(x.o, "[");
-    px_result rc = px_story_each(q->s, list_one, &x);
+    px_result rc = px_story_each(q->s, &sf, list_one, &x);
     if (!x.lines) px_buf_puts(x.o, "]\n");
     if (rc)
         fail(q, 500,

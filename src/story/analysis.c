@@ -612,7 +612,7 @@ px_result px_story_analyze(px_store *s, px_story_progress_fn progress, void *ud,
     job jobs[PX_STORY_ANALYZE_BATCH];
     size_t total = 0, n = 0;
     px_result rc = px_story_open(s);
-    if (!rc) rc = px_story_each(s, take_id, &ids);
+    if (!rc) rc = px_story_each(s, NULL, take_id, &ids);
     for (size_t i = 0; i < ids.len; i += strlen(ids.data + i) + 1) total++;
     if (!rc) rc = prepare(s, &b);
     for (size_t i = 0; !rc && i < ids.len; i += strlen(ids.data + i) + 1) {

@@ -1,8 +1,8 @@
 /*
  * story/story_int.h - internals shared by the story module's files:
- * SQL helpers over the store's connection (tables.c), the headline
- * generator (headline.c) and the copy-graph hubs (hubs.c) used by the
- * build (build.c).
+ * SQL helpers over the store's connection and the story list's query
+ * (tables.c), the headline generator (headline.c) and the copy-graph hubs
+ * (hubs.c) used by the build (build.c).
  */
 #ifndef PX_STORY_INT_H
 #define PX_STORY_INT_H
@@ -22,6 +22,10 @@ px_result px_story_query(px_store *s, const char *sql, const char *id,
 void px_story_bind_text(sqlite3_stmt *st, int i, const char *v);
 /* Column i as a string, NULL for NULL (valid until the next step). */
 const char *px_story_col(sqlite3_stmt *st, int i);
+
+/* The SQL of px_story_each for f (f->sort valid), appended to sql: for
+ * the listing and for checking its plan. */
+void px_story_list_sql(const px_story_filter *f, px_buf *sql);
 
 /* The headline of a story from its member titles (NULL entries skipped):
  * the title sharing the most words with the others (the medoid), at most

@@ -4,7 +4,8 @@
  *
  * Schema (module "story", migrated through px_store_module_migrate):
  *   story_members(article, seq, story)    clustered stored articles
- *   story_stories(id, size, outlets, t_min, t_max, headline)
+ *   story_stories(id, size, outlets, t_min, t_max, headline), indexed
+ *                 by each order of the story list (step 4)
  *   story_merges(n, from_id, into_id, by_article, settled)
  *   story_copies(story, from_article, to_article, words, similarity, dir)
  *   story_dups(article, same_as, outlet, title, published)
@@ -50,6 +51,15 @@ static const char *const steps[] = {
     "  docs INTEGER NOT NULL);",
     /* 3: merges made by settling are told from merges made by an article */
     "ALTER TABLE story_merges ADD COLUMN settled INTEGER NOT NULL DEFAULT 0;",
+    /* 4: one index per order of the story list (px_story_each), holding
+     * the filtered columns too, so that a filtered, limited list reads
+     * only the index entries it passes and the rows it shows */
+    "CREATE INDEX story_stories_size ON story_stories(size DESC, id,"
+    "  outlets, t_min, t_max);"
+    "CREATE INDEX story_stories_outlets ON story_stories(outlets DESC,"
+    "  size DESC, id, t_min, t_max);"
+    "CREATE INDEX story_stories_recent ON story_stories(t_max DESC,"
+    "  size DESC, id, outlets, t_min);",
 };
 
 px_result px_story_open(px_store *s) {
@@ -118,13 +128,72 @@ static void fill_info(sqlite3_stmt *st, px_story_info *o) {
 
 #define INFO_COLS "id, size, outlets, t_min, t_max, headline"
 
-px_result px_story_each(px_store *s, px_story_each_fn fn, void *ud) {
+/* The listing query of a filter, from constant fragments only; every
+ * value is bound (?1 min_size, ?2 min_outlets, ?3 since, ?4 until, ?5
+ * limit).  Plans (EXPLAIN QUERY PLAN at 125,000 stories in
+ * bench/README.md): each order walks its own index (step 4) and stops at
+ * the limit; with since, the range t_max >= since on the recent index
+ * reads only the stories that reach it, and the few found are sorted (a
+ * walk in size order would read every older story first).  A column is
+ * written +col where its index must not be used; the indexes carry the
+ * filtered columns, so rows are only read for stories listed.  The span
+ * conditions are there only when asked for, so that a story without times
+ * (NULL t_min, t_max) is left out exactly then. */
+void px_story_list_sql(const px_story_filter *f, px_buf *sql) {
+    static const char *const where[3][2] = {
+        [PX_STORY_BY_SIZE] = {" WHERE size >= ?1 AND +outlets >= ?2",
+                              " WHERE +size >= ?1 AND +outlets >= ?2"},
+        [PX_STORY_BY_OUTLETS] = {" WHERE +size >= ?1 AND outlets >= ?2",
+                                 " WHERE +size >= ?1 AND +outlets >= ?2"},
+        [PX_STORY_BY_RECENT] = {" WHERE +size >= ?1 AND +outlets >= ?2",
+                                " WHERE +size >= ?1 AND +outlets >= ?2"},
+    };
+    static const char *const by[3][2] = {
+        [PX_STORY_BY_SIZE] = {" ORDER BY size DESC, id",
+                              " ORDER BY +size DESC, id"},
+        [PX_STORY_BY_OUTLETS] = {" ORDER BY outlets DESC, size DESC, id",
+                                 " ORDER BY +outlets DESC, size DESC, id"},
+        [PX_STORY_BY_RECENT] = {" ORDER BY t_max DESC, size DESC, id",
+                                " ORDER BY t_max DESC, size DESC, id"},
+    };
+    int since = f->since != PX_TIME_NONE;
+    px_buf_puts(sql, "SELECT " INFO_COLS " FROM story_stories");
+    px_buf_puts(sql, where[f->sort][since]);
+    if (since) px_buf_puts(sql, " AND t_max >= ?3");
+    if (f->until != PX_TIME_NONE) px_buf_puts(sql, " AND t_min <= ?4");
+    px_buf_puts(sql, by[f->sort][since]);
+    px_buf_puts(sql, " LIMIT ?5");
+}
+
+/* Bind a count; a size_t over INT64_MAX is held as INT64_MAX (no story
+ * reaches it), not wrapped to a negative number that every story passes. */
+static void bind_count(sqlite3_stmt *st, int i, size_t v) {
+    sqlite3_bind_int64(st, i,
+                       v > (size_t)INT64_MAX ? INT64_MAX : (sqlite3_int64)v);
+}
+
+px_result px_story_each(px_store *s, const px_story_filter *f,
+                        px_story_each_fn fn, void *ud) {
+    px_story_filter all;
+    if (!f) {
+        px_story_filter_default(&all);
+        f = &all;
+    }
+    if ((unsigned)f->sort > PX_STORY_BY_RECENT) return PX_ERR_INVALID;
+    px_buf sql = PX_BUF_INIT;
     sqlite3_stmt *st;
-    px_result rc = px_story_sql(s,
-                                "SELECT " INFO_COLS " FROM story_stories"
-                                " ORDER BY size DESC, id",
-                                &st);
+    px_story_list_sql(f, &sql);
+    px_result rc = px_story_sql(s, sql.data, &st);
+    px_buf_release(&sql);
     if (rc) return rc;
+    bind_count(st, 1, f->min_size);
+    bind_count(st, 2, f->min_outlets);
+    sqlite3_bind_int64(st, 3, f->since);
+    sqlite3_bind_int64(st, 4, f->until);
+    if (f->limit)
+        bind_count(st, 5, f->limit);
+    else
+        sqlite3_bind_int64(st, 5, -1); /* no limit */
     int r;
     while ((r = sqlite3_step(st)) == SQLITE_ROW) {
         px_story_info info;

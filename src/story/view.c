@@ -7,8 +7,9 @@
  * `parallax run` (parallax/story_analysis.h) when it is fresh, else it is
  * computed here with the same bounds (px_story_result_compute); both give
  * the same px_story_result, so stored and computed stories print alike.  The
- * index page is one pass over px_story_each.  Links are built from
- * px_story_links so the same pages serve a static site and the HTTP server.
+ * index page is one pass over px_story_each with the caller's filter.
+ * Links are built from px_story_links so the same pages serve a static
+ * site and the HTTP server.
  */
 #include <string.h>
 #include <time.h> /* gmtime_r, strftime */
@@ -431,14 +432,11 @@ void px_story_info_to_json(const px_story_info *st, px_buf *o) {
 
 typedef struct index_ctx {
     const px_story_links *links;
-    size_t limit, n;
     px_buf *out;
 } index_ctx;
 
 static int index_row(void *ud, const px_story_info *st) {
     index_ctx *x = ud;
-    if (x->limit && x->n >= x->limit) return 1;
-    x->n++;
     char t0[24];
     px_story_time(st->t_min, t0);
     px_buf_puts(x->out, "<tr><td>");
@@ -450,14 +448,14 @@ static int index_row(void *ud, const px_story_info *st) {
 }
 
 px_result px_story_index_html(px_store *s, const px_story_links *links,
-                              size_t limit, px_buf *out) {
+                              const px_story_filter *f, px_buf *out) {
     px_story_links files;
-    index_ctx x = {links_or_files(links, &files), limit, 0, out};
+    index_ctx x = {links_or_files(links, &files), out};
     html_head(out, "parallax stories");
     px_buf_puts(out, "<h1>Stories</h1><table><tr><th>headline</th>"
                      "<th>articles</th><th>outlets</th><th>first "
                      "published</th></tr>\n");
-    px_result rc = px_story_each(s, index_row, &x);
+    px_result rc = px_story_each(s, f, index_row, &x);
     px_buf_puts(out, "</table></body></html>\n");
     return rc;
 }

@@ -106,6 +106,36 @@ r=$(fetch GET "/stories?format=jsonl&limit=2")
 check "/stories?format=jsonl&limit=2: 2 JSON lines" \
     test "$r" = "200 application/x-ndjson; charset=utf-8" -a "$(wc -l <"$T/body")" = 2
 
+# filters: the parameters of `parallax stories`, the same checks
+r=$(fetch GET "/stories?min_outlets=3&since=2025-03-04&limit=50&sort=recent")
+check "/stories?min_outlets=3&since=2025-03-04&limit=50&sort=recent: the ferry" \
+    json "[s['id'] for s in d] == ['$SID'] and d[0]['outlets'] >= 3"
+r=$(fetch GET "/stories?since=2025-03-05&sort=recent&format=jsonl")
+check "/stories?since=2025-03-05&sort=recent: 3 stories, newest first" python3 -c '
+import json,sys
+rows = [json.loads(l) for l in open(sys.argv[1])]
+assert len(rows) == 3 and [r["t_max"] for r in rows] == sorted((r["t_max"] for r in rows), reverse=True), rows' "$T/body"
+r=$(fetch GET "/stories?until=2025-03-04T09:00Z")
+check "/stories?until before every story: []" json 'd == []'
+r=$(fetch GET "/stories?min_size=2&sort=outlets")
+check "/stories?min_size=2&sort=outlets: the ferry" json "[s['id'] for s in d] == ['$SID']"
+r=$(fetch GET "/?min_outlets=3")
+check "/?min_outlets=3: the index lists the ferry story only" \
+    test "$r" = "$HTML" -a "$(grep -c 'href="/story/' "$T/body")" = 1
+r=$(fetch GET "/?sort=recent&limit=1")
+check "/?sort=recent&limit=1: the newest story (lark)" grep -q "Hessel pier" "$T/body"
+expect 400 GET "/stories?since=yesterday" "bad since: 400"
+check "bad since: JSON error naming since" \
+    json "d['error']['status'] == 400 and d['error']['message'].startswith('since: want an ISO 8601')"
+expect 400 GET "/stories?until=2025-02-30" "until Feb 30: 400"
+expect 400 GET "/stories?min_outlets=abc" "bad min_outlets: 400"
+check "bad min_outlets: message" json "d['error']['message'].startswith('min_outlets: want a number')"
+expect 400 GET "/stories?min_size=99999999999" "min_size over the cap: 400"
+expect 400 GET "/stories?sort=date" "bad sort: 400"
+expect 400 GET "/?sort=date" "bad sort on the index: 400"
+check "index error is text naming sort" grep -q "^400 sort: want size, outlets or recent" "$T/body"
+expect 400 GET "/stories?since=$(python3 -c 'print("1" * 70)')h" "since over 64 bytes: 400"
+
 r=$(fetch GET "/story/$SID")
 check "GET /story/ID is HTML" test "$r" = "$HTML"
 check "story page has the headline" grep -q "<h1>Ferry Runs Aground Off Carrow Island" "$T/body"

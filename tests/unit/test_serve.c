@@ -1,8 +1,8 @@
 /*
  * test_serve.c - the request-target parser (decoding, caps, refusals) and
- * the router against a small store built here (stories, articles,
- * compare, align, errors), without sockets; then one real server on a
- * free port answering a raw HTTP request.
+ * the router against a small store built here (stories and the filters
+ * of the story list, articles, compare, align, errors), without sockets;
+ * then one real server on a free port answering a raw HTTP request.
  */
 #include <arpa/inet.h>
 #include <sys/socket.h>
@@ -176,6 +176,16 @@ static void route_errors(void **st) {
         {"GET", "/compare?b=wire&a=x", 404},
         {"GET", "/align?a=wire&b=paper&format=xml", 400},
         {"GET", "/stories?limit=0", 400},
+        {"GET", "/stories?limit=1000001", 400},
+        {"GET", "/stories?min_size=x", 400},
+        {"GET", "/stories?min_outlets=-1", 400},
+        {"GET", "/stories?min_outlets=1000000001", 400},
+        {"GET", "/stories?since=2025-13-01", 400},
+        {"GET", "/stories?until=2025-03-04T25:00Z", 400},
+        {"GET", "/stories?until=7y", 400},
+        {"GET", "/stories?sort=SIZE", 400},
+        {"GET", "/?since=tomorrow", 400},
+        {"GET", "/stories?since=2025-03-04T10:00+01:00", 400}, /* '+' = ' ' */
         {"GET", "/a%zz", 400},
         {"GET", "/health/x", 404},
     };
@@ -190,6 +200,46 @@ static void route_errors(void **st) {
     assert_int_equal(get(f, "GET", "/article/x", &r), 404);
     assert_string_equal(r.type, "application/json; charset=utf-8");
     assert_non_null(strstr(r.body.data, "\"error\""));
+    px_http_reply_release(&r);
+}
+
+/* The story list's filter parameters: the fixture's one story has two
+ * outlets, two articles and no times. */
+static void route_story_filters(void **st) {
+    fixture *f = *st;
+    char sid[PX_CLUSTER_ID_LEN];
+    assert_int_equal(px_story_of(f->s, "wire", sid), PX_OK);
+    static const struct {
+        const char *t;
+        int listed;
+    } cases[] = {
+        {"/stories?min_outlets=2&min_size=2&sort=outlets&limit=5", 1},
+        {"/stories?min_outlets=3", 0},
+        {"/stories?min_size=3", 0},
+        {"/stories?sort=recent", 1},
+        {"/stories?since=2000-01-01", 0}, /* no times: left out */
+        {"/stories?until=24h", 0},
+        {"/stories?since=2025-03-04T10:00%2B01:00", 0}, /* '+' as %2B */
+        {"/?min_outlets=2", 1},
+        {"/?min_outlets=3", 0},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        px_http_reply r;
+        assert_int_equal(get(f, "GET", cases[i].t, &r), 200);
+        assert_int_equal(strstr(r.body.data, sid) != NULL, cases[i].listed);
+        px_http_reply_release(&r);
+    }
+    px_http_reply r;
+    assert_int_equal(get(f, "GET", "/stories?min_outlets=3", &r), 200);
+    assert_string_equal(r.body.data, "[]\n");
+    px_http_reply_release(&r);
+    assert_int_equal(get(f, "GET", "/stories?sort=recent&since=x", &r), 400);
+    assert_string_equal(r.type, "application/json; charset=utf-8");
+    assert_non_null(strstr(r.body.data, "\"since: want an ISO 8601 date"));
+    px_http_reply_release(&r);
+    assert_int_equal(get(f, "GET", "/?min_size=1e3", &r), 400);
+    assert_string_equal(r.body.data,
+                        "400 min_size: want a number from 0 to 1000000000\n");
     px_http_reply_release(&r);
 }
 
@@ -235,6 +285,7 @@ int main(void) {
         cmocka_unit_test(url_caps),
         cmocka_unit_test_setup_teardown(route_pages, setup, teardown),
         cmocka_unit_test_setup_teardown(route_errors, setup, teardown),
+        cmocka_unit_test_setup_teardown(route_story_filters, setup, teardown),
         cmocka_unit_test_setup_teardown(server_answers, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

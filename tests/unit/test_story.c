@@ -1,7 +1,8 @@
 /*
  * test_story.c - stories in the store: build from stored articles, story
  * listing and members, copies of identical texts, stable ids across
- * builds, the headline chosen from member titles, the stored analysis
+ * builds, the story list's filters and orders (and their values given as
+ * text), the headline chosen from member titles, the stored analysis
  * (comparison, findings, alignments) with its freshness rule, and the
  * copy graph of a story of hundreds of near-copies (hub links).
  */
@@ -178,7 +179,7 @@ static void test_build(void **state) {
     assert_int_equal(px_story_edges(s, a, count_edge, &e), PX_OK);
     assert_int_equal(e.n, 1);
     assert_string_equal(e.first, "wire>rewrite:1"); /* earlier -> later */
-    assert_int_equal(px_story_each(s, count_story, &n), PX_OK);
+    assert_int_equal(px_story_each(s, NULL, count_story, &n), PX_OK);
     assert_int_equal(n.n, 2);
     /* rebuild: same ids */
     assert_int_equal(px_story_build(s, NULL, NULL), PX_OK);
@@ -238,6 +239,235 @@ static void test_analysis(void **state) {
     assert_int_equal(st.fresh, 1);
     assert_true(px_story_analysis_fresh(s, a));
     fixture_close(s, path);
+}
+
+/* ids listed by px_story_each under f, space-separated, into out. */
+typedef struct listed {
+    char ids[256];
+    size_t n, stop; /* stop after this many (0 = never) */
+} listed;
+
+static int take_listed(void *ud, const px_story_info *st) {
+    listed *l = ud;
+    size_t len = strlen(l->ids);
+    snprintf(l->ids + len, sizeof l->ids - len, "%s%s", len ? " " : "", st->id);
+    return ++l->n == l->stop;
+}
+
+static const char *list(px_store *s, const px_story_filter *f) {
+    static listed l;
+    l = (listed){{0}, 0, 0};
+    assert_int_equal(px_story_each(s, f, take_listed, &l), PX_OK);
+    return l.ids;
+}
+
+/* The story list's filters and orders over story_stories rows written
+ * here: minimums, the span overlap with inclusive ends, stories without
+ * times left out of time filters and last in the recent order, limit. */
+static void test_filter(void **state) {
+    (void)state;
+    char path[] = "/tmp/px_test_story_XXXXXX";
+    px_store *s = empty_store(path);
+    sqlite3_stmt *st;
+    assert_int_equal(px_story_sql(s,
+                                  "INSERT INTO story_stories (id, size,"
+                                  " outlets, t_min, t_max) VALUES"
+                                  " ('a', 5, 1, 100000, 200000),"
+                                  " ('b', 3, 3, 300000, 400000),"
+                                  " ('c', 3, 2, NULL, NULL),"
+                                  " ('d', 1, 1, 500000, 500000),"
+                                  " ('e', 3, 3, 50000, 60000)",
+                                  &st),
+                     PX_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_DONE);
+    sqlite3_finalize(st);
+    px_story_filter f;
+    px_story_filter_default(&f);
+    assert_string_equal(list(s, &f), "a b c e d");
+    assert_string_equal(list(s, NULL), "a b c e d");
+    f.min_outlets = 3;
+    assert_string_equal(list(s, &f), "b e");
+    f.min_outlets = 2;
+    f.sort = PX_STORY_BY_OUTLETS;
+    assert_string_equal(list(s, &f), "b e c");
+    px_story_filter_default(&f);
+    f.sort = PX_STORY_BY_RECENT;
+    assert_string_equal(list(s, &f), "d b a e c");
+    f.min_size = 3;
+    f.limit = 2;
+    assert_string_equal(list(s, &f), "b a");
+    px_story_filter_default(&f);
+    f.since = 150000;
+    assert_string_equal(list(s, &f), "a b d"); /* c: no times */
+    px_story_filter_default(&f);
+    f.until = 150000;
+    assert_string_equal(list(s, &f), "a e");
+    f.since = 200000; /* both ends inclusive */
+    f.until = 300000;
+    assert_string_equal(list(s, &f), "a b");
+    f.since = 200001;
+    f.until = 299999;
+    assert_string_equal(list(s, &f), "");
+    /* counts past INT64_MAX are not wrapped into "any" */
+    px_story_filter_default(&f);
+    f.limit = SIZE_MAX;
+    assert_string_equal(list(s, &f), "a b c e d");
+    f.min_outlets = SIZE_MAX;
+    assert_string_equal(list(s, &f), "");
+    /* the callback still stops the list */
+    px_story_filter_default(&f);
+    listed l = {{0}, 0, 3};
+    assert_int_equal(px_story_each(s, &f, take_listed, &l), PX_OK);
+    assert_string_equal(l.ids, "a b c");
+    f.sort = (px_story_sort)7;
+    assert_int_equal(px_story_each(s, &f, take_listed, &l), PX_ERR_INVALID);
+    /* the index page lists the same */
+    px_story_filter_default(&f);
+    f.min_outlets = 3;
+    px_buf page = PX_BUF_INIT;
+    assert_int_equal(px_story_index_html(s, NULL, &f, &page), PX_OK);
+    assert_non_null(strstr(page.data, "href=\"b.html\""));
+    assert_non_null(strstr(page.data, "href=\"e.html\""));
+    assert_null(strstr(page.data, "href=\"a.html\""));
+    px_buf_release(&page);
+    fixture_close(s, path);
+}
+
+/* The plan of every listing query: an index of story step 4, never a
+ * scan of the table; without since the order is the index's (no sort),
+ * with since the t_max range of the recent index.  The planner has no
+ * statistics (no ANALYZE), so the plans do not depend on the row count. */
+static void test_filter_plans(void **state) {
+    (void)state;
+    char path[] = "/tmp/px_test_story_XXXXXX";
+    px_store *s = empty_store(path);
+    static const char *const want[3] = {
+        "story_stories_size", "story_stories_outlets", "story_stories_recent"};
+    for (int sort = 0; sort < 3; sort++)
+        for (int mask = 0; mask < 16; mask++) {
+            px_story_filter f;
+            px_story_filter_default(&f);
+            f.sort = (px_story_sort)sort;
+            f.min_size = mask & 1 ? 2 : 0;
+            f.min_outlets = mask & 2 ? 3 : 0;
+            if (mask & 4) f.since = 1741046400;
+            if (mask & 8) f.until = 1741132799;
+            px_buf sql = PX_BUF_INIT, plan = PX_BUF_INIT;
+            px_buf_puts(&sql, "EXPLAIN QUERY PLAN ");
+            px_story_list_sql(&f, &sql);
+            sqlite3_stmt *st;
+            assert_int_equal(px_story_sql(s, sql.data, &st), PX_OK);
+            while (sqlite3_step(st) == SQLITE_ROW)
+                px_buf_printf(&plan, "%s\n", px_story_col(st, 3));
+            sqlite3_finalize(st);
+            const char *idx = mask & 4 ? want[2] : want[sort];
+            if (!strstr(plan.data, idx))
+                fail_msg("%s\n%s", sql.data, plan.data);
+            assert_null(strstr(plan.data, "SCAN story_stories\n"));
+            if (!(mask & 4) || sort == PX_STORY_BY_RECENT)
+                assert_null(strstr(plan.data, "TEMP B-TREE"));
+            px_buf_release(&sql);
+            px_buf_release(&plan);
+        }
+    fixture_close(s, path);
+}
+
+/* Filter values from text: times absolute and relative, numbers, sorts,
+ * names with '-' or '_', caps, and f left unchanged on a refusal. */
+static void test_filter_args(void **state) {
+    (void)state;
+    const int64_t now = 2000000000;
+    int64_t t = 0;
+    static const struct {
+        const char *s;
+        int end_of_day;
+        int64_t want;
+    } good[] = {
+        {"2025-03-04", 0, 1741046400},
+        {"2025-03-04", 1, 1741046400 + 86399},
+        {"2025-03-04T09:00Z", 1, 1741078800},
+        {"2025-03-04T09:00:00Z", 0, 1741078800},
+        {"2025-03-04T10:00+01:00", 0, 1741078800},
+        {"2024-02-29", 0, 1709164800}, /* a leap day */
+        {"24h", 0, 2000000000 - 86400},
+        {"7d", 1, 2000000000 - 7 * 86400},
+        {"2w", 0, 2000000000 - 14 * 86400},
+        {"90m", 0, 2000000000 - 5400},
+        {"0h", 0, 2000000000},
+    };
+    for (size_t i = 0; i < sizeof good / sizeof good[0]; i++) {
+        assert_int_equal(
+            px_story_time_arg(good[i].s, now, good[i].end_of_day, &t), PX_OK);
+        assert_int_equal(t, good[i].want);
+    }
+    static const char *const bad[] = {
+        "",
+        "h",
+        "24",
+        "24y",
+        "-5h",
+        "+5h",
+        "5 h",
+        "2025-02-29",
+        "2025-02-30",
+        "2025-04-31",
+        "2025-13-01",
+        "2025-03-04T24:00Z",
+        "yesterday",
+        "11111111111h", /* 11 digits */
+        "2025-03-04T09:00:00.00000000000000000000000000000000000000000000000Z",
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+        assert_int_equal(px_story_time_arg(bad[i], now, 0, &t), PX_ERR_INVALID);
+    assert_int_equal(px_story_time_arg(NULL, now, 0, &t), PX_ERR_INVALID);
+
+    px_story_filter f, before;
+    px_story_filter_default(&f);
+    const char *why = NULL;
+    assert_int_equal(px_story_filter_set(&f, "min-outlets", "3", now, &why),
+                     PX_OK);
+    assert_int_equal(px_story_filter_set(&f, "min_size", "0", now, &why),
+                     PX_OK);
+    assert_int_equal(px_story_filter_set(&f, "limit", "50", now, &why), PX_OK);
+    assert_int_equal(px_story_filter_set(&f, "since", "2025-03-04", now, &why),
+                     PX_OK);
+    assert_int_equal(px_story_filter_set(&f, "until", "2025-03-04", now, &why),
+                     PX_OK);
+    assert_int_equal(px_story_filter_set(&f, "sort", "recent", now, &why),
+                     PX_OK);
+    assert_int_equal(f.min_outlets, 3);
+    assert_int_equal(f.min_size, 0);
+    assert_int_equal(f.limit, 50);
+    assert_int_equal(f.since, 1741046400);
+    assert_int_equal(f.until, 1741046400 + 86399); /* the whole day */
+    assert_int_equal(f.sort, PX_STORY_BY_RECENT);
+    static const struct {
+        const char *name, *value, *why;
+    } refused[] = {
+        {"limit", "0", "want a number from 1 to 1000000"},
+        {"limit", "1000001", "want a number from 1 to 1000000"},
+        {"min_size", "1000000001", "want a number from 0 to 1000000000"},
+        {"min-outlets", "-1", "want a number from 0 to 1000000000"},
+        {"min_outlets", "3x", "want a number from 0 to 1000000000"},
+        {"min_outlets", "", "want a number from 0 to 1000000000"},
+        {"min_outlets", NULL, "want a number from 0 to 1000000000"},
+        {"since", "soon", NULL},
+        {"sort", "Size", "want size, outlets or recent"},
+        {"min__size", "1", "unknown filter"},
+        {"db", "x", "unknown filter"},
+    };
+    for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++) {
+        before = f;
+        why = NULL;
+        assert_int_equal(px_story_filter_set(&f, refused[i].name,
+                                             refused[i].value, now, &why),
+                         PX_ERR_INVALID);
+        assert_memory_equal(&f, &before, sizeof f);
+        assert_non_null(why);
+        if (refused[i].why) assert_string_equal(why, refused[i].why);
+    }
+    assert_int_equal(px_story_filter_set(&f, "sort", "x", now, NULL),
+                     PX_ERR_INVALID);
 }
 
 /* Hub links from frequent anchors (px_story_hub_links): an anchor mostly
@@ -348,9 +578,13 @@ static void test_build_near_copies(void **state) {
 }
 
 int main(void) {
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_headline), cmocka_unit_test(test_build),
-        cmocka_unit_test(test_analysis), cmocka_unit_test(test_hub_links),
-        cmocka_unit_test(test_build_near_copies)};
+    const struct CMUnitTest tests[] = {cmocka_unit_test(test_headline),
+                                       cmocka_unit_test(test_build),
+                                       cmocka_unit_test(test_analysis),
+                                       cmocka_unit_test(test_hub_links),
+                                       cmocka_unit_test(test_build_near_copies),
+                                       cmocka_unit_test(test_filter),
+                                       cmocka_unit_test(test_filter_plans),
+                                       cmocka_unit_test(test_filter_args)};
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
