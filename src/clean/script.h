@@ -40,6 +40,13 @@ int px_script_of(int32_t cp);
  * the total number of letters seen.  Invalid bytes are skipped. */
 size_t px_script_count(const char *s, size_t n, size_t counts[PX_SC_COUNT]);
 
+/* 1 if cp is a letter of a script written without spaces between words:
+ * Han and kana (PX_SC_CJK, with the iteration mark U+3005), Thai, Lao,
+ * Myanmar and Khmer; else 0.  A space-delimited token of such text is a
+ * whole clause, so the matchers read it letter by letter (parallax/corpus.h)
+ * and the clustering features by runs of letters (src/cluster/feats.c). */
+int px_script_unspaced(int32_t cp);
+
 /* Script with most letters in counts, PX_SC_NONE when all are zero. */
 int px_script_dominant(const size_t counts[PX_SC_COUNT]);
 

@@ -13,6 +13,8 @@
  * On disk (native little-endian, checked by an endianness mark):
  *
  *   file     "PXCORP\0\0" u32 version u32 0x01020304, then segments
+ *            (version 3: words of unspaced scripts are letter units, see
+ *            "word units" below; older files are refused, not converted)
  *   segment  seg_head (below)
  *            u64 off[ndocs+1]  u8 ids[idbytes]  pad to 8
  *            u32 hash[nwords] u32 start[nwords] u32 end[nwords]  pad to 8
@@ -33,10 +35,14 @@
 #include <sys/stat.h> /* fstat */
 #include <unistd.h>   /* close */
 
+#include <utf8proc.h>
+
+#include "clean/script.h"
+#include "core/utf8.h"
 #include "index/corpus_int.h"
 #include "index/parallel.h"
 
-#define FORMAT_VERSION 2u
+#define FORMAT_VERSION 3u /* 3: words of unspaced scripts cut into units */
 #define ENDIAN_MARK    0x01020304u
 static const char file_magic[8] = "PXCORP\0";
 static const char seg_magic[8] = "PXSEG\0\0";
@@ -151,21 +157,110 @@ static px_result spans_room(px_corpus *c, size_t n) {
     return PX_OK;
 }
 
+/* ------------------------------------------------------------ word units */
+
+/*
+ * The units matched are the px_doc word tokens, except in scripts written
+ * without spaces between words (px_script_unspaced: Chinese, Japanese,
+ * Thai, Lao, Myanmar, Khmer), where a token is a whole clause that never
+ * recurs.  Such a token is cut, without a dictionary, into
+ *   - one unit per letter of those scripts, with the combining marks that
+ *     follow it (a Thai vowel or tone mark stays with its consonant), and
+ *   - one unit per run of other characters inside it ("nhk" of
+ *     "NHKによると", the digits of "12人"), hashed as the same word alone.
+ * A shingle of 5 units is then 5 characters, a reuse passage of 15 units
+ * 15 characters (docs/dedup.md).  Every unit keeps its span in ORIGINAL
+ * bytes: its start is where its first normalised byte maps back to, its
+ * end the next unit's start (the token's end for the last); units that
+ * one original character normalised into ("㍿" -> "株式会社") map to the
+ * same start and are kept as one unit, so spans never overlap or empty.
+ * Tokens without a byte >= 0xE0 (every Latin, Greek, Cyrillic, Arabic
+ * word) are never decoded: they stay one unit with the token's own hash.
+ */
+
+/* 1 if the normalised token s[0..n) holds a letter of an unspaced script. */
+static int tok_unspaced(const unsigned char *s, size_t n) {
+    for (size_t k = 0; k < n; k++) {
+        int32_t cp;
+        size_t l;
+        if (s[k] >= 0xE0 && (l = px_utf8_decode(s + k, n - k, &cp))) {
+            if (px_script_unspaced(cp)) return 1;
+            k += l - 1;
+        }
+    }
+    return 0;
+}
+
+static int is_mark(int32_t cp) {
+    utf8proc_category_t c = utf8proc_category(cp);
+    return c == UTF8PROC_CATEGORY_MN || c == UTF8PROC_CATEGORY_MC ||
+           c == UTF8PROC_CATEGORY_ME;
+}
+
+/* Bytes of the unit at s[k..n) (k < n): an unspaced letter and its marks,
+ * or a run of anything else (see above). */
+static size_t unit_len(const unsigned char *s, size_t k, size_t n) {
+    int32_t cp;
+    size_t l = px_utf8_decode(s + k, n - k, &cp), e;
+    int letter = l && px_script_unspaced(cp);
+    for (e = k + (l ? l : 1); e < n; e += l ? l : 1) {
+        l = px_utf8_decode(s + e, n - e, &cp);
+        if (l && px_script_unspaced(cp)) break;   /* a letter starts a unit */
+        if (letter && !(l && is_mark(cp))) break; /* it takes only marks */
+    }
+    return e - k;
+}
+
+/* Write the units of token t (see above) to hash[] and sp[] (start, end
+ * pairs); returns their number, at most t->norm_len. */
+static size_t tok_units(const px_doc *d, const px_token *t, const char *norm,
+                        uint32_t *hash, uint32_t *sp) {
+    const unsigned char *s = (const unsigned char *)norm + t->norm_off;
+    size_t n = t->norm_len, nu = 0, from = 0; /* the open unit's first byte */
+    uint32_t open = t->start;                 /* and its original start */
+    for (size_t k = unit_len(s, 0, n); k < n; k += unit_len(s, k, n)) {
+        size_t at = px_doc_norm_to_orig(d, t->norm_off + k);
+        if (at <= open || at >= t->end) continue; /* not separable: merge */
+        hash[nu] = (uint32_t)px_hash64(s + from, k - from, 0);
+        sp[2 * nu] = open, sp[2 * nu + 1] = (uint32_t)at;
+        nu++, from = k, open = (uint32_t)at;
+    }
+    hash[nu] = (uint32_t)px_hash64(s + from, n - from, 0);
+    sp[2 * nu] = open, sp[2 * nu + 1] = t->end;
+    return nu + 1;
+}
+
+/* Token t is cut into units (see above). */
+static int tok_cut(const px_token *t, const char *norm) {
+    return t->norm_len &&
+           tok_unspaced((const unsigned char *)norm + t->norm_off, t->norm_len);
+}
+
 px_result px_corpus_add(px_corpus *c, const char *id, const px_doc *d,
                         uint32_t *docno) {
     if (c->nbase + c->nd >= PX_CORPUS_MAX_DOCS) return PX_ERR_TOOBIG;
-    size_t n;
+    size_t n, nlen, room = 0; /* room: bound of the units, n if none cut */
     const px_token *t = px_doc_tokens(d, &n);
-    if (spans_room(c, n)) return PX_ERR_IO;
+    const char *norm = px_doc_norm(d, &nlen);
+    for (size_t i = 0; i < n; i++)
+        room += tok_cut(&t[i], norm) ? t[i].norm_len : 1;
+    if (spans_room(c, room)) return PX_ERR_IO;
     grow_docs(c);
-    grow_words(c, n);
+    grow_words(c, room);
     uint32_t *sp = c->span_buf + (c->nw - c->span_flushed) * 2;
+    uint32_t *h = c->hash + c->nw;
+    size_t nu = 0;
     for (size_t i = 0; i < n; i++) {
-        c->hash[c->nw + i] = (uint32_t)t[i].hash;
-        sp[2 * i] = t[i].start;
-        sp[2 * i + 1] = t[i].end;
+        if (tok_cut(&t[i], norm)) {
+            nu += tok_units(d, &t[i], norm, h + nu, sp + 2 * nu);
+            continue;
+        }
+        h[nu] = (uint32_t)t[i].hash;
+        sp[2 * nu] = t[i].start;
+        sp[2 * nu + 1] = t[i].end;
+        nu++;
     }
-    c->nw += n;
+    c->nw += nu;
     size_t idlen = id ? strlen(id) : 0;
     if (idlen > PX_CORPUS_MAX_ID) idlen = PX_CORPUS_MAX_ID;
     c->idoff[c->nd] = c->ids.len;
@@ -494,7 +589,7 @@ px_result px_corpus_load(const char *path, px_corpus **out) {
         h.endian != ENDIAN_MARK)
         goto out;
     rc = h.version > FORMAT_VERSION   ? PX_ERR_SCHEMA
-         : h.version < FORMAT_VERSION ? PX_ERR_PARSE
+         : h.version < FORMAT_VERSION ? PX_ERR_UNSUPPORTED
                                       : map_segments(c);
 out:
     close(fd);
