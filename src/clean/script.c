@@ -47,14 +47,17 @@ int px_script_of(int32_t cp) {
 }
 
 int px_script_unspaced(int32_t cp) {
-    if (cp < 0x0E00) return 0;  /* below Thai: every alphabet with spaces */
-    if (cp == 0x3005) return 1; /* 々 repeats the Han before it */
+    if (cp < 0x0E00) return 0; /* below Thai: every alphabet with spaces */
+    if (cp == 0x3005) return PX_UNSPACED_IDEO; /* 々 repeats the Han before */
     switch (px_script_of(cp)) {
-    case PX_SC_CJK:
-    case PX_SC_THAI: return 1;
+    case PX_SC_CJK: return PX_UNSPACED_IDEO;
+    case PX_SC_THAI: return PX_UNSPACED_ALPHA;
     case PX_SC_OTHER: /* Lao, Myanmar, Khmer */
         return (cp >= 0x0E80 && cp <= 0x0EFF) ||
-               (cp >= 0x1000 && cp <= 0x109F) || (cp >= 0x1780 && cp <= 0x17FF);
+                       (cp >= 0x1000 && cp <= 0x109F) ||
+                       (cp >= 0x1780 && cp <= 0x17FF)
+                   ? PX_UNSPACED_ALPHA
+                   : 0;
     default: return 0;
     }
 }

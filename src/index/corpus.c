@@ -163,19 +163,27 @@ static px_result spans_room(px_corpus *c, size_t n) {
  * The units matched are the px_doc word tokens, except in scripts written
  * without spaces between words (px_script_unspaced: Chinese, Japanese,
  * Thai, Lao, Myanmar, Khmer), where a token is a whole clause that never
- * recurs.  Such a token is cut, without a dictionary, into
- *   - one unit per letter of those scripts, with the combining marks that
- *     follow it (a Thai vowel or tone mark stays with its consonant), and
- *   - one unit per run of other characters inside it ("nhk" of
- *     "NHKによると", the digits of "12人"), hashed as the same word alone.
- * A shingle of 5 units is then 5 characters, a reuse passage of 15 units
- * 15 characters (docs/dedup.md).  Every unit keeps its span in ORIGINAL
- * bytes: its start is where its first normalised byte maps back to, its
- * end the next unit's start (the token's end for the last); units that
- * one original character normalised into ("㍿" -> "株式会社") map to the
- * same start and are kept as one unit, so spans never overlap or empty.
- * Tokens without a byte >= 0xE0 (every Latin, Greek, Cyrillic, Arabic
- * word) are never decoded: they stay one unit with the token's own hash.
+ * recurs.  Such a token is cut, without a dictionary, into letters (each
+ * with the combining marks that follow it: a Thai vowel or tone mark stays
+ * with its consonant) and runs of other characters ("nhk" of "NHKによると",
+ * the digits of "12人"), and these give the units:
+ *   - a Han or kana letter is a unit: a syllable or a morpheme;
+ *   - a run of Thai (Lao, Myanmar, Khmer) letters gives its overlapping
+ *     letter trigrams, about a syllable each (a run of 1-2 letters is one
+ *     unit): single letters of an alphabet of ~45 are so common that the
+ *     4-unit anchors of reuse would hit each other everywhere (63 s instead
+ *     of 5 s on the bench corpus, bench/README.md);
+ *   - a run of other characters is one unit, hashed as the same word alone.
+ * A shingle of 5 units is then 5 Han letters or 7 Thai ones, a reuse
+ * passage of 15 units 15 or 17 (docs/dedup.md).  Every unit keeps its span
+ * in ORIGINAL bytes: a letter starts where its first normalised byte maps
+ * back to and ends where the next one starts (the token's end for the
+ * last); letters that one original character normalised into ("㍿" ->
+ * "株式会社") map to the same start and are kept as one, so spans are
+ * never empty; a trigram spans its three letters (trigrams overlap, their
+ * starts and ends increase).  Documents without a byte >= 0xE0 (Latin,
+ * Greek, Cyrillic, Arabic text) never look at their tokens' bytes: each
+ * token is one unit with its own hash, as before.
  */
 
 /* 1 if the normalised token s[0..n) holds a letter of an unspaced script. */
@@ -197,37 +205,65 @@ static int is_mark(int32_t cp) {
            c == UTF8PROC_CATEGORY_ME;
 }
 
-/* Bytes of the unit at s[k..n) (k < n): an unspaced letter and its marks,
- * or a run of anything else (see above). */
-static size_t unit_len(const unsigned char *s, size_t k, size_t n) {
+/* Bytes of the letter (with its marks) or run of other characters at
+ * s[k..n) (k < n); *kind receives px_script_unspaced of the letter, 0 for
+ * a run. */
+static size_t piece_len(const unsigned char *s, size_t k, size_t n,
+                        uint8_t *kind) {
     int32_t cp;
     size_t l = px_utf8_decode(s + k, n - k, &cp), e;
-    int letter = l && px_script_unspaced(cp);
+    int letter = l ? px_script_unspaced(cp) : 0;
     for (e = k + (l ? l : 1); e < n; e += l ? l : 1) {
         l = px_utf8_decode(s + e, n - e, &cp);
-        if (l && px_script_unspaced(cp)) break;   /* a letter starts a unit */
+        if (l && px_script_unspaced(cp)) break;   /* a letter starts anew */
         if (letter && !(l && is_mark(cp))) break; /* it takes only marks */
     }
+    *kind = (uint8_t)letter;
     return e - k;
 }
 
+/* Scratch of tok_units: per piece, its first byte in the token's
+ * normalised form and its kind. */
+typedef struct piece_buf {
+    uint32_t *from;
+    uint8_t *kind;
+} piece_buf;
+
 /* Write the units of token t (see above) to hash[] and sp[] (start, end
- * pairs); returns their number, at most t->norm_len. */
+ * pairs); returns their number, at most t->norm_len.  The pieces are laid
+ * out in sp first and the units written over them (never ahead). */
 static size_t tok_units(const px_doc *d, const px_token *t, const char *norm,
-                        uint32_t *hash, uint32_t *sp) {
+                        piece_buf *pb, uint32_t *hash, uint32_t *sp) {
     const unsigned char *s = (const unsigned char *)norm + t->norm_off;
-    size_t n = t->norm_len, nu = 0, from = 0; /* the open unit's first byte */
-    uint32_t open = t->start;                 /* and its original start */
-    for (size_t k = unit_len(s, 0, n); k < n; k += unit_len(s, k, n)) {
+    size_t n = t->norm_len, np = 0, nu = 0;
+    uint8_t kind;
+    pb->from[0] = 0, sp[0] = t->start;
+    for (size_t k = piece_len(s, 0, n, &pb->kind[0]); k < n;) {
+        size_t l = piece_len(s, k, n, &kind);
         size_t at = px_doc_norm_to_orig(d, t->norm_off + k);
-        if (at <= open || at >= t->end) continue; /* not separable: merge */
-        hash[nu] = (uint32_t)px_hash64(s + from, k - from, 0);
-        sp[2 * nu] = open, sp[2 * nu + 1] = (uint32_t)at;
-        nu++, from = k, open = (uint32_t)at;
+        if (at > sp[2 * np] && at < t->end) { /* else one with the last */
+            sp[2 * np + 1] = (uint32_t)at;
+            np++;
+            pb->from[np] = (uint32_t)k, pb->kind[np] = kind;
+            sp[2 * np] = (uint32_t)at;
+        }
+        k += l;
     }
-    hash[nu] = (uint32_t)px_hash64(s + from, n - from, 0);
-    sp[2 * nu] = open, sp[2 * nu + 1] = t->end;
-    return nu + 1;
+    sp[2 * np + 1] = t->end;
+    np++;
+    for (size_t i = 0, j; i < np; i = j) {
+        j = i + 1;
+        if (pb->kind[i] == PX_UNSPACED_ALPHA)
+            while (j < np && pb->kind[j] == PX_UNSPACED_ALPHA) j++;
+        size_t w = j - i < 3 ? j - i : 3; /* pieces per unit */
+        for (size_t q = i; q + w <= j; q++, nu++) {
+            size_t from = pb->from[q], to = q + w < np ? pb->from[q + w] : n;
+            uint32_t start = sp[2 * q], end = sp[2 * (q + w - 1) + 1];
+            hash[nu] = (uint32_t)px_hash64(s + from, to - from, 0);
+            sp[2 * nu] = start, sp[2 * nu + 1] = end;
+        }
+    }
+    return nu;
 }
 
 /* Token t is cut into units (see above). */
@@ -236,23 +272,47 @@ static int tok_cut(const px_token *t, const char *norm) {
            tok_unspaced((const unsigned char *)norm + t->norm_off, t->norm_len);
 }
 
+/* 1 if s[0..n) has a byte >= 0xE0 (a lead byte of 3 or 4): one pass in
+ * blocks the compiler vectorises, so that a document without any (every
+ * Latin, Greek, Cyrillic or Arabic one) never looks at its tokens' bytes. */
+static int has_wide(const unsigned char *s, size_t n) {
+    size_t i = 0;
+    for (; i + 64 <= n; i += 64) {
+        unsigned any = 0;
+        for (size_t j = 0; j < 64; j++) any |= s[i + j] >= 0xE0;
+        if (any) return 1;
+    }
+    for (; i < n; i++)
+        if (s[i] >= 0xE0) return 1;
+    return 0;
+}
+
 px_result px_corpus_add(px_corpus *c, const char *id, const px_doc *d,
                         uint32_t *docno) {
     if (c->nbase + c->nd >= PX_CORPUS_MAX_DOCS) return PX_ERR_TOOBIG;
-    size_t n, nlen, room = 0; /* room: bound of the units, n if none cut */
+    size_t n, nlen, room = 0, most = 0; /* room: bound of the units */
     const px_token *t = px_doc_tokens(d, &n);
     const char *norm = px_doc_norm(d, &nlen);
-    for (size_t i = 0; i < n; i++)
-        room += tok_cut(&t[i], norm) ? t[i].norm_len : 1;
+    int wide = has_wide((const unsigned char *)norm, nlen);
+    for (size_t i = 0; i < n; i++) {
+        size_t k = wide && tok_cut(&t[i], norm) ? t[i].norm_len : 0;
+        room += k ? k : 1;
+        if (k > most) most = k; /* the longest token cut */
+    }
     if (spans_room(c, room)) return PX_ERR_IO;
     grow_docs(c);
     grow_words(c, room);
+    piece_buf pb = {NULL, NULL};
+    if (most) {
+        pb.from = px_malloc(most * sizeof *pb.from);
+        pb.kind = px_malloc(most);
+    }
     uint32_t *sp = c->span_buf + (c->nw - c->span_flushed) * 2;
     uint32_t *h = c->hash + c->nw;
     size_t nu = 0;
     for (size_t i = 0; i < n; i++) {
-        if (tok_cut(&t[i], norm)) {
-            nu += tok_units(d, &t[i], norm, h + nu, sp + 2 * nu);
+        if (wide && tok_cut(&t[i], norm)) {
+            nu += tok_units(d, &t[i], norm, &pb, h + nu, sp + 2 * nu);
             continue;
         }
         h[nu] = (uint32_t)t[i].hash;
@@ -260,6 +320,8 @@ px_result px_corpus_add(px_corpus *c, const char *id, const px_doc *d,
         sp[2 * nu + 1] = t[i].end;
         nu++;
     }
+    px_free(pb.from);
+    px_free(pb.kind);
     c->nw += nu;
     size_t idlen = id ? strlen(id) : 0;
     if (idlen > PX_CORPUS_MAX_ID) idlen = PX_CORPUS_MAX_ID;

@@ -28,11 +28,12 @@ static void test_corpus_words_and_spans(void **state) {
     px_corpus_free(NULL);
 }
 
-/* Words of scripts written without spaces: one unit per letter (with its
- * marks), other runs inside the clause whole, spans into the original. */
+/* Words of scripts written without spaces: a unit per Han or kana letter,
+ * Thai letter trigrams (marks kept with their letter), other runs inside
+ * the clause whole; spans into the original. */
 static void test_corpus_unspaced_units(void **state) {
     (void)state;
-    const char *texts[] = {"NHKによると12人", "NHK", "ก้าว", "㍿は",
+    const char *texts[] = {"NHKによると12人", "NHK", "ก้าวหน้า", "㍿は",
                            "Plain words, twice: plain."};
     px_corpus *c = wg_corpus(texts, 5);
     size_t n, n1;
@@ -46,12 +47,17 @@ static void test_corpus_unspaced_units(void **state) {
         assert_int_equal(s.start, sp0[i][0]);
         assert_int_equal(s.end, sp0[i][1]);
     }
-    /* Thai: the tone mark stays with its consonant: ก้ | า | ว */
+    /* Thai: letters with their marks (ก้ | า | ว | ห | น้ | า), their
+     * overlapping trigrams: ก้าว, าวห, วหน้, หน้า */
     px_corpus_words(c, 2, &n);
-    assert_int_equal(n, 3);
-    assert_int_equal(px_corpus_span(c, 2, 0, 1).end, 6);
+    assert_int_equal(n, 4);
+    assert_int_equal(px_corpus_span(c, 2, 0, 1).start, 0);
+    assert_int_equal(px_corpus_span(c, 2, 0, 1).end, 12);
     assert_int_equal(px_corpus_span(c, 2, 1, 2).start, 6);
-    assert_int_equal(px_corpus_span(c, 2, 2, 3).end, 12);
+    assert_int_equal(px_corpus_span(c, 2, 1, 2).end, 15);
+    assert_int_equal(px_corpus_span(c, 2, 3, 4).start, 12);
+    assert_int_equal(px_corpus_span(c, 2, 3, 4).end, 24);
+    assert_int_equal(px_corpus_span(c, 2, 0, 4).end, 24);
     /* one original letter normalised into four (株式会社): one unit */
     px_corpus_words(c, 3, &n);
     assert_int_equal(n, 2);
