@@ -3,14 +3,15 @@
  * corpus-scale matchers (dedup, reuse) and its file format.
  *
  * Design: documents are kept as flat arrays, not objects: one 32-bit hash
- * per normalised word token (the low half of px_token.hash; in
- * Chinese and Japanese a letter, in Thai a letter trigram), all documents back
- * to back, plus an offset table and the ids; the tokens' ORIGINAL byte spans
- * are spilled to an unlinked temporary file ($TMPDIR or /tmp) and read back
- * only for what is reported. About 4 resident bytes a word: 1.2 GB per million
- * 300-word articles (docs/dedup.md has the budget). Matchers work on word
- * numbers and turn them into original byte offsets with px_corpus_span(), so
- * every reported span points into the article as it was read.
+ * per normalised word token (the low half of px_token.hash; in Chinese and
+ * Japanese a letter, in Thai a letter trigram), all documents back to back,
+ * plus an offset table and the ids; the tokens' ORIGINAL byte spans are
+ * spilled to an unlinked temporary file ($TMPDIR or /tmp) and read back
+ * only for what is reported.  About 4 resident bytes a word: 1.2 GB per
+ * million 300-word articles (docs/dedup.md has the budget).  Matchers work
+ * on word numbers and turn them into original byte offsets with
+ * px_corpus_span(), so every reported span points into the article as it
+ * was read.
  *
  * A corpus can be appended to an index file and loaded again (streaming:
  * load, add new articles, match them against everything seen before,
@@ -44,9 +45,9 @@ void px_corpus_free(px_corpus *c); /* accepts NULL */
  * and the word tokens of d, those of scripts written without spaces
  * (Chinese, Japanese, Thai...) cut into letters or letter trigrams, each
  * with its original span (docs/dedup.md, "Units in Chinese, Japanese,
- * Thai").  *docno (may be NULL) receives its
- * number. An empty document is kept (it matches nothing).  PX_ERR_TOOBIG when
- * the corpus is full, PX_ERR_IO if the span spill file cannot be written. */
+ * Thai").  *docno (may be NULL) receives its number.  An empty document is
+ * kept (it matches nothing).  PX_ERR_TOOBIG when the corpus is full,
+ * PX_ERR_IO if the span spill file cannot be written. */
 px_result px_corpus_add(px_corpus *c, const char *id, const px_doc *d,
                         uint32_t *docno);
 
