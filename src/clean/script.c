@@ -46,6 +46,22 @@ int px_script_of(int32_t cp) {
     return PX_SC_OTHER;
 }
 
+int px_script_unspaced(int32_t cp) {
+    if (cp < 0x0E00) return 0; /* below Thai: every alphabet with spaces */
+    if (cp == 0x3005) return PX_UNSPACED_IDEO; /* 々 repeats the Han before */
+    switch (px_script_of(cp)) {
+    case PX_SC_CJK: return PX_UNSPACED_IDEO;
+    case PX_SC_THAI: return PX_UNSPACED_ALPHA;
+    case PX_SC_OTHER: /* Lao, Myanmar, Khmer */
+        return (cp >= 0x0E80 && cp <= 0x0EFF) ||
+                       (cp >= 0x1000 && cp <= 0x109F) ||
+                       (cp >= 0x1780 && cp <= 0x17FF)
+                   ? PX_UNSPACED_ALPHA
+                   : 0;
+    default: return 0;
+    }
+}
+
 size_t px_script_count(const char *s, size_t n, size_t counts[PX_SC_COUNT]) {
     const unsigned char *u = (const unsigned char *)s;
     size_t total = 0, i = 0;

@@ -40,6 +40,15 @@ int px_script_of(int32_t cp);
  * the total number of letters seen.  Invalid bytes are skipped. */
 size_t px_script_count(const char *s, size_t n, size_t counts[PX_SC_COUNT]);
 
+/* Letters of scripts written without spaces between words, where a
+ * space-delimited token is a whole clause: the matchers read them letter
+ * by letter (parallax/corpus.h), the clustering features by runs.
+ * PX_UNSPACED_IDEO: Han and kana (PX_SC_CJK, with the iteration mark
+ * U+3005), a letter is a syllable or a morpheme; PX_UNSPACED_ALPHA: Thai,
+ * Lao, Myanmar, Khmer, a letter is a sound.  0 for anything else. */
+enum { PX_UNSPACED_IDEO = 1, PX_UNSPACED_ALPHA = 2 };
+int px_script_unspaced(int32_t cp);
+
 /* Script with most letters in counts, PX_SC_NONE when all are zero. */
 int px_script_dominant(const size_t counts[PX_SC_COUNT]);
 

@@ -159,7 +159,13 @@ static px_result load_index(const char *cmd, const char *index,
         cc->corpus = px_corpus_new();
         return PX_OK;
     }
-    if (rc) cli_err(cmd, "%s: cannot load index: %s", index, px_result_str(rc));
+    if (rc == PX_ERR_UNSUPPORTED)
+        cli_err(cmd,
+                "%s: index written by an older parallax (other word "
+                "units): remove it to build a new one",
+                index);
+    else if (rc)
+        cli_err(cmd, "%s: cannot load index: %s", index, px_result_str(rc));
     return rc;
 }
 

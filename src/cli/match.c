@@ -180,8 +180,12 @@ cli_match *cli_match_open(const char *cmd, const char *db, px_store *store) {
     if (rc == PX_ERR_NOTFOUND) {
         m->corpus = px_corpus_new();
     } else if (rc) {
-        cli_err(cmd, "%s: cannot load the match index: %s", m->path.data,
-                px_result_str(rc));
+        cli_err(cmd, "%s: cannot load the match index: %s%s", m->path.data,
+                px_result_str(rc),
+                rc == PX_ERR_UNSUPPORTED ? " (written by an older parallax, "
+                                           "other word units: remove it to "
+                                           "start a new one)"
+                                         : "");
         px_buf_release(&m->path);
         px_free(m);
         return NULL;

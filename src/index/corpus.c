@@ -13,6 +13,8 @@
  * On disk (native little-endian, checked by an endianness mark):
  *
  *   file     "PXCORP\0\0" u32 version u32 0x01020304, then segments
+ *            (version 3: words of unspaced scripts are letter units, see
+ *            "word units" below; older files are refused, not converted)
  *   segment  seg_head (below)
  *            u64 off[ndocs+1]  u8 ids[idbytes]  pad to 8
  *            u32 hash[nwords] u32 start[nwords] u32 end[nwords]  pad to 8
@@ -33,10 +35,14 @@
 #include <sys/stat.h> /* fstat */
 #include <unistd.h>   /* close */
 
+#include <utf8proc.h>
+
+#include "clean/script.h"
+#include "core/utf8.h"
 #include "index/corpus_int.h"
 #include "index/parallel.h"
 
-#define FORMAT_VERSION 2u
+#define FORMAT_VERSION 3u /* 3: words of unspaced scripts cut into units */
 #define ENDIAN_MARK    0x01020304u
 static const char file_magic[8] = "PXCORP\0";
 static const char seg_magic[8] = "PXSEG\0\0";
@@ -151,21 +157,172 @@ static px_result spans_room(px_corpus *c, size_t n) {
     return PX_OK;
 }
 
+/* ------------------------------------------------------------ word units */
+
+/*
+ * The units matched are the px_doc word tokens, except in scripts written
+ * without spaces between words (px_script_unspaced: Chinese, Japanese,
+ * Thai, Lao, Myanmar, Khmer), where a token is a whole clause that never
+ * recurs.  Such a token is cut, without a dictionary, into letters (each
+ * with the combining marks that follow it: a Thai vowel or tone mark stays
+ * with its consonant) and runs of other characters ("nhk" of "NHKによると",
+ * the digits of "12人"), and these give the units:
+ *   - a Han or kana letter is a unit: a syllable or a morpheme;
+ *   - a run of Thai (Lao, Myanmar, Khmer) letters gives its overlapping
+ *     letter trigrams, about a syllable each (a run of 1-2 letters is one
+ *     unit): single letters of an alphabet of ~45 are so common that the
+ *     4-unit anchors of reuse would hit each other everywhere (63 s instead
+ *     of 5 s on the bench corpus, bench/README.md);
+ *   - a run of other characters is one unit, hashed as the same word alone.
+ * A shingle of 5 units is then 5 Han letters or 7 Thai ones, a reuse
+ * passage of 15 units 15 or 17 (docs/dedup.md).  Every unit keeps its span
+ * in ORIGINAL bytes: a letter starts where its first normalised byte maps
+ * back to and ends where the next one starts (the token's end for the
+ * last); letters that one original character normalised into ("㍿" ->
+ * "株式会社") map to the same start and are kept as one, so spans are
+ * never empty; a trigram spans its three letters (trigrams overlap, their
+ * starts and ends increase).  Documents without a byte >= 0xE0 (Latin,
+ * Greek, Cyrillic, Arabic text) never look at their tokens' bytes: each
+ * token is one unit with its own hash, as before.
+ */
+
+/* 1 if the normalised token s[0..n) holds a letter of an unspaced script. */
+static int tok_unspaced(const unsigned char *s, size_t n) {
+    for (size_t k = 0; k < n; k++) {
+        int32_t cp;
+        size_t l;
+        if (s[k] >= 0xE0 && (l = px_utf8_decode(s + k, n - k, &cp))) {
+            if (px_script_unspaced(cp)) return 1;
+            k += l - 1;
+        }
+    }
+    return 0;
+}
+
+static int is_mark(int32_t cp) {
+    utf8proc_category_t c = utf8proc_category(cp);
+    return c == UTF8PROC_CATEGORY_MN || c == UTF8PROC_CATEGORY_MC ||
+           c == UTF8PROC_CATEGORY_ME;
+}
+
+/* Bytes of the letter (with its marks) or run of other characters at
+ * s[k..n) (k < n); *kind receives px_script_unspaced of the letter, 0 for
+ * a run. */
+static size_t piece_len(const unsigned char *s, size_t k, size_t n,
+                        uint8_t *kind) {
+    int32_t cp;
+    size_t l = px_utf8_decode(s + k, n - k, &cp), e;
+    int letter = l ? px_script_unspaced(cp) : 0;
+    for (e = k + (l ? l : 1); e < n; e += l ? l : 1) {
+        l = px_utf8_decode(s + e, n - e, &cp);
+        if (l && px_script_unspaced(cp)) break;   /* a letter starts anew */
+        if (letter && !(l && is_mark(cp))) break; /* it takes only marks */
+    }
+    *kind = (uint8_t)letter;
+    return e - k;
+}
+
+/* Scratch of tok_units: per piece, its first byte in the token's
+ * normalised form and its kind. */
+typedef struct piece_buf {
+    uint32_t *from;
+    uint8_t *kind;
+} piece_buf;
+
+/* Write the units of token t (see above) to hash[] and sp[] (start, end
+ * pairs); returns their number, at most t->norm_len.  The pieces are laid
+ * out in sp first and the units written over them (never ahead). */
+static size_t tok_units(const px_doc *d, const px_token *t, const char *norm,
+                        piece_buf *pb, uint32_t *hash, uint32_t *sp) {
+    const unsigned char *s = (const unsigned char *)norm + t->norm_off;
+    size_t n = t->norm_len, np = 0, nu = 0;
+    uint8_t kind;
+    pb->from[0] = 0, sp[0] = t->start;
+    for (size_t k = piece_len(s, 0, n, &pb->kind[0]); k < n;) {
+        size_t l = piece_len(s, k, n, &kind);
+        size_t at = px_doc_norm_to_orig(d, t->norm_off + k);
+        if (at > sp[2 * np] && at < t->end) { /* else one with the last */
+            sp[2 * np + 1] = (uint32_t)at;
+            np++;
+            pb->from[np] = (uint32_t)k, pb->kind[np] = kind;
+            sp[2 * np] = (uint32_t)at;
+        }
+        k += l;
+    }
+    sp[2 * np + 1] = t->end;
+    np++;
+    for (size_t i = 0, j; i < np; i = j) {
+        j = i + 1;
+        if (pb->kind[i] == PX_UNSPACED_ALPHA)
+            while (j < np && pb->kind[j] == PX_UNSPACED_ALPHA) j++;
+        size_t w = j - i < 3 ? j - i : 3; /* pieces per unit */
+        for (size_t q = i; q + w <= j; q++, nu++) {
+            size_t from = pb->from[q], to = q + w < np ? pb->from[q + w] : n;
+            uint32_t start = sp[2 * q], end = sp[2 * (q + w - 1) + 1];
+            hash[nu] = (uint32_t)px_hash64(s + from, to - from, 0);
+            sp[2 * nu] = start, sp[2 * nu + 1] = end;
+        }
+    }
+    return nu;
+}
+
+/* Token t is cut into units (see above). */
+static int tok_cut(const px_token *t, const char *norm) {
+    return t->norm_len &&
+           tok_unspaced((const unsigned char *)norm + t->norm_off, t->norm_len);
+}
+
+/* 1 if s[0..n) has a byte >= 0xE0 (a lead byte of 3 or 4): one pass in
+ * blocks the compiler vectorises, so that a document without any (every
+ * Latin, Greek, Cyrillic or Arabic one) never looks at its tokens' bytes. */
+static int has_wide(const unsigned char *s, size_t n) {
+    size_t i = 0;
+    for (; i + 64 <= n; i += 64) {
+        unsigned any = 0;
+        for (size_t j = 0; j < 64; j++) any |= s[i + j] >= 0xE0;
+        if (any) return 1;
+    }
+    for (; i < n; i++)
+        if (s[i] >= 0xE0) return 1;
+    return 0;
+}
+
 px_result px_corpus_add(px_corpus *c, const char *id, const px_doc *d,
                         uint32_t *docno) {
     if (c->nbase + c->nd >= PX_CORPUS_MAX_DOCS) return PX_ERR_TOOBIG;
-    size_t n;
+    size_t n, nlen, room = 0, most = 0; /* room: bound of the units */
     const px_token *t = px_doc_tokens(d, &n);
-    if (spans_room(c, n)) return PX_ERR_IO;
-    grow_docs(c);
-    grow_words(c, n);
-    uint32_t *sp = c->span_buf + (c->nw - c->span_flushed) * 2;
+    const char *norm = px_doc_norm(d, &nlen);
+    int wide = has_wide((const unsigned char *)norm, nlen);
     for (size_t i = 0; i < n; i++) {
-        c->hash[c->nw + i] = (uint32_t)t[i].hash;
-        sp[2 * i] = t[i].start;
-        sp[2 * i + 1] = t[i].end;
+        size_t k = wide && tok_cut(&t[i], norm) ? t[i].norm_len : 0;
+        room += k ? k : 1;
+        if (k > most) most = k; /* the longest token cut */
     }
-    c->nw += n;
+    if (spans_room(c, room)) return PX_ERR_IO;
+    grow_docs(c);
+    grow_words(c, room);
+    piece_buf pb = {NULL, NULL};
+    if (most) {
+        pb.from = px_malloc(most * sizeof *pb.from);
+        pb.kind = px_malloc(most);
+    }
+    uint32_t *sp = c->span_buf + (c->nw - c->span_flushed) * 2;
+    uint32_t *h = c->hash + c->nw;
+    size_t nu = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (wide && tok_cut(&t[i], norm)) {
+            nu += tok_units(d, &t[i], norm, &pb, h + nu, sp + 2 * nu);
+            continue;
+        }
+        h[nu] = (uint32_t)t[i].hash;
+        sp[2 * nu] = t[i].start;
+        sp[2 * nu + 1] = t[i].end;
+        nu++;
+    }
+    px_free(pb.from);
+    px_free(pb.kind);
+    c->nw += nu;
     size_t idlen = id ? strlen(id) : 0;
     if (idlen > PX_CORPUS_MAX_ID) idlen = PX_CORPUS_MAX_ID;
     c->idoff[c->nd] = c->ids.len;
@@ -494,7 +651,7 @@ px_result px_corpus_load(const char *path, px_corpus **out) {
         h.endian != ENDIAN_MARK)
         goto out;
     rc = h.version > FORMAT_VERSION   ? PX_ERR_SCHEMA
-         : h.version < FORMAT_VERSION ? PX_ERR_PARSE
+         : h.version < FORMAT_VERSION ? PX_ERR_UNSUPPORTED
                                       : map_segments(c);
 out:
     close(fd);

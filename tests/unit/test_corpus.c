@@ -28,6 +28,52 @@ static void test_corpus_words_and_spans(void **state) {
     px_corpus_free(NULL);
 }
 
+/* Words of scripts written without spaces: a unit per Han or kana letter,
+ * Thai letter trigrams (marks kept with their letter), other runs inside
+ * the clause whole; spans into the original. */
+static void test_corpus_unspaced_units(void **state) {
+    (void)state;
+    const char *texts[] = {"NHKによると12人", "NHK", "ก้าวหน้า", "㍿は",
+                           "Plain words, twice: plain."};
+    px_corpus *c = wg_corpus(texts, 5);
+    size_t n, n1;
+    const uint32_t *w = px_corpus_words(c, 0, &n);
+    assert_int_equal(n, 7); /* nhk に よ る と 12 人 */
+    assert_int_equal(w[0], px_corpus_words(c, 1, &n1)[0]); /* "nhk" alone */
+    static const uint32_t sp0[7][2] = {{0, 3},   {3, 6},   {6, 9},  {9, 12},
+                                       {12, 15}, {15, 17}, {17, 20}};
+    for (size_t i = 0; i < 7; i++) {
+        px_span s = px_corpus_span(c, 0, i, i + 1);
+        assert_int_equal(s.start, sp0[i][0]);
+        assert_int_equal(s.end, sp0[i][1]);
+    }
+    /* Thai: letters with their marks (ก้ | า | ว | ห | น้ | า), their
+     * overlapping trigrams: ก้าว, าวห, วหน้, หน้า */
+    px_corpus_words(c, 2, &n);
+    assert_int_equal(n, 4);
+    assert_int_equal(px_corpus_span(c, 2, 0, 1).start, 0);
+    assert_int_equal(px_corpus_span(c, 2, 0, 1).end, 12);
+    assert_int_equal(px_corpus_span(c, 2, 1, 2).start, 6);
+    assert_int_equal(px_corpus_span(c, 2, 1, 2).end, 15);
+    assert_int_equal(px_corpus_span(c, 2, 3, 4).start, 12);
+    assert_int_equal(px_corpus_span(c, 2, 3, 4).end, 24);
+    assert_int_equal(px_corpus_span(c, 2, 0, 4).end, 24);
+    /* one original letter normalised into four (株式会社): one unit */
+    px_corpus_words(c, 3, &n);
+    assert_int_equal(n, 2);
+    assert_int_equal(px_corpus_span(c, 3, 0, 1).end, 3);
+    assert_int_equal(px_corpus_span(c, 3, 1, 2).start, 3);
+    /* Latin: the px_doc tokens as they are */
+    px_doc *d;
+    assert_int_equal(px_doc_new(texts[4], strlen(texts[4]), NULL, &d), PX_OK);
+    const px_token *t = px_doc_tokens(d, &n1);
+    w = px_corpus_words(c, 4, &n);
+    assert_int_equal(n, n1);
+    for (size_t i = 0; i < n; i++) assert_int_equal(w[i], (uint32_t)t[i].hash);
+    px_doc_free(d);
+    px_corpus_free(c);
+}
+
 static void test_corpus_add_texts(void **state) {
     (void)state;
     enum { N = 100 };
@@ -116,6 +162,13 @@ static void test_corpus_file(void **state) {
     fputc(0x7F, f);
     fclose(f);
     assert_int_equal(px_corpus_load(path, &l), PX_ERR_PARSE);
+    remove(path); /* an older format version (other word units) */
+    assert_int_equal(px_index_append(c, path, NULL, NULL), PX_OK);
+    f = fopen(path, "r+b");
+    fseek(f, 8, SEEK_SET);
+    fputc(2, f);
+    fclose(f);
+    assert_int_equal(px_corpus_load(path, &l), PX_ERR_UNSUPPORTED);
     f = fopen(path, "wb");
     fputs("not a corpus at all, just text", f);
     fclose(f);
@@ -207,6 +260,7 @@ static void test_index_streaming(void **state) {
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_corpus_words_and_spans),
+        cmocka_unit_test(test_corpus_unspaced_units),
         cmocka_unit_test(test_corpus_add_texts),
         cmocka_unit_test(test_corpus_file),
         cmocka_unit_test(test_index_streaming),
