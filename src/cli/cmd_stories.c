@@ -104,7 +104,8 @@ static int parse(int argc, char **argv, lister *l, const char **db) {
         case 'H': l->html = optarg; break;
         case 'n':
             l->limit = (size_t)strtoul(optarg, &end, 10);
-            if (*end || !l->limit) {
+            /* strtoul reads "-1" as ULONG_MAX: refuse the sign */
+            if (*end || !l->limit || optarg[0] == '-') {
                 cli_err(argv[0], "--limit: want a positive number");
                 return PX_EXIT_USAGE;
             }
