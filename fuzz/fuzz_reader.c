@@ -17,9 +17,8 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
-    static const char *const names[] = {"dir/page.html", "page.htm.gz",
-                                        "noext",         "odd.xyz",
-                                        "-",             "a.NDJSON"};
+    static const char *const names[] = {
+        "dir/page.html", "page.htm.gz", "noext", "odd.xyz", "-", "a.NDJSON"};
     if (!size) return 0;
     const char *name = names[data[0] % (sizeof names / sizeof names[0])];
     px_read_opts o = {NULL, NULL, 16384};
