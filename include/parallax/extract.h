@@ -67,7 +67,10 @@ typedef struct px_page {
 px_result px_page_extract(const char *html, size_t len, const char *url,
                           const px_extract_opts *opts, px_page **out);
 /* Read a .html/.htm file, gzip-compressed or not (detected by magic), at
- * most opts->max_html_bytes of HTML, and extract it. */
+ * most opts->max_html_bytes of HTML, and extract it.  Besides the errors
+ * above: PX_ERR_IO cannot open, PX_ERR_PARSE corrupt gzip data,
+ * PX_ERR_BINARY a NUL byte in the first 8 KiB (not a page) unless the
+ * file starts with a UTF-16 byte-order mark. */
 px_result px_page_extract_file(const char *path, const px_extract_opts *opts,
                                px_page **out);
 void px_page_free(px_page *p); /* accepts NULL */

@@ -181,7 +181,13 @@ px_result px_words_build(px_xctx *x, const px_doc *doc) {
                 w->hash = px_hash64(w->norm, w->nlen - 2, 0);
             w->cats = px_lexicon_cats(&x->cl->lx, w->hash);
         }
-        gap_scan(w, x->orig, prev_end, w->start);
+        /* tokens cut from one original character share its span (NFKC
+         * turns "⅓" into "1⁄3": tokens "1" and "3", both on the same 3
+         * bytes), so a token may start before the last one ended: then
+         * the gap is empty, not end - start wrapped round (which read
+         * before the text) */
+        gap_scan(w, x->orig, prev_end < w->start ? prev_end : w->start,
+                 w->start);
         prev_end = w->end;
     }
     return mark_sentences(x, doc);

@@ -6,8 +6,12 @@
  * So getopt's printing is switched off (opterr = 0, ':' leading the short
  * options so a missing argument is told apart from an unknown option) and
  * the error is printed here through cli_err, in getopt's own words.
+ * Number arguments go through cli_num: the whole argument must parse and
+ * lie in range (NaN never does), so "abc", "1x", "nan" are refused rather
+ * than read as 0 or let through.
  */
 #include <stdio.h>  /* snprintf */
+#include <stdlib.h> /* strtod */
 #include <string.h> /* strchr, strncmp, strlen */
 
 #include "cli/cli.h"
@@ -68,4 +72,19 @@ int cli_getopt(int argc, char **argv, const char *shortopts,
     if (c != '?' && c != ':') return c;
     report(argv, longopts, c);
     return '?';
+}
+
+int cli_num(const char *s, double lo, double hi, double *out) {
+    char *end;
+    double v = strtod(s, &end);
+    /* !(in range) also refuses NaN, which compares false with anything */
+    if (end == s || *end || !(v >= lo && v <= hi)) return -1;
+    *out = v;
+    return 0;
+}
+
+const char *cli_opt_name(const struct option *longopts, int val) {
+    for (; longopts->name; longopts++)
+        if (longopts->val == val) return longopts->name;
+    return "?";
 }

@@ -29,6 +29,12 @@ void cli_err(const char *cmd, const char *fmt, ...)
  * missing or unexpected argument), already reported. */
 int cli_getopt(int argc, char **argv, const char *shortopts,
                const struct option *longopts);
+/* Long name of the option whose val is val in longopts ("?" if none): for
+ * messages, as long-only options have internal vals like 'B'. */
+const char *cli_opt_name(const struct option *longopts, int val);
+/* Parse a number option argument within [lo, hi]; 0 on success, -1 if it
+ * is not a number, is NaN or out of range (*out unchanged). */
+int cli_num(const char *s, double lo, double hi, double *out);
 /* 1 if the stream is a terminal (colour, progress bars, summaries). */
 int cli_isatty(FILE *f);
 /* Write a whole px_buf to stdout, then clear it. */

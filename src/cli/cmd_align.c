@@ -4,7 +4,6 @@
  * terminal, JSON or HTML view.  A thin layer over parallax/align.h.
  */
 #include <getopt.h> /* getopt_long */
-#include <stdlib.h> /* strtod, strtol */
 #include <string.h>
 
 #include "cli/cli.h"
@@ -63,11 +62,28 @@ static int parse_args(int argc, char **argv, align_args *a) {
         switch (c) {
         case 'j': a->json = 1; break;
         case 'H': a->html = optarg; break;
-        case 'c': a->width = optarg ? atoi(optarg) : 160; break;
+        case 'c': {
+            double w = 160;
+            if (optarg && cli_num(optarg, 40, 1000, &w)) {
+                cli_err(argv[0],
+                        "--columns wants a width from 40 to 1000, "
+                        "not '%s'",
+                        optarg);
+                goto usage;
+            }
+            a->width = (int)w;
+            break;
+        }
         case 'C':
             if (parse_color(optarg, &a->color)) goto usage;
             break;
-        case 't': a->opts.threshold = strtod(optarg, NULL); break;
+        case 't':
+            if (cli_num(optarg, 0, 1, &a->opts.threshold)) {
+                cli_err(argv[0], "--threshold wants a number in 0..1, not '%s'",
+                        optarg);
+                goto usage;
+            }
+            break;
         case 'l': a->opts.lang = optarg; break;
         case 'd': a->db = optarg; break;
         case 'h': fputs(help, stdout); return PX_EXIT_OK;
@@ -75,10 +91,8 @@ static int parse_args(int argc, char **argv, align_args *a) {
         }
     }
     int nin = argc - optind;
-    if (nin < 1 || nin > 2 || (a->width && a->width < 40) ||
-        a->opts.threshold < 0 || a->opts.threshold > 1) {
-        cli_err(argv[0], "need one or two inputs (and --columns >= 40, "
-                         "0 <= --threshold <= 1)");
+    if (nin < 1 || nin > 2) {
+        cli_err(argv[0], "need one or two inputs");
         goto usage;
     }
     return -1;

@@ -4,7 +4,6 @@
  * the findings grouped by type, most consequential first.
  */
 #include <getopt.h> /* getopt_long */
-#include <stdlib.h> /* strtod */
 #include <string.h> /* strcmp */
 
 #include "cli/cli.h"
@@ -51,9 +50,7 @@ static int parse(int argc, char **argv, args *a) {
         case 'n': a->no_same = 1; break;
         case 'l': a->lang = optarg; break;
         case 't': {
-            char *end;
-            a->threshold = strtod(optarg, &end);
-            if (end == optarg || *end || a->threshold < 0 || a->threshold > 1) {
+            if (cli_num(optarg, 0, 1, &a->threshold)) {
                 cli_err(argv[0], "--threshold wants a number in 0..1, not '%s'",
                         optarg);
                 return 2;

@@ -81,7 +81,8 @@ static int parse(int argc, char **argv, dedup_cli *c) {
         default: fputs(help, stderr); return PX_EXIT_USAGE;
         }
         if (bad) {
-            cli_err(argv[0], "invalid value for -%c: '%s'", ch, optarg);
+            cli_err(argv[0], "invalid value for --%s: '%s'",
+                    cli_opt_name(opts, ch), optarg);
             return PX_EXIT_USAGE;
         }
     }

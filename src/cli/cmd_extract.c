@@ -103,6 +103,7 @@ static void do_html(run *r, const char *path) {
     if (rc) {
         cli_err(r->cmd, "%s: %s", path,
                 rc == PX_ERR_TOOBIG        ? "page exceeds the 64 MiB HTML cap"
+                : rc == PX_ERR_BINARY      ? "binary data, not HTML; skipped"
                 : rc == PX_ERR_IO && errno ? strerror(errno)
                                            : px_result_str(rc));
         cli_flush(&r->out);

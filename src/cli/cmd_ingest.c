@@ -8,8 +8,10 @@
  * committed, so whatever was reported as stored survives a kill -9; the
  * messages about bad input go to stderr at once.
  */
+#include <errno.h>  /* errno, ERANGE */
 #include <getopt.h> /* getopt_long */
-#include <stdlib.h> /* strtoul */
+#include <stdint.h> /* SIZE_MAX */
+#include <stdlib.h> /* strtoull */
 #include <string.h> /* strcmp */
 
 #include "cli/cli.h"
@@ -160,11 +162,18 @@ static px_result run(ingest *g, px_reader *r) {
     return rc;
 }
 
-/* A positive count from the command line; 0 when invalid. */
-static size_t count_arg(const char *s) {
+/* A positive count from the command line for option opt; 0 (reported)
+ * when invalid.  strtoull saturates on overflow, so ERANGE is checked:
+ * "99999999999999999999" is refused, not read as the largest count. */
+static size_t count_arg(const char *cmd, const char *opt, const char *s) {
     char *end;
+    errno = 0;
     unsigned long long v = strtoull(s, &end, 10);
-    return *s >= '0' && *s <= '9' && !*end ? (size_t)v : 0;
+    if (*s >= '0' && *s <= '9' && !*end && v && errno != ERANGE &&
+        v <= SIZE_MAX)
+        return (size_t)v;
+    cli_err(cmd, "--%s wants a positive whole number, not '%s'", opt, s);
+    return 0;
 }
 
 static void summary(const ingest *g) {
@@ -196,8 +205,10 @@ int px_cmd_ingest(int argc, char **argv) {
         case 'd': db = optarg; break;
         case 'j': g.json = 1; break;
         case 'v': verbose = 1; break;
-        case 'm': ro.max_article_bytes = count_arg(optarg); break;
-        case 'b': g.batch_max = count_arg(optarg); break;
+        case 'm':
+            ro.max_article_bytes = count_arg(g.cmd, "max-bytes", optarg);
+            break;
+        case 'b': g.batch_max = count_arg(g.cmd, "batch", optarg); break;
         case 'M': match = 1; break;
         case 'h': fputs(help, stdout); return PX_EXIT_OK;
         default: fputs(help, stderr); return PX_EXIT_USAGE;

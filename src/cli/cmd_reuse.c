@@ -97,7 +97,8 @@ static int parse(int argc, char **argv, reuse_cli *c) {
             fputs(help, stderr);
             return PX_EXIT_USAGE;
         } else if (set_num(&c->o, ch, optarg)) {
-            cli_err(argv[0], "invalid value for -%c: '%s'", ch, optarg);
+            cli_err(argv[0], "invalid value for --%s: '%s'",
+                    cli_opt_name(opts, ch), optarg);
             return PX_EXIT_USAGE;
         }
     }

@@ -17,7 +17,6 @@
  * alternate in the calling thread.
  */
 #include <pthread.h>
-#include <stdlib.h> /* strtod */
 
 #include "cli/corpus_in.h"
 
@@ -198,12 +197,4 @@ px_result cli_corpus_finish(const char *cmd, const char *index,
     px_corpus_free(cc->corpus);
     cc->corpus = NULL;
     return rc;
-}
-
-int cli_num(const char *s, double lo, double hi, double *out) {
-    char *end;
-    double v = strtod(s, &end);
-    if (end == s || *end || !(v >= lo && v <= hi)) return -1;
-    *out = v;
-    return 0;
 }

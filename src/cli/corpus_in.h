@@ -27,8 +27,4 @@ px_result cli_corpus_finish(const char *cmd, const char *index,
                             const px_dedup_opts *d, const px_reuse_opts *r,
                             cli_corpus *cc);
 
-/* Parse a number option argument within [lo, hi]; 0 on success, -1 if it
- * is not a number or out of range (*out unchanged). */
-int cli_num(const char *s, double lo, double hi, double *out);
-
 #endif /* PX_CLI_CORPUS_IN_H */

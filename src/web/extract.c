@@ -111,6 +111,19 @@ static px_result slurp_gz(gzFile g, size_t max, px_buf *b) {
     return k < 0 || (err != Z_OK && err != Z_BUF_ERROR) ? PX_ERR_PARSE : PX_OK;
 }
 
+/* 1 when a file's bytes are not a page: a NUL byte in the first 8 KiB
+ * (executables, images, archives), unless a UTF-16 byte-order mark says
+ * the NULs are half of UTF-16 code units.  The readers refuse such files
+ * the same way (src/read/reader.c); without this an ELF binary given to
+ * `parallax extract` came out as a "page" of mojibake. */
+static int looks_binary(const char *s, size_t n) {
+    const unsigned char *u = (const unsigned char *)s;
+    if (n >= 2 &&
+        ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF)))
+        return 0;
+    return memchr(s, 0, n < 8192 ? n : 8192) != NULL;
+}
+
 px_result px_page_extract_file(const char *path, const px_extract_opts *opts,
                                px_page **out) {
     *out = NULL;
@@ -119,6 +132,7 @@ px_result px_page_extract_file(const char *path, const px_extract_opts *opts,
     px_buf b = PX_BUF_INIT;
     px_result rc = slurp_gz(g, opt_max_html(opts), &b);
     gzclose(g);
+    if (!rc && looks_binary(b.data, b.len)) rc = PX_ERR_BINARY;
     if (!rc) rc = px_page_extract(b.data, b.len, NULL, opts, out);
     px_buf_release(&b);
     return rc;

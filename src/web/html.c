@@ -8,7 +8,8 @@
  * nesting depth.  Whitespace is collapsed while text is stored.  A skip
  * counter drops whole subtrees that never hold article text; <title>,
  * <meta> and the canonical link go to `meta`.  A lexical prescan removes
- * comments, scripts and styles first (keeping JSON-LD bodies).
+ * comments, scripts and styles first (keeping JSON-LD bodies), then start
+ * tags are cut after ATTRS_MAX attributes (see cap_attrs).
  */
 #include <libxml/HTMLparser.h>
 #include <libxml/parserInternals.h> /* xmlSwitchEncoding */
@@ -20,6 +21,7 @@
 #define LD_MAX    ((size_t)4 << 20) /* JSON-LD bytes kept per page */
 #define META_MAX  ((size_t)1 << 20) /* <meta> bytes kept per page */
 #define TITLE_MAX 4096
+#define ATTRS_MAX 128 /* attributes passed to libxml2 per start tag */
 
 typedef struct tag_info {
     const char *name;
@@ -412,6 +414,153 @@ static px_result prescan(px_html *h, const char *p, size_t len, px_buf *out) {
     return px_buf_append(out, from, (size_t)(end - from));
 }
 
+/* ------------------------------------------------------- attribute cap */
+
+/* libxml2 2.9 checks each new attribute of a start tag against all the
+ * earlier ones (htmlParseStartTag, "at most one declaration of an
+ * attribute"): a tag with n attributes costs n^2/2 string compares, so a
+ * 3.5 MB page of one <div> with 200,000 attributes took 64 s.  Real tags
+ * carry a few dozen at most; those past ATTRS_MAX are dropped here, which
+ * bounds the parse at ATTRS_MAX compares per attribute.
+ *
+ * The lexer follows libxml2 2.9's own tokenising so that its tags and
+ * ours coincide: a start tag is '<' + ASCII letter; names are runs of
+ * [A-Za-z0-9:._-] read in chunks of at most 100 bytes (each chunk is a
+ * separate attribute to libxml2); a name must start with a letter, '_',
+ * ':' or '.', anything else is skipped to the next blank or '>'; a value
+ * is quoted (to the matching quote, '>' included) or runs to a blank or
+ * '>'; the tag ends at '>' or "/>".  End tags, "<!" and "<?" run to the
+ * next '>'; <script> and <style> content to the next "</" + letter.
+ * Where the two might still differ, this lexer counts more attributes,
+ * never fewer, within a tag. */
+
+#define NAME_CHUNK 100 /* HTML_PARSER_BUFFER_SIZE of libxml2 */
+
+static int is_blank(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static int is_letter(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static int is_name_char(char c) {
+    return is_letter(c) || (c >= '0' && c <= '9') || c == ':' || c == '.' ||
+           c == '-' || c == '_';
+}
+
+static int at_tag_end(const char *p, const char *end) {
+    return *p == '>' || (*p == '/' && end - p > 1 && p[1] == '>');
+}
+
+/* A name run at p: its end, counting one attribute per NAME_CHUNK bytes
+ * into *n and noting in *cut where attribute ATTRS_MAX + 1 starts. */
+static const char *lex_name(const char *p, const char *end, size_t *n,
+                            const char **cut) {
+    const char *q = p;
+    while (q < end && is_name_char(*q)) {
+        if ((size_t)(q - p) % NAME_CHUNK == 0 && ++*n > ATTRS_MAX && !*cut)
+            *cut = q;
+        q++;
+    }
+    return q;
+}
+
+/* The start tag at lt ('<' + letter): returns its end ('>', "/>" or end);
+ * *cut is where attribute ATTRS_MAX + 1 starts, NULL when none does;
+ * *raw is 1 for <script> and <style>. */
+static const char *lex_start_tag(const char *lt, const char *end,
+                                 const char **cut, int *raw) {
+    const char *p = lt + 1, *name = p;
+    size_t n = 0;
+    *cut = NULL;
+    while (p < end && p - name < NAME_CHUNK && is_name_char(*p)) p++;
+    size_t k = (size_t)(p - name);
+    *raw = (k == 6 && !strncasecmp(name, "script", 6)) ||
+           (k == 5 && !strncasecmp(name, "style", 5));
+    for (;;) {
+        while (p < end && is_blank(*p)) p++;
+        if (p == end || at_tag_end(p, end)) return p;
+        if (!is_letter(*p) && *p != '_' && *p != ':' && *p != '.') {
+            /* not a name: libxml2 drops it up to a blank or the end */
+            while (p < end && !is_blank(*p) && !at_tag_end(p, end)) p++;
+            continue;
+        }
+        p = lex_name(p, end, &n, cut);
+        const char *q = p;
+        while (q < end && is_blank(*q)) q++;
+        if (q == end || *q != '=') continue;
+        for (q++; q < end && is_blank(*q);) q++;
+        if (q < end && (*q == '"' || *q == '\'')) {
+            const char *close = memchr(q + 1, *q, (size_t)(end - q - 1));
+            p = close ? close + 1 : end;
+        } else {
+            while (q < end && !is_blank(*q) && *q != '>') q++;
+            p = q;
+        }
+    }
+}
+
+/* Where the markup construct at lt ends (exclusive), past its '>'; for a
+ * start tag, *cut and *raw as lex_start_tag. */
+static const char *lex_markup(const char *lt, const char *end, const char **cut,
+                              int *raw) {
+    *cut = NULL;
+    *raw = 0;
+    const char *gt;
+    if (is_letter(lt[1]))
+        gt = lex_start_tag(lt, end, cut, raw);
+    else
+        gt = memchr(lt + 1, '>', (size_t)(end - lt - 1));
+    if (!gt || gt == end) {
+        *raw = 0;
+        return end;
+    }
+    if (*gt == '/' && gt[1] == '>') { /* <script/>: empty, no content */
+        *raw = 0;
+        return gt + 2;
+    }
+    return gt + 1;
+}
+
+/* Copy html into out with the attributes past ATTRS_MAX of every start
+ * tag removed; 0 (out untouched) when no tag has that many. */
+static int cap_attrs(const char *p, size_t len, px_buf *out) {
+    const char *end = p + len, *from = p;
+    int changed = 0;
+    while (p < end) {
+        const char *lt = memchr(p, '<', (size_t)(end - p)), *cut;
+        int raw;
+        if (!lt || end - lt < 2) break;
+        if (!is_letter(lt[1]) && lt[1] != '/' && lt[1] != '!' && lt[1] != '?') {
+            p = lt + 1; /* a lone '<' is text */
+            continue;
+        }
+        p = lex_markup(lt, end, &cut, &raw);
+        if (cut) {
+            /* keep the tag up to its attribute ATTRS_MAX + 1, then close
+             * it where it closed (or here, at the end of the input) */
+            const char *gt = lex_start_tag(lt, end, &cut, &raw);
+            px_buf_append(out, from, (size_t)(cut - from));
+            if (gt == end) px_buf_putc(out, '>');
+            from = gt;
+            changed = 1;
+        }
+        if (raw) { /* script or style content: to "</" + letter */
+            for (; p < end; p++) {
+                p = memchr(p, '<', (size_t)(end - p));
+                if (!p) {
+                    p = end;
+                    break;
+                }
+                if (end - p > 2 && p[1] == '/' && is_letter(p[2])) break;
+            }
+        }
+    }
+    if (changed) px_buf_append(out, from, (size_t)(end - from));
+    return changed;
+}
+
 static void sax_run(sax_state *s, const char *html, size_t len) {
     htmlParserCtxtPtr ctxt = htmlCreateMemoryParserCtxt(html, (int)len);
     if (!ctxt) {
@@ -453,7 +602,12 @@ px_result px_html_parse(px_html *h, const char *html, size_t len,
     px_buf clean;
     px_buf_init(&clean, len + 1);
     s.rc = prescan(h, html, len, &clean);
-    if (!s.rc && clean.len) sax_run(&s, clean.data, clean.len);
+    px_buf capped;
+    px_buf_init(&capped, clean.len + 2);
+    int cut = !s.rc && cap_attrs(clean.data, clean.len, &capped);
+    const px_buf *in = cut ? &capped : &clean;
+    if (!s.rc && in->len) sax_run(&s, in->data, in->len);
+    px_buf_release(&capped);
     px_buf_release(&clean);
     return s.rc;
 }

@@ -248,13 +248,12 @@ static void test_edges(void **state) {
     px_claimer_free(NULL);
     px_claims_free(NULL);
     px_claimer *cl = px_claimer_new("en");
-    const char *odd[] = {"",
-                         "\"",
-                         "\xE2\x80\x9C unbalanced",
-                         "$",
-                         "%%%",
-                         "1,,2..3 million million",
-                         "\xFF\xFE 12%"};
+    const char *odd[] = {"", "\"", "\xE2\x80\x9C unbalanced", "$", "%%%",
+                         "1,,2..3 million million", "\xFF\xFE 12%",
+                         /* fuzz_claims: NFKC makes "⅓" two tokens on the
+                          * same bytes; the gap between them was read from
+                          * before the text (ASan: heap-buffer-overflow) */
+                         "KP\xE2\x85\x93%Kr", "\xE2\x85\x93 of \xE2\x80\x99s"};
     for (size_t i = 0; i < sizeof odd / sizeof odd[0]; i++) {
         px_doc *d;
         px_claims *cs = extract(cl, odd[i], &d);
