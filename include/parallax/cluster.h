@@ -84,7 +84,8 @@ typedef struct px_cluster_opts {
                                 settled (0 = settling does nothing) */
     size_t min_shared;       /* an article and a story with fewer features
                                 in common score 0: one shared rare number
-                                or name is a coincidence, not an event */
+                                or name is a coincidence, not an event (a
+                                side with fewer features needs them all) */
 } px_cluster_opts;
 
 /* Fill *o with the shipped defaults (tuned on ECB+ dev; bench/README.md). */

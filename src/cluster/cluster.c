@@ -460,7 +460,11 @@ static void score(px_clusterer *c, size_t ncand, size_t nvec, int64_t ts,
         const story *s = &c->st[c->cands[i].story];
         size_t shared = 0;
         double cos = s->norm > 0 ? dense_dot(c, s, &shared) / s->norm : 0;
-        if (shared < c->o.min_shared) cos = 0;
+        /* an article (or story) of fewer features needs them all */
+        size_t need = c->o.min_shared;
+        if (need > nvec) need = nvec;
+        if (need > s->nterms) need = s->nterms;
+        if (shared < need) cos = 0;
         c->cands[i].score = cos * decay(c, s, ts);
         if (c->o.conflict_factor < 1 && rare_conflict(c, nvec, s))
             c->cands[i].score *= c->o.conflict_factor;

@@ -291,9 +291,13 @@ static uint32_t group_docs(const px_kv *g, size_t n, const stored *st) {
 
 /* Record a frequent anchor (held by more than max_df occurrences) once
  * per document of its group g[0..n) when more than max_df documents hold
- * it (not one text repeating it): key = hash, val = doc << 32 | docs. */
-static void frequent_push(const px_kv *g, size_t n, const stored *st,
-                          unsigned max_df, kv_vec *freq) {
+ * it (not one text repeating it): key = hash, val = doc << 32 | docs.
+ * The group comes in the order of the threads' vectors, not by document:
+ * it is ordered first (such groups are rare, and the caller's hits do not
+ * depend on it), so each document counts and is recorded once, in order. */
+static void frequent_push(px_kv *g, size_t n, const stored *st, unsigned max_df,
+                          kv_vec *freq) {
+    sort_by_val(g, n);
     uint32_t docs = group_docs(g, n, st);
     if (docs <= max_df) return;
     for (size_t x = 0; x < n; x++)
@@ -303,7 +307,7 @@ static void frequent_push(const px_kv *g, size_t n, const stored *st,
 
 /* Append the hits of one sorted run of anchors to hits, and when freq is
  * not NULL the frequent anchors to freq. */
-static void collect_hits(const px_corpus *c, const px_kv *anchors, size_t na,
+static void collect_hits(const px_corpus *c, px_kv *anchors, size_t na,
                          const px_reuse_opts *o, kv_vec *hits, kv_vec *freq) {
     uint64_t params = px_reuse_params(o);
     size_t nseg = px_corpus_nsegs(c);

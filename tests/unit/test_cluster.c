@@ -472,6 +472,26 @@ static void test_one_shared_feature(void **state) {
     assert_int_equal(one_number_stories(1), 1); /* min_shared is what holds */
 }
 
+/* min_shared asks for what a side has: an article of one feature still
+ * joins the story of its identical copy. */
+static void test_one_feature_copy(void **state) {
+    (void)state;
+    fixture fx;
+    fx_init(&fx, -1);
+    px_cluster_feats *f = feats_of(&fx, "earthquakes", NULL);
+    assert_int_equal(px_cluster_feats_count(f), 1);
+    px_cluster_result r1, r2;
+    assert_int_equal(px_clusterer_add(fx.c, "a", f, PX_TIME_NONE, NULL, 0, &r1),
+                     PX_OK);
+    assert_int_equal(px_clusterer_add(fx.c, "b", f, PX_TIME_NONE, NULL, 0, &r2),
+                     PX_OK);
+    assert_false(r2.is_new);
+    assert_int_equal(px_clusterer_story_of(fx.c, 0),
+                     px_clusterer_story_of(fx.c, 1));
+    px_cluster_feats_free(f);
+    fx_release(&fx);
+}
+
 static void test_other_scripts(void **state) {
     (void)state;
     fixture fx;
@@ -578,6 +598,7 @@ int main(void) {
         cmocka_unit_test(test_many_copies),
         cmocka_unit_test(test_other_scripts),
         cmocka_unit_test(test_one_shared_feature),
+        cmocka_unit_test(test_one_feature_copy),
         cmocka_unit_test(test_bounded_live),
         cmocka_unit_test(test_time_decay),
         cmocka_unit_test(test_reuse_hint),
