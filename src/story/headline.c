@@ -12,16 +12,18 @@
  * ("Last Updated: Monday, 28 November 2005, 02:24 GMT"), a section label
  * ("Deputy Sheriff").  Date stamps agree with one another, so several of
  * them outvoted the real headlines; short labels won because the cosine
- * favours short sets.  So numbers, English function words and date and
- * time words do not count as words, and a title needs HEAD_WORDS words to
- * be chosen while any title of that length exists (a story whose titles
- * are all shorter still gets its best one; one whose titles hold no word
- * at all gets none, and the caller falls back to its opening words).
+ * favours short sets.  So numbers, English function words (px_stopword)
+ * and date and time words do not count as words, and a title needs
+ * HEAD_WORDS words to be chosen while any title of that length exists (a
+ * story whose titles are all shorter still gets its best one; one whose
+ * titles hold no word at all gets none, and the caller falls back to its
+ * opening words).
  */
 #include <math.h>   /* sqrt */
 #include <stdlib.h> /* bsearch */
 #include <string.h> /* strlen, strcmp */
 
+#include "parallax/text.h" /* px_stopword */
 #include "story/story_int.h"
 
 #define WORDS_MAX  64 /* words of one title considered */
@@ -32,41 +34,36 @@ typedef struct wordset {
     size_t n;
 } wordset;
 
-/* Words that say nothing about the event (sorted, for bsearch): date and
- * time words of scraped date stamps, and English function words. */
-static const char *const noise[] = {
-    "about",     "after",  "again",    "and",       "apr",      "april",
-    "are",       "aug",    "august",   "bst",       "but",      "cdt",
-    "cest",      "cet",    "cst",      "dec",       "december", "edt",
-    "est",       "feb",    "february", "for",       "fri",      "friday",
-    "from",      "gmt",    "has",      "have",      "her",      "his",
-    "into",      "its",    "jan",      "january",   "jul",      "july",
-    "jun",       "june",   "last",     "mar",       "march",    "may",
-    "mon",       "monday", "nov",      "november",  "oct",      "october",
-    "off",       "out",    "over",     "pdt",       "posted",   "pst",
-    "published", "sat",    "saturday", "sep",       "sept",     "september",
-    "sun",       "sunday", "than",     "that",      "the",      "their",
-    "this",      "thu",    "thursday", "tue",       "tuesday",  "updated",
-    "utc",       "was",    "wed",      "wednesday", "were",     "who",
-    "will",      "with",
+/* Date and time words of scraped date stamps (sorted, for bsearch);
+ * English function words come from px_stopword (parallax/text.h). */
+static const char *const datewords[] = {
+    "apr",       "april",   "aug",      "august",    "bst",      "cdt",
+    "cest",      "cet",     "cst",      "dec",       "december", "edt",
+    "est",       "feb",     "february", "fri",       "friday",   "gmt",
+    "jan",       "january", "jul",      "july",      "jun",      "june",
+    "last",      "mar",     "march",    "mon",       "monday",   "nov",
+    "november",  "oct",     "october",  "pdt",       "posted",   "pst",
+    "published", "sat",     "saturday", "sep",       "sept",     "september",
+    "sun",       "sunday",  "thu",      "thursday",  "tue",      "tuesday",
+    "updated",   "utc",     "wed",      "wednesday",
 };
 
 static int cmp_str(const void *a, const void *b) {
     return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-/* buf[0..k) (case-folded) is a number or a noise word. */
+/* buf[0..k) (case-folded) is a number, a function word or a date word. */
 static int noise_word(const char *buf, size_t k) {
     size_t digits = 0;
     for (size_t i = 0; i < k; i++) digits += buf[i] >= '0' && buf[i] <= '9';
-    if (digits == k) return 1;
-    if (k > 9) return 0; /* longer than any noise word */
+    if (digits == k || px_stopword(buf, k)) return 1;
+    if (k > 9) return 0; /* longer than any date word */
     char w[10];
     memcpy(w, buf, k);
     w[k] = 0;
     const char *key = w;
-    return bsearch(&key, noise, sizeof noise / sizeof noise[0], sizeof noise[0],
-                   cmp_str) != NULL;
+    return bsearch(&key, datewords, sizeof datewords / sizeof datewords[0],
+                   sizeof datewords[0], cmp_str) != NULL;
 }
 
 static int word_byte(unsigned char c) {
