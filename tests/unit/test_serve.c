@@ -89,10 +89,20 @@ static const char *const texts[][3] = {
      "Diesel was leaking badly from the hull, the mayor said."},
 };
 
+/* The store file and its WAL companions (a reader may leave them). */
+static void store_unlink(const char *path) {
+    char side[sizeof((fixture *)0)->path + 8];
+    unlink(path);
+    snprintf(side, sizeof side, "%s-wal", path);
+    unlink(side);
+    snprintf(side, sizeof side, "%s-shm", path);
+    unlink(side);
+}
+
 static int setup(void **st) {
     fixture *f = px_calloc(1, sizeof *f);
     snprintf(f->path, sizeof f->path, "/tmp/px_test_serve_%d.db", getpid());
-    unlink(f->path);
+    store_unlink(f->path);
     px_store *w;
     assert_int_equal(px_store_open(f->path, 0, &w), PX_OK);
     for (size_t i = 0; i < 2; i++) {
@@ -117,7 +127,7 @@ static int setup(void **st) {
 static int teardown(void **st) {
     fixture *f = *st;
     px_store_close(f->s);
-    unlink(f->path);
+    store_unlink(f->path);
     px_free(f);
     return 0;
 }
