@@ -139,6 +139,17 @@ static const char *nz(const char *s) {
     return s ? s : "";
 }
 
+/* The text view lists at most TEXT_ROWS sources and copy-graph edges: a
+ * story of 10,000 wire copies would print 20,000 lines.  --json and the
+ * HTML page list them all. */
+#define TEXT_ROWS 100
+
+static void more_rows(px_buf *o, size_t n, const char *what) {
+    if (n > TEXT_ROWS)
+        px_buf_printf(o, "  ... and %zu more %s (--json or --html lists all)\n",
+                      n - TEXT_ROWS, what);
+}
+
 /* ----------------------------------------------------------------- text */
 
 static void view_text(const model *md, int color, px_buf *o) {
@@ -160,22 +171,25 @@ static void view_text(const model *md, int color, px_buf *o) {
                       g->from, g->by);
     }
     px_buf_puts(o, "\n\nsources\n");
-    for (size_t i = 0; i < md->nm; i++) {
+    for (size_t i = 0; i < md->nm && i < TEXT_ROWS; i++) {
         const member *m = &md->m[i];
         px_buf_printf(o, "  %-24s %-20s %-20s %s", m->article, nz(m->outlet),
                       nz(m->published), nz(m->title));
         if (m->same_as) px_buf_printf(o, "  (copy of %s)", m->same_as);
         px_buf_putc(o, '\n');
     }
+    more_rows(o, md->nm, "sources");
     px_buf_puts(o, "\ncopy graph (who took from whom)\n");
     if (!md->ne) px_buf_puts(o, "  no shared passages\n");
-    for (size_t i = 0; i < md->ne; i++) {
+    for (size_t i = 0; i < md->ne && i < TEXT_ROWS; i++) {
         const edge *e = &md->e[i];
         px_buf_printf(o, "  %s %s %s  %u shared words, similarity %.2f%s\n",
                       e->from, e->dir ? "->" : "--", e->to, e->words, e->sim,
                       e->dir ? "" : " (order unknown)");
     }
-    px_buf_printf(o, "\nclaims (%zu sources compared)\n", md->res.nsrc);
+    more_rows(o, md->ne, "edges");
+    px_buf_printf(o, "\nclaims (%zu source%s compared)\n", md->res.nsrc,
+                  md->res.nsrc == 1 ? "" : "s");
     const char *cmp = color ? md->res.text_color : md->res.text;
     if (cmp)
         px_buf_puts(o, cmp);

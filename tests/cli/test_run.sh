@@ -132,8 +132,19 @@ for e in c:
     assert e["direction"] == "by_time" and when[e["from"]] < when[e["to"]], e
     assert e["words"] >= 15 and e["similarity"] >= 0.5, e' "$T/n.json"
 $P story --db "$T/n.db" near000 >"$T/n.txt"
-check "300 near-copies: the text view draws the edges" \
-    test "$(grep -c '^  near[0-9]* -> near[0-9]*  ' "$T/n.txt")" -ge 299
+check "300 near-copies: the text view draws 100 edges and counts the rest" sh -c "
+    test \$(grep -c '^  near[0-9]* -> near[0-9]*  ' '$T/n.txt') = 100 &&
+    grep -q '^  \\.\\.\\. and [0-9]* more edges' '$T/n.txt'"
+
+$P story --db "$T/c.db" copy00005 >"$T/c.txt"
+check "10,000 copies: the text view lists 100 sources and says how many more" sh -c "
+    test \$(grep -c '(copy of ' '$T/c.txt') = 99 &&
+    grep -q '  ... and 9900 more sources (--json or --html lists all)' '$T/c.txt'"
+$P story --db "$T/c.db" --json copy00005 >"$T/c.json"
+check "10,000 copies: --json lists every source" python3 -c '
+import json,sys
+s = json.load(open(sys.argv[1]))
+assert len(s["articles"]) == 10000, len(s["articles"])' "$T/c.json"
 
 # --- HTML: index plus one self-contained page per story
 $P stories --db "$DB" --html "$T/site" >/dev/null
