@@ -180,7 +180,8 @@ static void dedupe(prep *p, size_t from) {
     p->nterm = from + o;
 }
 
-/* Is cp written without spaces between words (Han, kana, Hangul, Thai)? */
+/* Is cp read as bigrams (Han, kana and Thai are written without spaces
+ * between words; Hangul words carry glued particles)? */
 static int unspaced_script(int32_t cp) {
     return (cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x3400 && cp <= 0x9FFF) ||
            (cp >= 0xAC00 && cp <= 0xD7AF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
