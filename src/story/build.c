@@ -265,20 +265,12 @@ static size_t *hub_ranks(const builder *b) {
     return rank;
 }
 
-/* Shared words and best similarity of two fetched texts, as the reuse
- * stage of the build finds them (the same options over a corpus of the
- * two); 0 words when they share no passage. */
+/* Shared words and best similarity of two fetched texts (px_reuse_pair);
+ * 0 words when they share no passage. */
 static px_result align_pair(const px_doc *x, const px_doc *y, pairagg *out) {
     px_passage *p = NULL;
     size_t np = 0;
-    px_reuse_opts ro;
-    px_reuse_opts_init(&ro);
-    ro.threads = 1;
-    px_corpus *c = px_corpus_new();
-    px_result rc = px_corpus_add(c, "x", x, NULL);
-    if (!rc) rc = px_corpus_add(c, "y", y, NULL);
-    if (!rc) rc = px_reuse_run(c, &ro, &p, &np);
-    px_corpus_free(c);
+    px_result rc = px_reuse_pair(x, y, NULL, &p, &np);
     for (size_t i = 0; i < np && !rc; i++) {
         out->words += p[i].words;
         if (p[i].similarity > out->sim) out->sim = p[i].similarity;
