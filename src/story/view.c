@@ -139,6 +139,11 @@ static const char *nz(const char *s) {
     return s ? s : "";
 }
 
+/* The plural ending of a count's noun. */
+static const char *plural(size_t n) {
+    return n == 1 ? "" : "s";
+}
+
 /* The text view lists at most TEXT_ROWS sources and copy-graph edges: a
  * story of 10,000 wire copies would print 20,000 lines.  --json and the
  * HTML page list them all. */
@@ -159,8 +164,8 @@ static void view_text(const model *md, int color, px_buf *o) {
     px_buf_printf(o, "%sstory %s%s  %s\n", color ? "\033[1m" : "", md->info.id,
                   color ? "\033[0m" : "", nz(md->info.headline));
     px_buf_printf(o, "%zu article%s from %zu outlet%s", md->info.size,
-                  md->info.size == 1 ? "" : "s", md->info.outlets,
-                  md->info.outlets == 1 ? "" : "s");
+                  plural(md->info.size), md->info.outlets,
+                  plural(md->info.outlets));
     if (*t0) px_buf_printf(o, ", %s .. %s", t0, t1);
     for (size_t i = 0; i < md->nmerged; i++) {
         const merge *g = &md->merged[i];
@@ -189,7 +194,7 @@ static void view_text(const model *md, int color, px_buf *o) {
     }
     more_rows(o, md->ne, "edges");
     px_buf_printf(o, "\nclaims (%zu source%s compared)\n", md->res.nsrc,
-                  md->res.nsrc == 1 ? "" : "s");
+                  plural(md->res.nsrc));
     const char *cmp = color ? md->res.text_color : md->res.text;
     if (cmp)
         px_buf_puts(o, cmp);
