@@ -14,7 +14,7 @@
  * named on stderr; it does not change the exit code.
  */
 #include <getopt.h> /* getopt_long */
-#include <stdlib.h> /* strtod, qsort */
+#include <stdlib.h> /* qsort */
 #include <string.h>
 
 #include "cli/cli.h"
@@ -230,15 +230,13 @@ static int parse_args(int argc, char **argv, int *json, const char **db,
         {"help", no_argument, 0, 'h'},
         {0, 0, 0, 0}};
     int c;
-    char *end;
     optind = 1;
     while ((c = cli_getopt(argc, argv, "jt:d:h", opts)) != -1) {
         switch (c) {
         case 'j': *json = 1; break;
         case 'd': *db = optarg; break;
         case 't':
-            o->threshold = strtod(optarg, &end);
-            if (*end || !(o->threshold > 0 && o->threshold <= 1)) {
+            if (cli_num(optarg, 0, 1, &o->threshold) || !(o->threshold > 0)) {
                 cli_err(argv[0], "--threshold: want a number in (0, 1]");
                 return PX_EXIT_USAGE;
             }

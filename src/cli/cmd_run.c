@@ -15,7 +15,7 @@
  * the same stories.  Progress goes to stderr on a terminal only.
  */
 #include <getopt.h> /* getopt_long */
-#include <stdlib.h> /* strtod */
+#include <stdlib.h> /* strtoul */
 #include <string.h>
 
 #include "cli/cli.h"
@@ -157,9 +157,8 @@ static int parse(int argc, char **argv, const char **db, int *json, runjob *j,
         case 'd': *db = optarg; break;
         case 'j': *json = 1; break;
         case 't':
-            so->cluster.threshold = strtod(optarg, &end);
-            if (*end ||
-                !(so->cluster.threshold > 0 && so->cluster.threshold <= 1)) {
+            if (cli_num(optarg, 0, 1, &so->cluster.threshold) ||
+                !(so->cluster.threshold > 0)) {
                 cli_err(argv[0], "--threshold: want a number in (0, 1]");
                 return PX_EXIT_USAGE;
             }
