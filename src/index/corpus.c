@@ -293,13 +293,20 @@ px_result px_corpus_add(px_corpus *c, const char *id, const px_doc *d,
     size_t n, nlen, room = 0, most = 0; /* room: bound of the units */
     const px_token *t = px_doc_tokens(d, &n);
     const char *norm = px_doc_norm(d, &nlen);
-    int wide = has_wide((const unsigned char *)norm, nlen);
+    /* cut[i]: token i is cut into units (only a wide document has any) */
+    uint8_t *cut = has_wide((const unsigned char *)norm, nlen)
+                       ? px_malloc(n ? n : 1)
+                       : NULL;
     for (size_t i = 0; i < n; i++) {
-        size_t k = wide && tok_cut(&t[i], norm) ? t[i].norm_len : 0;
+        if (cut) cut[i] = (uint8_t)tok_cut(&t[i], norm);
+        size_t k = cut && cut[i] ? t[i].norm_len : 0;
         room += k ? k : 1;
         if (k > most) most = k; /* the longest token cut */
     }
-    if (spans_room(c, room)) return PX_ERR_IO;
+    if (spans_room(c, room)) {
+        px_free(cut);
+        return PX_ERR_IO;
+    }
     grow_docs(c);
     grow_words(c, room);
     piece_buf pb = {NULL, NULL};
@@ -311,7 +318,7 @@ px_result px_corpus_add(px_corpus *c, const char *id, const px_doc *d,
     uint32_t *h = c->hash + c->nw;
     size_t nu = 0;
     for (size_t i = 0; i < n; i++) {
-        if (wide && tok_cut(&t[i], norm)) {
+        if (cut && cut[i]) {
             nu += tok_units(d, &t[i], norm, &pb, h + nu, sp + 2 * nu);
             continue;
         }
@@ -322,6 +329,7 @@ px_result px_corpus_add(px_corpus *c, const char *id, const px_doc *d,
     }
     px_free(pb.from);
     px_free(pb.kind);
+    px_free(cut);
     c->nw += nu;
     size_t idlen = id ? strlen(id) : 0;
     if (idlen > PX_CORPUS_MAX_ID) idlen = PX_CORPUS_MAX_ID;
