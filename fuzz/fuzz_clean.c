@@ -9,13 +9,16 @@
  *   - token spans are inside the text, non-empty, in order (start and end
  *     never decrease: one original character may yield two tokens, as
  *     NFKC turns "½" into "1⁄2"), never overlap a removal; norm offsets
- *     are inside the norm view;
+ *     are inside the norm view; spans start and end at character
+ *     boundaries (never inside a valid UTF-8 character);
  *   - clean/norm -> original offset maps stay inside the text;
  *   - removal reasons have names; metadata strings are readable.
  */
 #include <stdint.h>
 #include <stdlib.h> /* abort */
 #include <string.h> /* memchr, strlen */
+
+#include <utf8proc.h>
 
 #include "parallax.h"
 
@@ -35,14 +38,29 @@ static void check_removals(const px_doc *d, size_t len) {
     }
 }
 
+/* Is offset off strictly inside a valid UTF-8 character of s? */
+static int inside_char(const char *s, size_t len, size_t off) {
+    for (size_t k = 1; k <= 3 && k <= off && off < len; k++) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t l = utf8proc_iterate(
+            (const utf8proc_uint8_t *)s + off - k,
+            (utf8proc_ssize_t)(len - (off - k)), &cp);
+        if (l > (utf8proc_ssize_t)k) return 1;
+    }
+    return 0;
+}
+
 static void check_tokens(const px_doc *d, size_t len) {
     size_t n, nr, nl, ps = 0, pe = 0, k = 0;
+    const char *orig = px_doc_orig(d, NULL);
     const px_token *t = px_doc_tokens(d, &n);
     const px_removal *r = px_doc_removals(d, &nr);
     px_doc_norm(d, &nl);
     for (size_t i = 0; i < n; i++) {
         CHECK(t[i].start < t[i].end && t[i].end <= len);
         CHECK(t[i].start >= ps && t[i].end >= pe);
+        CHECK(!inside_char(orig, len, t[i].start) &&
+              !inside_char(orig, len, t[i].end));
         CHECK(t[i].norm_off + (size_t)t[i].norm_len <= nl);
         ps = t[i].start, pe = t[i].end;
         while (k < nr && r[k].span.end <= t[i].start) k++;

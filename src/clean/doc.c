@@ -241,6 +241,34 @@ static void note_ws(norm_state *st, size_t at, int newline) {
         st->ws = 1;
 }
 
+/* Do a and b (n bytes each) have their code points start at the same
+ * offsets? */
+static int same_cuts(const unsigned char *a, const unsigned char *b,
+                     size_t n) {
+    for (size_t k = 0; k < n; k++)
+        if (((a[k] & 0xC0) == 0x80) != ((b[k] & 0xC0) == 0x80)) return 0;
+    return 1;
+}
+
+/* Map a folded unit out[0, olen) to its source src[0, slen) at clean
+ * offset at.  A piece of equal lengths maps byte for byte, which is right
+ * only when the code points line up ("Б" -> "б"); when they do not
+ * (U+2017 -> " " U+0333, three bytes each), an offset inside the unit
+ * would land inside a source character, so the unit is recorded as two
+ * pieces of unequal lengths, each standing for the whole source unit.  One
+ * output code point has no inside offset anyone asks for. */
+static void map_unit(px_doc *d, const unsigned char *out, size_t olen,
+                     const unsigned char *src, size_t slen, size_t at) {
+    size_t first = 1;
+    while (first < olen && (out[first] & 0xC0) == 0x80) first++;
+    if (olen != slen || first == olen || same_cuts(out, src, olen)) {
+        px_offmap_add(&d->norm_map, d->norm.len, olen, at, slen);
+        return;
+    }
+    px_offmap_push(&d->norm_map, d->norm.len, first, at, slen);
+    px_offmap_push(&d->norm_map, d->norm.len + first, olen - first, at, slen);
+}
+
 /* Fold one unit (code point plus following marks) starting at s[i]; returns
  * bytes consumed. */
 static size_t norm_unit(px_doc *d, norm_state *st, const unsigned char *s,
@@ -283,7 +311,7 @@ static size_t norm_unit(px_doc *d, norm_state *st, const unsigned char *s,
         memcpy(out, s + i, j - i);
         olen = j - i;
     }
-    px_offmap_add(&d->norm_map, d->norm.len, olen, i, j - i);
+    map_unit(d, out, olen, s + i, j - i, i);
     view_put(&d->norm, out, olen);
     return j - i;
 }
