@@ -34,7 +34,7 @@ typedef struct px_article {
 } px_article;
 
 /* New empty article (all fields NULL, published_ts = PX_TIME_NONE). */
-px_article *px_article_new(void);
+PX_NONNULL_RET px_article *px_article_new(void);
 /* Frees the article and every string it owns; accepts NULL. */
 void px_article_free(px_article *a);
 /* Replace a string field with a copy of s (n bytes; NULL clears). */

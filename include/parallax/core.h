@@ -18,6 +18,14 @@
 extern "C" {
 #endif
 
+/* Marks a function that never returns NULL (allocators that abort), so
+ * compilers and static analysers know it. */
+#if defined(__GNUC__) || defined(__clang__)
+#define PX_NONNULL_RET __attribute__((returns_nonnull))
+#else
+#define PX_NONNULL_RET
+#endif
+
 /* ---------------------------------------------------------------- results */
 
 typedef enum px_result {
@@ -51,9 +59,9 @@ const char *px_version(void);
  * when memory runs out: callers never check for NULL.  px_try_malloc and
  * px_try_realloc return NULL instead, for callers sized by untrusted input.
  * px_free accepts NULL. */
-void *px_malloc(size_t n);
-void *px_calloc(size_t count, size_t size);
-void *px_realloc(void *p, size_t n);
+PX_NONNULL_RET void *px_malloc(size_t n);
+PX_NONNULL_RET void *px_calloc(size_t count, size_t size);
+PX_NONNULL_RET void *px_realloc(void *p, size_t n);
 void *px_try_malloc(size_t n);
 void *px_try_realloc(void *p, size_t n);
 char *px_strdup(const char *s);            /* NULL in, NULL out */

@@ -195,7 +195,7 @@ static int bigram_terms(prep *p, size_t k, uint32_t si) {
     const unsigned char *w = (const unsigned char *)p->norm + p->t[k].norm_off;
     size_t n = p->t[k].norm_len, i = 0, prev = 0, l;
     int32_t cp;
-    if (!(l = px_utf8_decode(w, n, &cp)) || !unspaced_script(cp)) return 0;
+    if (!px_utf8_decode(w, n, &cp) || !unspaced_script(cp)) return 0;
     for (size_t chars = 0; i < n; chars++) {
         if (!(l = px_utf8_decode(w + i, n - i, &cp))) l = 1;
         if (chars)

@@ -245,7 +245,9 @@ static void wrap(const char *s, size_t n, size_t cw, px_buf *out) {
 
 /* Next line of a wrapped buffer from *at (without its '\n'). */
 static size_t next_line(const px_buf *b, size_t *at, const char **line) {
-    *line = b->data ? b->data + *at : "";
+    *line = "";
+    if (!b->data) return 0;
+    *line = b->data + *at;
     size_t e = *at;
     while (e < b->len && b->data[e] != '\n') e++;
     size_t n = e - *at;

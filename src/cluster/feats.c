@@ -532,7 +532,7 @@ static void emit_dates(emitter *e, const tokview *v, double lead) {
             m = d ? tok_month(v, i + 1) : 0;
         }
         if (m && d)
-            emit(e, kind_hash(PX_FEAT_DATE, (uint64_t)(m * 32 + d)),
+            emit(e, kind_hash(PX_FEAT_DATE, (uint64_t)m * 32 + (uint64_t)d),
                  PX_FEAT_DATE, lead_weight(i, lead));
     }
 }

@@ -156,7 +156,7 @@ static size_t bit_index(uint64_t m) {
 /* Orientation of pairwise finding f in a group whose articles are placed
  * in side_of[] (-1 unplaced): 0 or 1, -1 not placeable yet, -2 contradicts
  * the group. */
-static int orient(const px_finding *f, const signed char *side_of) {
+static int orient(const px_finding *f, const int *side_of) {
     int s0 = side_of[bit_index(f->sides[0])],
         s1 = side_of[bit_index(f->sides[1])];
     int o = f->type == PX_FIND_ONLY_IN ? 0
@@ -191,19 +191,18 @@ static int same_text(const px_compare *c, size_t a, px_span x, size_t b,
 /* `same` findings never contradict: an article joins side 0 when its
  * words are those of the first finding's side 0, else side 1. */
 static void place_same(const px_compare *c, const px_finding *r,
-                       const px_finding *m, signed char *side_of) {
+                       const px_finding *m, int *side_of) {
     size_t r0 = bit_index(r->sides[0]), r1 = bit_index(r->sides[1]);
     px_span t0 = claim_of(r, r0);
     for (int s = 0; s < 2; s++) {
         size_t a = bit_index(m->sides[s]);
         if (side_of[a] >= 0) continue;
-        side_of[a] =
-            (signed char)!(a != r1 && same_text(c, a, claim_of(m, a), r0, t0));
+        side_of[a] = !(a != r1 && same_text(c, a, claim_of(m, a), r0, t0));
     }
 }
 
 /* Fold member m, oriented o, into representative r. */
-static void absorb(px_finding *r, px_finding *m, const signed char *side_of) {
+static void absorb(px_finding *r, px_finding *m, const int *side_of) {
     for (int s = 0; s < 2; s++)
         r->sides[side_of[bit_index(m->sides[s])]] |= m->sides[s];
     for (size_t e = 0; e < m->nev; e++)
@@ -218,9 +217,9 @@ static void absorb(px_finding *r, px_finding *m, const signed char *side_of) {
  * first; marks absorbed ones in gone[]. */
 static void merge_group(px_compare *c, const size_t *mem, size_t n,
                         uint8_t *gone) {
-    signed char side_of[PX_COMPARE_MAX_SOURCES];
+    int side_of[PX_COMPARE_MAX_SOURCES];
     uint8_t *placed = px_calloc(n, 1);
-    memset(side_of, -1, sizeof side_of);
+    for (size_t i = 0; i < PX_COMPARE_MAX_SOURCES; i++) side_of[i] = -1;
     px_finding *r = &c->f[mem[0]];
     side_of[bit_index(r->sides[0])] = 0, side_of[bit_index(r->sides[1])] = 1;
     placed[0] = 1;
@@ -236,8 +235,8 @@ static void merge_group(px_compare *c, const size_t *mem, size_t n,
             if (m->type == PX_FIND_SAME) {
                 place_same(c, r, m, side_of);
             } else {
-                side_of[bit_index(m->sides[0])] = (signed char)o;
-                side_of[bit_index(m->sides[1])] = (signed char)(1 - o);
+                side_of[bit_index(m->sides[0])] = o;
+                side_of[bit_index(m->sides[1])] = 1 - o;
             }
             absorb(r, m, side_of);
             gone[mem[k]] = 1;

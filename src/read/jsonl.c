@@ -19,6 +19,7 @@
 
 static const char *const known[] = {"id",        "url",  "outlet", "title",
                                     "published", "lang", "wire",   "text"};
+#define NSTRING_FIELDS 7 /* known[] before "text": the field_slot() ones */
 
 static int is_known(const char *key) {
     for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
@@ -30,7 +31,9 @@ static int is_known(const char *key) {
 static char **field_slot(px_article *a, size_t i) {
     char **slots[] = {&a->id,        &a->url,  &a->outlet, &a->title,
                       &a->published, &a->lang, &a->wire};
-    return i < sizeof slots / sizeof slots[0] ? slots[i] : NULL;
+    _Static_assert(sizeof slots / sizeof slots[0] == NSTRING_FIELDS,
+                   "one slot per string field");
+    return slots[i];
 }
 
 /* Copy one known string field; integers are accepted for "id". */
@@ -107,7 +110,7 @@ static int id_ok(px_src *src, const char *id) {
 px_article *px_read_json_record(px_src *src, json_t *obj) {
     px_article *a = px_article_new();
     int ok = take_text(src, a, obj);
-    for (size_t i = 0; ok && field_slot(a, i); i++)
+    for (size_t i = 0; ok && i < NSTRING_FIELDS; i++)
         ok = take_field(src, a, obj, i);
     if (ok && a->id) ok = id_ok(src, a->id);
     if (!ok) {

@@ -133,7 +133,7 @@ static void push_dir(px_reader *r, const char *path, int depth) {
                 e->d_name);
     }
     closedir(d);
-    qsort(names, n, sizeof *names, cmp_str);
+    if (n) qsort(names, n, sizeof *names, cmp_str); /* names may be NULL */
     for (size_t i = n; i > 0; i--) push(r, names[i - 1], depth + 1);
     px_free(names);
 }

@@ -336,7 +336,7 @@ static void dispatch(req *q) {
         if (strcmp(first, rt->name)) continue;
         q->json =
             rt->fn == on_stories || rt->fn == on_article || rt->fn == on_health;
-        if (q->u.nseg == (size_t)(rt->arg + (*first != 0)))
+        if (q->u.nseg == (size_t)rt->arg + (*first != 0))
             rt->fn(q, rt->arg ? q->u.seg[1] : NULL);
         else
             fail(q, 404, "no such page (see docs/serve.md)");

@@ -50,7 +50,11 @@ px_result px_schema_migrate(sqlite3 *db, int readonly) {
     if (v == want) return PX_OK;
     if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL))
         return PX_ERR_STORE;
-    v = user_version(db); /* another process may have migrated meanwhile */
+    v = user_version(db);     /* another process may have migrated meanwhile */
+    if (v < 0 || v >= want) { /* nothing left to do, or a newer schema */
+        sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+        return v < 0 ? PX_ERR_STORE : v > want ? PX_ERR_SCHEMA : PX_OK;
+    }
     int rc = SQLITE_OK;
     for (; rc == SQLITE_OK && v < want; v++)
         rc = sqlite3_exec(db, core_steps[v], NULL, NULL, NULL);

@@ -167,8 +167,8 @@ static void fold_passages(builder *b, px_passage *p, size_t np) {
     if (np) qsort(p, np, sizeof *p, cmp_pass);
     b->pairs = px_malloc((np ? np : 1) * sizeof *b->pairs);
     for (size_t i = 0; i < np; i++) {
-        pairagg *last = b->npairs ? &b->pairs[b->npairs - 1] : NULL;
-        if (last && last->a == p[i].a && last->b == p[i].b) {
+        pairagg *last = &b->pairs[b->npairs ? b->npairs - 1 : 0];
+        if (b->npairs && last->a == p[i].a && last->b == p[i].b) {
             last->words += p[i].words;
             if (p[i].similarity > last->sim) last->sim = p[i].similarity;
         } else {

@@ -121,7 +121,7 @@ static int looks_binary(const char *s, size_t n) {
     if (n >= 2 &&
         ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF)))
         return 0;
-    return memchr(s, 0, n < 8192 ? n : 8192) != NULL;
+    return n && memchr(s, 0, n < 8192 ? n : 8192) != NULL;
 }
 
 px_result px_page_extract_file(const char *path, const px_extract_opts *opts,
