@@ -23,6 +23,7 @@
  */
 #include <stdlib.h> /* qsort */
 
+#include "core/array.h"
 #include "story/story_int.h"
 
 /* Links (one vote each: `to` holds an anchor whose earliest holder is
@@ -45,10 +46,7 @@ typedef struct link_vec {
 } link_vec;
 
 static void link_push(link_vec *lv, uint32_t from, uint32_t to) {
-    if (lv->n == lv->alloc) {
-        lv->alloc = lv->alloc ? 2 * lv->alloc : 256;
-        lv->v = px_realloc(lv->v, lv->alloc * sizeof *lv->v);
-    }
+    lv->v = px_array_grow(lv->v, &lv->alloc, lv->n + 1, 256, sizeof *lv->v);
     lv->v[lv->n++] = (px_story_link){from, to, 1};
 }
 

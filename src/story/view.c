@@ -14,6 +14,7 @@
 #include <string.h>
 #include <time.h> /* gmtime_r, strftime */
 
+#include "core/array.h"
 #include "parallax/story_view.h"
 #include "story/story_int.h"
 
@@ -47,10 +48,7 @@ typedef struct model {
 
 static int take_member(void *ud, const px_story_member *x) {
     model *md = ud;
-    if (md->nm == md->am) {
-        md->am = md->am ? 2 * md->am : 16;
-        md->m = px_realloc(md->m, md->am * sizeof *md->m);
-    }
+    md->m = px_array_grow(md->m, &md->am, md->nm + 1, 16, sizeof *md->m);
     md->m[md->nm++] = (member){px_strdup(x->article), px_strdup(x->same_as),
                                px_strdup(x->outlet), px_strdup(x->title),
                                px_strdup(x->published)};
@@ -59,10 +57,7 @@ static int take_member(void *ud, const px_story_member *x) {
 
 static int take_edge(void *ud, const px_story_edge *x) {
     model *md = ud;
-    if (md->ne == md->ae) {
-        md->ae = md->ae ? 2 * md->ae : 16;
-        md->e = px_realloc(md->e, md->ae * sizeof *md->e);
-    }
+    md->e = px_array_grow(md->e, &md->ae, md->ne + 1, 16, sizeof *md->e);
     md->e[md->ne++] = (edge){px_strdup(x->from), px_strdup(x->to), x->words,
                              x->similarity, x->dir};
     return 0;
@@ -72,10 +67,8 @@ static int take_merge(void *ud, const char *from, const char *into,
                       const char *by, int settled) {
     model *md = ud;
     if (strcmp(into, md->info.id)) return 0;
-    if (md->nmerged == md->amerged) {
-        md->amerged = md->amerged ? 2 * md->amerged : 4;
-        md->merged = px_realloc(md->merged, md->amerged * sizeof *md->merged);
-    }
+    md->merged = px_array_grow(md->merged, &md->amerged, md->nmerged + 1, 4,
+                               sizeof *md->merged);
     md->merged[md->nmerged++] =
         (merge){px_strdup(from), px_strdup(by), settled};
     return 0;
