@@ -63,8 +63,8 @@ static int parse_args(int argc, char **argv, align_args *a) {
         case 'j': a->json = 1; break;
         case 'H': a->html = optarg; break;
         case 'c': {
-            double w = 160;
-            if (optarg && cli_num(optarg, 40, 1000, &w)) {
+            uint64_t w = 160;
+            if (optarg && cli_uint(optarg, 40, 1000, &w)) {
                 cli_err(argv[0],
                         "--columns wants a width from 40 to 1000, "
                         "not '%s'",

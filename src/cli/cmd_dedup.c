@@ -47,30 +47,30 @@ static int parse(int argc, char **argv, dedup_cli *c) {
         {"help", no_argument, 0, 'h'},
         {0, 0, 0, 0}};
     int ch;
-    double v = 0;
+    uint64_t v = 0;
     optind = 1;
     while ((ch = cli_getopt(argc, argv, "t:k:n:j:h", opts)) != -1) {
         int bad = 0;
         switch (ch) {
         case 't': bad = cli_num(optarg, 1e-9, 1, &c->o.threshold); break;
         case 'k':
-            bad = cli_num(optarg, 1, PX_MINHASH_K_MAX, &v);
+            bad = cli_uint(optarg, 1, PX_MINHASH_K_MAX, &v);
             c->o.k = (unsigned)v;
             break;
         case 'n':
-            bad = cli_num(optarg, 1, PX_SHINGLE_MAX, &v);
+            bad = cli_uint(optarg, 1, PX_SHINGLE_MAX, &v);
             c->o.shingle = (unsigned)v;
             break;
         case 'B':
-            bad = cli_num(optarg, 1, PX_MINHASH_K_MAX, &v);
+            bad = cli_uint(optarg, 1, PX_MINHASH_K_MAX, &v);
             c->o.bands = (unsigned)v;
             break;
         case 'R':
-            bad = cli_num(optarg, 1, PX_MINHASH_K_MAX, &v);
+            bad = cli_uint(optarg, 1, PX_MINHASH_K_MAX, &v);
             c->o.rows = (unsigned)v;
             break;
         case 'j':
-            bad = cli_num(optarg, 1, 64, &v);
+            bad = cli_uint(optarg, 1, 64, &v);
             c->o.threads = (unsigned)v;
             break;
         case 'I': c->index = optarg; break;

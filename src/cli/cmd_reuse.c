@@ -34,31 +34,31 @@ typedef struct reuse_cli {
 
 /* Apply one numeric option; 0 on success. */
 static int set_num(px_reuse_opts *o, int ch, const char *arg) {
-    double v = 0;
+    uint64_t v = 0;
     switch (ch) {
     case 's': return cli_num(arg, 0, 1, &o->min_sim);
     case 'm':
-        if (cli_num(arg, 1, 1e6, &v)) return -1;
+        if (cli_uint(arg, 1, 1000000, &v)) return -1;
         o->min_words = (unsigned)v;
         return 0;
     case 'n':
-        if (cli_num(arg, 1, PX_SHINGLE_MAX, &v)) return -1;
+        if (cli_uint(arg, 1, PX_SHINGLE_MAX, &v)) return -1;
         o->ngram = (unsigned)v;
         return 0;
     case 'w':
-        if (cli_num(arg, 1, 64, &v)) return -1;
+        if (cli_uint(arg, 1, 64, &v)) return -1;
         o->window = (unsigned)v;
         return 0;
     case 'G':
-        if (cli_num(arg, 0, 200, &v)) return -1;
+        if (cli_uint(arg, 0, 200, &v)) return -1;
         o->max_gap = (unsigned)v;
         return 0;
     case 'D':
-        if (cli_num(arg, 2, 1e9, &v)) return -1;
+        if (cli_uint(arg, 2, 1000000000, &v)) return -1;
         o->max_df = (unsigned)v;
         return 0;
     case 'j':
-        if (cli_num(arg, 1, 64, &v)) return -1;
+        if (cli_uint(arg, 1, 64, &v)) return -1;
         o->threads = (unsigned)v;
         return 0;
     default: return -1;

@@ -4,8 +4,8 @@
 # named (file and line and what is wrong), the rest is processed, the exit
 # is 1, and the store passes PRAGMA integrity_check.  Then number options
 # that used to be misread: "abc" as 0, "nan" let through, "-1" and
-# overflowing counts read as the largest number; and a binary file given
-# to `extract`.  Needs no ../shared.
+# overflowing counts read as the largest number, "1.5" or "1e2" as a
+# count; and a binary file given to `extract`.  Needs no ../shared.
 set -u
 : "${PX_BIN:?}"
 . "$PX_ROOT/tests/cli/checklib.sh"
@@ -129,5 +129,38 @@ check "dedup --bands x names --bands" test "$(first_err dedup --bands x "$a")" =
     "2 parallax dedup: invalid value for --bands: 'x'"
 check "reuse --max-gap x names --max-gap" test "$(first_err reuse --max-gap x "$a")" = \
     "2 parallax reuse: invalid value for --max-gap: 'x'"
+# whole-number options (cli_uint): digits only, so no sign, fraction or
+# exponent, and the message names the option and the value
+check "run --batch abc" test "$(first_err run --db "$T/n.db" --batch abc "$a")" = \
+    "2 parallax run: --batch wants a whole number from 1 to 1000000, not 'abc'"
+check "run --batch -1" test "$(first_err run --db "$T/n.db" --batch -1 "$a")" = \
+    "2 parallax run: --batch wants a whole number from 1 to 1000000, not '-1'"
+check "run --batch 1.5" test "$(first_err run --db "$T/n.db" --batch 1.5 "$a")" = \
+    "2 parallax run: --batch wants a whole number from 1 to 1000000, not '1.5'"
+check "run: no store created by a usage error" test ! -e "$T/n.db"
+check "serve --port 99999" test "$(first_err serve --db "$T/r.db" --port 99999)" = \
+    "2 parallax serve: --port wants a whole number from 0 to 65535, not '99999'"
+check "serve --port -1" test "$(first_err serve --db "$T/r.db" --port -1)" = \
+    "2 parallax serve: --port wants a whole number from 0 to 65535, not '-1'"
+check "serve --threads 1.5" test "$(first_err serve --db "$T/r.db" --threads 1.5)" = \
+    "2 parallax serve: --threads wants a whole number from 1 to 64, not '1.5'"
+check "serve --threads 0 (was refused without a word)" \
+    test "$(first_err serve --db "$T/r.db" --threads 0)" = \
+    "2 parallax serve: --threads wants a whole number from 1 to 64, not '0'"
+check "dedup --threads 1.5 (was read as 1)" \
+    test "$(first_err dedup --threads 1.5 "$a")" = \
+    "2 parallax dedup: invalid value for --threads: '1.5'"
+check "dedup --num-perm 1e2 (was read as 100)" \
+    test "$(first_err dedup --num-perm 1e2 "$a")" = \
+    "2 parallax dedup: invalid value for --num-perm: '1e2'"
+check "reuse --window 2.5 (was read as 2)" \
+    test "$(first_err reuse --window 2.5 "$a")" = \
+    "2 parallax reuse: invalid value for --window: '2.5'"
+check "align --columns=80.5 (was read as 80)" \
+    test "$(first_err align --columns=80.5 "$a")" = \
+    "2 parallax align: --columns wants a width from 40 to 1000, not '80.5'"
+check "ingest --batch +5 (a sign is not a digit)" \
+    test "$(first_err ingest --db "$T/n.db" --batch +5 "$a")" = \
+    "2 parallax ingest: --batch wants a positive whole number, not '+5'"
 
 [ "$fails" = 0 ]
