@@ -108,7 +108,8 @@ static int parse(int argc, char **argv, reuse_cli *c) {
     return -1;
 }
 
-static int run(const char *cmd, const reuse_cli *c, cli_corpus *cc) {
+static int run(const char *cmd, const void *ctx, cli_corpus *cc) {
+    const reuse_cli *c = ctx;
     px_reuse_opts o = c->o;
     o.first_new = cc->first_new;
     size_t n, npairs;
@@ -127,16 +128,6 @@ int px_cmd_reuse(int argc, char **argv) {
     px_reuse_opts_init(&c.o);
     int prc = parse(argc, argv, &c);
     if (prc >= 0) return prc;
-    cli_corpus cc;
-    px_result rc = cli_corpus_read(argv[0], argv + optind, argc - optind,
-                                   c.index, c.db, c.o.threads, &cc);
-    if (rc) {
-        if (cc.corpus) cli_corpus_finish(argv[0], NULL, NULL, NULL, &cc);
-        return PX_EXIT_FAIL;
-    }
-    int ec = run(argv[0], &c, &cc);
-    if (cli_corpus_finish(argv[0], ec == PX_EXIT_FAIL ? NULL : c.index, NULL,
-                          &c.o, &cc))
-        ec = PX_EXIT_FAIL;
-    return ec;
+    cli_corpus_job job = {c.index, c.db, c.o.threads, NULL, &c.o, run, &c};
+    return cli_corpus_run(argv[0], argv + optind, argc - optind, &job);
 }
