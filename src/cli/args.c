@@ -100,6 +100,18 @@ int cli_uint(const char *s, uint64_t lo, uint64_t hi, uint64_t *out) {
     return 0;
 }
 
+int cli_fraction(const char *cmd, const char *opt, const char *s, int zero_ok,
+                 double *out) {
+    double v;
+    if (!cli_num(s, 0, 1, &v) && (zero_ok || v > 0)) {
+        *out = v;
+        return 0;
+    }
+    cli_err(cmd, "--%s wants a number in %s, not '%s'", opt,
+            zero_ok ? "0..1" : "(0, 1]", s);
+    return -1;
+}
+
 const char *cli_opt_name(const struct option *longopts, int val) {
     for (; longopts->name; longopts++)
         if (longopts->val == val) return longopts->name;

@@ -78,11 +78,9 @@ static int parse_args(int argc, char **argv, align_args *a) {
             if (parse_color(optarg, &a->color)) goto usage;
             break;
         case 't':
-            if (cli_num(optarg, 0, 1, &a->opts.threshold)) {
-                cli_err(argv[0], "--threshold wants a number in 0..1, not '%s'",
-                        optarg);
+            if (cli_fraction(argv[0], "threshold", optarg, 1,
+                             &a->opts.threshold))
                 goto usage;
-            }
             break;
         case 'l': a->opts.lang = optarg; break;
         case 'd': a->db = optarg; break;

@@ -156,11 +156,9 @@ static int parse(int argc, char **argv, const char **db, int *json, runjob *j,
         case 'd': *db = optarg; break;
         case 'j': *json = 1; break;
         case 't':
-            if (cli_num(optarg, 0, 1, &so->cluster.threshold) ||
-                !(so->cluster.threshold > 0)) {
-                cli_err(argv[0], "--threshold: want a number in (0, 1]");
+            if (cli_fraction(argv[0], "threshold", optarg, 0,
+                             &so->cluster.threshold))
                 return PX_EXIT_USAGE;
-            }
             break;
         case 'b':
             if (cli_uint(optarg, 1, 1000000, &n)) {
