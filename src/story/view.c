@@ -321,10 +321,17 @@ static void html_head(px_buf *o, const char *title) {
            "</style></head><body>\n");
 }
 
+/* Table cells with the texts s[0..n), escaped (NULL: an empty cell). */
+static void html_cells(px_buf *o, const char *const *s, size_t n) {
+    for (size_t i = 0; i < n; i++) {
+        px_buf_puts(o, "<td>");
+        if (s[i]) px_buf_html(o, s[i], strlen(s[i]));
+        px_buf_puts(o, "</td>");
+    }
+}
+
 static void html_cell(px_buf *o, const char *s) {
-    px_buf_puts(o, "<td>");
-    if (s) px_buf_html(o, s, strlen(s));
-    px_buf_puts(o, "</td>");
+    html_cells(o, &s, 1);
 }
 
 /* The findings of the comparison: type, kind, what it says, sources. */
@@ -342,11 +349,9 @@ static void html_findings(const model *md, px_buf *o) {
                    "<th>sources</th></tr>\n");
     for (size_t i = 0; i < md->res.nf; i++) {
         const px_story_finding *f = &md->res.f[i];
+        const char *row[] = {f->type, f->kind, f->summary, f->articles};
         px_buf_puts(o, "<tr>");
-        html_cell(o, f->type);
-        html_cell(o, f->kind);
-        html_cell(o, f->summary);
-        html_cell(o, f->articles);
+        html_cells(o, row, 4);
         px_buf_puts(o, "</tr>\n");
     }
     px_buf_puts(o, "</table>\n");
@@ -360,10 +365,9 @@ static void html_sources(const model *md, const px_story_links *l, px_buf *o) {
         px_buf_puts(o, m->same_as ? "<tr class=\"copy\"><td>" : "<tr><td>");
         html_link(o, m->same_as ? NULL : l->article_pre, m->article, NULL,
                   m->article);
+        const char *rest[] = {m->outlet, m->published, m->title};
         px_buf_puts(o, "</td>");
-        html_cell(o, m->outlet);
-        html_cell(o, m->published);
-        html_cell(o, m->title);
+        html_cells(o, rest, 3);
         px_buf_puts(o, "</tr>\n");
     }
     px_buf_puts(o, "</table>\n");
