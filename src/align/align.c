@@ -23,6 +23,7 @@
 #include <string.h> /* memset */
 
 #include "align/align_int.h"
+#include "core/array.h"
 
 #define MAX_POSTINGS 512  /* B sentences per term in candidate search */
 #define CAND_MIN     0.08 /* smallest Dice kept as a candidate */
@@ -155,10 +156,7 @@ static void weigh(work *w, const px_align_opts *o) {
 /* ---------------------------------------------------------- candidates */
 
 static void add_cand(work *w, uint32_t a, uint32_t b, float dice) {
-    if (w->nc == w->ac) {
-        w->ac = w->ac ? w->ac * 2 : 256;
-        w->c = px_realloc(w->c, w->ac * sizeof *w->c);
-    }
+    w->c = px_array_grow(w->c, &w->ac, w->nc + 1, 256, sizeof *w->c);
     w->c[w->nc++] = (cand){a, b, dice, dice};
 }
 

@@ -15,6 +15,7 @@
 #include <string.h> /* memcmp, strlen */
 #include <utf8proc.h>
 
+#include "core/array.h"
 #include "core/utf8.h"
 #include "parallax/sentence.h"
 #include "parallax/text.h"
@@ -225,10 +226,7 @@ static size_t trim_front(const seg *s, size_t b, size_t e) {
 static void emit(seg *s, size_t ns, size_t ne, size_t t0, size_t t1,
                  uint32_t flags) {
     if (t1 <= t0) return;
-    if (s->n == s->alloc) {
-        s->alloc = s->alloc ? s->alloc * 2 : 32;
-        s->out = px_realloc(s->out, s->alloc * sizeof *s->out);
-    }
+    s->out = px_array_grow(s->out, &s->alloc, s->n + 1, 32, sizeof *s->out);
     px_sent *o = &s->out[s->n++];
     o->span.start = px_doc_norm_to_orig(s->d, ns);
     o->span.end = orig_end(s, ne);

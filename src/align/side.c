@@ -16,6 +16,7 @@
 #include <stdlib.h> /* qsort */
 
 #include "align/align_int.h"
+#include "core/array.h"
 #include "core/utf8.h"
 
 #define BOOST_NUMBER 2.0f
@@ -144,10 +145,8 @@ static size_t initials(prep *p, size_t k, size_t end, uint64_t *key) {
 }
 
 static void add_term(prep *p, uint64_t h, float boost, uint32_t sent) {
-    if (p->nterm == p->aterm) {
-        p->aterm = p->aterm ? p->aterm * 2 : 256;
-        p->s->terms = px_realloc(p->s->terms, p->aterm * sizeof *p->s->terms);
-    }
+    p->s->terms = px_array_grow(p->s->terms, &p->aterm, p->nterm + 1, 256,
+                                sizeof *p->s->terms);
     p->s->terms[p->nterm++] = (px_term){h, boost, sent};
 }
 

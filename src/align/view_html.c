@@ -19,6 +19,7 @@
 #include <string.h> /* strlen */
 
 #include "align/align_int.h"
+#include "core/array.h"
 
 typedef struct hview {
     const px_align *al;
@@ -132,10 +133,7 @@ static void header(hview *v) {
 /* --------------------------------------------------------------- pieces */
 
 static void push_cut(hview *v, size_t at) {
-    if (v->ncut == v->acut) {
-        v->acut = v->acut ? v->acut * 2 : 32;
-        v->cut = px_realloc(v->cut, v->acut * sizeof *v->cut);
-    }
+    v->cut = px_array_grow(v->cut, &v->acut, v->ncut + 1, 32, sizeof *v->cut);
     v->cut[v->ncut++] = at;
 }
 

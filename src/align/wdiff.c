@@ -13,6 +13,7 @@
  * of either side, so every op maps to one contiguous original span.
  */
 #include "align/align_int.h"
+#include "core/array.h"
 
 #define MAX_CELLS ((size_t)4 << 20)
 
@@ -163,10 +164,8 @@ static void edit_script(seqs *q) {
 
 static void push_op(opsink *o, px_op op) {
     px_pair_int *p = o->p;
-    if (p->pub.nops == o->aops) {
-        o->aops = o->aops ? o->aops * 2 : 16;
-        p->ops = px_realloc(p->ops, o->aops * sizeof *p->ops);
-    }
+    p->ops =
+        px_array_grow(p->ops, &o->aops, p->pub.nops + 1, 16, sizeof *p->ops);
     p->ops[p->pub.nops++] = op;
 }
 

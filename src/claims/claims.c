@@ -12,6 +12,7 @@
 #include <string.h> /* strcmp */
 
 #include "claims/claims_int.h"
+#include "core/array.h"
 
 /* ---------------------------------------------------------------- claimer */
 
@@ -55,10 +56,7 @@ const char *px_claimer_lang(const px_claimer *c) {
 
 px_claim *px_claims_add(px_xctx *x, px_claim_kind k, size_t i, size_t j) {
     px_claims *cs = x->out;
-    if (cs->n == cs->alloc) {
-        cs->alloc = cs->alloc ? cs->alloc * 2 : 64;
-        cs->c = px_realloc(cs->c, cs->alloc * sizeof *cs->c);
-    }
+    cs->c = px_array_grow(cs->c, &cs->alloc, cs->n + 1, 64, sizeof *cs->c);
     px_claim *c = &cs->c[cs->n++];
     memset(c, 0, sizeof *c);
     c->kind = k;
@@ -70,10 +68,8 @@ px_claim *px_claims_add(px_xctx *x, px_claim_kind k, size_t i, size_t j) {
 
 int32_t px_claims_add_entity(px_claims *cs, px_entity_type t, char *name,
                              px_span first) {
-    if (cs->nent == cs->aent) {
-        cs->aent = cs->aent ? cs->aent * 2 : 32;
-        cs->ent = px_realloc(cs->ent, cs->aent * sizeof *cs->ent);
-    }
+    cs->ent =
+        px_array_grow(cs->ent, &cs->aent, cs->nent + 1, 32, sizeof *cs->ent);
     px_entity *e = &cs->ent[cs->nent];
     memset(e, 0, sizeof *e);
     e->type = t, e->name = name, e->first = first;

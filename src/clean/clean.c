@@ -41,6 +41,7 @@
 #include "clean/rules.h"
 #include "clean/script.h"
 #include "clean/simd.h"
+#include "core/array.h"
 #include "core/utf8.h"
 #include "parallax/clean.h"
 
@@ -49,10 +50,8 @@
 void px_ctx_cand(px_clean_ctx *c, size_t start, size_t end,
                  px_removal_reason why, const char *detail, const char *tag) {
     if (start >= end) return;
-    if (c->ncand == c->acand) {
-        c->acand = c->acand ? c->acand * 2 : 8;
-        c->cand = px_realloc(c->cand, c->acand * sizeof *c->cand);
-    }
+    c->cand =
+        px_array_grow(c->cand, &c->acand, c->ncand + 1, 8, sizeof *c->cand);
     c->cand[c->ncand++] = (px_cand){start, end, why, detail, tag};
 }
 
@@ -538,20 +537,16 @@ void px_clean_keep(px_clean_out *out, size_t start, size_t end) {
         out->keep[out->nkeep - 1].end = end; /* coalesce adjacent ranges */
         return;
     }
-    if (out->nkeep == out->akeep) {
-        out->akeep = out->akeep ? out->akeep * 2 : 16;
-        out->keep = px_realloc(out->keep, out->akeep * sizeof *out->keep);
-    }
+    out->keep = px_array_grow(out->keep, &out->akeep, out->nkeep + 1, 16,
+                              sizeof *out->keep);
     out->keep[out->nkeep++] = (px_span){start, end};
 }
 
 void px_clean_remove(px_clean_out *out, size_t start, size_t end,
                      px_removal_reason why, const char *detail) {
     if (start >= end) return;
-    if (out->nrm == out->arm) {
-        out->arm = out->arm ? out->arm * 2 : 8;
-        out->rm = px_realloc(out->rm, out->arm * sizeof *out->rm);
-    }
+    out->rm =
+        px_array_grow(out->rm, &out->arm, out->nrm + 1, 8, sizeof *out->rm);
     out->rm[out->nrm++] = (px_removal){{start, end}, why, px_strdup(detail)};
 }
 

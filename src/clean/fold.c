@@ -9,6 +9,7 @@
 
 #include "clean/fold.h"
 #include "clean/simd.h"
+#include "core/array.h"
 #include "core/utf8.h"
 #include "parallax/core.h"
 
@@ -20,7 +21,7 @@ void px_lines_split(const char *text, size_t len, px_line **out, size_t *n) {
         size_t end = nl ? (size_t)(nl - text) : len;
         size_t next = nl ? end + 1 : len;
         if (end > i && text[end - 1] == '\r') end--;
-        if (k == cap) v = px_realloc(v, (cap *= 2) * sizeof *v);
+        v = px_array_grow(v, &cap, k + 1, 16, sizeof *v);
         v[k++] = (px_line){i, end, next};
         i = next;
     }

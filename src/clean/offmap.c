@@ -2,6 +2,7 @@
  * offmap.c - piecewise offset maps (see offmap.h).
  */
 #include "clean/offmap.h"
+#include "core/array.h"
 #include "parallax/core.h"
 
 void px_offmap_init(px_offmap *m) {
@@ -16,10 +17,7 @@ void px_offmap_release(px_offmap *m) {
 
 void px_offmap_push(px_offmap *m, size_t view_off, size_t view_len,
                     size_t src_off, size_t src_len) {
-    if (m->n == m->alloc) {
-        m->alloc = m->alloc ? m->alloc * 2 : 16;
-        m->p = px_realloc(m->p, m->alloc * sizeof *m->p);
-    }
+    m->p = px_array_grow(m->p, &m->alloc, m->n + 1, 16, sizeof *m->p);
     m->p[m->n++] = (px_offpiece){(uint32_t)view_off, (uint32_t)src_off,
                                  (uint32_t)view_len, (uint32_t)src_len};
 }

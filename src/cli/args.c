@@ -6,10 +6,13 @@
  * So getopt's printing is switched off (opterr = 0, ':' leading the short
  * options so a missing argument is told apart from an unknown option) and
  * the error is printed here through cli_err, in getopt's own words.
- * Number arguments go through cli_num: the whole argument must parse and
- * lie in range (NaN never does), so "abc", "1x", "nan" are refused rather
- * than read as 0 or let through.
+ * Number arguments go through cli_num (decimals) or cli_uint (counts,
+ * sizes, ports): the whole argument must parse and lie in range (NaN never
+ * does), so "abc", "1x", "nan" are refused rather than read as 0 or let
+ * through, and a count is refused when it is "-1" (which strtoul would wrap
+ * to the largest number), "1.5", "1e3" or too large for 64 bits.
  */
+#include <stdint.h> /* uint64_t, UINT64_MAX */
 #include <stdio.h>  /* snprintf */
 #include <stdlib.h> /* strtod */
 #include <string.h> /* strchr, strncmp, strlen */
@@ -81,6 +84,32 @@ int cli_num(const char *s, double lo, double hi, double *out) {
     if (end == s || *end || !(v >= lo && v <= hi)) return -1;
     *out = v;
     return 0;
+}
+
+int cli_uint(const char *s, uint64_t lo, uint64_t hi, uint64_t *out) {
+    uint64_t v = 0;
+    if (!*s) return -1;
+    for (; *s; s++) {
+        if (*s < '0' || *s > '9') return -1;
+        unsigned d = (unsigned)(*s - '0');
+        if (v > (UINT64_MAX - d) / 10) return -1; /* would overflow */
+        v = v * 10 + d;
+    }
+    if (v < lo || v > hi) return -1;
+    *out = v;
+    return 0;
+}
+
+int cli_fraction(const char *cmd, const char *opt, const char *s, int zero_ok,
+                 double *out) {
+    double v;
+    if (!cli_num(s, 0, 1, &v) && (zero_ok || v > 0)) {
+        *out = v;
+        return 0;
+    }
+    cli_err(cmd, "--%s wants a number in %s, not '%s'", opt,
+            zero_ok ? "0..1" : "(0, 1]", s);
+    return -1;
 }
 
 const char *cli_opt_name(const struct option *longopts, int val) {

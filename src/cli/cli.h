@@ -35,6 +35,16 @@ const char *cli_opt_name(const struct option *longopts, int val);
 /* Parse a number option argument within [lo, hi]; 0 on success, -1 if it
  * is not a number, is NaN or out of range (*out unchanged). */
 int cli_num(const char *s, double lo, double hi, double *out);
+/* Parse a whole-number option argument within [lo, hi]: decimal digits
+ * only (no sign, space, fraction or exponent); 0 on success, -1 if it is
+ * anything else, overflows or is out of range (*out unchanged).  As with
+ * cli_num, the caller names the option and the value in its message. */
+int cli_uint(const char *s, uint64_t lo, uint64_t hi, uint64_t *out);
+/* Parse a threshold-like option argument (--opt of cmd): a number in
+ * [0, 1], or in (0, 1] when !zero_ok.  0 on success; -1 after printing
+ * "parallax CMD: --OPT wants a number in 0..1, not 'S'" (*out unchanged). */
+int cli_fraction(const char *cmd, const char *opt, const char *s, int zero_ok,
+                 double *out);
 /* 1 if the stream is a terminal (colour, progress bars, summaries). */
 int cli_isatty(FILE *f);
 /* Write a whole px_buf to stdout, then clear it. */

@@ -63,8 +63,8 @@ static int parse_args(int argc, char **argv, align_args *a) {
         case 'j': a->json = 1; break;
         case 'H': a->html = optarg; break;
         case 'c': {
-            double w = 160;
-            if (optarg && cli_num(optarg, 40, 1000, &w)) {
+            uint64_t w = 160;
+            if (optarg && cli_uint(optarg, 40, 1000, &w)) {
                 cli_err(argv[0],
                         "--columns wants a width from 40 to 1000, "
                         "not '%s'",
@@ -78,11 +78,9 @@ static int parse_args(int argc, char **argv, align_args *a) {
             if (parse_color(optarg, &a->color)) goto usage;
             break;
         case 't':
-            if (cli_num(optarg, 0, 1, &a->opts.threshold)) {
-                cli_err(argv[0], "--threshold wants a number in 0..1, not '%s'",
-                        optarg);
+            if (cli_fraction(argv[0], "threshold", optarg, 1,
+                             &a->opts.threshold))
                 goto usage;
-            }
             break;
         case 'l': a->opts.lang = optarg; break;
         case 'd': a->db = optarg; break;

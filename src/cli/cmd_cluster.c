@@ -236,10 +236,8 @@ static int parse_args(int argc, char **argv, int *json, const char **db,
         case 'j': *json = 1; break;
         case 'd': *db = optarg; break;
         case 't':
-            if (cli_num(optarg, 0, 1, &o->threshold) || !(o->threshold > 0)) {
-                cli_err(argv[0], "--threshold: want a number in (0, 1]");
+            if (cli_fraction(argv[0], "threshold", optarg, 0, &o->threshold))
                 return PX_EXIT_USAGE;
-            }
             break;
         case 'h': fputs(help, stdout); return -1;
         default: fputs(help, stderr); return PX_EXIT_USAGE;

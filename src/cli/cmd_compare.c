@@ -49,14 +49,10 @@ static int parse(int argc, char **argv, args *a) {
         case 'H': a->html = optarg; break;
         case 'n': a->no_same = 1; break;
         case 'l': a->lang = optarg; break;
-        case 't': {
-            if (cli_num(optarg, 0, 1, &a->threshold)) {
-                cli_err(argv[0], "--threshold wants a number in 0..1, not '%s'",
-                        optarg);
+        case 't':
+            if (cli_fraction(argv[0], "threshold", optarg, 1, &a->threshold))
                 return 2;
-            }
             break;
-        }
         case 'd': a->db = optarg; break;
         case 'h': fputs(help, stdout); return 1;
         default: fputs(help, stderr); return 2;

@@ -47,30 +47,30 @@ static int parse(int argc, char **argv, dedup_cli *c) {
         {"help", no_argument, 0, 'h'},
         {0, 0, 0, 0}};
     int ch;
-    double v = 0;
+    uint64_t v = 0;
     optind = 1;
     while ((ch = cli_getopt(argc, argv, "t:k:n:j:h", opts)) != -1) {
         int bad = 0;
         switch (ch) {
         case 't': bad = cli_num(optarg, 1e-9, 1, &c->o.threshold); break;
         case 'k':
-            bad = cli_num(optarg, 1, PX_MINHASH_K_MAX, &v);
+            bad = cli_uint(optarg, 1, PX_MINHASH_K_MAX, &v);
             c->o.k = (unsigned)v;
             break;
         case 'n':
-            bad = cli_num(optarg, 1, PX_SHINGLE_MAX, &v);
+            bad = cli_uint(optarg, 1, PX_SHINGLE_MAX, &v);
             c->o.shingle = (unsigned)v;
             break;
         case 'B':
-            bad = cli_num(optarg, 1, PX_MINHASH_K_MAX, &v);
+            bad = cli_uint(optarg, 1, PX_MINHASH_K_MAX, &v);
             c->o.bands = (unsigned)v;
             break;
         case 'R':
-            bad = cli_num(optarg, 1, PX_MINHASH_K_MAX, &v);
+            bad = cli_uint(optarg, 1, PX_MINHASH_K_MAX, &v);
             c->o.rows = (unsigned)v;
             break;
         case 'j':
-            bad = cli_num(optarg, 1, 64, &v);
+            bad = cli_uint(optarg, 1, 64, &v);
             c->o.threads = (unsigned)v;
             break;
         case 'I': c->index = optarg; break;
@@ -110,7 +110,8 @@ static int run_reuse(const char *cmd, const dedup_cli *c, cli_corpus *cc) {
     return cli_reuse_print(cmd, cc->corpus, &r, c->json, NULL, NULL) ? -1 : 0;
 }
 
-static int run(const char *cmd, const dedup_cli *c, cli_corpus *cc) {
+static int run(const char *cmd, const void *ctx, cli_corpus *cc) {
+    const dedup_cli *c = ctx;
     px_dup_pair *pairs;
     size_t np;
     px_dedup_opts o = c->o;
@@ -140,17 +141,7 @@ int px_cmd_dedup(int argc, char **argv) {
     px_dedup_opts_init(&c.o);
     int prc = parse(argc, argv, &c);
     if (prc >= 0) return prc;
-    cli_corpus cc;
-    px_result rc = cli_corpus_read(argv[0], argv + optind, argc - optind,
-                                   c.index, c.db, c.o.threads, &cc);
-    if (rc) {
-        if (cc.corpus) cli_corpus_finish(argv[0], NULL, NULL, NULL, &cc);
-        return PX_EXIT_FAIL;
-    }
-    int ec = run(argv[0], &c, &cc);
-    px_reuse_opts r = reuse_opts(&c);
-    if (cli_corpus_finish(argv[0], ec == PX_EXIT_FAIL ? NULL : c.index, &c.o,
-                          &r, &cc))
-        ec = PX_EXIT_FAIL;
-    return ec;
+    px_reuse_opts r = reuse_opts(&c); /* the index's reuse keys */
+    cli_corpus_job job = {c.index, c.db, c.o.threads, &c.o, &r, run, &c};
+    return cli_corpus_run(argv[0], argv + optind, argc - optind, &job);
 }

@@ -8,10 +8,8 @@
  * committed, so whatever was reported as stored survives a kill -9; the
  * messages about bad input go to stderr at once.
  */
-#include <errno.h>  /* errno, ERANGE */
 #include <getopt.h> /* getopt_long */
 #include <stdint.h> /* SIZE_MAX */
-#include <stdlib.h> /* strtoull */
 #include <string.h> /* strcmp */
 
 #include "cli/cli.h"
@@ -163,15 +161,10 @@ static px_result run(ingest *g, px_reader *r) {
 }
 
 /* A positive count from the command line for option opt; 0 (reported)
- * when invalid.  strtoull saturates on overflow, so ERANGE is checked:
- * "99999999999999999999" is refused, not read as the largest count. */
+ * when invalid ("99999999999999999999" too: cli_uint refuses overflow). */
 static size_t count_arg(const char *cmd, const char *opt, const char *s) {
-    char *end;
-    errno = 0;
-    unsigned long long v = strtoull(s, &end, 10);
-    if (*s >= '0' && *s <= '9' && !*end && v && errno != ERANGE &&
-        v <= SIZE_MAX)
-        return (size_t)v;
+    uint64_t v;
+    if (!cli_uint(s, 1, SIZE_MAX, &v)) return (size_t)v;
     cli_err(cmd, "--%s wants a positive whole number, not '%s'", opt, s);
     return 0;
 }

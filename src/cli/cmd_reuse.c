@@ -34,31 +34,31 @@ typedef struct reuse_cli {
 
 /* Apply one numeric option; 0 on success. */
 static int set_num(px_reuse_opts *o, int ch, const char *arg) {
-    double v = 0;
+    uint64_t v = 0;
     switch (ch) {
     case 's': return cli_num(arg, 0, 1, &o->min_sim);
     case 'm':
-        if (cli_num(arg, 1, 1e6, &v)) return -1;
+        if (cli_uint(arg, 1, 1000000, &v)) return -1;
         o->min_words = (unsigned)v;
         return 0;
     case 'n':
-        if (cli_num(arg, 1, PX_SHINGLE_MAX, &v)) return -1;
+        if (cli_uint(arg, 1, PX_SHINGLE_MAX, &v)) return -1;
         o->ngram = (unsigned)v;
         return 0;
     case 'w':
-        if (cli_num(arg, 1, 64, &v)) return -1;
+        if (cli_uint(arg, 1, 64, &v)) return -1;
         o->window = (unsigned)v;
         return 0;
     case 'G':
-        if (cli_num(arg, 0, 200, &v)) return -1;
+        if (cli_uint(arg, 0, 200, &v)) return -1;
         o->max_gap = (unsigned)v;
         return 0;
     case 'D':
-        if (cli_num(arg, 2, 1e9, &v)) return -1;
+        if (cli_uint(arg, 2, 1000000000, &v)) return -1;
         o->max_df = (unsigned)v;
         return 0;
     case 'j':
-        if (cli_num(arg, 1, 64, &v)) return -1;
+        if (cli_uint(arg, 1, 64, &v)) return -1;
         o->threads = (unsigned)v;
         return 0;
     default: return -1;
@@ -108,7 +108,8 @@ static int parse(int argc, char **argv, reuse_cli *c) {
     return -1;
 }
 
-static int run(const char *cmd, const reuse_cli *c, cli_corpus *cc) {
+static int run(const char *cmd, const void *ctx, cli_corpus *cc) {
+    const reuse_cli *c = ctx;
     px_reuse_opts o = c->o;
     o.first_new = cc->first_new;
     size_t n, npairs;
@@ -127,16 +128,6 @@ int px_cmd_reuse(int argc, char **argv) {
     px_reuse_opts_init(&c.o);
     int prc = parse(argc, argv, &c);
     if (prc >= 0) return prc;
-    cli_corpus cc;
-    px_result rc = cli_corpus_read(argv[0], argv + optind, argc - optind,
-                                   c.index, c.db, c.o.threads, &cc);
-    if (rc) {
-        if (cc.corpus) cli_corpus_finish(argv[0], NULL, NULL, NULL, &cc);
-        return PX_EXIT_FAIL;
-    }
-    int ec = run(argv[0], &c, &cc);
-    if (cli_corpus_finish(argv[0], ec == PX_EXIT_FAIL ? NULL : c.index, NULL,
-                          &c.o, &cc))
-        ec = PX_EXIT_FAIL;
-    return ec;
+    cli_corpus_job job = {c.index, c.db, c.o.threads, NULL, &c.o, run, &c};
+    return cli_corpus_run(argv[0], argv + optind, argc - optind, &job);
 }

@@ -15,7 +15,6 @@
  * the same stories.  Progress goes to stderr on a terminal only.
  */
 #include <getopt.h> /* getopt_long */
-#include <stdlib.h> /* strtoul */
 #include <string.h>
 
 #include "cli/cli.h"
@@ -150,25 +149,26 @@ static int parse(int argc, char **argv, const char **db, int *json, runjob *j,
         {"no-compare", no_argument, 0, 'C'},
         {0, 0, 0, 0}};
     int c;
-    char *end;
+    uint64_t n;
     optind = 1;
     while ((c = cli_getopt(argc, argv, "d:jt:b:hC", opts)) != -1) {
         switch (c) {
         case 'd': *db = optarg; break;
         case 'j': *json = 1; break;
         case 't':
-            if (cli_num(optarg, 0, 1, &so->cluster.threshold) ||
-                !(so->cluster.threshold > 0)) {
-                cli_err(argv[0], "--threshold: want a number in (0, 1]");
+            if (cli_fraction(argv[0], "threshold", optarg, 0,
+                             &so->cluster.threshold))
                 return PX_EXIT_USAGE;
-            }
             break;
         case 'b':
-            j->batch = (size_t)strtoul(optarg, &end, 10);
-            if (*end || !j->batch || j->batch > 1000000) {
-                cli_err(argv[0], "--batch: want a number in [1, 1000000]");
+            if (cli_uint(optarg, 1, 1000000, &n)) {
+                cli_err(argv[0],
+                        "--batch wants a whole number from 1 to 1000000, "
+                        "not '%s'",
+                        optarg);
                 return PX_EXIT_USAGE;
             }
+            j->batch = (size_t)n;
             break;
         case 'C': j->no_compare = 1; break;
         case 'h': fputs(help, stdout); return -1;

@@ -8,11 +8,11 @@
  * INT/TERM with sigwait and stops the server cleanly: no handler, no
  * global flag.
  */
-#include <getopt.h>  /* getopt_long */
-#include <pthread.h> /* pthread_sigmask */
-#include <signal.h>  /* sigwait */
-#include <stdlib.h>  /* strtoul */
-#include <string.h>  /* strchr */
+#include <getopt.h>   /* getopt_long */
+#include <inttypes.h> /* PRIu64 */
+#include <pthread.h>  /* pthread_sigmask */
+#include <signal.h>   /* sigwait */
+#include <string.h>   /* strchr */
 
 #include "cli/cli.h"
 
@@ -36,15 +36,14 @@ typedef struct serve_args {
     int verbose;
 } serve_args;
 
-static int number(const char *cmd, const char *opt, const char *v,
-                  unsigned long max, unsigned long *out) {
-    char *end;
-    *out = strtoul(v, &end, 10);
-    if (!*v || *end || *v == '-' || *out > max) {
-        cli_err(cmd, "%s: want a number from 0 to %lu", opt, max);
-        return -1;
-    }
-    return 0;
+/* A whole number in [lo, hi] for option opt; -1 (reported) if not. */
+static int number(const char *cmd, const char *opt, const char *v, uint64_t lo,
+                  uint64_t hi, uint64_t *out) {
+    if (!cli_uint(v, lo, hi, out)) return 0;
+    cli_err(cmd,
+            "%s wants a whole number from %" PRIu64 " to %" PRIu64 ", not '%s'",
+            opt, lo, hi, v);
+    return -1;
 }
 
 static int parse(int argc, char **argv, serve_args *a) {
@@ -55,19 +54,19 @@ static int parse(int argc, char **argv, serve_args *a) {
                                          {"verbose", no_argument, 0, 'v'},
                                          {"help", no_argument, 0, 'h'},
                                          {0, 0, 0, 0}};
-    unsigned long n;
+    uint64_t n;
     int c;
     optind = 1;
     while ((c = cli_getopt(argc, argv, "d:p:b:t:vh", opts)) != -1) {
         switch (c) {
         case 'd': a->db = optarg; break;
         case 'p':
-            if (number(argv[0], "--port", optarg, 65535, &n)) return 2;
+            if (number(argv[0], "--port", optarg, 0, 65535, &n)) return 2;
             a->o.port = (uint16_t)n;
             break;
         case 'b': a->o.bind = optarg; break;
         case 't':
-            if (number(argv[0], "--threads", optarg, 64, &n) || !n) return 2;
+            if (number(argv[0], "--threads", optarg, 1, 64, &n)) return 2;
             a->o.threads = (unsigned)n;
             break;
         case 'v': a->verbose = 1; break;

@@ -168,33 +168,38 @@ static px_result load_index(const char *cmd, const char *index,
     return rc;
 }
 
-px_result cli_corpus_read(const char *cmd, char *const *args, int nargs,
-                          const char *index, const char *db, unsigned threads,
-                          cli_corpus *out) {
-    cli_corpus cc = {NULL, 0, 0};
-    px_result rc = load_index(cmd, index, &cc);
+/* The index, then every input, into cc (cc->corpus NULL or built, also
+ * on failure). */
+static px_result corpus_read(const char *cmd, char *const *args, int nargs,
+                             const cli_corpus_job *job, cli_corpus *cc) {
+    px_result rc = load_index(cmd, job->index, cc);
     if (rc) return rc;
-    cc.first_new = (uint32_t)px_corpus_size(cc.corpus);
+    cc->first_new = (uint32_t)px_corpus_size(cc->corpus);
     cli_input *in;
-    rc = cli_input_open(cmd, args, nargs, db, &in);
-    if (rc) {
-        px_corpus_free(cc.corpus);
-        return rc;
-    }
-    rc = read_all(cmd, in, threads, &cc);
+    rc = cli_input_open(cmd, args, nargs, job->db, &in);
+    if (rc) return rc;
+    rc = read_all(cmd, in, job->threads, cc);
     if (rc) cli_err(cmd, "corpus: %s", px_result_str(rc));
-    cc.nbad += cli_input_nerrors(in);
+    cc->nbad += cli_input_nerrors(in);
     cli_input_free(in);
-    *out = cc;
     return rc;
 }
 
-px_result cli_corpus_finish(const char *cmd, const char *index,
-                            const px_dedup_opts *d, const px_reuse_opts *r,
-                            cli_corpus *cc) {
-    px_result rc = index ? px_index_append(cc->corpus, index, d, r) : PX_OK;
-    if (rc) cli_err(cmd, "%s: cannot save index: %s", index, px_result_str(rc));
-    px_corpus_free(cc->corpus);
-    cc->corpus = NULL;
-    return rc;
+int cli_corpus_run(const char *cmd, char *const *args, int nargs,
+                   const cli_corpus_job *job) {
+    cli_corpus cc = {NULL, 0, 0};
+    int ec = PX_EXIT_FAIL;
+    if (corpus_read(cmd, args, nargs, job, &cc)) goto out;
+    ec = job->run(cmd, job->ctx, &cc);
+    px_result rc = ec != PX_EXIT_FAIL && job->index
+                       ? px_index_append(cc.corpus, job->index, job->d, job->r)
+                       : PX_OK;
+    if (rc) {
+        cli_err(cmd, "%s: cannot save index: %s", job->index,
+                px_result_str(rc));
+        ec = PX_EXIT_FAIL;
+    }
+out:
+    px_corpus_free(cc.corpus);
+    return ec;
 }

@@ -14,17 +14,27 @@ typedef struct cli_corpus {
     size_t nbad;        /* inputs that could not be read or built */
 } cli_corpus;
 
-/* Load index (may be NULL; a missing file starts empty), then add every
- * input (db: the store for stored ids, NULL = default; see cli_input_open).
- * Problems are reported as "parallax CMD: origin: reason".  Returns PX_OK
- * unless nothing sensible can be done. */
-px_result cli_corpus_read(const char *cmd, char *const *args, int nargs,
-                          const char *index, const char *db, unsigned threads,
-                          cli_corpus *out);
-/* Append the new documents to index (if not NULL) with keys for d and r
- * (NULL: defaults), and free the corpus. */
-px_result cli_corpus_finish(const char *cmd, const char *index,
-                            const px_dedup_opts *d, const px_reuse_opts *r,
-                            cli_corpus *cc);
+/* What the command does with the corpus read (ctx: its options): an exit
+ * code; PX_EXIT_FAIL leaves the index file as it was. */
+typedef int (*cli_corpus_fn)(const char *cmd, const void *ctx, cli_corpus *cc);
+
+typedef struct cli_corpus_job {
+    const char *index;      /* --index file, or NULL */
+    const char *db;         /* store for stored ids, NULL = default */
+    unsigned threads;       /* building threads (0: one per core) */
+    const px_dedup_opts *d; /* keys saved to the index (NULL: defaults) */
+    const px_reuse_opts *r; /* idem */
+    cli_corpus_fn run;      /* the command's work */
+    const void *ctx;        /* run's options */
+} cli_corpus_job;
+
+/* The whole of dedup or reuse after its options: load job->index (a
+ * missing file starts empty), add every input (args, see cli_input_open),
+ * call job->run, then append the new documents to the index (unless run
+ * failed) and free the corpus.  Problems are reported as "parallax CMD:
+ * origin: reason".  Returns run's exit code, or PX_EXIT_FAIL when the
+ * corpus could not be built or the index not saved. */
+int cli_corpus_run(const char *cmd, char *const *args, int nargs,
+                   const cli_corpus_job *job);
 
 #endif /* PX_CLI_CORPUS_IN_H */

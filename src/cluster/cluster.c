@@ -40,6 +40,7 @@
 
 #include "cluster/feats.h"
 #include "cluster/vocab.h"
+#include "core/array.h"
 #include "parallax/article.h" /* PX_TIME_NONE */
 
 typedef struct term {
@@ -168,14 +169,6 @@ void px_clusterer_free(px_clusterer *c) {
 }
 
 /* ---------------------------------------------------------------- helpers */
-
-#define GROW(arr, n, a, init)                                                  \
-    do {                                                                       \
-        if ((n) == (a)) {                                                      \
-            (a) = (a) ? (a)*2 : (init);                                        \
-            (arr) = px_realloc((arr), (a) * sizeof *(arr));                    \
-        }                                                                      \
-    } while (0)
 
 static uint32_t find_root(const px_clusterer *c, uint32_t s) {
     while (c->st[s].parent != s) s = c->st[s].parent;
@@ -343,7 +336,8 @@ static int cmp_cand_score(const void *a, const void *b) {
  * are listed in c->hits). */
 static void hit(px_clusterer *c, size_t *n, uint32_t s, float w) {
     if (c->st[s].acc == 0) {
-        GROW(c->hits, *n, c->ahits, 1024);
+        c->hits =
+            px_array_grow(c->hits, &c->ahits, *n + 1, 1024, sizeof *c->hits);
         c->hits[(*n)++] = (term){s, 0};
     }
     c->st[s].acc += w;
@@ -485,7 +479,8 @@ static void lru_touch(px_clusterer *c, uint32_t s, uint32_t seq) {
         c->lru_len -= c->lru_head;
         c->lru_head = 0;
     }
-    GROW(c->lru, c->lru_len, c->lru_alloc, 1024);
+    c->lru = px_array_grow(c->lru, &c->lru_alloc, c->lru_len + 1, 1024,
+                           sizeof *c->lru);
     c->lru[c->lru_len++] = (lru_ent){s, seq};
 }
 
@@ -541,7 +536,7 @@ static void story_span(story *s, int64_t t_min, int64_t t_max) {
 
 static uint32_t story_new(px_clusterer *c, const char *id, size_t nvec,
                           int64_t ts) {
-    GROW(c->st, c->nst, c->ast, 1024);
+    c->st = px_array_grow(c->st, &c->ast, c->nst + 1, 1024, sizeof *c->st);
     uint32_t si = (uint32_t)c->nst++;
     story *s = &c->st[si];
     *s = (story){.idhash = px_hash64(id, strlen(id), 0),
@@ -575,7 +570,8 @@ static void story_merge(px_clusterer *c, uint32_t into, uint32_t from,
     story_span(t, f->t_min, f->t_max);
     f->parent = into;
     story_retire(c, f);
-    GROW(c->merges, c->nmerge, c->amerge, 16);
+    c->merges = px_array_grow(c->merges, &c->amerge, c->nmerge + 1, 16,
+                              sizeof *c->merges);
     px_cluster_merge *m = &c->merges[c->nmerge++];
     story_format(c, from, m->from);
     story_format(c, into, m->into);
@@ -664,7 +660,7 @@ px_result px_clusterer_add(px_clusterer *c, const char *id,
         s = story_new(c, id, nvec, ts);
         r.is_new = 1;
     }
-    GROW(c->art, c->nart, c->aart, 1024);
+    c->art = px_array_grow(c->art, &c->aart, c->nart + 1, 1024, sizeof *c->art);
     c->art[c->nart++] = s;
     if (c->st[s].live) {
         lru_touch(c, s, seq);

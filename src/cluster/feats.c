@@ -29,6 +29,7 @@
 
 #include "clean/script.h" /* px_script_of */
 #include "cluster/feats.h"
+#include "core/array.h"
 #include "core/utf8.h"
 
 /* Cap on features emitted per article: bounds work and memory for huge
@@ -42,10 +43,7 @@ typedef struct emitter {
 
 static void emit(emitter *e, uint64_t hash, unsigned kind, double count) {
     if (e->n >= FEATS_MAX_EMIT) return;
-    if (e->n == e->a) {
-        e->a = e->a ? e->a * 2 : 256;
-        e->v = px_realloc(e->v, e->a * sizeof *e->v);
-    }
+    e->v = px_array_grow(e->v, &e->a, e->n + 1, 256, sizeof *e->v);
     e->v[e->n++] = (px_cluster_feat){hash, (float)count, kind};
 }
 

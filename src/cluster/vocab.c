@@ -4,6 +4,7 @@
 #include <string.h> /* memset */
 
 #include "cluster/vocab.h"
+#include "core/array.h"
 #include "parallax/core.h"
 
 void px_vocab_init(px_vocab *v, uint32_t posting_cap) {
@@ -39,10 +40,7 @@ uint32_t px_vocab_intern(px_vocab *v, uint64_t hash) {
     size_t s = probe_start(v, hash);
     for (; v->slot[s]; s = (s + 1) & (v->nslot - 1))
         if (v->f[v->slot[s] - 1].hash == hash) return v->slot[s] - 1;
-    if (v->n == v->a) {
-        v->a = v->a ? v->a * 2 : 1024;
-        v->f = px_realloc(v->f, v->a * sizeof *v->f);
-    }
+    v->f = px_array_grow(v->f, &v->a, v->n + 1, 1024, sizeof *v->f);
     uint32_t idx = (uint32_t)v->n++;
     v->f[idx] = (px_vfeat){.hash = hash};
     v->slot[s] = idx + 1;

@@ -17,16 +17,14 @@
 #include <strings.h> /* strcasecmp */
 
 #include "compare/compare_int.h"
+#include "core/array.h"
 
 /* ------------------------------------------------------------- findings */
 
 px_finding *px_finding_add(px_cpair *p, int first, px_finding_type t,
                            px_finding_kind k, char *summary) {
     px_compare *c = p->c;
-    if (c->nf == c->af) {
-        c->af = c->af ? c->af * 2 : 32;
-        c->f = px_realloc(c->f, c->af * sizeof *c->f);
-    }
+    c->f = px_array_grow(c->f, &c->af, c->nf + 1, 32, sizeof *c->f);
     px_finding *f = &c->f[c->nf++];
     memset(f, 0, sizeof *f);
     f->type = t, f->kind = k, f->summary = summary;

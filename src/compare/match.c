@@ -26,6 +26,7 @@
 #include <strings.h> /* strcasecmp */
 
 #include "compare/compare_int.h"
+#include "core/array.h"
 
 #define MAX_STEMS 256
 /* Sentence pairs compared for their credits must be rewrites of each
@@ -137,10 +138,7 @@ static int cmp_cand(const void *x, const void *y) {
 }
 
 static void add_cand(cand **cs, size_t *n, size_t *alloc, cand c) {
-    if (*n == *alloc) {
-        *alloc = *alloc ? *alloc * 2 : 64;
-        *cs = px_realloc(*cs, *alloc * sizeof **cs);
-    }
+    *cs = px_array_grow(*cs, alloc, *n + 1, 64, sizeof **cs);
     (*cs)[(*n)++] = c;
 }
 

@@ -10,6 +10,7 @@
 #include <stdio.h>  /* vsnprintf */
 #include <string.h> /* memcpy, strlen */
 
+#include "core/array.h"
 #include "core/utf8.h"
 #include "parallax/core.h"
 
@@ -37,12 +38,10 @@ static int buf_toobig(const px_buf *b, size_t extra) {
 
 static px_result buf_reserve(px_buf *b, size_t extra) {
     if (buf_toobig(b, extra)) return PX_ERR_TOOBIG;
-    size_t need = b->len + extra + 1;
-    if (need <= b->alloc) return PX_OK;
-    size_t n = b->alloc ? b->alloc : 64;
-    while (n < need) n *= 2;
-    b->data = px_realloc(b->data, n);
-    b->alloc = n;
+    /* len + extra + 1 wraps only when no cap_limit bounds extra: then
+     * SIZE_MAX asks for more than can be had, as it should */
+    size_t need = extra < SIZE_MAX - b->len ? b->len + extra + 1 : SIZE_MAX;
+    b->data = px_array_grow(b->data, &b->alloc, need, 64, 1);
     return PX_OK;
 }
 

@@ -38,6 +38,7 @@
 #include <utf8proc.h>
 
 #include "clean/script.h"
+#include "core/array.h"
 #include "core/utf8.h"
 #include "index/corpus_int.h"
 #include "index/parallel.h"
@@ -110,11 +111,8 @@ void px_corpus_free(px_corpus *c) {
 #define SPAN_BLOCK ((size_t)1 << 17) /* words of spans kept in memory */
 
 static void grow_words(px_corpus *c, size_t need) {
-    if (c->nw + need <= c->aw) return;
-    size_t a = c->aw ? c->aw : 1024;
-    while (a < c->nw + need) a *= 2;
-    c->hash = px_realloc(c->hash, a * sizeof *c->hash);
-    c->aw = a;
+    c->hash =
+        px_array_grow(c->hash, &c->aw, c->nw + need, 1024, sizeof *c->hash);
 }
 
 static void grow_docs(px_corpus *c) {
@@ -623,10 +621,7 @@ static px_result map_segments(px_corpus *c) {
     uint64_t at = sizeof(file_head);
     size_t alloc = 0;
     while (at < c->map_len) {
-        if (c->nseg == alloc) {
-            alloc = alloc ? alloc * 2 : 8;
-            c->seg = px_realloc(c->seg, alloc * sizeof *c->seg);
-        }
+        c->seg = px_array_grow(c->seg, &alloc, c->nseg + 1, 8, sizeof *c->seg);
         seg *s = &c->seg[c->nseg];
         memset(s, 0, sizeof *s);
         uint64_t n = seg_map(p + at, c->map_len - at, c->nbase, s);

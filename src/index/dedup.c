@@ -11,6 +11,7 @@
  * recomputed from the corpus words, sorted, intersected), threaded.
  */
 
+#include "core/array.h"
 #include "fingerprint/mix.h"
 #include "index/parallel.h"
 #include "index/dedup_int.h"
@@ -111,10 +112,7 @@ typedef struct pair_vec {
 static void pair_push(pair_vec *pv, uint64_t x, uint64_t y) {
     uint64_t lo = x < y ? x : y, hi = x < y ? y : x;
     if (hi < pv->first_new || lo == hi) return;
-    if (pv->n == pv->alloc) {
-        pv->alloc = pv->alloc ? pv->alloc * 2 : 1024;
-        pv->v = px_realloc(pv->v, pv->alloc * sizeof *pv->v);
-    }
+    pv->v = px_array_grow(pv->v, &pv->alloc, pv->n + 1, 1024, sizeof *pv->v);
     pv->v[pv->n++] = (px_kv){lo << 32 | hi, 0};
 }
 

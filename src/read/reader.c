@@ -19,6 +19,7 @@
 #include <string.h>   /* strcmp, strerror, strrchr */
 #include <sys/stat.h> /* stat */
 
+#include "core/array.h"
 #include "read/read_int.h"
 #include "read/seen.h"
 
@@ -67,10 +68,8 @@ static void path_error(px_reader *r, const char *path, px_result rc,
 }
 
 static void push(px_reader *r, char *path, int depth) {
-    if (r->ntodo == r->todo_cap) {
-        r->todo_cap = r->todo_cap ? 2 * r->todo_cap : 16;
-        r->todo = px_realloc(r->todo, r->todo_cap * sizeof *r->todo);
-    }
+    r->todo =
+        px_array_grow(r->todo, &r->todo_cap, r->ntodo + 1, 16, sizeof *r->todo);
     r->todo[r->ntodo++] = (pending){path, depth};
 }
 
@@ -124,9 +123,7 @@ static void push_dir(px_reader *r, const char *path, int depth) {
     struct dirent *e;
     while ((e = readdir(d))) {
         if (e->d_name[0] == '.') continue;
-        if (n == cap)
-            names =
-                px_realloc(names, (cap = cap ? 2 * cap : 32) * sizeof *names);
+        names = px_array_grow(names, &cap, n + 1, 32, sizeof *names);
         size_t k = strlen(path);
         names[n] = px_malloc(k + strlen(e->d_name) + 2);
         sprintf(names[n++], "%s%s%s", path, k && path[k - 1] == '/' ? "" : "/",

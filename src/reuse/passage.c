@@ -19,6 +19,7 @@
 #include <stdlib.h> /* qsort */
 #include <string.h> /* memset */
 
+#include "core/array.h"
 #include "reuse/passage.h"
 
 #define OPEN_CHAINS  16   /* recent chains a hit may join */
@@ -30,10 +31,7 @@
 #define NEG_INF      (-(1 << 20))
 
 void px_passage_vec_push(px_passage_vec *pv, const px_passage *p) {
-    if (pv->n == pv->alloc) {
-        pv->alloc = pv->alloc ? pv->alloc * 2 : 16;
-        pv->v = px_realloc(pv->v, pv->alloc * sizeof *pv->v);
-    }
+    pv->v = px_array_grow(pv->v, &pv->alloc, pv->n + 1, 16, sizeof *pv->v);
     pv->v[pv->n++] = *p;
 }
 

@@ -27,6 +27,7 @@
 #include <stdlib.h>  /* qsort */
 #include <string.h>  /* memcpy */
 
+#include "core/array.h"
 #include "index/parallel.h"
 #include "parallax/dedup.h"
 #include "reuse/passage.h"
@@ -59,10 +60,7 @@ typedef struct kv_vec {
 } kv_vec;
 
 static void kv_push(kv_vec *kv, uint64_t key, uint64_t val) {
-    if (kv->n == kv->alloc) {
-        kv->alloc = kv->alloc ? kv->alloc * 2 : 1024;
-        kv->v = px_realloc(kv->v, kv->alloc * sizeof *kv->v);
-    }
+    kv->v = px_array_grow(kv->v, &kv->alloc, kv->n + 1, 1024, sizeof *kv->v);
     kv->v[kv->n++] = (px_kv){key, val};
 }
 
@@ -356,10 +354,8 @@ static void freq_append(freq_sink *fs, const kv_vec *kv) {
         if (d >= fs->ndocs || fs->kept[d] >= PX_REUSE_FREQUENT_PER_DOC)
             continue;
         fs->kept[d]++;
-        if (fs->n == fs->alloc) {
-            fs->alloc = fs->alloc ? 2 * fs->alloc : 1024;
-            fs->v = px_realloc(fs->v, fs->alloc * sizeof *fs->v);
-        }
+        fs->v =
+            px_array_grow(fs->v, &fs->alloc, fs->n + 1, 1024, sizeof *fs->v);
         fs->v[fs->n++] =
             (px_reuse_frequent){kv->v[i].key, d, (uint32_t)kv->v[i].val};
     }

@@ -127,18 +127,24 @@ static void finish(req *q, fmt f, px_result rc, const char *what) {
 
 /* -------------------------------------------------------------- stories */
 
-static void on_index(req *q, const char *arg) {
-    (void)arg;
-    px_story_filter sf;
-    if (get_filter(q, &sf) || !get_format(q, F_HTML, F_HTML)) return;
-    px_result rc = px_story_index_html(q->s, &links, &sf, &q->r->body);
+/* Answer a list of the stories: 200 as type, or 500 when the store has
+ * none (rc from the listing). */
+static void reply_list(req *q, px_result rc, const char *type) {
     if (rc)
         fail(q, 500,
              "no stories in this store (run 'parallax run' "
              "first): %s",
              px_result_str(rc));
     else
-        reply(q, 200, T_HTML);
+        reply(q, 200, type);
+}
+
+static void on_index(req *q, const char *arg) {
+    (void)arg;
+    px_story_filter sf;
+    if (get_filter(q, &sf) || !get_format(q, F_HTML, F_HTML)) return;
+    px_result rc = px_story_index_html(q->s, &links, &sf, &q->r->body);
+    reply_list(q, rc, T_HTML);
 }
 
 typedef struct list_ctx {
@@ -164,13 +170,7 @@ static void on_stories(req *q, const char *arg) {
     if (!x.lines) px_buf_puts(x.o, "[");
     px_result rc = px_story_each(q->s, &sf, list_one, &x);
     if (!x.lines) px_buf_puts(x.o, "]\n");
-    if (rc)
-        fail(q, 500,
-             "no stories in this store (run 'parallax run' "
-             "first): %s",
-             px_result_str(rc));
-    else
-        reply(q, 200, type_of(f));
+    reply_list(q, rc, type_of(f));
 }
 
 static void on_story(req *q, const char *id) {
@@ -261,43 +261,54 @@ static int srcs_load(req *q, size_t max, srcs *x) {
     return 0;
 }
 
-static void on_compare(req *q, const char *arg) {
-    (void)arg;
-    fmt f = get_format(q, F_HTML | F_JSON | F_TEXT, F_HTML);
-    srcs x = {0};
-    if (!f || srcs_load(q, MAX_SRCS, &x)) goto out;
+/* The claim-by-claim comparison of the sources (?same=0: without the
+ * `same` findings) as format f into o. */
+static px_result compare_view(req *q, const srcs *x, fmt f, px_buf *o) {
     const char *same = px_url_get(&q->u, "same");
     px_compare_opts co = {NULL, 0, !(same && !strcmp(same, "0"))};
     px_compare *c = NULL;
-    px_buf *o = &q->r->body;
-    px_result rc = px_compare_new(x.src, x.n, &co, &c);
+    px_result rc = px_compare_new(x->src, x->n, &co, &c);
     if (!rc)
         rc = f == F_JSON   ? px_compare_to_json(c, o)
              : f == F_TEXT ? px_compare_to_text(c, 0, o)
                            : px_compare_to_html(c, o);
-    finish(q, f, rc, "compare");
     px_compare_free(c);
-out:
-    srcs_release(&x);
+    return rc;
 }
 
-static void on_align(req *q, const char *arg) {
-    (void)arg;
-    fmt f = get_format(q, F_HTML | F_JSON | F_TEXT, F_HTML);
-    srcs x = {0};
-    if (!f || srcs_load(q, 2, &x)) goto out;
+/* The sentence alignment of the first two sources as format f into o. */
+static px_result align_view(req *q, const srcs *x, fmt f, px_buf *o) {
+    (void)q;
     px_align *al = NULL;
-    px_buf *o = &q->r->body;
     px_result rc =
-        px_align_docs(x.doc[0], x.art[0], x.doc[1], x.art[1], NULL, &al);
+        px_align_docs(x->doc[0], x->art[0], x->doc[1], x->art[1], NULL, &al);
     if (!rc)
         rc = f == F_JSON   ? px_align_to_json(al, o)
              : f == F_TEXT ? px_align_to_text(al, NULL, o)
                            : px_align_to_html(al, NULL, o);
-    finish(q, f, rc, "align");
     px_align_free(al);
-out:
+    return rc;
+}
+
+/* /compare and /align: load up to max sources, render them with view
+ * (what: its name in an error reply) and answer. */
+static void on_sources(req *q, size_t max, const char *what,
+                       px_result (*view)(req *, const srcs *, fmt, px_buf *)) {
+    fmt f = get_format(q, F_HTML | F_JSON | F_TEXT, F_HTML);
+    srcs x = {0};
+    if (f && !srcs_load(q, max, &x))
+        finish(q, f, view(q, &x, f, &q->r->body), what);
     srcs_release(&x);
+}
+
+static void on_compare(req *q, const char *arg) {
+    (void)arg;
+    on_sources(q, MAX_SRCS, "compare", compare_view);
+}
+
+static void on_align(req *q, const char *arg) {
+    (void)arg;
+    on_sources(q, 2, "align", align_view);
 }
 
 static void on_health(req *q, const char *arg) {

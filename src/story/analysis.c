@@ -23,6 +23,7 @@
 #include <string.h>
 #include <xxhash.h>
 
+#include "core/array.h"
 #include "parallax/clean.h"
 #include "parallax/compare.h"
 #include "parallax/story_analysis.h"
@@ -246,10 +247,7 @@ static px_result findings_load(px_store *s, const char *id,
     size_t cap = 0;
     int q;
     while ((q = sqlite3_step(st)) == SQLITE_ROW) {
-        if (r->nf == cap) {
-            cap = cap ? 2 * cap : 16;
-            r->f = px_realloc(r->f, cap * sizeof *r->f);
-        }
+        r->f = px_array_grow(r->f, &cap, r->nf + 1, 16, sizeof *r->f);
         r->f[r->nf++] = (px_story_finding){
             px_strdup(px_story_col(st, 0)), px_strdup(px_story_col(st, 1)),
             px_strdup(px_story_col(st, 2)), px_strdup(px_story_col(st, 3))};

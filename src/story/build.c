@@ -26,6 +26,7 @@
 #include <stdlib.h> /* qsort, bsearch */
 #include <string.h>
 
+#include "core/array.h"
 #include "parallax/corpus.h"
 #include "parallax/reuse.h"
 #include "story/story_int.h"
@@ -86,10 +87,7 @@ static px_result load_old(builder *b) {
     if (rc) return rc;
     size_t a = 0;
     while (sqlite3_step(st) == SQLITE_ROW) {
-        if (b->nold == a) {
-            a = a ? 2 * a : 1024;
-            b->old = px_realloc(b->old, a * sizeof *b->old);
-        }
+        b->old = px_array_grow(b->old, &a, b->nold + 1, 1024, sizeof *b->old);
         const char *id = px_story_col(st, 0);
         b->old[b->nold++] = (idseq){px_hash64(id, strlen(id), 0),
                                     (size_t)sqlite3_column_int64(st, 1)};
@@ -101,10 +99,7 @@ static px_result load_old(builder *b) {
 
 static int collect_one(void *ud, const px_article *a) {
     builder *b = ud;
-    if (b->n == b->a) {
-        b->a = b->a ? 2 * b->a : 1024;
-        b->e = px_realloc(b->e, b->a * sizeof *b->e);
-    }
+    b->e = px_array_grow(b->e, &b->a, b->n + 1, 1024, sizeof *b->e);
     entry *e = &b->e[b->n];
     *e = (entry){px_strdup(a->id),
                  px_strdup(a->title),

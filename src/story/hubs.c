@@ -23,6 +23,7 @@
  */
 #include <stdlib.h> /* qsort */
 
+#include "core/array.h"
 #include "story/story_int.h"
 
 /* Links (one vote each: `to` holds an anchor whose earliest holder is
@@ -43,14 +44,6 @@ typedef struct link_vec {
     px_story_link *v;
     size_t n, alloc;
 } link_vec;
-
-static void link_push(link_vec *lv, uint32_t from, uint32_t to) {
-    if (lv->n == lv->alloc) {
-        lv->alloc = lv->alloc ? 2 * lv->alloc : 256;
-        lv->v = px_realloc(lv->v, lv->alloc * sizeof *lv->v);
-    }
-    lv->v[lv->n++] = (px_story_link){from, to, 1};
-}
 
 /* The votes of one anchor g[0..n): its holders in the story holding more
  * than half of its documents, each to the earliest of them. */
@@ -78,9 +71,13 @@ static void anchor_votes(const px_reuse_frequent *g, size_t n,
             center = g[x].doc;
     }
     if (2 * (uint64_t)in <= g[0].docs || in < 2) return;
-    for (size_t x = 0; x < n; x++)
-        if (g[x].doc < na && g[x].doc != center && story[g[x].doc] == cand)
-            link_push(out, center, g[x].doc);
+    for (size_t x = 0; x < n; x++) {
+        if (g[x].doc >= na || g[x].doc == center || story[g[x].doc] != cand)
+            continue;
+        out->v =
+            px_array_grow(out->v, &out->alloc, out->n + 1, 256, sizeof *out->v);
+        out->v[out->n++] = (px_story_link){center, g[x].doc, 1};
+    }
 }
 
 size_t px_story_hub_links(const px_reuse_frequent *f, size_t nf,

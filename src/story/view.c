@@ -14,6 +14,7 @@
 #include <string.h>
 #include <time.h> /* gmtime_r, strftime */
 
+#include "core/array.h"
 #include "parallax/story_view.h"
 #include "story/story_int.h"
 
@@ -47,10 +48,7 @@ typedef struct model {
 
 static int take_member(void *ud, const px_story_member *x) {
     model *md = ud;
-    if (md->nm == md->am) {
-        md->am = md->am ? 2 * md->am : 16;
-        md->m = px_realloc(md->m, md->am * sizeof *md->m);
-    }
+    md->m = px_array_grow(md->m, &md->am, md->nm + 1, 16, sizeof *md->m);
     md->m[md->nm++] = (member){px_strdup(x->article), px_strdup(x->same_as),
                                px_strdup(x->outlet), px_strdup(x->title),
                                px_strdup(x->published)};
@@ -59,10 +57,7 @@ static int take_member(void *ud, const px_story_member *x) {
 
 static int take_edge(void *ud, const px_story_edge *x) {
     model *md = ud;
-    if (md->ne == md->ae) {
-        md->ae = md->ae ? 2 * md->ae : 16;
-        md->e = px_realloc(md->e, md->ae * sizeof *md->e);
-    }
+    md->e = px_array_grow(md->e, &md->ae, md->ne + 1, 16, sizeof *md->e);
     md->e[md->ne++] = (edge){px_strdup(x->from), px_strdup(x->to), x->words,
                              x->similarity, x->dir};
     return 0;
@@ -72,10 +67,8 @@ static int take_merge(void *ud, const char *from, const char *into,
                       const char *by, int settled) {
     model *md = ud;
     if (strcmp(into, md->info.id)) return 0;
-    if (md->nmerged == md->amerged) {
-        md->amerged = md->amerged ? 2 * md->amerged : 4;
-        md->merged = px_realloc(md->merged, md->amerged * sizeof *md->merged);
-    }
+    md->merged = px_array_grow(md->merged, &md->amerged, md->nmerged + 1, 4,
+                               sizeof *md->merged);
     md->merged[md->nmerged++] =
         (merge){px_strdup(from), px_strdup(by), settled};
     return 0;
@@ -328,10 +321,17 @@ static void html_head(px_buf *o, const char *title) {
            "</style></head><body>\n");
 }
 
+/* Table cells with the texts s[0..n), escaped (NULL: an empty cell). */
+static void html_cells(px_buf *o, const char *const *s, size_t n) {
+    for (size_t i = 0; i < n; i++) {
+        px_buf_puts(o, "<td>");
+        if (s[i]) px_buf_html(o, s[i], strlen(s[i]));
+        px_buf_puts(o, "</td>");
+    }
+}
+
 static void html_cell(px_buf *o, const char *s) {
-    px_buf_puts(o, "<td>");
-    if (s) px_buf_html(o, s, strlen(s));
-    px_buf_puts(o, "</td>");
+    html_cells(o, &s, 1);
 }
 
 /* The findings of the comparison: type, kind, what it says, sources. */
@@ -349,11 +349,9 @@ static void html_findings(const model *md, px_buf *o) {
                    "<th>sources</th></tr>\n");
     for (size_t i = 0; i < md->res.nf; i++) {
         const px_story_finding *f = &md->res.f[i];
+        const char *row[] = {f->type, f->kind, f->summary, f->articles};
         px_buf_puts(o, "<tr>");
-        html_cell(o, f->type);
-        html_cell(o, f->kind);
-        html_cell(o, f->summary);
-        html_cell(o, f->articles);
+        html_cells(o, row, 4);
         px_buf_puts(o, "</tr>\n");
     }
     px_buf_puts(o, "</table>\n");
@@ -367,10 +365,9 @@ static void html_sources(const model *md, const px_story_links *l, px_buf *o) {
         px_buf_puts(o, m->same_as ? "<tr class=\"copy\"><td>" : "<tr><td>");
         html_link(o, m->same_as ? NULL : l->article_pre, m->article, NULL,
                   m->article);
+        const char *rest[] = {m->outlet, m->published, m->title};
         px_buf_puts(o, "</td>");
-        html_cell(o, m->outlet);
-        html_cell(o, m->published);
-        html_cell(o, m->title);
+        html_cells(o, rest, 3);
         px_buf_puts(o, "</tr>\n");
     }
     px_buf_puts(o, "</table>\n");

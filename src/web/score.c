@@ -20,6 +20,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "core/array.h"
 #include "web/score.h"
 
 typedef struct para {
@@ -244,10 +245,8 @@ static void para_flush(ctx *c, para *cur) {
     }
     if (cur->links > cur->len) cur->links = cur->len; /* trimmed space */
     if (cur->len) {
-        if (c->np == c->pcap) {
-            c->pcap = c->pcap ? c->pcap * 2 : 256;
-            c->paras = px_realloc(c->paras, c->pcap * sizeof *c->paras);
-        }
+        c->paras =
+            px_array_grow(c->paras, &c->pcap, c->np + 1, 256, sizeof *c->paras);
         c->paras[c->np++] = *cur;
     }
     cur->off = (uint32_t)c->buf.len;

@@ -4,8 +4,8 @@
 # named (file and line and what is wrong), the rest is processed, the exit
 # is 1, and the store passes PRAGMA integrity_check.  Then number options
 # that used to be misread: "abc" as 0, "nan" let through, "-1" and
-# overflowing counts read as the largest number; and a binary file given
-# to `extract`.  Needs no ../shared.
+# overflowing counts read as the largest number, "1.5" or "1e2" as a
+# count; and a binary file given to `extract`.  Needs no ../shared.
 set -u
 : "${PX_BIN:?}"
 . "$PX_ROOT/tests/cli/checklib.sh"
@@ -129,5 +129,38 @@ check "dedup --bands x names --bands" test "$(first_err dedup --bands x "$a")" =
     "2 parallax dedup: invalid value for --bands: 'x'"
 check "reuse --max-gap x names --max-gap" test "$(first_err reuse --max-gap x "$a")" = \
     "2 parallax reuse: invalid value for --max-gap: 'x'"
+# cluster and run say which threshold they were given, too
+for cv in cluster:0 run:nan; do
+    c=${cv%%:*} v=${cv#*:}
+    check "$c --threshold $v" \
+        test "$(first_err "$c" --db "$T/n.db" --threshold "$v" "$a")" = \
+        "2 parallax $c: --threshold wants a number in (0, 1], not '$v'"
+done
+# whole-number options (cli_uint): digits only, so no sign, fraction or
+# exponent, and the message names the option and the value
+for v in abc -1 1.5; do
+    check "run --batch $v" \
+        test "$(first_err run --db "$T/n.db" --batch "$v" "$a")" = \
+        "2 parallax run: --batch wants a whole number from 1 to 1000000, not '$v'"
+done
+check "run, cluster: no store created by a usage error" test ! -e "$T/n.db"
+for ov in port:99999 port:-1 threads:1.5 threads:0; do # 0 threads: was
+    o=${ov%%:*} v=${ov#*:} range="0 to 65535"      # refused silently
+    [ "$o" = threads ] && range="1 to 64"
+    check "serve --$o $v" test "$(first_err serve --db "$T/r.db" "--$o" "$v")" = \
+        "2 parallax serve: --$o wants a whole number from $range, not '$v'"
+done
+for cov in dedup:threads:1.5 dedup:num-perm:1e2 reuse:window:2.5; do
+    c=${cov%%:*} ov=${cov#*:} # were read as 1, 100 and 2
+    o=${ov%%:*} v=${ov#*:}
+    check "$c --$o $v" test "$(first_err "$c" "--$o" "$v" "$a")" = \
+        "2 parallax $c: invalid value for --$o: '$v'"
+done
+check "align --columns=80.5 (was read as 80)" \
+    test "$(first_err align --columns=80.5 "$a")" = \
+    "2 parallax align: --columns wants a width from 40 to 1000, not '80.5'"
+check "ingest --batch +5 (a sign is not a digit)" \
+    test "$(first_err ingest --db "$T/n.db" --batch +5 "$a")" = \
+    "2 parallax ingest: --batch wants a positive whole number, not '+5'"
 
 [ "$fails" = 0 ]

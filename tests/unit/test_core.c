@@ -1,8 +1,10 @@
 /*
  * test_core.c - result strings, px_buf (caps, JSON and HTML escaping),
- * article time parsing.
+ * article time parsing, array growth (core/array.h).
  */
 #include "testutil.h"
+
+#include "core/array.h"
 
 static void test_buf_cap(void **state) {
     (void)state;
@@ -109,6 +111,26 @@ static void test_time(void **state) {
     assert_int_equal(px_time_parse(NULL, &t), PX_ERR_PARSE);
 }
 
+static void test_array_grow(void **state) {
+    (void)state;
+    uint32_t *v = NULL;
+    size_t alloc = 0;
+    v = px_array_grow(v, &alloc, 1, 4, sizeof *v); /* first: 4 */
+    assert_non_null(v);
+    assert_int_equal(alloc, 4);
+    for (uint32_t i = 0; i < 4; i++) v[i] = i;
+    uint32_t *same = px_array_grow(v, &alloc, 4, 4, sizeof *v);
+    assert_ptr_equal(same, v); /* room enough: untouched */
+    assert_int_equal(alloc, 4);
+    v = px_array_grow(v, &alloc, 5, 4, sizeof *v); /* doubles */
+    assert_int_equal(alloc, 8);
+    v = px_array_grow(v, &alloc, 50, 4, sizeof *v); /* until need fits */
+    assert_int_equal(alloc, 64);
+    for (uint32_t i = 0; i < 4; i++) assert_int_equal(v[i], i); /* kept */
+    v[49] = 49;
+    px_free(v);
+}
+
 static void test_result_str(void **state) {
     (void)state;
     assert_string_equal(px_result_str(PX_OK), "ok");
@@ -120,6 +142,7 @@ int main(void) {
         cmocka_unit_test(test_buf_cap),     cmocka_unit_test(test_buf_printf),
         cmocka_unit_test(test_json_escape), cmocka_unit_test(test_html_escape),
         cmocka_unit_test(test_time),        cmocka_unit_test(test_result_str),
+        cmocka_unit_test(test_array_grow),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
