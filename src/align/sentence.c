@@ -194,14 +194,16 @@ static int gap_breaks(const seg *s, size_t k, const gap *g) {
 /* ------------------------------------------------------------- mapping */
 
 /* Original offset just after the norm character that ends at norm offset
- * e (exclusive), with any combining marks that follow it. */
-static size_t orig_end(const seg *s, size_t e) {
+ * e (exclusive), with any combining marks that follow it up to lim (the
+ * next sentence's first token: a mark after a stop is a token of its
+ * own, and sentences must not overlap). */
+static size_t orig_end(const seg *s, size_t e, size_t lim) {
     size_t k = e - 1, l;
     while (k > 0 && (s->norm[k] & 0xC0) == 0x80) k--;
     size_t o = px_doc_norm_to_orig(s->d, k);
     if (o >= s->olen) return s->olen;
     o += (cp_at(s->orig, s->olen, o, &l), l);
-    while (o < s->olen) {
+    while (o < s->olen && o < lim) {
         int32_t c = cp_at(s->orig, s->olen, o, &l);
         utf8proc_category_t cat = utf8proc_category(c);
         if (cat != UTF8PROC_CATEGORY_MN && cat != UTF8PROC_CATEGORY_MC &&
@@ -229,7 +231,7 @@ static void emit(seg *s, size_t ns, size_t ne, size_t t0, size_t t1,
     s->out = px_array_grow(s->out, &s->alloc, s->n + 1, 32, sizeof *s->out);
     px_sent *o = &s->out[s->n++];
     o->span.start = px_doc_norm_to_orig(s->d, ns);
-    o->span.end = orig_end(s, ne);
+    o->span.end = orig_end(s, ne, t1 < s->nt ? s->t[t1].start : s->olen);
     if (o->span.end < o->span.start) o->span.end = o->span.start;
     o->tok_first = (uint32_t)t0;
     o->tok_count = (uint32_t)(t1 - t0);

@@ -60,6 +60,10 @@ static const sent_case cases[] = {
     /* glued UI label in another script after a full stop */
     {"since World War II.\xD8\xA7\xD8\xB6\xD8\xA7\xD9\x81\xD8\xA9",
      "since World War II.|\xD8\xA7\xD8\xB6\xD8\xA7\xD9\x81\xD8\xA9"},
+    /* a combining mark after a full stop is a token, so it opens the next
+     * sentence instead of being kept twice (fuzz_align) */
+    {"\xE4\xBB\x8A\xE5\xA4\xA9\xE3\x80\x82\xCC\xB3 x",
+     "\xE4\xBB\x8A\xE5\xA4\xA9\xE3\x80\x82|\xCC\xB3 x"},
 };
 
 /* Check the invariants every split must keep. */
