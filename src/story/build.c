@@ -435,8 +435,6 @@ static px_result write_stories(builder *b) {
         " GROUP BY m.story");
 }
 
-#define HEADLINE_BYTES 80 /* of a headline made from opening words */
-
 typedef struct headrow {
     size_t story, seq;
 } headrow;
@@ -448,19 +446,13 @@ static int cmp_headrow(const void *x, const void *y) {
 }
 
 /* A headline for a story without titles: the opening words of its first
- * article's cleaned text (whole words, whole UTF-8 characters). */
+ * article's cleaned text (px_story_opening). */
 static char *opening_words(builder *b, size_t seq) {
     char *clean = NULL;
-    size_t len = 0, n = 0;
+    size_t len = 0;
     if (px_store_get_clean(b->s, b->e[b->order[seq]].id, &clean, &len))
         return NULL;
-    while (n < len && (clean[n] == ' ' || clean[n] == '\n')) n++;
-    size_t start = n, cut = 0;
-    for (; n < len && n - start < HEADLINE_BYTES && clean[n] != '\n'; n++)
-        if (clean[n] == ' ') cut = n;
-    if (n < len && clean[n] != '\n' && cut > start) n = cut;
-    while (n > start && ((unsigned char)clean[n] & 0xC0) == 0x80) n--;
-    char *h = n > start ? px_strndup(clean + start, n - start) : NULL;
+    char *h = px_story_opening(clean, len);
     px_free(clean);
     return h;
 }

@@ -18,11 +18,19 @@
  * story whose titles are all shorter still gets its best one; one whose
  * titles hold no word at all gets none, and the caller falls back to its
  * opening words).
+ *
+ * Opening words (px_story_opening) are cut only where a reader would cut:
+ * at a space.  Thai, Chinese and Japanese put no space between words, so
+ * a first line without a space in PX_HEADLINE_BYTES gets a larger bound
+ * (their letters take 3 bytes) and, when one run of letters fills even
+ * that, is cut between grapheme clusters: a Thai vowel or tone mark stays
+ * with its consonant.
  */
 #include <math.h>   /* sqrt */
 #include <stdlib.h> /* bsearch */
 #include <string.h> /* strlen, strcmp */
 
+#include "clean/script.h"  /* px_grapheme_end */
 #include "parallax/text.h" /* px_stopword */
 #include "story/story_int.h"
 
@@ -124,4 +132,35 @@ char *px_story_headline(const char *const *titles, size_t n) {
     }
     px_free(ws);
     return best < m ? px_strdup(pick[best]) : NULL;
+}
+
+/* ------------------------------------------------------- opening words */
+
+/* The last space of s[from..to), or 0. */
+static size_t last_space(const char *s, size_t from, size_t to) {
+    while (to > from)
+        if (s[--to] == ' ') return to;
+    return 0;
+}
+
+char *px_story_opening(const char *s, size_t len) {
+    size_t start = 0;
+    while (start < len && (s[start] == ' ' || s[start] == '\n')) start++;
+    size_t end = start; /* the line's end, at most PX_HEADLINE_UNSPACED on */
+    while (end < len && s[end] != '\n' && end - start < PX_HEADLINE_UNSPACED)
+        end++;
+    int whole = end == len || s[end] == '\n';
+    size_t n = end, cut;
+    if (whole && end - start <= PX_HEADLINE_BYTES)
+        n = end;
+    else if ((cut = last_space(s, start, start + PX_HEADLINE_BYTES)) > start)
+        n = cut;
+    else if (whole)
+        n = end; /* no space early on, but the line is short enough */
+    else if ((cut = last_space(s, start, end)) > start)
+        n = cut;
+    else /* one unspaced run: its last whole grapheme cluster in the bound */
+        for (size_t g = n = start; (g = px_grapheme_end(s, len, g)) <= end;)
+            n = g;
+    return n > start ? px_strndup(s + start, n - start) : NULL;
 }

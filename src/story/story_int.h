@@ -34,6 +34,16 @@ void px_story_list_sql(const px_story_filter *f, px_buf *sql);
 #define PX_HEADLINE_TITLES 64
 char *px_story_headline(const char *const *titles, size_t n);
 
+/* A headline from the opening words of text[0..len) (an article's cleaned
+ * text), for a story without titles: its first line, cut when longer than
+ * PX_HEADLINE_BYTES at the last space within them; a line without a space
+ * there (Thai, Chinese, Japanese: no spaces between words) at the last
+ * space within PX_HEADLINE_UNSPACED bytes, else at the last grapheme
+ * cluster boundary within them.  NULL if the text is blank.  Caller frees. */
+#define PX_HEADLINE_BYTES    80
+#define PX_HEADLINE_UNSPACED 240
+char *px_story_opening(const char *text, size_t len);
+
 /* A candidate copy-graph edge (hubs.c): article `to` shares `votes`
  * frequent anchors whose earliest holder in its story is `from`
  * (clustering sequence numbers). */

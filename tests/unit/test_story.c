@@ -49,6 +49,72 @@ static void test_headline(void **state) {
     assert_null(px_story_headline(none, 0));
 }
 
+/* Headlines from opening words (stories without titles), one row a case:
+ * the text, the headline.  Thai and Chinese have no spaces between words:
+ * a line is cut at a space (a word boundary) or, when one run of letters
+ * fills the bound, between grapheme clusters, never between a consonant
+ * and its marks (fictional texts written for this test). */
+static void test_opening_words(void **state) {
+    (void)state;
+    static const struct {
+        const char *text, *want;
+    } rows[] = {
+        /* English: the last space within PX_HEADLINE_BYTES */
+        {"The ferry Saint Ilvara ran aground off Carrow Island on Tuesday "
+         "morning with 312 people aboard, the coastguard said.\nMore.",
+         "The ferry Saint Ilvara ran aground off Carrow Island on Tuesday "
+         "morning with"},
+        {"  \n Library reopens\nIts doors", "Library reopens"},
+        /* Thai, first space after 168 bytes: cut there, a whole phrase */
+        {"เรือข้ามฟากนาวาศรีเกยตื้นนอกเกาะคารอว์เมื่อเช้าวันอังคาร "
+         "เจ้าหน้าที่อพยพผู้โดยสารขึ้นฝั่งได้ทั้งหมดและไม่มีผู้บาดเจ็บแม้แต่คนเดียว"
+         "ตามที่หน่วยยามฝั่งแจ้ง\nย่อหน้าที่สอง",
+         "เรือข้ามฟากนาวาศรีเกยตื้นนอกเกาะคารอว์เมื่อเช้าวันอังคาร"},
+        /* Thai, a line of 168 bytes without a space: whole */
+        {"เรือข้ามฟากนาวาศรีเกยตื้นนอกเกาะคารอว์เมื่อเช้าวันอังคาร\nผู้โดยสารปลอดภัย",
+         "เรือข้ามฟากนาวาศรีเกยตื้นนอกเกาะคารอว์เมื่อเช้าวันอังคาร"},
+        /* Thai, one run past PX_HEADLINE_UNSPACED: byte 240 falls inside
+         * "ผู้" (consonant, vowel, tone mark), which is left out whole */
+        {"ข่าวด่วนเรือข้ามฟากนาวาศรีเกยตื้นนอกเกาะคารอว์เมื่อเช้าวันอังคาร"
+         "เจ้าหน้าที่อพยพผู้โดยสารขึ้นฝั่งได้ทั้งหมดและไม่มีผู้บาดเจ็บแม้แต่คนเดียว"
+         "ตามที่หน่วยยามฝั่งแจ้ง",
+         "ข่าวด่วนเรือข้ามฟากนาวาศรีเกยตื้นนอกเกาะคารอว์เมื่อเช้าวันอังคาร"
+         "เจ้าหน้าที่อพยพ"},
+        /* Chinese, one run: 80 characters */
+        {"渡轮圣伊尔瓦拉号周二早晨在卡罗岛附近搁浅船上三百一十二名乘客全部被安"
+         "全"
+         "转移海岸警卫队表示没有人员受伤当局正在调查事故原因并将于下周公布初步"
+         "报告"
+         "渡轮公司表示深感歉意",
+         "渡轮圣伊尔瓦拉号周二早晨在卡罗岛附近搁浅船上三百一十二名乘客全部被安"
+         "全"
+         "转移海岸警卫队表示没有人员受伤当局正在调查事故原因并将于下周公布初步"
+         "报告"
+         "渡轮公司表示深感歉"},
+        /* Japanese: the space after the first clause */
+        {"フェリー「サン・イルヴァラ」が火曜日の朝カロー島沖で座礁し乗客三百十"
+         "二人が"
+         "全員救助された "
+         "海上保安庁によると負傷者はいないという。運航会社は事故の"
+         "原因を調べている",
+         "フェリー「サン・イルヴァラ」が火曜日の朝カロー島沖で座礁し乗客三百十"
+         "二人が"
+         "全員救助された"},
+        {" \n \n", NULL},
+    };
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        char *h = px_story_opening(rows[i].text, strlen(rows[i].text));
+        if (!rows[i].want) {
+            assert_null(h);
+            continue;
+        }
+        assert_non_null(h);
+        if (strcmp(h, rows[i].want))
+            fail_msg("row %zu: got \"%s\", want \"%s\"", i, h, rows[i].want);
+        px_free(h);
+    }
+}
+
 static void put(px_store *s, const char *id, const char *title,
                 const char *published, const char *text) {
     px_article *a = px_article_new();
@@ -579,6 +645,7 @@ static void test_build_near_copies(void **state) {
 
 int main(void) {
     const struct CMUnitTest tests[] = {cmocka_unit_test(test_headline),
+                                       cmocka_unit_test(test_opening_words),
                                        cmocka_unit_test(test_build),
                                        cmocka_unit_test(test_analysis),
                                        cmocka_unit_test(test_hub_links),
