@@ -42,9 +42,9 @@ static void check_removals(const px_doc *d, size_t len) {
 static int inside_char(const char *s, size_t len, size_t off) {
     for (size_t k = 1; k <= 3 && k <= off && off < len; k++) {
         utf8proc_int32_t cp;
-        utf8proc_ssize_t l = utf8proc_iterate(
-            (const utf8proc_uint8_t *)s + off - k,
-            (utf8proc_ssize_t)(len - (off - k)), &cp);
+        utf8proc_ssize_t l =
+            utf8proc_iterate((const utf8proc_uint8_t *)s + off - k,
+                             (utf8proc_ssize_t)(len - (off - k)), &cp);
         if (l > (utf8proc_ssize_t)k) return 1;
     }
     return 0;

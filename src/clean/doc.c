@@ -243,8 +243,7 @@ static void note_ws(norm_state *st, size_t at, int newline) {
 
 /* Do a and b (n bytes each) have their code points start at the same
  * offsets? */
-static int same_cuts(const unsigned char *a, const unsigned char *b,
-                     size_t n) {
+static int same_cuts(const unsigned char *a, const unsigned char *b, size_t n) {
     for (size_t k = 0; k < n; k++)
         if (((a[k] & 0xC0) == 0x80) != ((b[k] & 0xC0) == 0x80)) return 0;
     return 1;
