@@ -457,7 +457,23 @@ static char *opening_words(builder *b, size_t seq) {
     return h;
 }
 
-/* Headlines: the medoid of each story's member titles. */
+/* The members of one story for px_story_headline: seq[i] is member i. */
+typedef struct head_members {
+    builder *b;
+    const headrow *r;
+} head_members;
+
+static char *member_text(void *ud, size_t i, size_t *len) {
+    head_members *h = ud;
+    char *clean = NULL;
+    if (px_store_get_clean(h->b->s, h->b->e[h->b->order[h->r[i].seq]].id,
+                           &clean, len))
+        return NULL;
+    return clean;
+}
+
+/* Headlines: the medoid of each story's member titles that represent it,
+ * else the opening words of its first article. */
 static px_result write_headlines(builder *b) {
     headrow *r = px_malloc((b->n ? b->n : 1) * sizeof *r);
     for (size_t seq = 0; seq < b->n; seq++)
@@ -473,7 +489,8 @@ static px_result write_headlines(builder *b) {
         for (; j < b->n && r[j].story == r[i].story; j++)
             if (k < PX_HEADLINE_TITLES)
                 titles[k++] = b->e[b->order[r[j].seq]].title;
-        char *h = px_story_headline(titles, k);
+        head_members hm = {b, r + i};
+        char *h = px_story_headline(titles, k, member_text, &hm);
         if (!h) h = opening_words(b, r[i].seq);
         px_clusterer_story_id(b->c, r[i].seq, sid);
         px_story_bind_text(st, 1, h);
