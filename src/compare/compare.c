@@ -16,7 +16,9 @@
 #include <string.h>  /* strcmp */
 #include <strings.h> /* strcasecmp */
 
+#include "clean/script.h" /* px_script_unspaced */
 #include "compare/compare_int.h"
+#include "core/utf8.h" /* px_utf8_decode */
 
 /* ------------------------------------------------------------- findings */
 
@@ -144,6 +146,23 @@ size_t px_cpair_thing(const px_cpair *p, int x, const px_claim *c,
             (uint8_t)px_cpair_stems(p, x, c->thing_span, t, PX_THING_MAX, 1);
     *out = t;
     return s->nthing[i];
+}
+
+size_t px_cpair_thing_run(const px_cpair *p, int x, const px_claim *c,
+                          const char **run, int *kind) {
+    const px_csrc *s = p->s[x];
+    if (c->thing_span.end <= c->thing_span.start) return 0;
+    size_t t = first_token(s, c->thing_span.start);
+    if (t >= s->ntok || s->tok[t].start >= c->thing_span.end) return 0;
+    const unsigned char *u =
+        (const unsigned char *)s->norm + s->tok[t].norm_off;
+    int32_t cp;
+    if (!s->tok[t].norm_len || u[0] < 0xE0 ||
+        !px_utf8_decode(u, s->tok[t].norm_len, &cp) ||
+        !(*kind = px_script_unspaced(cp)))
+        return 0;
+    *run = (const char *)u;
+    return s->tok[t].norm_len;
 }
 
 /* A label placeholder byte in the article text becomes a space. */

@@ -95,6 +95,14 @@ long px_cpair_claim_sent(const px_cpair *p, int x, const px_claim *c);
  * side x into *out (owned by the comparison); returns their count. */
 size_t px_cpair_thing(const px_cpair *p, int x, const px_claim *c,
                       const uint64_t **out);
+/* When the counted thing of claim c of side x starts with a word of a
+ * script written without spaces (Thai "คนตามรายงาน", Chinese "人死亡"), that
+ * whole run in the normalised view into *run (owned by the source) and
+ * *kind (px_script_unspaced of its first letter); returns its bytes, 0
+ * when the thing is absent or spaced.  Such a token is a clause: only its
+ * start is the classifier or counter of the figure. */
+size_t px_cpair_thing_run(const px_cpair *p, int x, const px_claim *c,
+                          const char **run, int *kind);
 /* Text of span sp on side x, shortened to at most max bytes (owned). */
 char *px_cpair_snip(const px_cpair *p, int x, px_span sp, size_t max);
 /* The placeholder naming side x in summaries (see above). */
