@@ -8,8 +8,11 @@
  * A figure's interval comes from its precision and hedge: "115,600" is
  * [115,550, 115,650], "around" widens it by 5 %, "more than" opens it
  * upwards.  Equal values with disjoint counted things differ ("people" vs
- * "military personnel"); overlapping intervals are rounding.  A matched
- * figure whose credit changed yields attribution_changed.  Contradictions
+ * "military personnel"; in scripts without spaces, where the thing is
+ * glued to the rest of its clause, only the classifier at the start of
+ * the run is compared: same_classifier); overlapping intervals are
+ * rounding.  A matched figure whose credit changed yields
+ * attribution_changed.  Contradictions
  * (another value, another counted thing, another credit) need sentences
  * that tell the same fact (FIGURE_MIN_SCORE), so two different events
  * described alike do not raise false alarms.

@@ -20,8 +20,10 @@
  *      the two texts (px_reuse_pair); they join the copy graph only;
  *   6. write: all story tables replaced in one transaction.
  * Texts are fetched twice (steps 3 and 4) rather than keeping every
- * article's features in memory, and again in step 5 for the articles
- * of hub links only (none in stories of at most max_df / 2 articles).
+ * article's features in memory, again in step 5 for the articles of hub
+ * links only (none in stories of at most max_df / 2 articles), and in
+ * step 6 for the members of a story whose titles do not settle its
+ * headline (px_story_headline; none when the titles agree).
  */
 #include <stdlib.h> /* qsort, bsearch */
 #include <string.h>

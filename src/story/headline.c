@@ -3,10 +3,19 @@
  *
  * Outlets rewrite one another's headlines; the one most representative of
  * the story shares the most words with the rest.  Each title becomes a set
- * of word hashes (letters and digits, ASCII case-folded, 3+ bytes); the
- * headline is the title with the highest summed cosine overlap with the
- * others (ties: the earliest).  Quadratic in the titles, so only the first
- * PX_HEADLINE_TITLES are considered.
+ * of word hashes (runs of letters, marks and digits, case-folded, 3+
+ * bytes; in scripts written without spaces, where a run is a clause,
+ * overlapping grapheme-cluster trigrams for Thai and its kin, letter
+ * pairs for Han and kana); the headline is the title with the highest
+ * summed cosine overlap with the others (ties: the earliest).  Quadratic
+ * in the titles, so only the first PX_HEADLINE_TITLES are considered.
+ *
+ * The medoid is only as good as its candidates: when a story's only title
+ * (or its earliest, on a tie) is that of an article that joined weakly,
+ * it won.  So a title must first represent the story: at least half of
+ * its words occur in the other members, in their titles or else their
+ * texts (read through the caller's callback only for a title the other
+ * titles do not settle, so a story whose titles agree reads nothing).
  *
  * What a scraper hands over as a title is often not one: a date stamp
  * ("Last Updated: Monday, 28 November 2005, 02:24 GMT"), a section label
@@ -16,8 +25,8 @@
  * and date and time words do not count as words, and a title needs
  * HEAD_WORDS words to be chosen while any title of that length exists (a
  * story whose titles are all shorter still gets its best one; one whose
- * titles hold no word at all gets none, and the caller falls back to its
- * opening words).
+ * titles hold no word at all, or none that represents it, gets none, and
+ * the caller falls back to its opening words).
  *
  * Opening words (px_story_opening) are cut only where a reader would cut:
  * at a space.  Thai, Chinese and Japanese put no space between words, so
