@@ -45,10 +45,11 @@ char *px_story_headline(const char *const *titles, size_t n,
 
 /* A headline from the opening words of text[0..len) (an article's cleaned
  * text), for a story without titles: its first line, cut when longer than
- * PX_HEADLINE_BYTES at the last space within them; a line without a space
- * there (Thai, Chinese, Japanese: no spaces between words) at the last
- * space within PX_HEADLINE_UNSPACED bytes, else at the last grapheme
- * cluster boundary within them.  NULL if the text is blank.  Caller frees. */
+ * PX_HEADLINE_BYTES at the last space within them.  A line without a space
+ * there (Thai, Chinese, Japanese: no spaces between words) is kept whole
+ * up to PX_HEADLINE_UNSPACED bytes, else cut at the last space within
+ * those, else at the last grapheme cluster boundary within them.  NULL if
+ * the text is blank.  Caller frees. */
 #define PX_HEADLINE_BYTES    80
 #define PX_HEADLINE_UNSPACED 240
 char *px_story_opening(const char *text, size_t len);
