@@ -16,7 +16,7 @@
 #include <string.h>  /* strcmp */
 #include <strings.h> /* strcasecmp */
 
-#include "clean/script.h" /* px_script_unspaced */
+#include "clean/script.h" /* px_script_unspaced, px_grapheme_end */
 #include "compare/compare_int.h"
 #include "core/utf8.h" /* px_utf8_decode */
 
@@ -169,11 +169,11 @@ size_t px_cpair_thing_run(const px_cpair *p, int x, const px_claim *c,
 char *px_cpair_snip(const px_cpair *p, int x, px_span sp, size_t max) {
     const char *o = p->s[x]->orig;
     size_t n = sp.end - sp.start, cut = n;
-    if (n > max) {
-        cut = max;
-        while (cut > 0 && ((unsigned char)o[sp.start + cut] & 0xC0) == 0x80)
-            cut--;
-    }
+    /* whole grapheme clusters: a Thai mark stays with its consonant */
+    if (n > max)
+        for (size_t g = cut = 0;
+             (g = px_grapheme_end(o + sp.start, n, g)) <= max;)
+            cut = g;
     px_buf b = PX_BUF_INIT;
     px_buf_append(&b, o + sp.start, cut);
     for (size_t k = 0; k < b.len; k++)

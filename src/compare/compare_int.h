@@ -103,7 +103,8 @@ size_t px_cpair_thing(const px_cpair *p, int x, const px_claim *c,
  * start is the classifier or counter of the figure. */
 size_t px_cpair_thing_run(const px_cpair *p, int x, const px_claim *c,
                           const char **run, int *kind);
-/* Text of span sp on side x, shortened to at most max bytes (owned). */
+/* Text of span sp on side x, shortened to at most max bytes of whole
+ * grapheme clusters, "..." marking the cut (owned). */
 char *px_cpair_snip(const px_cpair *p, int x, px_span sp, size_t max);
 /* The placeholder naming side x in summaries (see above). */
 const char *px_cpair_label(const px_cpair *p, int x);

@@ -4,6 +4,8 @@
  * and for identical texts, that only `same` appears; the prepared sides
  * a comparison lends (px_compare_side) align as the docs do.
  */
+#include <utf8proc.h>
+
 #include "testutil.h"
 
 typedef struct ccase {
@@ -91,6 +93,30 @@ static void test_cases(void **state) {
 }
 
 /* Identical texts: every finding is `same`, and there are some. */
+/* Every snippet of summary cut short ('..."') ends where a grapheme
+ * cluster of its source (text a or b) ends: no mark follows it there. */
+static void snips_whole(const char *summary, const char *a, const char *b) {
+    for (const char *e = strstr(summary, "...\""); e;
+         e = strstr(e + 1, "...\"")) {
+        const char *q = e;
+        while (q > summary && q[-1] != '"') q--;
+        char snip[256];
+        size_t len = (size_t)(e - q);
+        assert_true(len < sizeof snip);
+        memcpy(snip, q, len);
+        snip[len] = 0;
+        const char *at = strstr(a, snip);
+        if (!at) at = strstr(b, snip);
+        assert_non_null(at);
+        utf8proc_int32_t cp;
+        assert_true(
+            utf8proc_iterate((const utf8proc_uint8_t *)at + len, -1, &cp) > 0);
+        utf8proc_category_t c = utf8proc_category(cp);
+        if (c == UTF8PROC_CATEGORY_MN || c == UTF8PROC_CATEGORY_MC)
+            fail_msg("snippet \"%s\" cut before a mark", snip);
+    }
+}
+
 /* Thai writes no space between words: after "12 " comes the classifier
  * glued to the rest of the clause ("12 คนตามรายงานของตำรวจ"), which is no
  * other thing counted than "12 คน".  One row a pair (fictional texts):
@@ -116,6 +142,10 @@ static void test_unspaced_things(void **state) {
         /* people against houses: still a different thing counted */
         {"ผู้เสียชีวิต 12 คนตามรายงานของตำรวจภูธรจังหวัดเมื่อเช้าวันพุธ",
          "บ้านเสียหาย 12 หลังตามรายงานของตำรวจภูธรจังหวัดเมื่อเช้าวันพุธ", 1},
+        /* the snippet of "30 คนถูกนำส่ง..." is cut at 120 bytes, inside
+         * "จังหวัด" (ว and its vowel mark): it ends before ว */
+        {"ผู้บาดเจ็บ 30 คน ถูกนำส่งโรงพยาบาล",
+         "ผู้บาดเจ็บ 30 คนถูกนำส่งโรงพยาบาลประจำจังหวัดวังศิลาเมื่อคืนวันอังคาร", 0},
     };
     for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
         char a[512], b[512];
@@ -129,6 +159,7 @@ static void test_unspaced_things(void **state) {
             if (f[k].kind != PX_FK_QUANTITY) continue;
             differs += f[k].type == PX_FIND_DIFFERS;
             same += f[k].type == PX_FIND_SAME;
+            snips_whole(f[k].summary, a, b);
         }
         if (rows[i].differs ? !differs : differs || !same)
             fail_msg("row %zu: %zu differs, %zu same quantity findings", i,
