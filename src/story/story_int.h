@@ -34,7 +34,7 @@ typedef char *(*px_story_text_fn)(void *ud, size_t i, size_t *len);
 /* The headline of a story from the titles of its members titles[0..n)
  * (NULL or empty for a member without one; at most the first
  * PX_HEADLINE_TITLES members considered): of the titles that represent
- * the story (at least half of their words found in the other members'
+ * the story (at least a third of their words found in the other members'
  * titles or, text non-NULL, texts: text(ud, i) is asked only when the
  * titles do not settle it), the one sharing the most words with the
  * other titles (the medoid).  NULL if there is no such title.  Caller
