@@ -16,7 +16,7 @@
  * of its words (SUPPORT) occur in the other members, in their titles or
  * else their texts (read through the caller's callback only for a title
  * the other titles do not settle, so a story whose titles agree reads
- * nothing).  A third, not a half: on ECB+ dev, follow-up headlines of the
+ * nothing).  A third, not a half: on ECB+ dev, 3 headlines of the
  * story's own event ("Breaking: man charged with arson after fire at
  * Waitrose in Wellington", 3 of 7 words in the other members' texts)
  * fell under a half; a weak joiner shares a place name or so (1 of 6).
