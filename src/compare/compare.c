@@ -16,9 +16,7 @@
 #include <string.h>  /* strcmp */
 #include <strings.h> /* strcasecmp */
 
-#include "clean/script.h" /* px_script_unspaced, px_grapheme_end */
 #include "compare/compare_int.h"
-#include "core/utf8.h" /* px_utf8_decode */
 
 /* ------------------------------------------------------------- findings */
 

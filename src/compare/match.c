@@ -28,7 +28,6 @@
 #include <string.h>  /* strcmp */
 #include <strings.h> /* strcasecmp */
 
-#include "clean/script.h" /* px_grapheme_end, PX_UNSPACED_ALPHA */
 #include "compare/compare_int.h"
 
 #define MAX_STEMS 256
