@@ -12,10 +12,10 @@
  * glued to the rest of its clause, only the classifier at the start of
  * the run is compared: same_classifier); overlapping intervals are
  * rounding.  A matched figure whose credit changed yields
- * attribution_changed.  Contradictions
- * (another value, another counted thing, another credit) need sentences
- * that tell the same fact (FIGURE_MIN_SCORE), so two different events
- * described alike do not raise false alarms.
+ * attribution_changed.  Contradictions (another value, another counted
+ * thing, another credit) need sentences that tell the same fact
+ * (FIGURE_MIN_SCORE), so two different events described alike do not
+ * raise false alarms.
  *
  * Quotes: matched by the overlap of their content words (Dice) and the
  * speaker; the words said are compared as stem sequences, a quoted phrase

@@ -459,7 +459,8 @@ static char *opening_words(builder *b, size_t seq) {
     return h;
 }
 
-/* The members of one story for px_story_headline: seq[i] is member i. */
+/* The members of one story for px_story_headline: member i is the article
+ * of clustering sequence number r[i].seq. */
 typedef struct head_members {
     builder *b;
     const headrow *r;
