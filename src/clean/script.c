@@ -94,6 +94,20 @@ size_t px_script_count(const char *s, size_t n, size_t counts[PX_SC_COUNT]) {
     return total;
 }
 
+size_t px_grapheme_end(const char *s, size_t n, size_t i) {
+    const unsigned char *u = (const unsigned char *)s;
+    int32_t prev, cp, state = 0;
+    size_t l = px_utf8_decode(u + i, n - i, &prev);
+    if (!l) return i + 1;
+    for (i += l; i < n; i += l) {
+        if (!(l = px_utf8_decode(u + i, n - i, &cp)) ||
+            utf8proc_grapheme_break_stateful(prev, cp, &state))
+            break;
+        prev = cp;
+    }
+    return i;
+}
+
 int px_script_dominant(const size_t counts[PX_SC_COUNT]) {
     int best = PX_SC_NONE;
     for (int s = 1; s < PX_SC_COUNT; s++)

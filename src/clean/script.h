@@ -49,6 +49,13 @@ size_t px_script_count(const char *s, size_t n, size_t counts[PX_SC_COUNT]);
 enum { PX_UNSPACED_IDEO = 1, PX_UNSPACED_ALPHA = 2 };
 int px_script_unspaced(int32_t cp);
 
+/* End of the grapheme cluster (utf8proc's extended grapheme breaks) that
+ * starts at byte i of s[0..n) (i < n): a Thai consonant with its vowel
+ * and tone marks, a letter with its combining accents, an emoji sequence.
+ * An invalid byte is a cluster of its own.  Cutting text only at such ends
+ * never separates a mark from its letter. */
+size_t px_grapheme_end(const char *s, size_t n, size_t i);
+
 /* Script with most letters in counts, PX_SC_NONE when all are zero. */
 int px_script_dominant(const size_t counts[PX_SC_COUNT]);
 

@@ -144,15 +144,32 @@ size_t px_cpair_thing(const px_cpair *p, int x, const px_claim *c,
     return s->nthing[i];
 }
 
+size_t px_cpair_thing_run(const px_cpair *p, int x, const px_claim *c,
+                          const char **run, int *kind) {
+    const px_csrc *s = p->s[x];
+    if (c->thing_span.end <= c->thing_span.start) return 0;
+    size_t t = first_token(s, c->thing_span.start);
+    if (t >= s->ntok || s->tok[t].start >= c->thing_span.end) return 0;
+    const unsigned char *u =
+        (const unsigned char *)s->norm + s->tok[t].norm_off;
+    int32_t cp;
+    if (!s->tok[t].norm_len || u[0] < 0xE0 ||
+        !px_utf8_decode(u, s->tok[t].norm_len, &cp) ||
+        !(*kind = px_script_unspaced(cp)))
+        return 0;
+    *run = (const char *)u;
+    return s->tok[t].norm_len;
+}
+
 /* A label placeholder byte in the article text becomes a space. */
 char *px_cpair_snip(const px_cpair *p, int x, px_span sp, size_t max) {
     const char *o = p->s[x]->orig;
     size_t n = sp.end - sp.start, cut = n;
-    if (n > max) {
-        cut = max;
-        while (cut > 0 && ((unsigned char)o[sp.start + cut] & 0xC0) == 0x80)
-            cut--;
-    }
+    /* whole grapheme clusters: a Thai mark stays with its consonant */
+    if (n > max)
+        for (size_t g = cut = 0;
+             (g = px_grapheme_end(o + sp.start, n, g)) <= max;)
+            cut = g;
     px_buf b = PX_BUF_INIT;
     px_buf_append(&b, o + sp.start, cut);
     for (size_t k = 0; k < b.len; k++)

@@ -17,6 +17,8 @@
 #define PX_COMPARE_INT_H
 
 #include "align/align_int.h" /* px_stem_memo */
+#include "clean/script.h"    /* px_script_unspaced, px_grapheme_end */
+#include "core/utf8.h"       /* px_utf8_decode */
 #include "parallax/compare.h"
 #include "parallax/sentence.h"
 #include "parallax/text.h"
@@ -95,7 +97,16 @@ long px_cpair_claim_sent(const px_cpair *p, int x, const px_claim *c);
  * side x into *out (owned by the comparison); returns their count. */
 size_t px_cpair_thing(const px_cpair *p, int x, const px_claim *c,
                       const uint64_t **out);
-/* Text of span sp on side x, shortened to at most max bytes (owned). */
+/* When the counted thing of claim c of side x starts with a word of a
+ * script written without spaces (Thai "คนตามรายงาน", Chinese "人死亡"), that
+ * whole run in the normalised view into *run (owned by the source) and
+ * *kind (px_script_unspaced of its first letter); returns its bytes, 0
+ * when the thing is absent or spaced.  Such a token is a clause: only its
+ * start is the classifier or counter of the figure. */
+size_t px_cpair_thing_run(const px_cpair *p, int x, const px_claim *c,
+                          const char **run, int *kind);
+/* Text of span sp on side x, shortened to at most max bytes of whole
+ * grapheme clusters, "..." marking the cut (owned). */
 char *px_cpair_snip(const px_cpair *p, int x, px_span sp, size_t max);
 /* The placeholder naming side x in summaries (see above). */
 const char *px_cpair_label(const px_cpair *p, int x);

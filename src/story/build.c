@@ -20,8 +20,10 @@
  *      the two texts (px_reuse_pair); they join the copy graph only;
  *   6. write: all story tables replaced in one transaction.
  * Texts are fetched twice (steps 3 and 4) rather than keeping every
- * article's features in memory, and again in step 5 for the articles
- * of hub links only (none in stories of at most max_df / 2 articles).
+ * article's features in memory, again in step 5 for the articles of hub
+ * links only (none in stories of at most max_df / 2 articles), and in
+ * step 6 for the members of a story whose titles do not settle its
+ * headline (px_story_headline; none when the titles agree).
  */
 #include <stdlib.h> /* qsort, bsearch */
 #include <string.h>
@@ -430,8 +432,6 @@ static px_result write_stories(builder *b) {
         " GROUP BY m.story");
 }
 
-#define HEADLINE_BYTES 80 /* of a headline made from opening words */
-
 typedef struct headrow {
     size_t story, seq;
 } headrow;
@@ -443,24 +443,35 @@ static int cmp_headrow(const void *x, const void *y) {
 }
 
 /* A headline for a story without titles: the opening words of its first
- * article's cleaned text (whole words, whole UTF-8 characters). */
+ * article's cleaned text (px_story_opening). */
 static char *opening_words(builder *b, size_t seq) {
     char *clean = NULL;
-    size_t len = 0, n = 0;
+    size_t len = 0;
     if (px_store_get_clean(b->s, b->e[b->order[seq]].id, &clean, &len))
         return NULL;
-    while (n < len && (clean[n] == ' ' || clean[n] == '\n')) n++;
-    size_t start = n, cut = 0;
-    for (; n < len && n - start < HEADLINE_BYTES && clean[n] != '\n'; n++)
-        if (clean[n] == ' ') cut = n;
-    if (n < len && clean[n] != '\n' && cut > start) n = cut;
-    while (n > start && ((unsigned char)clean[n] & 0xC0) == 0x80) n--;
-    char *h = n > start ? px_strndup(clean + start, n - start) : NULL;
+    char *h = px_story_opening(clean, len);
     px_free(clean);
     return h;
 }
 
-/* Headlines: the medoid of each story's member titles. */
+/* The members of one story for px_story_headline: member i is the article
+ * of clustering sequence number r[i].seq. */
+typedef struct head_members {
+    builder *b;
+    const headrow *r;
+} head_members;
+
+static char *member_text(void *ud, size_t i, size_t *len) {
+    head_members *h = ud;
+    char *clean = NULL;
+    if (px_store_get_clean(h->b->s, h->b->e[h->b->order[h->r[i].seq]].id,
+                           &clean, len))
+        return NULL;
+    return clean;
+}
+
+/* Headlines: the medoid of each story's member titles that represent it,
+ * else the opening words of its first article. */
 static px_result write_headlines(builder *b) {
     headrow *r = px_malloc((b->n ? b->n : 1) * sizeof *r);
     for (size_t seq = 0; seq < b->n; seq++)
@@ -476,7 +487,8 @@ static px_result write_headlines(builder *b) {
         for (; j < b->n && r[j].story == r[i].story; j++)
             if (k < PX_HEADLINE_TITLES)
                 titles[k++] = b->e[b->order[r[j].seq]].title;
-        char *h = px_story_headline(titles, k);
+        head_members hm = {b, r + i};
+        char *h = px_story_headline(titles, k, member_text, &hm);
         if (!h) h = opening_words(b, r[i].seq);
         px_clusterer_story_id(b->c, r[i].seq, sid);
         px_story_bind_text(st, 1, h);

@@ -27,12 +27,32 @@ const char *px_story_col(sqlite3_stmt *st, int i);
  * the listing and for checking its plan. */
 void px_story_list_sql(const px_story_filter *f, px_buf *sql);
 
-/* The headline of a story from its member titles (NULL entries skipped):
- * the title sharing the most words with the others (the medoid), at most
- * the first PX_HEADLINE_TITLES considered.  NULL if there is no title.
- * Caller frees. */
+/* The text of member i of a story (NUL-terminated, *len its bytes; NULL
+ * if it cannot be read); the caller of the callback frees it. */
+typedef char *(*px_story_text_fn)(void *ud, size_t i, size_t *len);
+
+/* The headline of a story from the titles of its members titles[0..n)
+ * (NULL or empty for a member without one; at most the first
+ * PX_HEADLINE_TITLES members considered): of the titles that represent
+ * the story (at least a third of their words found in the other members'
+ * titles or, text non-NULL, texts: text(ud, i) is asked only when the
+ * titles do not settle it), the one sharing the most words with the
+ * other titles (the medoid).  NULL if there is no such title.  Caller
+ * frees. */
 #define PX_HEADLINE_TITLES 64
-char *px_story_headline(const char *const *titles, size_t n);
+char *px_story_headline(const char *const *titles, size_t n,
+                        px_story_text_fn text, void *ud);
+
+/* A headline from the opening words of text[0..len) (an article's cleaned
+ * text), for a story without titles: its first line, cut when longer than
+ * PX_HEADLINE_BYTES at the last space within them.  A line without a space
+ * there (Thai, Chinese, Japanese: no spaces between words) is kept whole
+ * up to PX_HEADLINE_UNSPACED bytes, else cut at the last space within
+ * those, else at the last grapheme cluster boundary within them.  NULL if
+ * the text is blank.  Caller frees. */
+#define PX_HEADLINE_BYTES    80
+#define PX_HEADLINE_UNSPACED 240
+char *px_story_opening(const char *text, size_t len);
 
 /* A candidate copy-graph edge (hubs.c): article `to` shares `votes`
  * frequent anchors whose earliest holder in its story is `from`

@@ -9,6 +9,7 @@
  * cases read ../shared/seeds when present and check that every real
  * sentence survives.
  */
+#include "clean/script.h" /* px_grapheme_end */
 #include "testutil.h"
 
 typedef struct clean_case {
@@ -431,11 +432,43 @@ static void test_seed_modern(void **state) {
     px_free(text);
 }
 
+/* Grapheme clusters (px_grapheme_end), one row a text and its clusters
+ * '|'-separated: a Thai consonant keeps its vowel and tone marks, a
+ * decomposed accent its letter, an invalid byte stands alone. */
+static void test_graphemes(void **state) {
+    (void)state;
+    static const char *const rows[][2] = {
+        {"ผู้โดยสาร", "ผู้|โ|ด|ย|ส|า|ร"},
+        {"น้ำ", "น้ำ"},
+        {"e\xcc\x81te", "e\xcc\x81|t|e"},
+        {"渡轮", "渡|轮"},
+        {"a\xff"
+         "b",
+         "a|\xff"
+         "|b"},
+    };
+    for (size_t r = 0; r < sizeof rows / sizeof rows[0]; r++) {
+        const char *s = rows[r][0];
+        size_t n = strlen(s);
+        px_buf got = PX_BUF_INIT;
+        for (size_t i = 0, e; i < n; i = e) {
+            e = px_grapheme_end(s, n, i);
+            assert_true(e > i && e <= n);
+            if (i) px_buf_putc(&got, '|');
+            px_buf_append(&got, s + i, e - i);
+        }
+        px_buf_putc(&got, 0);
+        assert_string_equal(got.data, rows[r][1]);
+        px_buf_release(&got);
+    }
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_cases),        cmocka_unit_test(test_clean_view),
         cmocka_unit_test(test_boiler),       cmocka_unit_test(test_boiler_cap),
         cmocka_unit_test(test_seed_reuters), cmocka_unit_test(test_seed_modern),
+        cmocka_unit_test(test_graphemes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

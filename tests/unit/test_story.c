@@ -20,7 +20,7 @@ static void test_headline(void **state) {
         "Ferry runs aground off Carrow Island; 312 evacuated",
         "",
     };
-    char *h = px_story_headline(t, 5);
+    char *h = px_story_headline(t, 5, NULL, NULL);
     assert_string_equal(h,
                         "Ferry runs aground off Carrow Island; 312 evacuated");
     px_free(h);
@@ -34,19 +34,196 @@ static void test_headline(void **state) {
         "Powerful quake on Qeshm island kills 10",
         "Quake levels villages on Qeshm island",
     };
-    h = px_story_headline(scraped, 6);
+    h = px_story_headline(scraped, 6, NULL, NULL);
     assert_string_equal(h, "Powerful quake on Qeshm island kills 10");
     px_free(h);
     /* only short titles: the best of them; only date stamps: none */
     const char *shorts[] = {"THURSDAY, JUNE 30, 2005", "Deputy Sheriff",
                             "Sheriff's deputy"};
-    h = px_story_headline(shorts, 3);
+    h = px_story_headline(shorts, 3, NULL, NULL);
     assert_string_equal(h, "Deputy Sheriff");
     px_free(h);
-    assert_null(px_story_headline(shorts, 1));
+    assert_null(px_story_headline(shorts, 1, NULL, NULL));
     const char *none[] = {NULL, ""};
-    assert_null(px_story_headline(none, 2));
-    assert_null(px_story_headline(none, 0));
+    assert_null(px_story_headline(none, 2, NULL, NULL));
+    assert_null(px_story_headline(none, 0, NULL, NULL));
+}
+
+/* Member texts of the support rows below (fictional). */
+static const char *const ferry_text =
+    "The ferry Saint Ilvara ran aground off Carrow Island on Tuesday. All "
+    "312 passengers were evacuated by the coastguard; diesel leaked near "
+    "the island's reserve.";
+static const char *const budget_text =
+    "Carrow council approved a budget of 4 million for a new fish market at "
+    "the harbour, the mayor said on Tuesday.";
+static const char *const th_ferry_text =
+    "เรือข้ามฟากนาวาศรีเกยตื้นนอกเกาะคารอว์เมื่อเช้าวันอังคาร "
+    "หน่วยยามฝั่งอพยพผู้โดยสารทั้งหมดขึ้นฝั่งอย่างปลอดภัย";
+static const char *const th_budget_text =
+    "สภาเมืองคารอว์อนุมัติงบประมาณสร้างตลาดปลาแห่งใหม่ที่ท่าเรือ";
+static const char *const zh_ferry_text =
+    "渡轮圣伊尔瓦拉号周二在卡罗岛附近搁浅，船上三百一十二名乘客全部获救。";
+static const char *const zh_un_text = "联合国气候会议今日在日内瓦开幕。";
+static const char *const ja_ferry_text =
+    "フェリー「サン・イルヴァラ」が火曜日の朝カロー島沖で座礁し、"
+    "乗客三百十二人が全員救助された。";
+static const char *const ja_un_text = "国連の会議が今日ジュネーブで開幕した。";
+
+typedef struct texts_ud {
+    const char *const *texts;
+    size_t asked; /* texts read */
+} texts_ud;
+
+static char *member_text(void *ud, size_t i, size_t *len) {
+    texts_ud *t = ud;
+    t->asked++;
+    if (!t->texts[i]) return NULL;
+    *len = strlen(t->texts[i]);
+    return px_strdup(t->texts[i]);
+}
+
+/* A title represents its story when the other members hold at least a third
+ * of its words: a weakly joined article's title (about a council budget,
+ * in a story about a ferry) is no headline even as the only title.  One
+ * row a story: titles and texts of its members (NULL: none), the headline
+ * (NULL: none fits, the caller takes the opening words) and the texts
+ * read (only when the titles do not settle it). */
+static void test_headline_support(void **state) {
+    (void)state;
+    enum { MEMBERS = 4 };
+    static const struct {
+        const char *title[MEMBERS], *text[MEMBERS];
+        const char *want;
+        size_t asked;
+    } rows[] = {
+        /* the only title is the outlier's: none */
+        {{NULL, NULL, "Carrow council approves fish market budget", NULL},
+         {ferry_text, ferry_text, budget_text, NULL},
+         NULL,
+         2},
+        /* the outlier's title is the earliest, a supported one wins */
+        {{NULL, "Carrow council approves fish market budget",
+          "Passengers evacuated as ferry runs aground", NULL},
+         {ferry_text, budget_text, ferry_text, NULL},
+         "Passengers evacuated as ferry runs aground",
+         2},
+        /* the only title is supported by the other texts */
+        {{NULL, "Ferry Saint Ilvara runs aground off Carrow", NULL, NULL},
+         {ferry_text, ferry_text, ferry_text, NULL},
+         "Ferry Saint Ilvara runs aground off Carrow",
+         1},
+        /* titles that agree settle it without reading any text */
+        {{"Ferry aground off Carrow Island", "Ferry runs aground off Carrow",
+          NULL, NULL},
+         {ferry_text, ferry_text, NULL, NULL},
+         "Ferry aground off Carrow Island",
+         0},
+        /* a story of one member keeps its title */
+        {{"Carrow council approves fish market budget", NULL, NULL, NULL},
+         {budget_text, NULL, NULL, NULL},
+         "Carrow council approves fish market budget",
+         0},
+        /* Thai: words are grapheme trigrams, not the whole unspaced run */
+        {{NULL, "เรือข้ามฟากเกยตื้นนอกเกาะคารอว์", NULL, NULL},
+         {th_ferry_text, th_ferry_text, th_ferry_text, NULL},
+         "เรือข้ามฟากเกยตื้นนอกเกาะคารอว์",
+         1},
+        {{NULL, NULL, "สภาคารอว์อนุมัติงบตลาดปลา", NULL},
+         {th_ferry_text, th_ferry_text, th_budget_text, NULL},
+         NULL,
+         2},
+        /* Chinese and Japanese: letter pairs; titles come whole */
+        {{"联合国会议今日开幕", "渡轮在卡罗岛附近搁浅",
+          "渡轮卡罗岛搁浅乘客获救", NULL},
+         {zh_un_text, zh_ferry_text, zh_ferry_text, NULL},
+         "渡轮在卡罗岛附近搁浅",
+         2},
+        {{"国連会議が今日開幕", "フェリーがカロー島沖で座礁",
+          "カロー島沖でフェリー座礁 乗客全員救助", NULL},
+         {ja_un_text, ja_ferry_text, ja_ferry_text, NULL},
+         "フェリーがカロー島沖で座礁",
+         2},
+    };
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        size_t n = 0;
+        while (n < MEMBERS && (rows[i].title[n] || rows[i].text[n])) n++;
+        texts_ud ud = {rows[i].text, 0};
+        char *h = px_story_headline(rows[i].title, n, member_text, &ud);
+        if (!rows[i].want ? h != NULL : !h || strcmp(h, rows[i].want))
+            fail_msg("row %zu: got \"%s\", want \"%s\"", i, h ? h : "(null)",
+                     rows[i].want ? rows[i].want : "(null)");
+        if (ud.asked != rows[i].asked)
+            fail_msg("row %zu: %zu texts read, want %zu", i, ud.asked,
+                     rows[i].asked);
+        px_free(h);
+    }
+}
+
+/* Headlines from opening words (stories without titles), one row a case:
+ * the text, the headline.  Thai and Chinese have no spaces between words:
+ * a line is cut at a space (a word boundary) or, when one run of letters
+ * fills the bound, between grapheme clusters, never between a consonant
+ * and its marks (fictional texts written for this test). */
+static void test_opening_words(void **state) {
+    (void)state;
+    static const struct {
+        const char *text, *want;
+    } rows[] = {
+        /* English: the last space within PX_HEADLINE_BYTES */
+        {"The ferry Saint Ilvara ran aground off Carrow Island on Tuesday "
+         "morning with 312 people aboard, the coastguard said.\nMore.",
+         "The ferry Saint Ilvara ran aground off Carrow Island on Tuesday "
+         "morning with"},
+        {"  \n Library reopens\nIts doors", "Library reopens"},
+        /* Thai, first space after 168 bytes: cut there, a whole phrase */
+        {"เรือข้ามฟากนาวาศรีเกยตื้นนอกเกาะคารอว์เมื่อเช้าวันอังคาร "
+         "เจ้าหน้าที่อพยพผู้โดยสารขึ้นฝั่งได้ทั้งหมดและไม่มีผู้บาดเจ็บแม้แต่คนเดียว"
+         "ตามที่หน่วยยามฝั่งแจ้ง\nย่อหน้าที่สอง",
+         "เรือข้ามฟากนาวาศรีเกยตื้นนอกเกาะคารอว์เมื่อเช้าวันอังคาร"},
+        /* Thai, a line of 168 bytes without a space: whole */
+        {"เรือข้ามฟากนาวาศรีเกยตื้นนอกเกาะคารอว์เมื่อเช้าวันอังคาร\nผู้โดยสารปลอดภัย",
+         "เรือข้ามฟากนาวาศรีเกยตื้นนอกเกาะคารอว์เมื่อเช้าวันอังคาร"},
+        /* Thai, one run past PX_HEADLINE_UNSPACED: byte 240 falls inside
+         * "ผู้" (consonant, vowel, tone mark), which is left out whole */
+        {"ข่าวด่วนเรือข้ามฟากนาวาศรีเกยตื้นนอกเกาะคารอว์เมื่อเช้าวันอังคาร"
+         "เจ้าหน้าที่อพยพผู้โดยสารขึ้นฝั่งได้ทั้งหมดและไม่มีผู้บาดเจ็บแม้แต่คนเดียว"
+         "ตามที่หน่วยยามฝั่งแจ้ง",
+         "ข่าวด่วนเรือข้ามฟากนาวาศรีเกยตื้นนอกเกาะคารอว์เมื่อเช้าวันอังคาร"
+         "เจ้าหน้าที่อพยพ"},
+        /* Chinese, one run: 80 characters */
+        {"渡轮圣伊尔瓦拉号周二早晨在卡罗岛附近搁浅船上三百一十二名乘客全部被安"
+         "全"
+         "转移海岸警卫队表示没有人员受伤当局正在调查事故原因并将于下周公布初步"
+         "报告"
+         "渡轮公司表示深感歉意",
+         "渡轮圣伊尔瓦拉号周二早晨在卡罗岛附近搁浅船上三百一十二名乘客全部被安"
+         "全"
+         "转移海岸警卫队表示没有人员受伤当局正在调查事故原因并将于下周公布初步"
+         "报告"
+         "渡轮公司表示深感歉"},
+        /* Japanese: the space after the first clause */
+        {"フェリー「サン・イルヴァラ」が火曜日の朝カロー島沖で座礁し乗客三百十"
+         "二人が"
+         "全員救助された "
+         "海上保安庁によると負傷者はいないという。運航会社は事故の"
+         "原因を調べている",
+         "フェリー「サン・イルヴァラ」が火曜日の朝カロー島沖で座礁し乗客三百十"
+         "二人が"
+         "全員救助された"},
+        {" \n \n", NULL},
+    };
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        char *h = px_story_opening(rows[i].text, strlen(rows[i].text));
+        if (!rows[i].want) {
+            assert_null(h);
+            continue;
+        }
+        assert_non_null(h);
+        if (strcmp(h, rows[i].want))
+            fail_msg("row %zu: got \"%s\", want \"%s\"", i, h, rows[i].want);
+        px_free(h);
+    }
 }
 
 static void put(px_store *s, const char *id, const char *title,
@@ -579,6 +756,8 @@ static void test_build_near_copies(void **state) {
 
 int main(void) {
     const struct CMUnitTest tests[] = {cmocka_unit_test(test_headline),
+                                       cmocka_unit_test(test_opening_words),
+                                       cmocka_unit_test(test_headline_support),
                                        cmocka_unit_test(test_build),
                                        cmocka_unit_test(test_analysis),
                                        cmocka_unit_test(test_hub_links),
