@@ -331,7 +331,7 @@ char *px_story_opening(const char *s, size_t len) {
     while (end < len && s[end] != '\n' && end - start < PX_HEADLINE_UNSPACED)
         end++;
     int whole = end == len || s[end] == '\n';
-    size_t n = end, cut;
+    size_t n, cut;
     if (whole && end - start <= PX_HEADLINE_BYTES)
         n = end;
     else if ((cut = last_space(s, start, start + PX_HEADLINE_BYTES)) > start)
