@@ -60,6 +60,17 @@ typedef struct px_story_stats {
                         copy-graph links of passages too frequent for them) */
 } px_story_stats;
 
+/* A headline from the opening words of text[0..len): an article's text
+ * (a story without titles) or a long title.  Its first line, cut when
+ * longer than PX_HEADLINE_BYTES at the last space within them.  A line without
+ * a space there (Thai, Chinese, Japanese: no spaces between words) is kept
+ * whole up to PX_HEADLINE_UNSPACED bytes, else cut at the last space within
+ * those, else at the last grapheme cluster boundary within them.  NULL if
+ * the text is blank.  Caller frees (px_free). */
+#define PX_HEADLINE_BYTES    80
+#define PX_HEADLINE_UNSPACED 240
+char *px_story_opening(const char *text, size_t len);
+
 /* Create the module tables when needed (idempotent). */
 px_result px_story_open(px_store *s);
 

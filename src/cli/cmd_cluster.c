@@ -19,8 +19,7 @@
 
 #include "cli/cli.h"
 
-#define WINDOW       4096 /* articles held for reordering by time */
-#define HEADLINE_MAX 72   /* bytes of a story's first title shown */
+#define WINDOW 4096 /* articles held for reordering by time */
 
 static const char help[] =
     "usage: parallax cluster [--json] [--threshold X] [--db PATH] INPUT...\n"
@@ -106,10 +105,8 @@ static void release_one(job *j) {
 
 static char *headline(const px_article *a) {
     const char *s = a->title && *a->title ? a->title : a->text;
-    size_t n = 0;
-    while (s[n] && s[n] != '\n' && n < HEADLINE_MAX) n++;
-    while (n && (s[n] & 0xC0) == 0x80) n--; /* whole UTF-8 characters */
-    return px_strndup(s, n);
+    char *h = px_story_opening(s, strlen(s));
+    return h ? h : px_strdup("");
 }
 
 /* Read, featurise and queue one article. */

@@ -43,17 +43,6 @@ typedef char *(*px_story_text_fn)(void *ud, size_t i, size_t *len);
 char *px_story_headline(const char *const *titles, size_t n,
                         px_story_text_fn text, void *ud);
 
-/* A headline from the opening words of text[0..len) (an article's cleaned
- * text), for a story without titles: its first line, cut when longer than
- * PX_HEADLINE_BYTES at the last space within them.  A line without a space
- * there (Thai, Chinese, Japanese: no spaces between words) is kept whole
- * up to PX_HEADLINE_UNSPACED bytes, else cut at the last space within
- * those, else at the last grapheme cluster boundary within them.  NULL if
- * the text is blank.  Caller frees. */
-#define PX_HEADLINE_BYTES    80
-#define PX_HEADLINE_UNSPACED 240
-char *px_story_opening(const char *text, size_t len);
-
 /* A candidate copy-graph edge (hubs.c): article `to` shares `votes`
  * frequent anchors whose earliest holder in its story is `from`
  * (clustering sequence numbers). */
