@@ -103,6 +103,10 @@ px_result px_buf_printf(px_buf *b, const char *fmt, ...)
 /* Append s as a JSON string literal (with quotes), escaping as needed;
  * invalid UTF-8 bytes become U+FFFD so the output is always valid JSON. */
 px_result px_buf_json_str(px_buf *b, const char *s, size_t n);
+/* Append "key":value, the value a JSON string of the NUL-terminated v or
+ * null when v is NULL, after a comma unless first. */
+px_result px_buf_json_field(px_buf *b, const char *key, const char *v,
+                            int first);
 /* Append s HTML-escaped (&<>"'). */
 px_result px_buf_html(px_buf *b, const char *s, size_t n);
 /* Take ownership of the data (caller frees with px_free); b is reset. */

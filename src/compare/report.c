@@ -23,14 +23,6 @@ static const char *art_field(const px_csrc *s, const char *key) {
     return v ? v : px_doc_meta(s->doc, key);
 }
 
-static void json_field(px_buf *b, const char *key, const char *v, int first) {
-    px_buf_printf(b, "%s\"%s\":", first ? "" : ",", key);
-    if (v)
-        px_buf_json_str(b, v, strlen(v));
-    else
-        px_buf_puts(b, "null");
-}
-
 static void json_id(const px_compare *c, size_t i, px_buf *b) {
     const char *id = art_field(&c->src[i], "id");
     if (id)
@@ -72,9 +64,9 @@ px_result px_compare_to_json(const px_compare *c, px_buf *b) {
     for (size_t i = 0; i < c->nsrc; i++) {
         px_buf_puts(b, i ? ",{\"id\":" : "{\"id\":");
         json_id(c, i, b);
-        json_field(b, "title", art_field(&c->src[i], "title"), 0);
-        json_field(b, "outlet", art_field(&c->src[i], "outlet"), 0);
-        json_field(b, "wire", art_field(&c->src[i], "wire"), 0);
+        px_buf_json_field(b, "title", art_field(&c->src[i], "title"), 0);
+        px_buf_json_field(b, "outlet", art_field(&c->src[i], "outlet"), 0);
+        px_buf_json_field(b, "wire", art_field(&c->src[i], "wire"), 0);
         px_buf_putc(b, '}');
     }
     px_buf_puts(b, "],\"findings\":[");

@@ -92,6 +92,13 @@ px_result px_buf_printf(px_buf *b, const char *fmt, ...) {
     return PX_OK;
 }
 
+px_result px_buf_json_field(px_buf *b, const char *key, const char *v,
+                            int first) {
+    px_result rc = px_buf_printf(b, "%s\"%s\":", first ? "" : ",", key);
+    if (rc) return rc;
+    return v ? px_buf_json_str(b, v, strlen(v)) : px_buf_puts(b, "null");
+}
+
 px_result px_buf_json_str(px_buf *b, const char *s, size_t n) {
     static const char hex[] = "0123456789abcdef";
     const unsigned char *p = (const unsigned char *)s;

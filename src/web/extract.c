@@ -169,24 +169,16 @@ px_article *px_page_to_article(const px_page *p) {
     return a;
 }
 
-static void json_field(px_buf *b, const char *key, const char *v, int first) {
-    px_buf_printf(b, "%s\"%s\":", first ? "" : ",", key);
-    if (v)
-        px_buf_json_str(b, v, strlen(v));
-    else
-        px_buf_puts(b, "null");
-}
-
 px_result px_page_to_json(const px_page *p, const char *file, px_buf *out) {
     size_t before = out->len;
     px_buf_putc(out, '{');
-    json_field(out, "file", file, 1);
-    json_field(out, "url", p->url, 0);
-    json_field(out, "title", p->title, 0);
-    json_field(out, "byline", p->byline, 0);
-    json_field(out, "published", p->published, 0);
-    json_field(out, "outlet", p->outlet, 0);
-    json_field(out, "lang", p->lang, 0);
+    px_buf_json_field(out, "file", file, 1);
+    px_buf_json_field(out, "url", p->url, 0);
+    px_buf_json_field(out, "title", p->title, 0);
+    px_buf_json_field(out, "byline", p->byline, 0);
+    px_buf_json_field(out, "published", p->published, 0);
+    px_buf_json_field(out, "outlet", p->outlet, 0);
+    px_buf_json_field(out, "lang", p->lang, 0);
     px_buf_puts(out, ",\"text\":");
     px_buf_json_str(out, p->text ? p->text : "", p->text_len);
     px_result rc = px_buf_putc(out, '}');

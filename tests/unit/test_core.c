@@ -86,6 +86,13 @@ static void test_json_escape(void **state) {
         assert_string_equal(b.data, cases[i].out);
         px_buf_release(&b);
     }
+    px_buf b = PX_BUF_INIT; /* fields: first, escaped, null */
+    px_buf_putc(&b, '{');
+    px_buf_json_field(&b, "id", "a\"1", 1);
+    px_buf_json_field(&b, "url", NULL, 0);
+    px_buf_putc(&b, '}');
+    assert_string_equal(b.data, "{\"id\":\"a\\\"1\",\"url\":null}");
+    px_buf_release(&b);
 }
 
 static void test_html_escape(void **state) {
