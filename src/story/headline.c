@@ -46,6 +46,7 @@
 #include <utf8proc.h>
 
 #include "clean/script.h"  /* px_grapheme_end, px_script_unspaced */
+#include "core/array.h"    /* px_array_grow */
 #include "core/utf8.h"     /* px_utf8_decode, px_utf8_encode */
 #include "parallax/text.h" /* px_stopword */
 #include "story/story_int.h"
@@ -212,10 +213,7 @@ typedef struct textset {
 
 static void textset_add(void *ud, uint64_t h) {
     textset *t = ud;
-    if (t->n == t->a) {
-        t->a = t->a ? 2 * t->a : 256;
-        t->h = px_realloc(t->h, t->a * sizeof *t->h);
-    }
+    t->h = px_array_grow(t->h, &t->a, t->n + 1, 256, sizeof *t->h);
     t->h[t->n++] = h;
 }
 
