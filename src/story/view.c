@@ -148,6 +148,17 @@ static void more_rows(px_buf *o, size_t n, const char *what) {
                       n - TEXT_ROWS, what);
 }
 
+/* "N articles from M outlets"; a corpus without outlet fields (nor wire
+ * credits) says so instead of "from 0 outlets". */
+static void size_phrase(const px_story_info *in, px_buf *o) {
+    px_buf_printf(o, "%zu article%s", in->size, plural(in->size));
+    if (in->outlets)
+        px_buf_printf(o, " from %zu outlet%s", in->outlets,
+                      plural(in->outlets));
+    else
+        px_buf_puts(o, ", no outlet named");
+}
+
 /* ----------------------------------------------------------------- text */
 
 static void view_text(const model *md, int color, px_buf *o) {
@@ -156,9 +167,7 @@ static void view_text(const model *md, int color, px_buf *o) {
     px_story_time(md->info.t_max, t1);
     px_buf_printf(o, "%sstory %s%s  %s\n", color ? "\033[1m" : "", md->info.id,
                   color ? "\033[0m" : "", nz(md->info.headline));
-    px_buf_printf(o, "%zu article%s from %zu outlet%s", md->info.size,
-                  plural(md->info.size), md->info.outlets,
-                  plural(md->info.outlets));
+    size_phrase(&md->info, o);
     if (*t0) px_buf_printf(o, ", %s .. %s", t0, t1);
     for (size_t i = 0; i < md->nmerged; i++) {
         const merge *g = &md->merged[i];
@@ -407,11 +416,9 @@ static void view_html(const model *md, const px_story_links *l, px_buf *o) {
     char t0[24], t1[24];
     px_story_time(md->info.t_min, t0);
     px_story_time(md->info.t_max, t1);
-    px_buf_printf(o,
-                  "</h1><p class=\"meta\">story %s &middot; %zu articles "
-                  "from %zu outlets %s%s%s</p>\n",
-                  md->info.id, md->info.size, md->info.outlets, t0,
-                  *t0 ? " &ndash; " : "", t1);
+    px_buf_printf(o, "</h1><p class=\"meta\">story %s &middot; ", md->info.id);
+    size_phrase(&md->info, o);
+    px_buf_printf(o, " %s%s%s</p>\n", t0, *t0 ? " &ndash; " : "", t1);
     html_sources(md, l, o);
     html_copies(md, l, o);
     html_findings(md, o);

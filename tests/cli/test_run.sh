@@ -79,6 +79,9 @@ check "empty text is named" grep -q "edge.jsonl:1:" "$T/err"
 r1=$($P story --db "$T/e.db" --json ru1 | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
 r2=$($P story --db "$T/e.db" --json ru2 | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
 check "Cyrillic reports of one event are one story" test "$r1" = "$r2"
+$P story --db "$T/e.db" "$r1" >"$T/ru.txt"
+check "no outlet field: 'no outlet named', not 'from 0 outlets'" \
+    grep -q "^2 articles, no outlet named" "$T/ru.txt"
 check "four scripts, three stories" test "$($P stories --db "$T/e.db" | wc -l)" = 3
 
 # --- a story of 10,000 identical copies
