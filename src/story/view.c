@@ -161,6 +161,38 @@ static void size_phrase(const px_story_info *in, px_buf *o) {
 
 /* ----------------------------------------------------------------- text */
 
+/* Width of a column of the listed sources: its longest value up to cap
+ * (longer ones overflow it), 0 when no row has one. */
+static int col_width(const model *md, size_t field, int cap) {
+    size_t w = 0;
+    for (size_t i = 0; i < md->nm && i < TEXT_ROWS; i++) {
+        const member *m = &md->m[i];
+        const char *v = field == 0   ? m->article
+                        : field == 1 ? m->outlet
+                                     : m->published;
+        size_t n = v ? strlen(v) : 0;
+        if (n > w) w = n;
+    }
+    return w < (size_t)cap ? (int)w : cap;
+}
+
+/* One line per source: id, outlet, time, title; a column no source has
+ * (outlets and times of a scraped corpus) is left out, not padded. */
+static void text_sources(const model *md, px_buf *o) {
+    int wid = col_width(md, 0, 24), wout = col_width(md, 1, 20),
+        wpub = col_width(md, 2, 25);
+    for (size_t i = 0; i < md->nm && i < TEXT_ROWS; i++) {
+        const member *m = &md->m[i];
+        px_buf_printf(o, "  %-*s", wid, m->article);
+        if (wout) px_buf_printf(o, " %-*s", wout, nz(m->outlet));
+        if (wpub) px_buf_printf(o, " %-*s", wpub, nz(m->published));
+        px_buf_printf(o, " %s", nz(m->title));
+        if (m->same_as) px_buf_printf(o, "  (copy of %s)", m->same_as);
+        px_buf_putc(o, '\n');
+    }
+    more_rows(o, md->nm, "sources");
+}
+
 static void view_text(const model *md, int color, px_buf *o) {
     char t0[24], t1[24];
     px_story_time(md->info.t_min, t0);
@@ -178,14 +210,7 @@ static void view_text(const model *md, int color, px_buf *o) {
                       g->from, g->by);
     }
     px_buf_puts(o, "\n\nsources\n");
-    for (size_t i = 0; i < md->nm && i < TEXT_ROWS; i++) {
-        const member *m = &md->m[i];
-        px_buf_printf(o, "  %-24s %-20s %-20s %s", m->article, nz(m->outlet),
-                      nz(m->published), nz(m->title));
-        if (m->same_as) px_buf_printf(o, "  (copy of %s)", m->same_as);
-        px_buf_putc(o, '\n');
-    }
-    more_rows(o, md->nm, "sources");
+    text_sources(md, o);
     px_buf_puts(o, "\ncopy graph (who took from whom)\n");
     if (!md->ne) px_buf_puts(o, "  no shared passages\n");
     for (size_t i = 0; i < md->ne && i < TEXT_ROWS; i++) {
