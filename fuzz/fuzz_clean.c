@@ -18,8 +18,7 @@
 #include <stdlib.h> /* abort */
 #include <string.h> /* memchr, strlen */
 
-#include <utf8proc.h>
-
+#include "fuzz_util.h" /* fuzz_inside_char */
 #include "parallax.h"
 
 #define CHECK(x)                                                               \
@@ -38,18 +37,6 @@ static void check_removals(const px_doc *d, size_t len) {
     }
 }
 
-/* Is offset off strictly inside a valid UTF-8 character of s? */
-static int inside_char(const char *s, size_t len, size_t off) {
-    for (size_t k = 1; k <= 3 && k <= off && off < len; k++) {
-        utf8proc_int32_t cp;
-        utf8proc_ssize_t l =
-            utf8proc_iterate((const utf8proc_uint8_t *)s + off - k,
-                             (utf8proc_ssize_t)(len - (off - k)), &cp);
-        if (l > (utf8proc_ssize_t)k) return 1;
-    }
-    return 0;
-}
-
 static void check_tokens(const px_doc *d, size_t len) {
     size_t n, nr, nl, ps = 0, pe = 0, k = 0;
     const char *orig = px_doc_orig(d, NULL);
@@ -59,8 +46,8 @@ static void check_tokens(const px_doc *d, size_t len) {
     for (size_t i = 0; i < n; i++) {
         CHECK(t[i].start < t[i].end && t[i].end <= len);
         CHECK(t[i].start >= ps && t[i].end >= pe);
-        CHECK(!inside_char(orig, len, t[i].start) &&
-              !inside_char(orig, len, t[i].end));
+        CHECK(!fuzz_inside_char(orig, len, t[i].start) &&
+              !fuzz_inside_char(orig, len, t[i].end));
         CHECK(t[i].norm_off + (size_t)t[i].norm_len <= nl);
         ps = t[i].start, pe = t[i].end;
         while (k < nr && r[k].span.end <= t[i].start) k++;

@@ -14,8 +14,7 @@
 #include <stdlib.h> /* abort */
 #include <string.h> /* memchr, strcmp, strlen */
 
-#include <utf8proc.h>
-
+#include "fuzz_util.h" /* fuzz_inside_char */
 #include "parallax.h"
 #include "story/story_int.h"
 
@@ -32,18 +31,6 @@ static char *text_of(void *ud, size_t i, size_t *len) {
     return px_strndup(m->text, m->text_len);
 }
 
-/* Is offset off strictly inside a valid UTF-8 character of s[0..len)? */
-static int inside_char(const char *s, size_t len, size_t off) {
-    for (size_t k = 1; k <= 3 && k <= off && off < len; k++) {
-        utf8proc_int32_t cp;
-        utf8proc_ssize_t l = utf8proc_iterate(
-            (const utf8proc_uint8_t *)s + off - k,
-            (utf8proc_ssize_t)(len - (off - k)), &cp);
-        if (l > (utf8proc_ssize_t)k) return 1;
-    }
-    return 0;
-}
-
 static void check_opening(const char *s, size_t len) {
     char *h = px_story_opening(s, len);
     if (!h) return;
@@ -51,7 +38,7 @@ static void check_opening(const char *s, size_t len) {
     while (start < len && (s[start] == ' ' || s[start] == '\n')) start++;
     if (!n || n > PX_HEADLINE_UNSPACED || start + n > len ||
         memcmp(h, s + start, n) || memchr(h, '\n', n) ||
-        inside_char(s, len, start + n))
+        fuzz_inside_char(s, len, start + n))
         abort();
     px_free(h);
 }
