@@ -8,19 +8,14 @@
 # the urllib client.
 set -u
 : "${PX_BIN:?}"
-T=$(mktemp -d)
+. "$PX_ROOT/tests/cli/checklib.sh"
 PID=
-cleanup() {
+cleanup() { # checklib's EXIT trap, and the server stopped
     [ -n "$PID" ] && kill "$PID" 2>/dev/null
     rm -rf "$T"
 }
 trap cleanup EXIT
 trap 'exit 1' INT TERM
-fails=0
-check() { # check NAME CONDITION-COMMAND...
-    name=$1; shift
-    if "$@"; then echo "ok   $name"; else echo "FAIL $name"; fails=$((fails + 1)); fi
-}
 P=$PX_BIN
 DB="$T/a.db"
 $P run --db "$DB" "$PX_ROOT/examples/articles.jsonl" >/dev/null 2>&1 ||

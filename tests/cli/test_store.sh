@@ -5,13 +5,7 @@
 # acceptance run on ../shared (skipped when absent).
 set -u
 : "${PX_BIN:?}"
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-fails=0
-check() { # check NAME CONDITION-COMMAND...
-    name=$1; shift
-    if "$@"; then echo "ok   $name"; else echo "FAIL $name"; fails=$((fails + 1)); fi
-}
+. "$PX_ROOT/tests/cli/checklib.sh"
 P=$PX_BIN
 DB="$T/s.db"
 
