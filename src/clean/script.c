@@ -108,6 +108,12 @@ size_t px_grapheme_end(const char *s, size_t n, size_t i) {
     return i;
 }
 
+size_t px_grapheme_cut(const char *s, size_t n, size_t from, size_t to) {
+    size_t cut = from;
+    for (size_t g; cut < n && (g = px_grapheme_end(s, n, cut)) <= to;) cut = g;
+    return cut;
+}
+
 int px_script_dominant(const size_t counts[PX_SC_COUNT]) {
     int best = PX_SC_NONE;
     for (int s = 1; s < PX_SC_COUNT; s++)

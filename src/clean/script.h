@@ -56,6 +56,11 @@ int px_script_unspaced(int32_t cp);
  * never separates a mark from its letter. */
 size_t px_grapheme_end(const char *s, size_t n, size_t i);
 
+/* Where to cut s[0..n) at or before byte to, walking whole grapheme
+ * clusters from byte from (a cluster start): the end of the last cluster
+ * that fits, or from when none does. */
+size_t px_grapheme_cut(const char *s, size_t n, size_t from, size_t to);
+
 /* Script with most letters in counts, PX_SC_NONE when all are zero. */
 int px_script_dominant(const size_t counts[PX_SC_COUNT]);
 

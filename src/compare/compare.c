@@ -166,10 +166,7 @@ char *px_cpair_snip(const px_cpair *p, int x, px_span sp, size_t max) {
     const char *o = p->s[x]->orig;
     size_t n = sp.end - sp.start, cut = n;
     /* whole grapheme clusters: a Thai mark stays with its consonant */
-    if (n > max)
-        for (size_t g = cut = 0;
-             (g = px_grapheme_end(o + sp.start, n, g)) <= max;)
-            cut = g;
+    if (n > max) cut = px_grapheme_cut(o + sp.start, n, 0, max);
     px_buf b = PX_BUF_INIT;
     px_buf_append(&b, o + sp.start, cut);
     for (size_t k = 0; k < b.len; k++)

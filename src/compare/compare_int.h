@@ -17,7 +17,7 @@
 #define PX_COMPARE_INT_H
 
 #include "align/align_int.h" /* px_stem_memo */
-#include "clean/script.h"    /* px_script_unspaced, px_grapheme_end */
+#include "clean/script.h"    /* px_script_unspaced, px_grapheme_* */
 #include "core/utf8.h"       /* px_utf8_decode */
 #include "parallax/compare.h"
 #include "parallax/sentence.h"

@@ -45,7 +45,7 @@
 
 #include <utf8proc.h>
 
-#include "clean/script.h"  /* px_grapheme_end, px_script_unspaced */
+#include "clean/script.h"  /* px_grapheme_cut, _end, px_script_unspaced */
 #include "core/array.h"    /* px_array_grow */
 #include "core/utf8.h"     /* px_utf8_decode, px_utf8_encode */
 #include "parallax/text.h" /* px_stopword */
@@ -339,7 +339,6 @@ char *px_story_opening(const char *s, size_t len) {
     else if ((cut = last_space(s, start, end)) > start)
         n = cut;
     else /* one unspaced run: its last whole grapheme cluster in the bound */
-        for (size_t g = n = start; (g = px_grapheme_end(s, len, g)) <= end;)
-            n = g;
+        n = px_grapheme_cut(s, len, start, end);
     return n > start ? px_strndup(s + start, n - start) : NULL;
 }

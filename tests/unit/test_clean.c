@@ -9,7 +9,7 @@
  * cases read ../shared/seeds when present and check that every real
  * sentence survives.
  */
-#include "clean/script.h" /* px_grapheme_end */
+#include "clean/script.h" /* px_grapheme_end, px_grapheme_cut */
 #include "testutil.h"
 
 typedef struct clean_case {
@@ -461,6 +461,21 @@ static void test_graphemes(void **state) {
         assert_string_equal(got.data, rows[r][1]);
         px_buf_release(&got);
     }
+    /* px_grapheme_cut: the last cluster end within the bound */
+    static const struct {
+        const char *s;
+        size_t from, to, want;
+    } cuts[] = {
+        {"ผู้โดยสาร", 0, 8, 0},     /* "ผู้" is 9 bytes: nothing fits */
+        {"ผู้โดยสาร", 0, 9, 9},     /* it fits whole */
+        {"ผู้โดยสาร", 0, 14, 12},   /* 14 falls inside "ด": back to 12 */
+        {"e\xcc\x81te", 0, 2, 0}, /* never between e and its accent */
+        {"abc", 1, 10, 3},        /* bound past the end: the end */
+    };
+    for (size_t r = 0; r < sizeof cuts / sizeof cuts[0]; r++)
+        assert_int_equal(px_grapheme_cut(cuts[r].s, strlen(cuts[r].s),
+                                         cuts[r].from, cuts[r].to),
+                         cuts[r].want);
 }
 
 int main(void) {
