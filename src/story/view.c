@@ -161,31 +161,26 @@ static void size_phrase(const px_story_info *in, px_buf *o) {
 
 /* ----------------------------------------------------------------- text */
 
-/* Width of a column of the listed sources: its longest value up to cap
- * (longer ones overflow it), 0 when no row has one. */
-static int col_width(const model *md, size_t field, int cap) {
-    size_t w = 0;
-    for (size_t i = 0; i < md->nm && i < TEXT_ROWS; i++) {
-        const member *m = &md->m[i];
-        const char *v = field == 0   ? m->article
-                        : field == 1 ? m->outlet
-                                     : m->published;
-        size_t n = v ? strlen(v) : 0;
-        if (n > w) w = n;
-    }
-    return w < (size_t)cap ? (int)w : cap;
-}
-
-/* One line per source: id, outlet, time, title; a column no source has
- * (outlets and times of a scraped corpus) is left out, not padded. */
+/* One line per source: id, outlet, time, title.  Each of the first three
+ * columns is as wide as its longest listed value, up to a cap (longer
+ * values overflow it); a column no source has (outlets and times of a
+ * scraped corpus) is left out, not padded. */
 static void text_sources(const model *md, px_buf *o) {
-    int wid = col_width(md, 0, 24), wout = col_width(md, 1, 20),
-        wpub = col_width(md, 2, 25);
+    static const size_t cap[3] = {24, 20, 25};
+    size_t w[3] = {0, 0, 0};
+    for (size_t i = 0; i < md->nm && i < TEXT_ROWS; i++) {
+        const char *v[3] = {md->m[i].article, md->m[i].outlet,
+                            md->m[i].published};
+        for (int c = 0; c < 3; c++) {
+            size_t n = v[c] ? strlen(v[c]) : 0;
+            if (n > w[c]) w[c] = n < cap[c] ? n : cap[c];
+        }
+    }
     for (size_t i = 0; i < md->nm && i < TEXT_ROWS; i++) {
         const member *m = &md->m[i];
-        px_buf_printf(o, "  %-*s", wid, m->article);
-        if (wout) px_buf_printf(o, " %-*s", wout, nz(m->outlet));
-        if (wpub) px_buf_printf(o, " %-*s", wpub, nz(m->published));
+        px_buf_printf(o, "  %-*s", (int)w[0], m->article);
+        if (w[1]) px_buf_printf(o, " %-*s", (int)w[1], nz(m->outlet));
+        if (w[2]) px_buf_printf(o, " %-*s", (int)w[2], nz(m->published));
         px_buf_printf(o, " %s", nz(m->title));
         if (m->same_as) px_buf_printf(o, "  (copy of %s)", m->same_as);
         px_buf_putc(o, '\n');

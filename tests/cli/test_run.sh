@@ -82,6 +82,8 @@ check "Cyrillic reports of one event are one story" test "$r1" = "$r2"
 $P story --db "$T/e.db" "$r1" >"$T/ru.txt"
 check "no outlet field: 'no outlet named', not 'from 0 outlets'" \
     grep -q "^2 articles, no outlet named" "$T/ru.txt"
+check "no outlet, time or title: the source line is its id alone" \
+    grep -qx "  ru1 " "$T/ru.txt"
 check "four scripts, three stories" test "$($P stories --db "$T/e.db" | wc -l)" = 3
 
 # --- a story of 10,000 identical copies
